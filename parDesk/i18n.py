@@ -1,0 +1,93 @@
+"""The core's one translation mechanism.
+
+Messages are keyed; each key holds a Vietnamese text (the default) and an
+English one. Errors carry the key and its parameters, not a rendered string,
+so the same error can be shown in the language of whoever reads it (the CLI's
+``--lang``, the window's current language, the server's ``Accept-Language``).
+Modules register their own messages with :func:`register` next to the code
+that raises them, which keeps each catalogue small and close to its use.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+LANGUAGES = ("vi", "en")
+_catalog: dict[str, dict[str, str]] = {}
+_state = threading.local()
+_default_lang = "vi"
+
+
+def register(messages: dict[str, tuple[str, str]]) -> None:
+    """Add ``{key: (vietnamese, english)}`` messages to the catalogue."""
+    for key, (vi, en) in messages.items():
+        if key in _catalog and _catalog[key] != {"vi": vi, "en": en}:
+            raise ValueError(f"message key registered twice with different text: {key}")
+        _catalog[key] = {"vi": vi, "en": en}
+
+
+def set_language(lang: str) -> None:
+    """Set the process-wide default language ("vi" or "en")."""
+    global _default_lang
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _default_lang = lang
+
+
+def get_language() -> str:
+    return getattr(_state, "lang", None) or _default_lang
+
+
+def t(key: str, lang: str | None = None, **params: Any) -> str:
+    """Render message ``key`` in ``lang`` (default: the current language)."""
+    entry = _catalog.get(key)
+    if entry is None:
+        return key + (" " + repr(params) if params else "")
+    text = entry[lang or get_language()]
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError):
+        return text
+
+
+def keys() -> list[str]:
+    return sorted(_catalog)
+
+
+class ParDeskError(Exception):
+    """An error a person can act on: a message key, its parameters and where.
+
+    ``where`` names the file / JSON path / cell / field the problem is in, so
+    the message can always say what to fix.
+    """
+
+    def __init__(self, key: str, where: str | None = None, **params: Any) -> None:
+        self.key = key
+        self.where = where
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        text = t(self.key, lang, **self.params)
+        return f"{self.where}: {text}" if self.where else text
+
+    def __str__(self) -> str:  # the current language, for logs and the CLI
+        return self.message()
+
+
+class ValidationErrors(ParDeskError):
+    """Several problems found at once (a framework file, a spreadsheet)."""
+
+    def __init__(self, errors: list[ParDeskError]) -> None:
+        self.errors = errors
+        super().__init__("errors.many", count=len(errors))
+
+    def message(self, lang: str | None = None) -> str:
+        head = t("errors.many", lang, count=len(self.errors))
+        return head + "\n" + "\n".join("  - " + e.message(lang) for e in self.errors)
+
+
+register({
+    "errors.many": ("Có {count} lỗi:", "{count} problems:"),
+})
