@@ -304,7 +304,9 @@ def canonical_json(obj: Any) -> bytes:
 
 
 def _s(value: Decimal) -> str:
-    """A decimal as its shortest exact string: 1.50 -> "1.5", 10 -> "10"."""
+    """A decimal as its shortest exact string: 1.50 -> "1.5", 10 -> "10", -0 -> "0"."""
+    if value.is_zero():
+        return "0"
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return format(value.normalize(), "f")
@@ -350,7 +352,10 @@ class _Checker:
         except InvalidOperation:
             self.err(f"{path}.{key}", "fw.decimal", value=raw)
             return None
-        if not value.is_finite():
+        # Finite, below 10^9 and at most 10 decimal places: anything else is a typo, and
+        # would overflow the canonical form's exact decimal strings.
+        if not value.is_finite() or (not value.is_zero() and (
+                value.adjusted() > 8 or value.normalize().as_tuple().exponent < -10)):
             self.err(f"{path}.{key}", "fw.decimal", value=raw)
             return None
         if nonneg and value < 0:
@@ -428,15 +433,16 @@ def parse_framework(raw: Any, source: str = "framework.json") -> Framework:
         for i, h in enumerate(hints):
             if not isinstance(h, str):
                 c.err(f"{path}.evidence_hints[{i}]", "fw.type", expected=_type_name(str), got=_type_name(type(h)))
+        # Read the remaining fields before giving up on a bad rule, so their errors are reported too.
+        can_be_na = c.get(obj, "can_be_na", path, bool, default=False)
+        requires_evidence = c.get(obj, "requires_evidence", path, bool, default=bool(self_scored))
+        guidance = c.get(obj, "guidance", path, str, default="")
         if mx is None or rule is None:
             return None
         leaf = Leaf(code=code, title=title, max=mx, rule=rule, self_scored=bool(self_scored),
-                    can_be_na=c.get(obj, "can_be_na", path, bool, default=False),
-                    requires_evidence=c.get(obj, "requires_evidence", path, bool,
-                                            default=bool(self_scored)),
+                    can_be_na=can_be_na, requires_evidence=requires_evidence,
                     evidence_hints=tuple(h for h in hints if isinstance(h, str)),
-                    guidance=c.get(obj, "guidance", path, str, default=""),
-                    block=block, path=ancestors)
+                    guidance=guidance, block=block, path=ancestors)
         if code:
             index[code] = leaf
         return leaf
@@ -461,7 +467,7 @@ def parse_framework(raw: Any, source: str = "framework.json") -> Framework:
             if depth == 1:  # an area must group criteria
                 c.err(path, "fw.leaf_or_children")
             return parse_leaf(obj, path, ancestors, "main")
-        if depth > 4:
+        if depth >= 4:  # a node at level 4 would put its items at level 5
             c.err(path, "fw.depth")
             return None
         code = c.text(obj, "code", path)

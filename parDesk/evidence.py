@@ -1,0 +1,192 @@
+"""The content-addressed evidence store.
+
+A document is streamed once into a temp file while it is hashed, fsynced, and
+renamed to its SHA-256 name; only then may a database row point to it. The
+same scan attached twice is stored once. Files are never modified in place,
+and a file is removed only by :meth:`EvidenceStore.gc` when no row refers to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from parDesk.fsutil import CHUNK, fsync_dir, remove_abandoned_temps, temp_name
+from parDesk.i18n import ParDeskError, register
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+register({
+    "ev.missing": ("không tìm thấy tệp", "file not found"),
+    "ev.directory": ("là một thư mục, không phải tệp", "is a folder, not a file"),
+    "ev.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "ev.empty": ("tệp rỗng (0 byte)", "the file is empty (0 bytes)"),
+    "ev.too_large": ("tệp {size} MB vượt giới hạn {limit} MB", "the file is {size} MB, over the {limit} MB limit"),
+    "ev.changed": ("tệp thay đổi trong khi đang sao chép; hãy thử lại", "the file changed while it was being copied; try again"),
+})
+
+_SNIFF = [
+    (b"%PDF", "application/pdf", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"GIF8", "image/gif", "gif"),
+    (b"II*\x00", "image/tiff", "tif"),
+    (b"MM\x00*", "image/tiff", "tif"),
+]
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    original_name: str
+    media_type: str
+    ext: str
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def resolve_path(path: str | Path) -> Path:
+    """The path as given, or its NFC / NFD twin (a name typed on one system, saved on another)."""
+    p = Path(path)
+    if p.exists():
+        return p
+    for form in ("NFC", "NFD"):
+        alt = Path(unicodedata.normalize(form, str(p)))
+        if alt.exists():
+            return alt
+    return p
+
+
+def media_type_for(name: str, head: bytes) -> tuple[str, str]:
+    for magic, mt, ext in _SNIFF:
+        if head.startswith(magic):
+            suffix = Path(name).suffix.lower().lstrip(".")
+            return mt, (suffix if suffix in (ext, "jpeg", "tiff") else ext)
+    ext = Path(name).suffix.lower().lstrip(".")
+    guessed = mimetypes.guess_type("x." + ext)[0] if ext else None
+    return guessed or "application/octet-stream", ext
+
+
+class EvidenceStore:
+    """``<workspace>/evidence/<aa>/<sha256>`` plus a ``.tmp`` folder for writes in progress."""
+
+    def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.root = root
+        self.tmp = root / ".tmp"
+        self.max_bytes = max_bytes
+        self.tmp.mkdir(parents=True, exist_ok=True)
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def check_source(self, path: str | Path) -> Path:
+        """Refuse, before copying anything, what can never be evidence."""
+        p = resolve_path(path)
+        where = str(path)
+        if not p.exists():
+            raise ParDeskError("ev.missing", where=where)
+        if p.is_dir():
+            raise ParDeskError("ev.directory", where=where)
+        try:
+            size = p.stat().st_size
+            with open(p, "rb"):
+                pass
+        except OSError as exc:
+            raise ParDeskError("ev.unreadable", where=where, reason=exc.strerror or str(exc)) from None
+        if size == 0:
+            raise ParDeskError("ev.empty", where=where)
+        if size > self.max_bytes:
+            raise ParDeskError("ev.too_large", where=where, size=_mb(size), limit=_mb(self.max_bytes))
+        return p
+
+    def put(self, path: str | Path, progress: Callable[[int], None] | None = None) -> StoredFile:
+        """Copy ``path`` into the store (hash while copying, one read); return what was stored."""
+        src = self.check_source(path)
+        tmp = temp_name(self.tmp)
+        digest = hashlib.sha256()
+        size = 0
+        head = b""
+        try:
+            with open(src, "rb") as fin, open(tmp, "wb") as fout:
+                while True:
+                    chunk = fin.read(CHUNK)
+                    if not chunk:
+                        break
+                    if not head:
+                        head = chunk[:16]
+                    digest.update(chunk)
+                    fout.write(chunk)
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise ParDeskError("ev.too_large", where=str(path), size=_mb(size), limit=_mb(self.max_bytes))
+                    if progress:
+                        progress(len(chunk))
+                fout.flush()
+                os.fsync(fout.fileno())
+            if size == 0:
+                raise ParDeskError("ev.empty", where=str(path))
+            sha = digest.hexdigest()
+            final = self.path_for(sha)
+            if final.is_file() and final.stat().st_size == size:
+                tmp.unlink()
+            else:
+                final.parent.mkdir(exist_ok=True)
+                os.replace(tmp, final)
+                fsync_dir(final.parent)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise ParDeskError("ev.unreadable", where=str(path), reason=exc.strerror or str(exc)) from None
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        name = nfc(src.name)
+        media_type, ext = media_type_for(name, head)
+        return StoredFile(sha, size, name, media_type, ext)
+
+    def verify(self, sha256: str) -> bool:
+        p = self.path_for(sha256)
+        if not p.is_file():
+            return False
+        digest = hashlib.sha256()
+        with open(p, "rb") as fh:
+            while chunk := fh.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest() == sha256
+
+    def all_hashes(self) -> set[str]:
+        out: set[str] = set()
+        for sub in self.root.iterdir():
+            if sub.is_dir() and len(sub.name) == 2:
+                out.update(f.name for f in sub.iterdir() if f.is_file() and len(f.name) == 64)
+        return out
+
+    def gc(self, referenced: Iterable[str]) -> list[str]:
+        """Remove stored files no database row refers to; return their hashes."""
+        keep = set(referenced)
+        removed = []
+        for sha in sorted(self.all_hashes() - keep):
+            self.path_for(sha).unlink(missing_ok=True)
+            removed.append(sha)
+        remove_abandoned_temps(self.tmp)
+        return removed
+
+    def cleanup_temps(self) -> int:
+        return remove_abandoned_temps(self.tmp)
+
+    def leftover_temps(self) -> list[Path]:
+        return [p for p in self.tmp.iterdir() if p.is_file()]
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",")

@@ -1,0 +1,126 @@
+"""The local database's tables, as SQLModel classes.
+
+The schema itself is created and upgraded by the versioned SQL migrations in
+:mod:`parDesk.db` (so a database saved by any earlier version upgrades in
+place); these classes map onto those tables for the service layer's queries.
+A test checks that the two never drift apart.
+
+Decimals are stored as TEXT ("0.5") so no float ever touches a score.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Unit(SQLModel, table=True):
+    """The commune (or ward / special zone) this workspace belongs to. One row."""
+
+    __tablename__ = "unit"
+    id: int = Field(default=1, primary_key=True)
+    admin_code: str
+    name: str
+    province: str
+    leader_name: str = ""
+    leader_title: str = "Chủ tịch"
+    governing_body: str = ""
+    place: str = ""
+    officer_name: str = ""
+
+
+class FrameworkRow(SQLModel, table=True):
+    __tablename__ = "framework"
+    hash: str = Field(primary_key=True)
+    fw_id: str
+    title: str
+    year: int
+    canonical: bytes
+    imported_at: str
+    source_name: str = ""
+
+
+class Assessment(SQLModel, table=True):
+    __tablename__ = "assessment"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    framework_hash: str = Field(foreign_key="framework.hash")
+    year: int
+    version: int = 1
+    status: str = "draft"  # draft | locked
+    previous_id: Optional[int] = Field(default=None, foreign_key="assessment.id")
+    created_at: str
+    locked_at: Optional[str] = None
+
+
+class Answer(SQLModel, table=True):
+    __tablename__ = "answer"
+    assessment_id: int = Field(foreign_key="assessment.id", primary_key=True)
+    code: str = Field(primary_key=True)
+    inputs: str = ""  # canonical JSON of the rule's inputs, "" when none
+    score: Optional[str] = None  # computed score at the time of the edit (Decimal as text)
+    not_applicable: bool = False
+    explanation: str = ""
+    status: str = "not_started"
+    updated_by: str = ""
+    updated_at: str = ""
+
+
+class Document(SQLModel, table=True):
+    """One evidence file in the content-addressed store, with its metadata."""
+
+    __tablename__ = "document"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sha256: str = Field(unique=True)
+    size: int
+    original_name: str
+    media_type: str = "application/octet-stream"
+    ext: str = ""
+    number: str = ""  # số, ký hiệu
+    issued_date: str = ""  # YYYY-MM-DD
+    issuer: str = ""  # cơ quan ban hành
+    subject: str = ""  # trích yếu
+    page_ref: str = ""  # trang / mục
+    added_at: str = ""
+    added_by: str = ""
+
+
+class Link(SQLModel, table=True):
+    """A document proving a leaf; one document may prove several leaves."""
+
+    __tablename__ = "link"
+    assessment_id: int = Field(foreign_key="assessment.id", primary_key=True)
+    code: str = Field(primary_key=True)
+    document_id: int = Field(foreign_key="document.id", primary_key=True)
+    page_ref: str = ""  # where in the document the proof for this leaf sits
+    created_at: str = ""
+
+
+class Appraisal(SQLModel, table=True):
+    """A province's appraisal of one leaf, received after submission."""
+
+    __tablename__ = "appraisal"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    assessment_id: int = Field(foreign_key="assessment.id")
+    code: str
+    round: int
+    score: Optional[str] = None
+    comment: str = ""
+    request_explanation: bool = False
+    received_at: str = ""
+    source: str = ""
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only: triggers in the schema refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_key: str = ""
+    assessment_id: Optional[int] = None
+    old: str = ""
+    new: str = ""
