@@ -1,0 +1,104 @@
+"""The frozen assessment: one plain dict that says everything that was claimed.
+
+It is written into the submission package as ``data/assessment.json`` and it is
+what the printed forms render from, so the province can print the same forms
+from the package it received. Decimals are strings with a dot; keys are sorted
+when serialised (:func:`snapshot_bytes`), so the same state gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from parDesk.models.framework import Framework, Leaf, Node, canonical_json
+from parDesk.workspace import Workspace, _dec
+
+FORMAT = "pardesk-assessment/1"
+
+
+def _d(value: Decimal | None) -> str | None:
+    return None if value is None else _dec(value)
+
+
+def build_snapshot(ws: Workspace, frozen_at: str | None = None,
+                   previous_package_hash: str | None = None) -> dict[str, Any]:
+    fw: Framework = ws.framework
+    unit = ws.unit()
+    a = ws.assessment()
+    answers = ws.answers()
+    summary = ws.summary()
+    totals = summary.totals
+    appraisals = ws.appraisals()
+    docs = {d.id: d for d in ws.documents()}
+    links: dict[str, list[tuple[int, str]]] = {}
+    for lk in sorted(ws.links(), key=lambda lk: (lk.code, lk.document_id)):
+        links.setdefault(lk.code, []).append((lk.document_id, lk.page_ref))
+
+    items: list[dict[str, Any]] = []
+
+    def leaf_item(leaf: Leaf, depth: int, parent: str | None) -> dict[str, Any]:
+        ans = answers[leaf.code]
+        evidence = []
+        for doc_id, page_ref in links.get(leaf.code, []):
+            d = docs[doc_id]
+            evidence.append({
+                "sha256": d.sha256, "file": f"data/evidence/{d.sha256}" + (f".{d.ext}" if d.ext else ""),
+                "original_name": d.original_name, "media_type": d.media_type, "size": d.size,
+                "number": d.number, "date": d.issued_date, "issuer": d.issuer, "subject": d.subject,
+                "page_ref": page_ref or d.page_ref,
+            })
+        return {
+            "code": leaf.code, "title": leaf.title, "kind": "leaf", "block": leaf.block, "depth": depth,
+            "parent": parent, "max": _dec(leaf.max), "score": _d(totals.leaf_scores.get(leaf.code)),
+            "max_applicable": "0" if (ans.not_applicable and leaf.can_be_na) else _dec(leaf.max),
+            "rule_kind": leaf.rule.kind, "self_scored": leaf.self_scored,
+            "not_applicable": bool(ans.not_applicable and leaf.can_be_na), "inputs": ans.inputs,
+            "explanation": ans.explanation, "status": summary.statuses[leaf.code].status,
+            "requires_evidence": leaf.requires_evidence, "evidence": evidence,
+            "appraisal": [{"round": ap.round, "score": ap.score, "comment": ap.comment,
+                           "request_explanation": bool(ap.request_explanation)}
+                          for ap in appraisals.get(leaf.code, [])],
+        }
+
+    def walk(node: Node, depth: int, parent: str | None) -> None:
+        nt = totals.nodes[node.code]
+        kind = "area" if depth == 0 else "criterion" if depth == 1 else "group"
+        items.append({"code": node.code, "title": node.title, "kind": kind, "block": "main", "depth": depth,
+                      "parent": parent, "max": _dec(node.max), "score": _dec(nt.score),
+                      "max_applicable": _dec(nt.max_applicable)})
+        for child in node.children:
+            if isinstance(child, Leaf):
+                items.append(leaf_item(child, depth + 1, node.code))
+            else:
+                walk(child, depth + 1, node.code)
+
+    for area in fw.areas:
+        walk(area, 0, None)
+    for item in fw.bonus.items:
+        items.append(leaf_item(item, 0, None))
+    for item in fw.penalty.items:
+        items.append(leaf_item(item, 0, None))
+
+    return {
+        "format": FORMAT,
+        "unit": {"code": unit.admin_code, "name": unit.name, "short_name": unit.short_name,
+                 "province": unit.province, "governing_body": unit.governing_body, "place": unit.place,
+                 "leader_name": unit.leader_name, "leader_title": unit.leader_title},
+        "framework": {"id": fw.id, "title": fw.title, "year": fw.year, "hash": fw.hash,
+                      "decision": {"number": fw.decision.number, "date": fw.decision.date,
+                                   "issuer": fw.decision.issuer}},
+        "assessment": {"id": a.id, "year": a.year, "version": a.version, "status": a.status,
+                       "previous_package_hash": previous_package_hash},
+        "items": items,
+        "totals": {"base": _dec(totals.base), "bonus": _dec(totals.bonus), "penalty": _dec(totals.penalty),
+                   "total": _dec(totals.total), "max": _dec(totals.max),
+                   "max_applicable": _dec(totals.max_applicable), "percent": _dec(totals.percent),
+                   "rating": totals.rating, "rating_en": totals.rating_en,
+                   "completed": totals.completed, "to_score": totals.to_score},
+        "frozen_at": frozen_at,
+    }
+
+
+def snapshot_bytes(snapshot: dict[str, Any]) -> bytes:
+    return canonical_json(snapshot)
