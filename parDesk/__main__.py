@@ -1,0 +1,5 @@
+import sys
+
+from parDesk.cli import main
+
+sys.exit(main())
