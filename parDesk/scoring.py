@@ -263,10 +263,10 @@ def compute_totals(fw: Framework, states: Mapping[str, LeafState]) -> Totals:
             value = st.appraised
             leaf_scores[leaf.code] = value
             return value, (leaf.max if value is not None else ZERO)
-        to_score += 1
         value = score_leaf(fw, leaf, st.inputs)
-        if value is not None:
-            completed += 1
+        if leaf.block == "main":  # bonus / penalty claims are optional
+            to_score += 1
+            completed += value is not None
         leaf_scores[leaf.code] = value
         return value, leaf.max
 

@@ -79,9 +79,17 @@ def all_statuses(fw: Framework, answers: Mapping[str, Any], evidence_count: Mapp
             evidence_count.get(leaf.code, 0),
             (getattr(a, "explanation", "") or "") if a is not None else "",
         )
-    # Bonus and penalty items are optional claims: untouched ones block nothing.
+    # Bonus and penalty items are optional claims: untouched ones block nothing,
+    # and claiming nothing (0 points) needs no evidence.
+    from parDesk.scoring import score_leaf
+
     for item in list(fw.bonus.items) + list(fw.penalty.items):
         st = out[item.code]
+        a = answers.get(item.code)
+        inputs = getattr(a, "inputs", None) if a is not None else None
         if st.status == NOT_STARTED:
             out[item.code] = LeafStatus(item.code, NOT_STARTED)
+        elif inputs and score_leaf(fw, item, inputs) == 0:
+            kept = tuple(p for p in st.problems if p.key != "val.no_evidence")
+            out[item.code] = LeafStatus(item.code, COMPLETE if not kept else st.status, kept)
     return out

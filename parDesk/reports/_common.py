@@ -1,0 +1,285 @@
+"""What every report shares: the snapshot reader, durable writes, cancellation.
+
+Reports render from the *snapshot* (the dict frozen as ``data/assessment.json``
+in a submission package), never from the database, so the provincial server
+can print exactly what the commune printed. The snapshot comes from another
+program and perhaps another version of parDesk: it is read defensively, with
+defaults for optional fields, and refused with a message only when its format
+is not one this code understands.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+from parDesk.i18n import ParDeskError, register
+
+SNAPSHOT_FORMAT = "pardesk-assessment/1"
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called from the rendering thread, done ≤ total."""
+
+Cancel = Callable[[], bool]
+"""``cancel()`` returns True to stop; a ``threading.Event`` works too."""
+
+register({
+    "rep.snapshot_format": ("dữ liệu đánh giá không đúng định dạng: {value!r} (cần {expected!r})",
+                            "the assessment snapshot has an unsupported format: {value!r} (expected {expected!r})"),
+    "rep.snapshot_type": ("dữ liệu đánh giá phải là một đối tượng JSON", "the assessment snapshot must be a JSON object"),
+    "rep.cancelled": ("đã hủy tạo báo cáo", "report generation was cancelled"),
+    "rep.write_failed": ("không ghi được tệp: {reason}", "cannot write the file: {reason}"),
+    "rep.font_missing": ("thiếu phông chữ {name} trong thư mục {folder}",
+                         "font {name} is missing from {folder}"),
+})
+
+
+def resources_dir() -> Path:
+    """The shipped ``resources/`` folder: next to the package, or in a frozen build.
+
+    ``PARDESK_RESOURCES`` overrides it so a packaged build (PyInstaller puts
+    data under ``sys._MEIPASS``) or a test can point elsewhere.
+    """
+    env = os.environ.get("PARDESK_RESOURCES")
+    if env:
+        return Path(env)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+# ---------------------------------------------------------------------------
+# Cancellation and progress
+
+
+class Cancelled(ParDeskError):
+    """Raised inside rendering when the caller asked to stop; nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__("rep.cancelled")
+
+
+def make_cancel_check(cancel: Any) -> Callable[[], None]:
+    """Turn a callable or an Event-like object into a function that raises."""
+    if cancel is None:
+        return lambda: None
+    test = cancel.is_set if hasattr(cancel, "is_set") else cancel
+
+    def check() -> None:
+        if test():
+            raise Cancelled()
+
+    return check
+
+
+# ---------------------------------------------------------------------------
+# Durable output
+
+
+def atomic_write(dest: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``dest`` so a crash leaves the old file or the new one.
+
+    Temp file in the same folder, fsync, rename, fsync the folder: a printed
+    form is often written straight into the submission folder, and a torn
+    PDF there would be signed and sent.
+    """
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ParDeskError("rep.write_failed", where=str(dest), reason=exc.strerror or str(exc)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if os.name != "nt":  # Windows cannot fsync a folder; NTFS journals the rename
+        fd = os.open(dest.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    return dest
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite a zip (an .xlsx) with fixed timestamps and order, for reproducible bytes.
+
+    openpyxl stamps every member with the current time; the same workbook
+    saved twice then differs, which breaks package hashes and the committed
+    template's review diff.
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o600 << 16
+            dst.writestr(zi, src.read(info.filename))
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What a renderer wrote: the file, its page count (PDF) and its size."""
+
+    path: Path
+    pages: int
+    size: int
+
+
+# ---------------------------------------------------------------------------
+# Reading the snapshot
+
+
+@dataclass
+class Item:
+    """One node of the snapshot's tree with its children attached."""
+
+    raw: Mapping[str, Any]
+    children: list["Item"] = field(default_factory=list)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.raw.get(key, default)
+        return default if value is None else value
+
+    @property
+    def code(self) -> str:
+        return str(self.raw.get("code", ""))
+
+    @property
+    def title(self) -> str:
+        return str(self.raw.get("title", "") or "")
+
+    @property
+    def kind(self) -> str:
+        return str(self.raw.get("kind", "leaf"))
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.kind == "leaf"
+
+    @property
+    def block(self) -> str:
+        return str(self.raw.get("block", "main") or "main")
+
+    @property
+    def evidence(self) -> list[Mapping[str, Any]]:
+        ev = self.raw.get("evidence") or []
+        return [e for e in ev if isinstance(e, Mapping)]
+
+    def walk(self) -> Iterator["Item"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class SnapshotView:
+    """The snapshot as a tree: main areas, then the bonus and penalty items."""
+
+    raw: Mapping[str, Any]
+    areas: list[Item]
+    bonus: list[Item]
+    penalty: list[Item]
+    by_code: dict[str, Item]
+
+    @property
+    def unit(self) -> Mapping[str, Any]:
+        return self.raw.get("unit") or {}
+
+    @property
+    def framework(self) -> Mapping[str, Any]:
+        return self.raw.get("framework") or {}
+
+    @property
+    def assessment(self) -> Mapping[str, Any]:
+        return self.raw.get("assessment") or {}
+
+    @property
+    def totals(self) -> Mapping[str, Any]:
+        return self.raw.get("totals") or {}
+
+    @property
+    def year(self) -> int | None:
+        y = self.assessment.get("year") or self.framework.get("year")
+        try:
+            return int(y) if y is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.assessment.get("status", "draft") != "locked"
+
+    def leaves(self) -> Iterator[Item]:
+        for area in self.areas:
+            for it in area.walk():
+                if it.is_leaf:
+                    yield it
+        yield from self.bonus
+        yield from self.penalty
+
+    def evidence_count(self) -> int:
+        return sum(len(it.evidence) for it in self.leaves())
+
+
+def read_snapshot(snapshot: Any) -> SnapshotView:
+    """Check the snapshot's format and index its items into a tree.
+
+    Items are in document order with ``parent`` codes; a parent that is
+    missing (an older or hand-edited snapshot) puts the item at the top of its
+    block rather than dropping it — a form must never silently lose a line.
+    """
+    if not isinstance(snapshot, Mapping):
+        raise ParDeskError("rep.snapshot_type")
+    fmt = snapshot.get("format")
+    if fmt != SNAPSHOT_FORMAT:
+        raise ParDeskError("rep.snapshot_format", where="format", value=fmt, expected=SNAPSHOT_FORMAT)
+    areas: list[Item] = []
+    bonus: list[Item] = []
+    penalty: list[Item] = []
+    by_code: dict[str, Item] = {}
+    for raw in snapshot.get("items") or []:
+        if not isinstance(raw, Mapping):
+            continue
+        item = Item(raw)
+        code = item.code
+        parent = raw.get("parent")
+        if code and code not in by_code:
+            by_code[code] = item
+        if item.block == "bonus" and (not parent or parent not in by_code):
+            bonus.append(item)
+        elif item.block == "penalty" and (not parent or parent not in by_code):
+            penalty.append(item)
+        elif parent and parent in by_code and by_code[parent] is not item:
+            by_code[parent].children.append(item)
+        else:
+            areas.append(item)
+    return SnapshotView(raw=snapshot, areas=areas, bonus=bonus, penalty=penalty, by_code=by_code)
+
+
+def issuing_body(unit: Mapping[str, Any]) -> str:
+    """The unit's full name ("Ủy ban nhân dân xã Tân Lập"), never empty."""
+    return str(unit.get("name") or unit.get("short_name") or unit.get("code") or "").strip()
+
+
+def province_phrase(province: str) -> str:
+    """``"Tỉnh Mẫu"`` → ``"tỉnh Mẫu"`` for use mid-sentence ("Sở Nội vụ tỉnh Mẫu")."""
+    p = (province or "").strip()
+    for prefix in ("Tỉnh ", "Thành phố ", "TP. "):
+        if p.startswith(prefix):
+            return prefix.lower() + p[len(prefix):] if prefix != "TP. " else "thành phố " + p[len(prefix):]
+    return p
