@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install everything parDesk needs on a fresh Debian/Ubuntu machine, then run every test.
+# This is the README's test command and exactly what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System libraries: poppler (tests read the PDFs we produce), the libraries
+# Qt needs to run offscreen, openssl (tests check our CMS signatures with it).
+APT_PACKAGES="poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl"
+if command -v apt-get >/dev/null 2>&1; then
+  missing=""
+  for pkg in $APT_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
+  fi
+fi
+
+PY="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest "$@"
