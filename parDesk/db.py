@@ -16,7 +16,7 @@ from typing import Callable
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 from sqlmodel import create_engine
 
 BUSY_TIMEOUT_MS = 30_000
@@ -116,12 +116,13 @@ def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy connection
 def make_engine(path: Path, immediate: bool = True) -> Engine:
     """An engine over the workspace database with our pragmas on every connection.
 
-    NullPool: each short session opens its own connection, so a connection is
-    never shared across threads (the window's database worker, the CLI).
+    A small QueuePool: a connection is checked out by one session at a time
+    (so never used by two threads at once) and reused afterwards, which saves
+    re-running the pragmas on every short session.
     ``immediate``: writers take the lock at BEGIN; readers use a plain
     deferred BEGIN so a read never waits for, or blocks, a writer (WAL).
     """
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool,
+    engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=2, max_overflow=8,
                            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     event.listen(engine, "connect", _configure)
     if immediate:

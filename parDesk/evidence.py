@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import queue
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from parDesk.fsutil import CHUNK, fsync_dir, remove_abandoned_temps, temp_name
 from parDesk.i18n import ParDeskError, register
@@ -119,19 +121,11 @@ class EvidenceStore:
         head = b""
         try:
             with open(src, "rb") as fin, open(tmp, "wb") as fout:
-                while True:
-                    chunk = fin.read(CHUNK)
-                    if not chunk:
-                        break
-                    if not head:
-                        head = chunk[:16]
-                    digest.update(chunk)
-                    fout.write(chunk)
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise ParDeskError("ev.too_large", where=str(path), size=_mb(size), limit=_mb(self.max_bytes))
+                def on_chunk(n: int) -> None:
                     if progress:
-                        progress(len(chunk))
+                        progress(n)
+
+                size, head = copy_hashing(fin, fout, digest, on_chunk, self.max_bytes, str(path))
                 fout.flush()
                 os.fsync(fout.fileno())
             if size == 0:
@@ -141,7 +135,9 @@ class EvidenceStore:
             if final.is_file() and final.stat().st_size == size:
                 tmp.unlink()
             else:
-                final.parent.mkdir(exist_ok=True)
+                if not final.parent.is_dir():
+                    final.parent.mkdir()
+                    fsync_dir(self.root)
                 os.replace(tmp, final)
                 fsync_dir(final.parent)
         except OSError as exc:
@@ -186,6 +182,56 @@ class EvidenceStore:
 
     def leftover_temps(self) -> list[Path]:
         return [p for p in self.tmp.iterdir() if p.is_file()]
+
+
+def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: "hashlib._Hash", on_chunk: Callable[[int], None],
+                 limit: int, where: str) -> tuple[int, bytes]:
+    """Copy ``fin`` to ``fout`` once, hashing as it goes; return (size, first bytes).
+
+    Hashing and writing overlap: a writer thread drains a small bounded queue
+    (memory stays at a few chunks whatever the file size) while this thread
+    reads and hashes; both release the GIL, so on two cores the copy costs
+    about max(hash, write) instead of their sum.
+    """
+    first = fin.read(CHUNK)
+    head = first[:16]
+    if len(first) < CHUNK:  # small file: no thread
+        digest.update(first)
+        fout.write(first)
+        on_chunk(len(first))
+        return len(first), head
+    q: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+    failure: list[BaseException] = []
+
+    def writer() -> None:
+        while (buf := q.get()) is not None:
+            if not failure:
+                try:
+                    fout.write(buf)
+                except BaseException as exc:  # noqa: BLE001 - re-raised in the reading thread
+                    failure.append(exc)
+
+    thread = threading.Thread(target=writer, name="evidence-writer", daemon=True)
+    thread.start()
+    size = 0
+    try:
+        chunk = first
+        while chunk:
+            digest.update(chunk)
+            q.put(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise ParDeskError("ev.too_large", where=where, size=_mb(size), limit=_mb(limit))
+            on_chunk(len(chunk))
+            if failure:
+                break
+            chunk = fin.read(CHUNK)
+    finally:
+        q.put(None)
+        thread.join()
+    if failure:
+        raise failure[0]
+    return size, head
 
 
 def _mb(size: int) -> str:

@@ -497,8 +497,7 @@ class Workspace:
         """
         self.framework.leaf(code)
         clean_meta = self._clean_meta(meta)
-        with self.session() as s:
-            self._editable(s)
+        self._check_editable_fast()
         stored = self.evidence.put(path, progress=progress)
         with self.session() as s:
             self._editable(s)
@@ -521,9 +520,19 @@ class Workspace:
                 s.add(Link(assessment_id=self.assessment_id, code=code, document_id=doc.id,
                            page_ref=nfc(page_ref), created_at=now_iso()))
                 self._audit(s, "link", "link", code, "", {"document": doc.id, "sha256": doc.sha256})
+            s.flush()
+            codes = tuple(sorted(s.exec(select(Link.code).where(Link.assessment_id == self.assessment_id,
+                                                                Link.document_id == doc.id))))
+            view = _doc_view(doc, codes)
             s.commit()
-            doc_id = doc.id
-        return self.document(doc_id)
+        return view
+
+    def _check_editable_fast(self) -> None:
+        """Refuse before copying a file into the store when the assessment is locked."""
+        with self.reader() as s:
+            a = s.get(Assessment, self.assessment_id)
+            if a is not None and a.status != "draft":
+                raise ParDeskError("ws.locked", version=a.version)
 
     def link(self, code: str, document_id: int, page_ref: str = "") -> Change:
         """Link an already-stored document to another leaf (no second copy)."""
@@ -609,14 +618,16 @@ class Workspace:
                 q = q.where(Document.id.in_(document_ids))  # type: ignore[union-attr]
             docs = list(s.exec(q))
             links: dict[int, list[str]] = {}
-            for lk in s.exec(select(Link).where(Link.assessment_id == self.assessment_id)):
+            lq = select(Link).where(Link.assessment_id == self.assessment_id)
+            if document_ids is not None:
+                lq = lq.where(Link.document_id.in_(document_ids))  # type: ignore[attr-defined]
+            for lk in s.exec(lq):
                 links.setdefault(lk.document_id, []).append(lk.code)
         needle = fold(search) if search else ""
         out = []
         for d in docs:
             codes = tuple(sorted(links.get(d.id or 0, [])))
-            view = DocumentView(d.id or 0, d.sha256, d.size, d.original_name, d.media_type, d.ext, d.number,
-                                d.issued_date, d.issuer, d.subject, d.page_ref, d.added_at, codes)
+            view = _doc_view(d, codes)
             if code is not None and code not in codes:
                 continue
             if unlinked and codes:
@@ -746,6 +757,11 @@ def _dec(value: Decimal) -> str:
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return format(value.normalize(), "f")
+
+
+def _doc_view(d: Document, codes: tuple[str, ...]) -> DocumentView:
+    return DocumentView(d.id or 0, d.sha256, d.size, d.original_name, d.media_type, d.ext, d.number,
+                        d.issued_date, d.issuer, d.subject, d.page_ref, d.added_at, codes)
 
 
 def _doc_dict(doc: Document) -> dict[str, Any]:

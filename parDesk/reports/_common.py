@@ -221,6 +221,14 @@ class SnapshotView:
             return None
 
     @property
+    def print_year(self) -> int | None:
+        """The year on an undated form ("ngày … tháng … năm 2026"): when the snapshot was frozen."""
+        frozen = str(self.raw.get("frozen_at") or "")
+        if len(frozen) >= 4 and frozen[:4].isdigit():
+            return int(frozen[:4])
+        return self.year
+
+    @property
     def is_draft(self) -> bool:
         return self.assessment.get("status", "draft") != "locked"
 

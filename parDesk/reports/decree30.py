@@ -33,8 +33,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer,
+                                Table, TableStyle)
 
 from parDesk.i18n import ParDeskError, register, t
 from parDesk.numfmt import place_date_line
@@ -44,8 +44,7 @@ from parDesk.reports._common import (Cancelled, ReportResult, atomic_write, make
 __all__ = [
     "FONT", "FONT_BOLD", "FONT_ITALIC", "FONT_BOLD_ITALIC", "MARGIN_TOP", "MARGIN_BOTTOM", "MARGIN_LEFT",
     "MARGIN_RIGHT", "register_fonts", "page_size", "frame_size", "Styles", "styles", "esc", "HRule",
-    "national_header", "title_block", "signature_block", "recipients_block", "closing_block", "CellMaker",
-    "data_table", "build_pdf",
+    "national_header", "title_block", "signature_block", "recipients_block", "closing_block", "build_pdf",
 ]
 
 FONT = "PDSerif"
@@ -372,76 +371,6 @@ def closing_block(unit: Mapping[str, Any], recipients: Iterable[str] | None, *, 
 
 
 # ---------------------------------------------------------------------------
-# Tables
-
-
-class CellMaker:
-    """Makes table cells cheaply: a plain string when it fits on one line.
-
-    A 2,000-document checklist has ~20,000 cells; building a Paragraph for
-    each costs most of the render time. A short value (a date, "15/KH-UBND",
-    a score) that fits its column is drawn as a plain string in the row's
-    font; anything longer becomes a wrapping Paragraph, so nothing is ever
-    cut at the cell edge.
-    """
-
-    def __init__(self, st: Styles, col_widths: Sequence[float], padding: float = 3) -> None:
-        self.st = st
-        self.widths = [w - 2 * padding for w in col_widths]
-        self.padding = padding
-
-    def __call__(self, text: Any, col: int, style: ParagraphStyle | None = None, *,
-                 markup: bool = False) -> Any:
-        s = "" if text is None else str(text)
-        style = style or self.st.cell
-        if not s:
-            return ""
-        if not markup and "\n" not in s and stringWidth(s, style.fontName, style.fontSize) <= self.widths[col]:
-            return s
-        return Paragraph(s if markup else esc(s), style)
-
-
-class ProgressTable(LongTable):
-    """A LongTable whose split-off remainders let the document report progress.
-
-    ``LongTable`` stops measuring rows once the frame is full, so splitting a
-    2,000-row table over 100 pages stays linear; each remainder is of this
-    class, so counting the rows still pending tells how far layout has gone.
-    """
-
-    is_progress_table = True
-
-
-def data_table(rows: list[list[Any]], col_widths: Sequence[float], *, header_rows: int = 1,
-               style: Iterable[tuple] = (), st: Styles | None = None) -> ProgressTable:
-    """A grid table with its header rows repeated on every page.
-
-    ``splitInRow`` lets one very tall row (a page-long explanation) continue
-    on the next page instead of overflowing the frame.
-    """
-    st = st or styles()
-    cmds: list[tuple] = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), st.cell_size),
-        ("LEADING", (0, 0), (-1, -1), st.cell_leading),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("FONTNAME", (0, 0), (-1, header_rows - 1), FONT_BOLD),
-        ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
-    ]
-    cmds.extend(style)
-    tbl = ProgressTable(rows, colWidths=list(col_widths), repeatRows=header_rows, splitInRow=1,
-                        hAlign="LEFT")
-    tbl.setStyle(TableStyle(cmds))
-    return tbl
-
-
-# ---------------------------------------------------------------------------
 # The document
 
 
@@ -475,14 +404,30 @@ class _Doc(BaseDocTemplate):
             canv.restoreState()
 
     def _pending_rows(self) -> int:
-        return sum(max(0, f._nrows - f.repeatRows) for f in self._story if getattr(f, "is_progress_table", False))
+        return sum(1 for f in self._story if getattr(f, "is_grid_row", False) or getattr(f, "is_with_header", False))
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        """Put the table header above a table row that starts a page (or the table)."""
+        f = flowables[0] if flowables else None
+        if f is not None and getattr(f, "is_grid_row", False) and not getattr(f, "is_header", False):
+            header = f.grid.header
+            frame = getattr(self, "frame", None)
+            at_top = frame is None or bool(getattr(frame, "_atTop", 0))
+            if header and (at_top or getattr(f, "first_in_table", False)):
+                from parDesk.reports.grid import WithHeader
+
+                wrapped = WithHeader(header, f)
+                if getattr(f, "_postponed", 0):
+                    wrapped._postponed = 1
+                flowables[0] = wrapped
+        super().handle_flowable(flowables)
 
     def afterPage(self) -> None:
         self.pages = self.canv.getPageNumber()
         self._check_cancel()
         if self._progress and self._rows_total:
             done = max(0, self._rows_total - self._pending_rows())
-            if done != self._rows_reported:
+            if done > self._rows_reported:
                 self._rows_reported = done
                 self._progress(done, self._rows_total)
 

@@ -1,0 +1,1 @@
+"""Printed forms (PDF, Decree 30/2020 layout) and spreadsheets (XLSX)."""

@@ -1,0 +1,218 @@
+"""Danh mục tài liệu kiểm chứng — the evidence checklist, A4 landscape.
+
+No official template exists, so this is the form an appraiser and an officer
+both find natural: documents grouped area → criterion → sub-criterion, each
+with its số/ký hiệu, date, issuing body, trích yếu, the section/page where
+the proof sits, the file and a short hash (first 12 hex digits of its
+SHA-256, enough to tell two scans apart and to find the file in a package),
+and an empty tick column for checking the paper folder against the list.
+
+Sub-criteria that should have evidence and have none are printed as a row of
+their own, "Chưa có tài liệu kiểm chứng", with the explanation written for
+them (or a note that there is none) — the point of printing the list weeks
+before the deadline is to see the gaps on paper.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
+from parDesk.i18n import register, t
+from parDesk.numfmt import fmt_date, fmt_int, fmt_score
+from parDesk.reports._common import (Item, Progress, ReportResult, SnapshotView, issuing_body,
+                                     make_cancel_check, read_snapshot)
+from parDesk.reports.decree30 import (FONT_BOLD, FONT_BOLD_ITALIC, CellMaker, build_pdf, closing_block,
+                                      data_table, esc, frame_size, national_header, styles, title_block)
+
+register({
+    "ck.title": ("DANH MỤC TÀI LIỆU KIỂM CHỨNG", "LIST OF EVIDENCE DOCUMENTS"),
+    "ck.subtitle": ("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {unit}",
+                    "Self-assessment of the Public Administration Reform Index {year}: {unit}"),
+    "ck.attached": ("(Kèm theo Văn bản số {number} ngày {date} của {unit})",
+                    "(Attached to document No. {number} of {date}, {unit})"),
+    "ck.framework": ("Bộ chỉ số: {title}", "Framework: {title}"),
+    "ck.summary": ("Tổng số {docs} tài liệu kiểm chứng ({unique} tệp khác nhau) cho {leaves} tiêu chí thành phần; "
+                   "{missing} tiêu chí thành phần chưa có tài liệu kiểm chứng.",
+                   "{docs} evidence documents ({unique} distinct files) for {leaves} sub-criteria; "
+                   "{missing} sub-criteria still lack evidence."),
+    "ck.draft": ("Bản nháp — kết quả chưa chốt", "Draft — scores not yet locked"),
+    "ck.col.no": ("STT", "No."),
+    "ck.col.number": ("Số, ký hiệu", "Number"),
+    "ck.col.date": ("Ngày ban hành", "Date"),
+    "ck.col.issuer": ("Cơ quan ban hành", "Issued by"),
+    "ck.col.subject": ("Trích yếu nội dung", "Subject"),
+    "ck.col.where": ("Vị trí (mục, trang)", "Section, page"),
+    "ck.col.file": ("Tên tệp", "File name"),
+    "ck.col.hash": ("Mã băm (SHA-256)", "Hash (SHA-256)"),
+    "ck.col.tick": ("Đã kiểm tra", "Checked"),
+    "ck.max": ("tối đa {max} điểm", "max {max} points"),
+    "ck.self": ("tự chấm {score} điểm", "self-score {score}"),
+    "ck.no_score": ("chưa chấm", "not scored"),
+    "ck.missing": ("Chưa có tài liệu kiểm chứng.", "No evidence document yet."),
+    "ck.explanation": ("Giải trình: {text}", "Explanation: {text}"),
+    "ck.no_explanation": ("Chưa có giải trình.", "No explanation yet."),
+    "ck.not_applicable": ("Không áp dụng đối với đơn vị.", "Not applicable to the unit."),
+    "ck.province": ("Do tỉnh chấm (điều tra xã hội học) — không cần tài liệu của xã.",
+                    "Scored by the province (survey) — no evidence from the commune."),
+    "ck.not_required": ("Không yêu cầu tài liệu kiểm chứng.", "No evidence required."),
+    "ck.same_as": ("(trùng tài liệu STT {no})", "(same file as No. {no})"),
+    "ck.bonus": ("ĐIỂM THƯỞNG", "BONUS POINTS"),
+    "ck.penalty": ("ĐIỂM TRỪ", "PENALTY POINTS"),
+})
+
+# Column widths in mm: they add up to the landscape frame width (252 mm).
+_COLS_MM = (10, 30, 21, 32, 62, 24, 36, 25, 12)
+
+
+def _col_widths() -> list[float]:
+    width, _ = frame_size(landscape=True)
+    ws = [c * mm for c in _COLS_MM]
+    ws[4] += width - sum(ws)  # absorb rounding into the subject column
+    return ws
+
+
+def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str = "vi",
+                     number: str | None = None, date: Any = None, progress: Progress | None = None,
+                     cancel: Any = None) -> ReportResult:
+    """Render the evidence checklist of ``snapshot`` to ``out_path`` (PDF).
+
+    ``number``/``date`` fill the "(Kèm theo Văn bản số … ngày …)" line when
+    the checklist is attached to a numbered letter; without them it is left
+    out. ``progress(done, total)`` counts table rows laid out; ``cancel``
+    (callable or Event) stops the render and leaves ``out_path`` untouched.
+    """
+    view = read_snapshot(snapshot)
+    check = make_cancel_check(cancel)
+    st = styles(cell_size=10.5)
+    widths = _col_widths()
+    cell = CellMaker(st, widths)
+    unit = view.unit
+    unit_name = issuing_body(unit)
+    year = view.year
+
+    story: list[Any] = [national_header(unit, landscape=True, number=number, date=date, year=view.print_year,
+                                        lang=lang, show_number=bool(number))]
+    notes = []
+    if number:
+        notes.append(t("ck.attached", lang, number=number, date=fmt_date(date) if date else "\u00a0" * 12,
+                       unit=unit_name))
+    if view.is_draft:
+        notes.append(t("ck.draft", lang))
+    story += title_block(st, t("ck.title", lang),
+                         [t("ck.subtitle", lang, year=year or "", unit=unit_name)], notes, space_before=6 * mm)
+
+    header = [Paragraph(esc(t(f"ck.col.{k}", lang)), st.cell_head)
+              for k in ("no", "number", "date", "issuer", "subject", "where", "file", "hash", "tick")]
+    numbers = [f"({i})" for i in range(1, len(header) + 1)]
+    rows: list[list[Any]] = [header, numbers]
+    cmds: list[tuple] = [("FONTNAME", (0, 1), (-1, 1), FONT_BOLD_ITALIC),
+                         ("ALIGN", (0, 2), (0, -1), "CENTER"), ("ALIGN", (2, 2), (2, -1), "CENTER"),
+                         ("ALIGN", (-1, 2), (-1, -1), "CENTER")]
+    seen: dict[str, int] = {}
+    counters = {"docs": 0, "leaves": 0, "missing": 0}
+    ncols = len(header)
+
+    def span_row(text: str, style: Any, shade: bool = False) -> None:
+        r = len(rows)
+        rows.append([Paragraph(text, style)] + [""] * (ncols - 1))
+        cmds.append(("SPAN", (0, r), (-1, r)))
+        if shade:
+            cmds.append(("BACKGROUND", (0, r), (-1, r), colors.Color(0.9, 0.9, 0.9)))
+
+    def node_heading(item: Item) -> None:
+        mx = fmt_score(item.get("max"), lang=lang)
+        text = f"{esc(item.code)}. {esc(item.title)}" + (f" ({esc(t('ck.max', lang, max=mx))})" if mx else "")
+        if item.kind == "area":
+            span_row(f"<b>{text}</b>", st.cell, shade=True)
+        elif item.kind == "criterion":
+            span_row(f"<b>{text}</b>", st.cell)
+        else:
+            span_row(f"<b><i>{text}</i></b>", st.cell)
+
+    def leaf_rows(item: Item) -> None:
+        check()
+        score = item.raw.get("score")
+        mx = fmt_score(item.get("max"), lang=lang)
+        parts = [t("ck.max", lang, max=mx)]
+        if item.get("self_scored", True) and not item.get("not_applicable"):
+            parts.append(t("ck.self", lang, score=fmt_score(score, lang=lang)) if score is not None
+                         else t("ck.no_score", lang))
+        span_row(f"<b>{esc(item.code)}.</b> {esc(item.title)} <i>({esc('; '.join(parts))})</i>", st.cell)
+        docs = item.evidence
+        if docs:
+            counters["leaves"] += 1
+        for doc in docs:
+            counters["docs"] += 1
+            no = counters["docs"]
+            sha = str(doc.get("sha256") or "")
+            name = str(doc.get("original_name") or doc.get("file") or "")
+            first = seen.get(sha) if sha else None
+            if sha and first is None:
+                seen[sha] = no
+            file_text = name if first is None else f"{name} {t('ck.same_as', lang, no=first)}"
+            rows.append([
+                str(no),
+                cell(doc.get("number"), 1),
+                cell(fmt_date(doc.get("date")), 2, st.cell_center),
+                cell(doc.get("issuer"), 3),
+                cell(doc.get("subject"), 4),
+                cell(doc.get("page_ref"), 5),
+                cell(file_text, 6),
+                cell(sha[:12], 7, st.cell_small),
+                "\u25a1",
+            ])
+        if docs:
+            return
+        status = item.get("status", "")
+        if item.get("not_applicable") or status == "not_applicable":
+            note = f"<i>{esc(t('ck.not_applicable', lang))}</i>"
+        elif status == "province" or not item.get("self_scored", True):
+            note = f"<i>{esc(t('ck.province', lang))}</i>"
+        elif not item.get("requires_evidence", True):
+            note = f"<i>{esc(t('ck.not_required', lang))}</i>"
+        else:
+            counters["missing"] += 1
+            expl = str(item.get("explanation", "") or "").strip()
+            note = f"<b><i>{esc(t('ck.missing', lang))}</i></b> " + (
+                esc(t("ck.explanation", lang, text=expl)) if expl else f"<i>{esc(t('ck.no_explanation', lang))}</i>")
+        r = len(rows)
+        rows.append(["", Paragraph(note, st.cell)] + [""] * (ncols - 3) + ["\u25a1"])
+        cmds.append(("SPAN", (1, r), (-2, r)))
+
+    def walk(item: Item) -> None:
+        if item.is_leaf:
+            leaf_rows(item)
+            return
+        node_heading(item)
+        for child in item.children:
+            walk(child)
+
+    for area in view.areas:
+        walk(area)
+    for key, block in (("ck.bonus", view.bonus), ("ck.penalty", view.penalty)):
+        if block:
+            span_row(f"<b>{esc(t(key, lang))}</b>", st.cell, shade=True)
+            for item in block:
+                if item.is_leaf:
+                    leaf_rows(item)
+                else:
+                    walk(item)
+
+    summary = t("ck.summary", lang, docs=fmt_int(counters["docs"], lang=lang), unique=fmt_int(len(seen), lang=lang),
+                leaves=fmt_int(counters["leaves"], lang=lang), missing=fmt_int(counters["missing"], lang=lang))
+    fw_title = str(view.framework.get("title") or "")
+    if fw_title:
+        story.append(Paragraph(esc(t("ck.framework", lang, title=fw_title)), st.body_left))
+    story.append(Paragraph(esc(summary), st.body_left))
+    story.append(Spacer(1, 3 * mm))
+    story.append(data_table(rows, widths, header_rows=2, style=cmds, st=st))
+    story.append(closing_block(unit, None, landscape=True, lang=lang))
+    return build_pdf(out_path, story, landscape=True, title=t("ck.title", lang), author=unit_name,
+                     subject=t("ck.subtitle", lang, year=year or "", unit=unit_name), lang=lang,
+                     progress=progress, cancel=cancel)
+

@@ -1,0 +1,544 @@
+"""Detached CMS (PKCS#7) signatures: making them and checking them.
+
+Making: ``cryptography``'s :class:`~cryptography.hazmat.primitives.serialization.pkcs7.PKCS7SignatureBuilder`
+(options ``DetachedSignature`` + ``Binary``: the content is hashed byte for
+byte, never canonicalised as S/MIME text). It adds the signed attributes
+contentType, signingTime (the signer's clock, whole seconds, UTC),
+messageDigest and smimeCapabilities, and the signer certificate. RSA keys sign
+with RSASSA-PSS (SHA-256, MGF1-SHA-256, salt = 32 bytes) as Circular
+15/2025/TT-BKHCN asks; the installed ``cryptography`` supports
+``rsa_padding=`` in ``add_signer`` (since 45), and ``openssl cms -verify``
+accepts the result.
+
+Checking: ``cryptography`` has no CMS verification API, so
+:func:`verify_detached_cms` walks the SignedData with the strict DER reader in
+:mod:`parDesk.signing.der` and checks it itself (RFC 5652 §5.4, §5.6):
+
+* exactly one SignerInfo; its certificate is found in the CMS by issuer and
+  serial number (or subject key identifier);
+* messageDigest equals the digest of the content we were given, contentType is
+  id-data, signingTime is present and read;
+* the signature verifies over the DER SET OF signed attributes (ECDSA, RSA
+  PKCS#1 v1.5 or RSA-PSS with its parameters);
+* the signer certificate was valid at the signing time, allows digital
+  signatures, and (if self-issued) its own signature verifies, so a changed
+  byte anywhere in the certificate is seen even without trust anchors;
+* with trust anchors: the signer is one of them or chains to one through
+  certificates in the CMS (issuer signature verified at each step, CA flag,
+  validity at signing time).
+
+What is *not* checked, by design, and documented for the appraiser: the
+signing time is the signer's own claim (no RFC 3161 timestamp), and
+revocation is not checked offline (``trusted`` means "chains to an anchor",
+never "not revoked"). Without anchors ``trusted`` is ``None`` ("unknown"),
+which the UI must never present as valid identity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+from parDesk.i18n import ParDeskError, register
+from parDesk.signing import der
+
+register({
+    "cms.malformed": ("chữ ký số bị hỏng hoặc không đúng định dạng CMS/PKCS#7 ({detail})",
+                      "the signature is damaged or not a CMS/PKCS#7 signature ({detail})"),
+    "cms.signer_count": ("chữ ký phải có đúng một người ký, ở đây có {count}",
+                         "the signature must have exactly one signer, it has {count}"),
+    "cms.no_signer_cert": ("không tìm thấy chứng thư số của người ký trong chữ ký",
+                           "the signer's certificate is not included in the signature"),
+    "cms.bad_cert": ("chứng thư số trong chữ ký bị hỏng: {detail}",
+                     "a certificate in the signature is damaged: {detail}"),
+    "cms.unsupported_alg": ("thuật toán không được hỗ trợ hoặc không được phép: {alg}",
+                            "unsupported or disallowed algorithm: {alg}"),
+    "cms.weak_key": ("khóa của người ký quá yếu ({detail}); cần RSA ≥ 2048 bit hoặc ECDSA ≥ 256 bit",
+                     "the signer's key is too weak ({detail}); RSA ≥ 2048 bits or ECDSA ≥ 256 bits is required"),
+    "cms.digest_mismatch": ("nội dung đã bị thay đổi sau khi ký (mã băm không khớp)",
+                            "the content was changed after signing (digest does not match)"),
+    "cms.bad_signature": ("chữ ký không hợp lệ: nội dung hoặc chữ ký đã bị thay đổi, hoặc ký bằng khóa khác",
+                          "the signature is not valid: content or signature changed, or signed with another key"),
+    "cms.attr_missing": ("chữ ký thiếu thuộc tính bắt buộc: {attr}", "the signature lacks a required attribute: {attr}"),
+    "cms.attr_repeated": ("thuộc tính {attr} xuất hiện nhiều lần", "attribute {attr} appears more than once"),
+    "cms.content_type": ("loại nội dung được ký không phải dữ liệu (id-data)",
+                         "the signed content type is not data (id-data)"),
+    "cms.attached": ("chữ ký phải tách rời (detached) nhưng lại chứa nội dung",
+                     "the signature must be detached but it carries content"),
+    "cms.no_signing_time": ("chữ ký không ghi thời điểm ký", "the signature does not record a signing time"),
+    "cms.future_time": ("thời điểm ký {time} ở tương lai (đồng hồ máy ký sai?)",
+                        "the signing time {time} is in the future (wrong clock on the signing computer?)"),
+    "cms.cert_not_valid_at": ("chứng thư số {subject} không có hiệu lực vào thời điểm ký {time} (hiệu lực {start} – {end})",
+                              "certificate {subject} was not valid at the signing time {time} (valid {start} – {end})"),
+    "cms.key_usage": ("chứng thư số của người ký không cho phép ký số", "the signer's certificate does not allow digital signatures"),
+    "cms.cert_tampered": ("chứng thư số của người ký đã bị sửa (chữ ký trên chứng thư không hợp lệ)",
+                          "the signer's certificate was altered (its own signature does not verify)"),
+    "cms.untrusted": ("người ký ({subject}) không thuộc danh sách chứng thư tin cậy và không được cấp bởi tổ chức tin cậy",
+                      "the signer ({subject}) is not a trusted certificate and was not issued by a trusted authority"),
+    "cms.not_ca": ("chứng thư {subject} không phải của tổ chức cấp chứng thư (CA) nhưng đứng trong chuỗi",
+                   "certificate {subject} is in the chain but is not a certification authority (CA)"),
+})
+
+OID_DATA = "1.2.840.113549.1.7.1"
+OID_SIGNED_DATA = "1.2.840.113549.1.7.2"
+OID_CONTENT_TYPE = "1.2.840.113549.1.9.3"
+OID_MESSAGE_DIGEST = "1.2.840.113549.1.9.4"
+OID_SIGNING_TIME = "1.2.840.113549.1.9.5"
+
+DIGESTS: dict[str, type[hashes.HashAlgorithm]] = {
+    "2.16.840.1.101.3.4.2.1": hashes.SHA256,
+    "2.16.840.1.101.3.4.2.2": hashes.SHA384,
+    "2.16.840.1.101.3.4.2.3": hashes.SHA512,
+}
+ECDSA_WITH = {
+    "1.2.840.10045.4.3.2": hashes.SHA256,
+    "1.2.840.10045.4.3.3": hashes.SHA384,
+    "1.2.840.10045.4.3.4": hashes.SHA512,
+}
+RSA_PKCS1_WITH = {
+    "1.2.840.113549.1.1.11": hashes.SHA256,
+    "1.2.840.113549.1.1.12": hashes.SHA384,
+    "1.2.840.113549.1.1.13": hashes.SHA512,
+}
+OID_EC_PUBLIC_KEY = "1.2.840.10045.2.1"
+OID_RSA = "1.2.840.113549.1.1.1"
+OID_RSA_PSS = "1.2.840.113549.1.1.10"
+OID_MGF1 = "1.2.840.113549.1.1.8"
+ALLOWED_CURVES = (ec.SECP256R1, ec.SECP384R1, ec.SECP521R1)
+MAX_SIGNATURE_BYTES = 1 << 20
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+MAX_CHAIN = 6
+
+
+def pss_padding() -> padding.PSS:
+    """The one RSA padding parDesk signs with (RFC 4056 defaults for SHA-256)."""
+    return padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.DIGEST_LENGTH)
+
+
+def sign_detached(data: bytes, key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey,
+                  cert: x509.Certificate, chain: Sequence[x509.Certificate] = ()) -> bytes:
+    """Detached CMS SignedData (DER) over ``data`` with SHA-256.
+
+    The chain certificates are included so a verifier holding only the root
+    can build the path. Callers check the certificate's validity first
+    (:func:`parDesk.identity.check_can_sign`).
+    """
+    builder = pkcs7.PKCS7SignatureBuilder().set_data(data)
+    if isinstance(key, rsa.RSAPrivateKey):
+        builder = builder.add_signer(cert, key, hashes.SHA256(), rsa_padding=pss_padding())
+    else:
+        builder = builder.add_signer(cert, key, hashes.SHA256())
+    for extra in chain:
+        builder = builder.add_certificate(extra)
+    return builder.sign(serialization.Encoding.DER,
+                        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+
+
+@dataclass
+class CmsVerifyResult:
+    """What a detached CMS signature says, and everything wrong with it.
+
+    ``valid`` is True only when ``problems`` is empty. ``trusted`` is None when
+    no trust anchors were given (unknown, not "yes").
+    """
+
+    valid: bool
+    signer: x509.Certificate | None = None
+    signing_time: dt.datetime | None = None
+    certificates: list[x509.Certificate] = field(default_factory=list)
+    trusted: bool | None = None
+    problems: list[ParDeskError] = field(default_factory=list)
+
+
+def _fmt_time(value: dt.datetime) -> str:
+    return value.astimezone(dt.timezone.utc).strftime("%d/%m/%Y %H:%M:%S UTC")
+
+
+def subject_text(cert: x509.Certificate) -> str:
+    """The subject's common name (or whole DN) for messages, Vietnamese intact."""
+    cns = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+    if cns:
+        return str(cns[0].value)
+    return cert.subject.rfc4514_string()
+
+
+def _cert_parts(cert_der: bytes) -> tuple[bytes, int]:
+    """(raw issuer Name DER, serial) from a certificate, as encoded on the wire.
+
+    IssuerAndSerialNumber must be compared with the certificate's *encoded*
+    issuer; re-encoding a parsed Name may change string types.
+    """
+    tbs = der.parse(cert_der).children()[0].children()
+    i = 1 if tbs[0].is_(0, der.CONTEXT) else 0
+    return tbs[i + 2].raw, der.as_int(tbs[i])
+
+
+def _alg(node: der.Node) -> tuple[str, der.Node | None]:
+    parts = node.expect(der.SEQUENCE, what="AlgorithmIdentifier").children()
+    if not parts or len(parts) > 2:
+        raise der.DerError("bad AlgorithmIdentifier")
+    return der.as_oid(parts[0]), (parts[1] if len(parts) == 2 else None)
+
+
+def _null_or_absent(params: der.Node | None) -> bool:
+    return params is None or (params.is_(der.NULL) and params.length == 0)
+
+
+def _pss_params(params: der.Node | None) -> tuple[type[hashes.HashAlgorithm], type[hashes.HashAlgorithm], int]:
+    """RSASSA-PSS-params → (hash, mgf1 hash, salt length); SHA-1 defaults refused."""
+    if params is None:
+        raise der.DerError("RSASSA-PSS without parameters")
+    hash_oid = mgf_hash_oid = "1.3.14.3.2.26"  # the SHA-1 defaults
+    salt, trailer = 20, 1
+    for item in params.expect(der.SEQUENCE).children():
+        if item.cls != der.CONTEXT or not item.constructed:
+            raise der.DerError("bad RSASSA-PSS parameters")
+        inner = item.children()
+        if len(inner) != 1:
+            raise der.DerError("bad RSASSA-PSS parameters")
+        if item.tag == 0:
+            hash_oid, hp = _alg(inner[0])
+            if not _null_or_absent(hp):
+                raise der.DerError("bad hash parameters")
+        elif item.tag == 1:
+            mgf_oid, mgf_params = _alg(inner[0])
+            if mgf_oid != OID_MGF1 or mgf_params is None:
+                raise der.DerError("unsupported mask generation function")
+            mgf_hash_oid, hp = _alg(mgf_params)
+            if not _null_or_absent(hp):
+                raise der.DerError("bad MGF1 hash parameters")
+        elif item.tag == 2:
+            salt = der.as_int(inner[0])
+        elif item.tag == 3:
+            trailer = der.as_int(inner[0])
+        else:
+            raise der.DerError("bad RSASSA-PSS parameters")
+    if hash_oid not in DIGESTS or mgf_hash_oid not in DIGESTS:
+        raise ParDeskError("cms.unsupported_alg", alg=f"RSASSA-PSS/{hash_oid}/{mgf_hash_oid}")
+    if trailer != 1 or salt < 0:
+        raise der.DerError("bad RSASSA-PSS trailer or salt")
+    return DIGESTS[hash_oid], DIGESTS[mgf_hash_oid], salt
+
+
+def _check_key_strength(cert: x509.Certificate, where: str | None) -> ParDeskError | None:
+    key = cert.public_key()
+    if isinstance(key, rsa.RSAPublicKey):
+        if key.key_size < 2048:
+            return ParDeskError("cms.weak_key", where=where, detail=f"RSA {key.key_size}")
+        return None
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        if not isinstance(key.curve, ALLOWED_CURVES):
+            return ParDeskError("cms.weak_key", where=where, detail=key.curve.name)
+        return None
+    return ParDeskError("cms.unsupported_alg", where=where, alg=type(key).__name__)
+
+
+def valid_at(cert: x509.Certificate, when: dt.datetime) -> bool:
+    return cert.not_valid_before_utc <= when <= cert.not_valid_after_utc
+
+
+def _verify_issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+        return True
+    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
+        return False
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
+def _chain_to_anchor(signer: x509.Certificate, pool: Sequence[x509.Certificate],
+                     anchors: Sequence[x509.Certificate], when: dt.datetime,
+                     where: str | None) -> tuple[bool, list[ParDeskError]]:
+    """Is ``signer`` an anchor, or issued (via ``pool``) by one? Depth-first, bounded."""
+    anchor_ders = {a.public_bytes(serialization.Encoding.DER) for a in anchors}
+    candidates = list(anchors) + [c for c in pool if c.public_bytes(serialization.Encoding.DER) not in anchor_ders]
+    problems: list[ParDeskError] = []
+
+    def walk(cert: x509.Certificate, depth: int, seen: set[bytes]) -> bool:
+        cert_der = cert.public_bytes(serialization.Encoding.DER)
+        if cert_der in anchor_ders:
+            return True
+        if depth >= MAX_CHAIN:
+            return False
+        for issuer in candidates:
+            issuer_der = issuer.public_bytes(serialization.Encoding.DER)
+            if issuer_der in seen or issuer.subject != cert.issuer:
+                continue
+            if not _verify_issued_by(cert, issuer):
+                continue
+            if not _is_ca(issuer):
+                problems.append(ParDeskError("cms.not_ca", where=where, subject=subject_text(issuer)))
+                continue
+            if not valid_at(issuer, when):
+                problems.append(ParDeskError(
+                    "cms.cert_not_valid_at", where=where, subject=subject_text(issuer), time=_fmt_time(when),
+                    start=_fmt_time(issuer.not_valid_before_utc), end=_fmt_time(issuer.not_valid_after_utc)))
+                continue
+            if walk(issuer, depth + 1, seen | {issuer_der}):
+                return True
+        return False
+
+    ok = walk(signer, 0, {signer.public_bytes(serialization.Encoding.DER)})
+    return ok, ([] if ok else problems)
+
+
+def verify_detached_cms(signature: bytes, content: bytes, *,
+                        trusted: Sequence[x509.Certificate] | None = None,
+                        now: dt.datetime | None = None,
+                        where: str | None = None) -> CmsVerifyResult:
+    """Check a detached CMS signature over ``content``; never raises for bad input.
+
+    Every problem found is returned as a :class:`ParDeskError` carrying
+    ``where`` (the file the signature came from), so the caller can list them
+    in Vietnamese or English.
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
+    result = CmsVerifyResult(valid=False)
+    problems = result.problems
+
+    def fail(key: str, **params: object) -> CmsVerifyResult:
+        problems.append(ParDeskError(key, where=where, **params))
+        return result
+
+    if len(signature) > MAX_SIGNATURE_BYTES:
+        return fail("cms.malformed", detail="too large")
+    try:
+        info = der.parse(signature).expect(der.SEQUENCE).children()
+        if len(info) != 2 or der.as_oid(info[0]) != OID_SIGNED_DATA or not info[1].is_(0, der.CONTEXT):
+            raise der.DerError("not a SignedData ContentInfo")
+        wrapped = info[1].children()
+        if len(wrapped) != 1:
+            raise der.DerError("bad [0] wrapper")
+        sd = wrapped[0].expect(der.SEQUENCE, what="SignedData").children()
+        if len(sd) < 4:
+            raise der.DerError("SignedData too short")
+        sd_version = der.as_int(sd[0])
+        digest_algs = sd[1].expect(der.SET, what="digestAlgorithms").children()
+        encap = sd[2].expect(der.SEQUENCE, what="EncapsulatedContentInfo").children()
+        rest = sd[3:]
+        cert_nodes: list[der.Node] = []
+        if rest and rest[0].is_(0, der.CONTEXT):
+            cert_nodes = rest[0].children()
+            rest = rest[1:]
+        if rest and rest[0].is_(1, der.CONTEXT):  # CRLs: carried, not used offline
+            rest = rest[1:]
+        if len(rest) != 1:
+            raise der.DerError("unexpected fields in SignedData")
+        signer_infos = rest[0].expect(der.SET, what="signerInfos").children()
+        if not encap or len(encap) > 2:
+            raise der.DerError("bad EncapsulatedContentInfo")
+        e_content_type = der.as_oid(encap[0])
+        if len(encap) == 2:
+            return fail("cms.attached")
+        if e_content_type != OID_DATA:
+            return fail("cms.content_type")
+    except der.DerError as exc:
+        return fail("cms.malformed", detail=str(exc))
+
+    certs: list[x509.Certificate] = []
+    cert_keys: list[tuple[bytes, int]] = []
+    for node in cert_nodes:
+        if not node.is_(der.SEQUENCE):
+            return fail("cms.bad_cert", detail="unsupported certificate choice")
+        try:
+            cert = x509.load_der_x509_certificate(node.raw)
+            cert_keys.append(_cert_parts(node.raw))
+        except (ValueError, der.DerError, IndexError) as exc:
+            return fail("cms.bad_cert", detail=str(exc)[:200])
+        certs.append(cert)
+    result.certificates = certs
+
+    if len(signer_infos) != 1:
+        return fail("cms.signer_count", count=len(signer_infos))
+
+    try:
+        si = signer_infos[0].expect(der.SEQUENCE, what="SignerInfo").children()
+        si_version = der.as_int(si[0])
+        sid = si[1]
+        pos = 2
+        digest_oid, digest_params = _alg(si[pos])
+        digest_alg_raw = si[pos].raw
+        pos += 1
+        signed_attrs: der.Node | None = None
+        if pos < len(si) and si[pos].is_(0, der.CONTEXT):
+            signed_attrs = si[pos]
+            pos += 1
+        sig_oid, sig_params = _alg(si[pos])
+        sig_value = der.as_octets(si[pos + 1])
+        pos += 2
+        if pos < len(si) and si[pos].is_(1, der.CONTEXT):
+            pos += 1  # unsigned attributes (e.g. a timestamp token): not relied on
+        if pos != len(si):
+            raise der.DerError("unexpected fields in SignerInfo")
+
+        # sid → certificate; versions must agree with the sid form (RFC 5652 §5.1, §5.3)
+        signer: x509.Certificate | None = None
+        if sid.is_(der.SEQUENCE):
+            if si_version != 1 or sd_version != 1:
+                raise der.DerError("version does not match issuerAndSerialNumber")
+            issuer_node, serial_node = sid.children()
+            serial = der.as_int(serial_node)
+            for cert, (issuer_raw, cert_serial) in zip(certs, cert_keys):
+                if issuer_raw == issuer_node.raw and cert_serial == serial:
+                    signer = cert
+                    break
+        elif sid.is_(0, der.CONTEXT, constructed=False):
+            if si_version != 3 or sd_version != 3:
+                raise der.DerError("version does not match subjectKeyIdentifier")
+            for cert in certs:
+                try:
+                    ski = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
+                except x509.ExtensionNotFound:
+                    continue
+                if ski == sid.content:
+                    signer = cert
+                    break
+        else:
+            raise der.DerError("bad SignerIdentifier")
+
+        if digest_oid not in DIGESTS or not _null_or_absent(digest_params):
+            return fail("cms.unsupported_alg", alg=digest_oid)
+        if [n.raw for n in digest_algs] != [digest_alg_raw]:
+            raise der.DerError("digestAlgorithms does not match the signer")
+        hash_cls = DIGESTS[digest_oid]
+
+        # signed attributes
+        message_digest: bytes | None = None
+        signing_time: dt.datetime | None = None
+        if signed_attrs is not None:
+            found: dict[str, list[der.Node]] = {}
+            for attr in signed_attrs.children():
+                parts = attr.expect(der.SEQUENCE, what="Attribute").children()
+                if len(parts) != 2:
+                    raise der.DerError("bad Attribute")
+                attr_oid = der.as_oid(parts[0])
+                if attr_oid in found:
+                    return fail("cms.attr_repeated", attr=attr_oid)
+                found[attr_oid] = parts[1].expect(der.SET, what="attribute values").children()
+            for required, name in ((OID_CONTENT_TYPE, "contentType"), (OID_MESSAGE_DIGEST, "messageDigest")):
+                if required not in found:
+                    return fail("cms.attr_missing", attr=name)
+                if len(found[required]) != 1:
+                    return fail("cms.attr_repeated", attr=name)
+            if der.as_oid(found[OID_CONTENT_TYPE][0]) != e_content_type:
+                return fail("cms.content_type")
+            message_digest = der.as_octets(found[OID_MESSAGE_DIGEST][0])
+            if OID_SIGNING_TIME in found:
+                if len(found[OID_SIGNING_TIME]) != 1:
+                    return fail("cms.attr_repeated", attr="signingTime")
+                signing_time = der.as_time(found[OID_SIGNING_TIME][0])
+            # What was signed is the attributes re-tagged as a universal SET (RFC 5652 §5.4).
+            signed_bytes = b"\x31" + signed_attrs.raw[1:]
+        else:
+            signed_bytes = content
+    except der.DerError as exc:
+        return fail("cms.malformed", detail=str(exc))
+    except ParDeskError as exc:
+        exc.where = where
+        problems.append(exc)
+        return result
+    except (ValueError, IndexError) as exc:
+        return fail("cms.malformed", detail=str(exc)[:200])
+
+    if signer is None:
+        return fail("cms.no_signer_cert")
+    result.signer = signer
+    result.signing_time = signing_time
+
+    weak = _check_key_strength(signer, where)
+    if weak is not None:
+        problems.append(weak)
+        return result
+
+    if message_digest is not None:
+        actual = hashlib.new(hash_cls.name, content).digest()
+        if not hmac.compare_digest(actual, message_digest):
+            problems.append(ParDeskError("cms.digest_mismatch", where=where))
+
+    # signature algorithm → verification call
+    key = signer.public_key()
+    try:
+        if sig_oid in ECDSA_WITH or sig_oid == OID_EC_PUBLIC_KEY:
+            alg_hash = ECDSA_WITH.get(sig_oid, hash_cls)
+            if sig_params is not None or alg_hash is not hash_cls or not isinstance(key, ec.EllipticCurvePublicKey):
+                raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
+            key.verify(sig_value, signed_bytes, ec.ECDSA(hash_cls()))
+        elif sig_oid in RSA_PKCS1_WITH or sig_oid == OID_RSA:
+            alg_hash = RSA_PKCS1_WITH.get(sig_oid, hash_cls)
+            if not _null_or_absent(sig_params) or alg_hash is not hash_cls or not isinstance(key, rsa.RSAPublicKey):
+                raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
+            key.verify(sig_value, signed_bytes, padding.PKCS1v15(), hash_cls())
+        elif sig_oid == OID_RSA_PSS:
+            pss_hash, mgf_hash, salt = _pss_params(sig_params)
+            if pss_hash is not hash_cls or not isinstance(key, rsa.RSAPublicKey):
+                raise ParDeskError("cms.unsupported_alg", alg=f"RSASSA-PSS/{pss_hash.name}")
+            key.verify(sig_value, signed_bytes, padding.PSS(mgf=padding.MGF1(mgf_hash()), salt_length=salt),
+                       pss_hash())
+        else:
+            raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
+    except InvalidSignature:
+        problems.append(ParDeskError("cms.bad_signature", where=where))
+    except ParDeskError as exc:
+        exc.where = where
+        problems.append(exc)
+    except der.DerError as exc:
+        problems.append(ParDeskError("cms.malformed", where=where, detail=str(exc)))
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        problems.append(ParDeskError("cms.malformed", where=where, detail=str(exc)[:200]))
+
+    # the signer certificate itself
+    if signer.issuer == signer.subject:
+        # Self-issued: its own signature must hold, so no byte of it can change unseen.
+        if not _verify_issued_by(signer, signer):
+            problems.append(ParDeskError("cms.cert_tampered", where=where))
+    else:
+        # CA-issued: if the issuer travels in the CMS, its signature on the signer must hold
+        # (whether that issuer is *trusted* is the anchors' business, below).
+        issuers = [c for c in certs if c.subject == signer.issuer and c is not signer]
+        if issuers and not any(_verify_issued_by(signer, c) for c in issuers):
+            problems.append(ParDeskError("cms.cert_tampered", where=where))
+    try:
+        ku = signer.extensions.get_extension_for_class(x509.KeyUsage).value
+        if not (ku.digital_signature or ku.content_commitment):
+            problems.append(ParDeskError("cms.key_usage", where=where))
+    except x509.ExtensionNotFound:
+        pass
+    except ValueError as exc:
+        problems.append(ParDeskError("cms.bad_cert", where=where, detail=str(exc)[:200]))
+
+    if signing_time is None:
+        problems.append(ParDeskError("cms.no_signing_time", where=where))
+        when = now
+    else:
+        when = signing_time
+        if signing_time > now + FUTURE_TOLERANCE:
+            problems.append(ParDeskError("cms.future_time", where=where, time=_fmt_time(signing_time)))
+    if not valid_at(signer, when):
+        problems.append(ParDeskError(
+            "cms.cert_not_valid_at", where=where, subject=subject_text(signer), time=_fmt_time(when),
+            start=_fmt_time(signer.not_valid_before_utc), end=_fmt_time(signer.not_valid_after_utc)))
+
+    if trusted is not None:
+        ok, chain_problems = _chain_to_anchor(signer, certs, trusted, when, where)
+        result.trusted = ok
+        if not ok:
+            problems.extend(chain_problems)
+            problems.append(ParDeskError("cms.untrusted", where=where, subject=subject_text(signer)))
+
+    result.valid = not problems
+    return result

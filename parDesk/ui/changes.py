@@ -1,0 +1,86 @@
+"""The one adapter from the core's :class:`~parDesk.workspace.Change` to Qt signals.
+
+A service call returns a ``Change``; the database worker also reads the fresh
+summary (totals, statuses, losing points) and the appraisals in the same
+task, and the hub announces all of it on the GUI thread. Views connect to the
+signals they care about and decide themselves what to redraw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from parDesk.workspace import Change, Summary, Workspace
+
+
+@dataclass(frozen=True)
+class AppraisalRow:
+    """A light, immutable copy of one appraisal for the views."""
+
+    code: str
+    round: int
+    score: Decimal | None
+    comment: str
+    request_explanation: bool
+    received_at: str
+
+
+@dataclass(frozen=True)
+class State:
+    """Everything the views show that follows from the answers, read in one go."""
+
+    summary: Summary
+    appraisals: dict[str, tuple[AppraisalRow, ...]]
+    can_undo: bool
+    can_redo: bool
+
+
+def read_state(ws: Workspace) -> State:
+    """Runs on the database thread."""
+    rows = {code: tuple(AppraisalRow(r.code, r.round, Decimal(r.score) if r.score is not None else None,
+                                     r.comment, bool(r.request_explanation), r.received_at) for r in items)
+            for code, items in ws.appraisals().items()}
+    return State(ws.summary(), rows, ws.can_undo, ws.can_redo)
+
+
+class ChangeHub(QObject):
+    changed = Signal(object)  # Change
+    stateChanged = Signal(object)  # State
+    documentsChanged = Signal()
+    unitChanged = Signal()
+    undoStateChanged = Signal(bool, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state: State | None = None
+
+    @property
+    def summary(self) -> Summary | None:
+        return self.state.summary if self.state else None
+
+    def publish(self, change: Change, state: State | None = None) -> None:
+        """Announce ``change`` (GUI thread); ``state`` when it was re-read."""
+        if state is not None:
+            previous = self.state
+            self.state = state
+            self.stateChanged.emit(state)
+            if previous is None or (previous.can_undo, previous.can_redo) != (state.can_undo, state.can_redo):
+                self.undoStateChanged.emit(state.can_undo, state.can_redo)
+        if change.documents:
+            self.documentsChanged.emit()
+        if change.unit:
+            self.unitChanged.emit()
+        self.changed.emit(change)
+
+
+def touches(change: Change) -> bool:
+    """Whether ``change`` can alter anything the summary shows."""
+    return bool(change.codes or change.totals or change.documents or change.assessment)
+
+
+def first_line(value: Any) -> str:
+    return str(value).splitlines()[0] if value else ""

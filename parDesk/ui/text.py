@@ -1,0 +1,125 @@
+"""Turning core values into words and numbers for the current language.
+
+Numbers go through :mod:`parDesk.numfmt` ("0,5" in Vietnamese, "0.5" in
+English); rules are described in plain words from the framework's own data.
+Nothing here computes a score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from parDesk import numfmt
+from parDesk.i18n import get_language
+from parDesk.models.framework import Leaf, Rule
+
+
+translate = QCoreApplication.translate
+
+
+def num(value: Any, blank: str = "—") -> str:
+    return numfmt.fmt_score(value, lang=get_language(), blank=blank)
+
+
+def percent(value: Any, blank: str = "—") -> str:
+    return numfmt.fmt_percent(value, lang=get_language(), blank=blank)
+
+
+def count(value: Any) -> str:
+    return numfmt.fmt_int(value, lang=get_language())
+
+
+def date(value: Any) -> str:
+    return numfmt.fmt_date(value, lang=get_language())
+
+
+def size(nbytes: int) -> str:
+    if nbytes < 1024 * 1024:
+        return numfmt.fmt_number(Decimal(nbytes) / 1024, 0, lang=get_language()) + " KB"
+    return numfmt.fmt_number(Decimal(nbytes) / (1024 * 1024), 1, lang=get_language()) + " MB"
+
+
+def points(value: Any) -> str:
+    return translate("RuleText", "%1 points").replace("%1", num(value, blank="0"))
+
+
+def score_of(score: Any, maximum: Any) -> str:
+    return f"{num(score)} / {num(maximum)}"
+
+
+def days_left(deadline: str | None, today: dt.date | None = None) -> tuple[int | None, str]:
+    """Days to the deadline and a sentence saying so."""
+    if not deadline:
+        return None, translate("RuleText", "No deadline in the framework")
+    try:
+        end = dt.date.fromisoformat(deadline)
+    except ValueError:
+        return None, deadline
+    days = (end - (today or dt.date.today())).days
+    if days > 0:
+        return days, translate("RuleText", "%n day(s) left", None, days)
+    if days == 0:
+        return 0, translate("RuleText", "Due today")
+    return days, translate("RuleText", "%n day(s) overdue", None, -days)
+
+
+def rule_words(leaf: Leaf) -> str:
+    """How the leaf is scored, in plain words built from the rule's data."""
+    rule: Rule = leaf.rule
+    mx = num(leaf.max)
+    kind = rule.kind
+    if kind == "yes_no":
+        return translate("RuleText", "Done as required: %1 points; otherwise 0 points.").replace("%1", mx)
+    if kind == "ratio_tiers":
+        parts = [translate("RuleText", "From %1% up: %2 points").replace("%1", num(t.min_percent)).replace("%2", num(t.points))
+                 for t in rule.tiers]
+        parts.append(translate("RuleText", "below that: %1 points").replace("%1", num(rule.else_points)))
+        head = translate("RuleText", "Percentage = %1 / %2.").replace("%1", rule.numerator_label or translate("RuleText", "numerator")) \
+            .replace("%2", rule.denominator_label or translate("RuleText", "denominator"))
+        return f"{head} " + "; ".join(parts) + "." + " " + _zero_den(rule, leaf)
+    if kind == "proportional":
+        text = translate("RuleText", "Points = %1 × %2 / %3.").replace("%1", mx).replace(
+            "%2", rule.numerator_label or translate("RuleText", "numerator")).replace("%3", rule.denominator_label or translate("RuleText", "denominator"))
+        if rule.rounding is not None:
+            text += " " + translate("RuleText", "Rounded to %n decimal place(s).", None, rule.rounding.places)
+        return text + " " + _zero_den(rule, leaf)
+    if kind == "levels":
+        items = "; ".join(f"{lv.label}: {points(lv.points)}" for lv in rule.levels)
+        return translate("RuleText", "Choose one level: %1.").replace("%1", items)
+    if kind == "manual":
+        return translate("RuleText", "Score it yourself from 0 to %1, in steps of %2.").replace("%1", mx).replace("%2", num(rule.step))
+    if kind == "deductions":
+        return translate("RuleText", "Start from %1 points; take off %2 for each case (%3); never below %4.").replace(
+            "%1", mx).replace("%2", num(rule.per_violation)).replace(
+            "%3", (rule.violation_label or translate("RuleText", "violations")).lower()).replace("%4", num(rule.floor))
+    if kind == "survey":
+        return translate("RuleText", "Scored by the province (sociological survey or its own data); the commune does not score it.")
+    return ""
+
+
+def _zero_den(rule: Rule, leaf: Leaf) -> str:
+    value = leaf.max if rule.zero_denominator == "max" else 0
+    return translate("RuleText", "When the total is 0: %1 points.").replace("%1", num(value))
+
+
+def missing_words(missing: tuple[str, ...]) -> str:
+    names = {"input": translate("RuleText", "no score"), "evidence": translate("RuleText", "no evidence"), "explanation": translate("RuleText", "no explanation")}
+    return ", ".join(names.get(m, m) for m in missing)
+
+
+def status_name(status: str) -> str:
+    names = {
+        "not_started": translate("RuleText", "Not started"),
+        "in_progress": translate("RuleText", "In progress"),
+        "complete": translate("RuleText", "Complete"),
+        "problem": translate("RuleText", "Problem"),
+        "not_applicable": translate("RuleText", "Not applicable"),
+        "province": translate("RuleText", "Scored by the province"),
+        "appraised": translate("RuleText", "Appraised"),
+        "requested": translate("RuleText", "Explanation requested"),
+    }
+    return names.get(status, status)
