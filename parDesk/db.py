@@ -87,6 +87,29 @@ MIGRATIONS: list[str] = [
     ALTER TABLE unit ADD COLUMN officer_name TEXT NOT NULL DEFAULT '';
     CREATE INDEX audit_assessment ON audit(assessment_id, id);
     """,
+    # 3: signed packages (every version kept), the sync outbox and its history
+    """
+    CREATE TABLE package (
+        id INTEGER PRIMARY KEY, assessment_id INTEGER NOT NULL REFERENCES assessment(id),
+        version INTEGER NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
+        previous_sha256 TEXT, submission_id TEXT NOT NULL, signer_fingerprint TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY, package_id INTEGER NOT NULL UNIQUE REFERENCES package(id),
+        state TEXT NOT NULL DEFAULT 'waiting'
+            CHECK (state IN ('waiting', 'uploading', 'verifying', 'accepted', 'refused', 'stopped')),
+        upload_url TEXT NOT NULL DEFAULT '', offset INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',
+        receipt TEXT NOT NULL DEFAULT '', refused_reason TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE outbox_history (
+        id INTEGER PRIMARY KEY, outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+        at TEXT NOT NULL, state TEXT NOT NULL, detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -124,3 +124,52 @@ class AuditEntry(SQLModel, table=True):
     assessment_id: Optional[int] = None
     old: str = ""
     new: str = ""
+
+
+class Package(SQLModel, table=True):
+    """A signed submission package; every version stays on disk and here."""
+
+    __tablename__ = "package"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    assessment_id: int = Field(foreign_key="assessment.id")
+    version: int
+    path: str  # relative to the workspace folder
+    sha256: str = Field(unique=True)
+    size: int
+    previous_sha256: Optional[str] = None
+    submission_id: str
+    signer_fingerprint: str = ""
+    created_at: str
+
+
+class Outbox(SQLModel, table=True):
+    """A package waiting to reach the province, and where its upload stands."""
+
+    __tablename__ = "outbox"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    package_id: int = Field(foreign_key="package.id", unique=True)
+    state: str = "waiting"  # waiting | uploading | verifying | accepted | refused | stopped
+    upload_url: str = ""
+    offset: int = 0
+    attempts: int = 0
+    last_error: str = ""
+    receipt: str = ""  # the server's signed receipt (JSON), once accepted
+    refused_reason: str = ""
+    updated_at: str = ""
+
+
+class OutboxHistory(SQLModel, table=True):
+    __tablename__ = "outbox_history"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    outbox_id: int = Field(foreign_key="outbox.id")
+    at: str
+    state: str
+    detail: str = ""
+
+
+class SyncState(SQLModel, table=True):
+    """Small key/value facts about sync: server URL, pinned server certificate, feed cursor."""
+
+    __tablename__ = "sync_state"
+    key: str = Field(primary_key=True)
+    value: str
