@@ -24,10 +24,10 @@ from reportlab.platypus import Paragraph, Spacer
 
 from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_date, fmt_int, fmt_score
-from parDesk.reports._common import (Item, Progress, ReportResult, SnapshotView, issuing_body,
-                                     make_cancel_check, read_snapshot)
-from parDesk.reports.decree30 import (FONT_BOLD, FONT_BOLD_ITALIC, CellMaker, build_pdf, closing_block,
-                                      data_table, esc, frame_size, national_header, styles, title_block)
+from parDesk.reports._common import Item, Progress, ReportResult, issuing_body, make_cancel_check, read_snapshot
+from parDesk.reports.decree30 import (FONT_BOLD, FONT_BOLD_ITALIC, build_pdf, closing_block, esc, frame_size,
+                                      national_header, styles, title_block)
+from parDesk.reports.grid import Cell, Grid, GridRow, RowGroup
 
 register({
     "ck.title": ("DANH MỤC TÀI LIỆU KIỂM CHỨNG", "LIST OF EVIDENCE DOCUMENTS"),
@@ -59,6 +59,7 @@ register({
     "ck.not_applicable": ("Không áp dụng đối với đơn vị.", "Not applicable to the unit."),
     "ck.province": ("Do tỉnh chấm (điều tra xã hội học) — không cần tài liệu của xã.",
                     "Scored by the province (survey) — no evidence from the commune."),
+    "ck.not_claimed": ("Đơn vị không đề nghị mục này.", "The unit does not claim this item."),
     "ck.not_required": ("Không yêu cầu tài liệu kiểm chứng.", "No evidence required."),
     "ck.same_as": ("(trùng tài liệu STT {no})", "(same file as No. {no})"),
     "ck.bonus": ("ĐIỂM THƯỞNG", "BONUS POINTS"),
@@ -66,7 +67,7 @@ register({
 })
 
 # Column widths in mm: they add up to the landscape frame width (252 mm).
-_COLS_MM = (10, 30, 21, 32, 62, 24, 36, 25, 12)
+_COLS_MM = (11, 30, 21, 32, 61, 24, 36, 25, 12)
 
 
 def _col_widths() -> list[float]:
@@ -79,18 +80,20 @@ def _col_widths() -> list[float]:
 def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str = "vi",
                      number: str | None = None, date: Any = None, progress: Progress | None = None,
                      cancel: Any = None) -> ReportResult:
-    """Render the evidence checklist of ``snapshot`` to ``out_path`` (PDF).
+    """Render the evidence checklist of ``snapshot`` to ``out_path`` (PDF, A4 landscape).
 
-    ``number``/``date`` fill the "(Kèm theo Văn bản số … ngày …)" line when
-    the checklist is attached to a numbered letter; without them it is left
-    out. ``progress(done, total)`` counts table rows laid out; ``cancel``
-    (callable or Event) stops the render and leaves ``out_path`` untouched.
+    ``number``/``date`` print "Số: …" and the date line, and the
+    "(Kèm theo Văn bản số … ngày …)" note, when the checklist goes with a
+    numbered letter; without them the number is omitted and the date is
+    left blank to be filled by hand. ``progress(done, total)`` counts table
+    rows laid out; ``cancel`` (callable or ``threading.Event``) stops the
+    render with :class:`~parDesk.reports.Cancelled` and leaves ``out_path``
+    untouched.
     """
     view = read_snapshot(snapshot)
     check = make_cancel_check(cancel)
     st = styles(cell_size=10.5)
-    widths = _col_widths()
-    cell = CellMaker(st, widths)
+    grid = Grid(_col_widths(), size=10.5, split_min=frame_size(landscape=True)[1] / 4)
     unit = view.unit
     unit_name = issuing_body(unit)
     year = view.year
@@ -106,43 +109,46 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
     story += title_block(st, t("ck.title", lang),
                          [t("ck.subtitle", lang, year=year or "", unit=unit_name)], notes, space_before=6 * mm)
 
-    header = [Paragraph(esc(t(f"ck.col.{k}", lang)), st.cell_head)
-              for k in ("no", "number", "date", "issuer", "subject", "where", "file", "hash", "tick")]
-    numbers = [f"({i})" for i in range(1, len(header) + 1)]
-    rows: list[list[Any]] = [header, numbers]
-    cmds: list[tuple] = [("FONTNAME", (0, 1), (-1, 1), FONT_BOLD_ITALIC),
-                         ("ALIGN", (0, 2), (0, -1), "CENTER"), ("ALIGN", (2, 2), (2, -1), "CENTER"),
-                         ("ALIGN", (-1, 2), (-1, -1), "CENTER")]
+    keys = ("no", "number", "date", "issuer", "subject", "where", "file", "hash", "tick")
+    grid.set_header([
+        grid.row([Paragraph(esc(t(f"ck.col.{k}", lang)), st.cell_head) for k in keys], valign="M"),
+        grid.row([Cell(f"({i})", align="C", font=FONT_BOLD_ITALIC) for i in range(1, len(keys) + 1)]),
+    ])
+    body: list[Any] = []
+    heads: list[GridRow] = []
     seen: dict[str, int] = {}
     counters = {"docs": 0, "leaves": 0, "missing": 0}
-    ncols = len(header)
+    ncols = len(keys)
+    shade = colors.Color(0.9, 0.9, 0.9)
 
-    def span_row(text: str, style: Any, shade: bool = False) -> None:
-        r = len(rows)
-        rows.append([Paragraph(text, style)] + [""] * (ncols - 1))
-        cmds.append(("SPAN", (0, r), (-1, r)))
-        if shade:
-            cmds.append(("BACKGROUND", (0, r), (-1, r), colors.Color(0.9, 0.9, 0.9)))
+    def emit(row: GridRow) -> None:
+        if heads:
+            body.append(RowGroup(heads + [row]))
+            heads.clear()
+        else:
+            body.append(row)
 
     def node_heading(item: Item) -> None:
         mx = fmt_score(item.get("max"), lang=lang)
-        text = f"{esc(item.code)}. {esc(item.title)}" + (f" ({esc(t('ck.max', lang, max=mx))})" if mx else "")
+        text = f"{item.code}. {item.title}" + (f" ({t('ck.max', lang, max=mx)})" if mx else "")
         if item.kind == "area":
-            span_row(f"<b>{text}</b>", st.cell, shade=True)
+            heads.append(grid.row([Cell(text, span=ncols, font=FONT_BOLD)], background=shade))
         elif item.kind == "criterion":
-            span_row(f"<b>{text}</b>", st.cell)
+            heads.append(grid.row([Cell(text, span=ncols, font=FONT_BOLD)]))
         else:
-            span_row(f"<b><i>{text}</i></b>", st.cell)
+            heads.append(grid.row([Cell(text, span=ncols, font=FONT_BOLD_ITALIC)]))
 
     def leaf_rows(item: Item) -> None:
         check()
         score = item.raw.get("score")
         mx = fmt_score(item.get("max"), lang=lang)
         parts = [t("ck.max", lang, max=mx)]
+        claimable = item.block != "main"
         if item.get("self_scored", True) and not item.get("not_applicable"):
             parts.append(t("ck.self", lang, score=fmt_score(score, lang=lang)) if score is not None
                          else t("ck.no_score", lang))
-        span_row(f"<b>{esc(item.code)}.</b> {esc(item.title)} <i>({esc('; '.join(parts))})</i>", st.cell)
+        heads.append(grid.row([Cell(Paragraph(
+            f"<b>{esc(item.code)}.</b> {esc(item.title)} <i>({esc('; '.join(parts))})</i>", st.cell), span=ncols)]))
         docs = item.evidence
         if docs:
             counters["leaves"] += 1
@@ -155,34 +161,38 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
             if sha and first is None:
                 seen[sha] = no
             file_text = name if first is None else f"{name} {t('ck.same_as', lang, no=first)}"
-            rows.append([
-                str(no),
-                cell(doc.get("number"), 1),
-                cell(fmt_date(doc.get("date")), 2, st.cell_center),
-                cell(doc.get("issuer"), 3),
-                cell(doc.get("subject"), 4),
-                cell(doc.get("page_ref"), 5),
-                cell(file_text, 6),
-                cell(sha[:12], 7, st.cell_small),
-                "\u25a1",
-            ])
+            emit(grid.row([
+                Cell(str(no), align="C"),
+                Cell(doc.get("number") or ""),
+                Cell(fmt_date(doc.get("date")), align="C"),
+                Cell(doc.get("issuer") or ""),
+                Cell(doc.get("subject") or ""),
+                Cell(doc.get("page_ref") or ""),
+                Cell(file_text),
+                Cell(sha[:12], size=9.5),
+                Cell("\u25a1", align="C"),
+            ]))
         if docs:
             return
         status = item.get("status", "")
+        expl = str(item.get("explanation", "") or "").strip()
         if item.get("not_applicable") or status == "not_applicable":
             note = f"<i>{esc(t('ck.not_applicable', lang))}</i>"
         elif status == "province" or not item.get("self_scored", True):
             note = f"<i>{esc(t('ck.province', lang))}</i>"
+        elif claimable and score is None:
+            note = f"<i>{esc(t('ck.not_claimed', lang))}</i>"
         elif not item.get("requires_evidence", True):
             note = f"<i>{esc(t('ck.not_required', lang))}</i>"
         else:
             counters["missing"] += 1
-            expl = str(item.get("explanation", "") or "").strip()
             note = f"<b><i>{esc(t('ck.missing', lang))}</i></b> " + (
                 esc(t("ck.explanation", lang, text=expl)) if expl else f"<i>{esc(t('ck.no_explanation', lang))}</i>")
-        r = len(rows)
-        rows.append(["", Paragraph(note, st.cell)] + [""] * (ncols - 3) + ["\u25a1"])
-        cmds.append(("SPAN", (1, r), (-2, r)))
+            emit(grid.row([Cell(""), Cell(Paragraph(note, st.cell), span=ncols - 2), Cell("\u25a1", align="C")]))
+            return
+        if expl:
+            note += " " + esc(t("ck.explanation", lang, text=expl))
+        emit(grid.row([Cell(""), Cell(Paragraph(note, st.cell), span=ncols - 1)]))
 
     def walk(item: Item) -> None:
         if item.is_leaf:
@@ -196,12 +206,14 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
         walk(area)
     for key, block in (("ck.bonus", view.bonus), ("ck.penalty", view.penalty)):
         if block:
-            span_row(f"<b>{esc(t(key, lang))}</b>", st.cell, shade=True)
+            heads.append(grid.row([Cell(t(key, lang), span=ncols, font=FONT_BOLD)], background=shade))
             for item in block:
-                if item.is_leaf:
-                    leaf_rows(item)
-                else:
-                    walk(item)
+                walk(item)
+    for h in heads:  # headings with nothing under them (an empty criterion)
+        body.append(h)
+    heads.clear()
+    if body:
+        body[0].first_in_table = True
 
     summary = t("ck.summary", lang, docs=fmt_int(counters["docs"], lang=lang), unique=fmt_int(len(seen), lang=lang),
                 leaves=fmt_int(counters["leaves"], lang=lang), missing=fmt_int(counters["missing"], lang=lang))
@@ -210,9 +222,8 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
         story.append(Paragraph(esc(t("ck.framework", lang, title=fw_title)), st.body_left))
     story.append(Paragraph(esc(summary), st.body_left))
     story.append(Spacer(1, 3 * mm))
-    story.append(data_table(rows, widths, header_rows=2, style=cmds, st=st))
+    story.extend(body)
     story.append(closing_block(unit, None, landscape=True, lang=lang))
     return build_pdf(out_path, story, landscape=True, title=t("ck.title", lang), author=unit_name,
                      subject=t("ck.subtitle", lang, year=year or "", unit=unit_name), lang=lang,
                      progress=progress, cancel=cancel)
-

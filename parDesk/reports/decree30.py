@@ -458,6 +458,6 @@ def build_pdf(out_path: Any, story: list[Any], *, landscape: bool, title: str, a
         raise
     data = buf.getvalue()
     path = atomic_write(out_path, data)
-    if progress and doc._rows_total:
+    if progress and doc._rows_total and doc._rows_reported < doc._rows_total:
         progress(doc._rows_total, doc._rows_total)
     return ReportResult(path=path, pages=doc.pages or 1, size=len(data))

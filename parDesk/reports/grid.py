@@ -83,7 +83,8 @@ class Grid:
     """Column widths, padding, fonts and the header rows of one table."""
 
     def __init__(self, widths: Sequence[float], *, size: float = 10.5, leading: float | None = None,
-                 padding: tuple[float, float, float, float] = (3, 2, 3, 3), line_width: float = 0.5) -> None:
+                 padding: tuple[float, float, float, float] = (3, 2, 3, 3), line_width: float = 0.5,
+                 split_min: float = 0.0) -> None:
         self.widths = list(widths)
         self.x = [0.0]
         for w in self.widths:
@@ -94,10 +95,10 @@ class Grid:
         self.pad_l, self.pad_t, self.pad_r, self.pad_b = padding
         self.line_width = line_width
         self.header: list[GridRow] = []
-        self.rows_emitted = 0
+        self.split_min = split_min  # rows shorter than this move to the next page whole
 
     def row(self, cells: Sequence[Cell | Any], *, bold: bool = False, background: Any = None,
-            font: str | None = None) -> "GridRow":
+            font: str | None = None, valign: str = "T") -> "GridRow":
         """Build a row from cells (a bare string or Paragraph is a one-column cell)."""
         placed: list[tuple[float, float, Any, str, str, float]] = []
         col = 0
@@ -110,7 +111,7 @@ class Grid:
             col += c.span
         if col != len(self.widths):
             raise ValueError(f"row covers {col} columns, the grid has {len(self.widths)}")
-        return GridRow(self, placed, background=background)
+        return GridRow(self, placed, background=background, valign=valign)
 
     def set_header(self, rows: Sequence["GridRow"]) -> None:
         for r in rows:
@@ -135,9 +136,10 @@ class GridRow(Flowable):
     is_grid_row = True
 
     def __init__(self, grid: Grid, cells: list[tuple[float, float, Any, str, str, float]], *,
-                 background: Any = None, continued: bool = False) -> None:
+                 background: Any = None, continued: bool = False, valign: str = "T") -> None:
         super().__init__()
         self.grid = grid
+        self.valign = valign
         self.cells = cells
         self.background = background
         self.is_header = False
@@ -177,6 +179,8 @@ class GridRow(Flowable):
         room = availHeight - g.pad_t - g.pad_b
         if room <= g.leading:
             return []
+        if not getattr(self, "_postponed", 0) and self.wrap(availWidth, availHeight)[1] < g.split_min:
+            return []  # a short row is not worth splitting: it moves to the next page whole
         first: list[tuple] = []
         rest: list[tuple] = []
         moved = False
@@ -204,8 +208,8 @@ class GridRow(Flowable):
                 rest.append((x, w, "\n".join(lines[n:]), align, font, size))
         if not moved:
             return []
-        a = GridRow(g, first, background=self.background)
-        b = GridRow(g, rest, background=self.background, continued=True)
+        a = GridRow(g, first, background=self.background, valign=self.valign)
+        b = GridRow(g, rest, background=self.background, continued=True, valign=self.valign)
         return [a, b]
 
     # -- drawing ----------------------------------------------------------
@@ -217,8 +221,10 @@ class GridRow(Flowable):
             canv.setFillColor(self.background)
             canv.rect(0, 0, g.width, h, stroke=0, fill=1)
         canv.setFillColor(colors.black)
-        top = h - g.pad_t
         for p in self._layout():
+            top = h - g.pad_t
+            if self.valign == "M":
+                top -= (h - g.pad_t - g.pad_b - p.height) / 2
             if p.flow is not None:
                 p.flow.drawOn(canv, p.x + g.pad_l, top - p.height)
                 continue
