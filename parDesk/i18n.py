@@ -44,11 +44,32 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
     entry = _catalog.get(key)
     if entry is None:
         return key + (" " + repr(params) if params else "")
-    text = entry[lang or get_language()]
+    lang = lang or get_language()
+    text = entry[lang]
+    previous = getattr(_state, "lang", None)
+    _state.lang = lang  # so nested Msg parameters render in the same language
     try:
         return text.format(**params)
     except (KeyError, IndexError):
         return text
+    finally:
+        _state.lang = previous
+
+
+class Msg:
+    """A message used as a parameter of another, rendered in the outer message's language."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key, self.params = key, params
+
+    def __format__(self, spec: str) -> str:
+        return format(t(self.key, **self.params), spec)
+
+    def __str__(self) -> str:
+        return t(self.key, **self.params)
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 def keys() -> list[str]:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator
 
-from parDesk.i18n import ParDeskError, ValidationErrors, register
+from parDesk.i18n import Msg, ParDeskError, ValidationErrors, register
 
 FORMAT = "pardesk-framework/1"
 RULE_KINDS = ("yes_no", "ratio_tiers", "proportional", "levels", "manual", "deductions", "survey")
@@ -345,7 +346,7 @@ class _Checker:
             return default
         raw = obj[key]
         if isinstance(raw, bool) or not isinstance(raw, (int, float, str, Decimal)):
-            self.err(f"{path}.{key}", "fw.type", expected="số", got=_type_name(type(raw)))
+            self.err(f"{path}.{key}", "fw.type", expected=_type_name(Decimal), got=_type_name(type(raw)))
             return None
         try:
             value = Decimal(str(raw))
@@ -370,12 +371,38 @@ class _Checker:
         return value or ""
 
 
-def _type_name(typ: Any) -> str:
-    names = {dict: "đối tượng (object)", list: "danh sách (array)", str: "chuỗi (string)", int: "số nguyên",
-             float: "số", bool: "true/false", type(None): "null", Decimal: "số"}
+_TYPE_KEYS = {dict: "object", list: "array", str: "string", int: "integer", float: "number", bool: "boolean",
+              type(None): "null", Decimal: "number"}
+
+
+def _type_name(typ: Any) -> Any:
+    """The JSON type's name as a message, so it reads right in either language."""
     if isinstance(typ, tuple):
-        return " / ".join(names.get(t, t.__name__) for t in typ)
-    return names.get(typ, getattr(typ, "__name__", str(typ)))
+        return " / ".join(str(_type_name(t)) for t in typ)
+    name = _TYPE_KEYS.get(typ)
+    return Msg("fw.t." + name) if name else getattr(typ, "__name__", str(typ))
+
+
+register({
+    "fw.t.object": ("đối tượng (object)", "an object"),
+    "fw.t.array": ("danh sách (array)", "an array"),
+    "fw.t.string": ("chuỗi ký tự (string)", "a string"),
+    "fw.t.integer": ("số nguyên", "an integer"),
+    "fw.t.number": ("số", "a number"),
+    "fw.t.boolean": ("true/false", "true/false"),
+    "fw.t.null": ("null", "null"),
+})
+
+
+def _nfc(value: Any) -> Any:
+    """Every string in NFC, so the same words typed on another system hash the same."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {unicodedata.normalize("NFC", k): _nfc(v) for k, v in value.items()}
+    return value
 
 
 def load_framework(path: str | Path) -> Framework:
@@ -399,6 +426,7 @@ def parse_framework_bytes(data: bytes, source: str = "framework.json") -> Framew
 def parse_framework(raw: Any, source: str = "framework.json") -> Framework:
     """Validate an already-decoded JSON object into a :class:`Framework`."""
     c = _Checker(source)
+    raw = _nfc(raw)
     if not isinstance(raw, dict):
         c.err("$", "fw.type", expected=_type_name(dict), got=_type_name(type(raw)))
         raise ValidationErrors(c.errors)
