@@ -36,9 +36,13 @@ from pathlib import Path
 from parDesk.workspace import Workspace
 ws = Workspace(Path(sys.argv[1]))
 codes = [l.code for l in ws.framework.leaves() if l.self_scored]
+files = sorted(Path(sys.argv[2]).iterdir())
 t = time.perf_counter()
-for i, f in enumerate(sorted(Path(sys.argv[2]).iterdir())):
-    ws.attach(codes[i % len(codes)], f)
+if sys.argv[3] == "batch":
+    ws.attach_many([(codes[i % len(codes)], f) for i, f in enumerate(files)])
+else:
+    for i, f in enumerate(files):
+        ws.attach(codes[i % len(codes)], f)
 elapsed = time.perf_counter() - t
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -108,19 +112,19 @@ def bench_attach(tmp: Path, files: int, size_mb: int) -> None:
     shutil.rmtree(dest)
     subprocess.run(["sync"], check=True)
 
-    folder = tmp / "attach-ws"
-    Workspace.create(folder, UNIT, SAMPLE).close()
-    proc = subprocess.run([sys.executable, "-c", ATTACH_CHILD, str(folder), str(src)], capture_output=True,
-                          text=True, check=True, cwd=ROOT)
-    elapsed, maxrss_kb = proc.stdout.split()
-    elapsed = float(elapsed)
-    # baseline memory of a process that only opened the workspace
-    base = subprocess.run([sys.executable, "-c", ATTACH_CHILD, str(folder), str(tmp / "empty")], capture_output=True,
-                          text=True, cwd=ROOT)
-    print(f"[attach] {files} files x {size_mb} MB = {total} MB: parDesk {elapsed:.2f} s "
-          f"({total / elapsed:.0f} MB/s); cp + sync {ref:.2f} s ({total / ref:.0f} MB/s); "
-          f"ratio {elapsed / ref:.2f}x (target <= 1.3x)")
-    print(f"[attach] peak RSS {int(maxrss_kb) / 1024:.0f} MB (target < 100 MB, flat whatever the size)")
+    for mode in ("batch", "one-by-one"):
+        folder = tmp / f"attach-ws-{mode}"
+        Workspace.create(folder, UNIT, SAMPLE).close()
+        subprocess.run(["sync"], check=True)
+        proc = subprocess.run([sys.executable, "-c", ATTACH_CHILD, str(folder), str(src), mode],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+        elapsed_s, maxrss_kb = proc.stdout.split()
+        elapsed = float(elapsed_s)
+        print(f"[attach {mode}] {files} files x {size_mb} MB = {total} MB: parDesk {elapsed:.2f} s "
+              f"({total / elapsed:.0f} MB/s); cp + sync {ref:.2f} s ({total / ref:.0f} MB/s); "
+              f"ratio {elapsed / ref:.2f}x (target <= 1.3x); peak RSS {int(maxrss_kb) / 1024:.0f} MB "
+              f"(target < 100 MB, flat)")
+        shutil.rmtree(folder)
 
 
 def main() -> None:

@@ -304,10 +304,9 @@ def _meta_args(a: argparse.Namespace) -> dict[str, str]:
 
 def cmd_attach(cli: CLI) -> int:
     ws = cli.ws()
-    results = []
-    for path in cli.args.files:
-        doc = ws.attach(cli.args.code, path, **_meta_args(cli.args))
-        results.append(doc)
+    meta = _meta_args(cli.args)
+    page = meta.pop("page_ref", "")
+    results = ws.attach_many([(cli.args.code, path) for path in cli.args.files], page_ref=page, **meta)
     cli.out(lambda: "\n".join(t("cli.attached", id=d.id, name=d.original_name, sha=d.sha256[:12], code=cli.args.code)
                               for d in results),
             [{"id": d.id, "sha256": d.sha256, "name": d.original_name, "size": d.size} for d in results])

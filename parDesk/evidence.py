@@ -16,7 +16,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO, Callable, Iterable, Sequence
 
 from parDesk.fsutil import CHUNK, fsync_dir, remove_abandoned_temps, temp_name
 from parDesk.i18n import ParDeskError, register
@@ -114,41 +114,70 @@ class EvidenceStore:
 
     def put(self, path: str | Path, progress: Callable[[int], None] | None = None) -> StoredFile:
         """Copy ``path`` into the store (hash while copying, one read); return what was stored."""
-        src = self.check_source(path)
-        tmp = temp_name(self.tmp)
-        digest = hashlib.sha256()
-        size = 0
-        head = b""
-        try:
-            with open(src, "rb") as fin, open(tmp, "wb") as fout:
-                def on_chunk(n: int) -> None:
-                    if progress:
-                        progress(n)
+        return self.put_many([path], progress=progress)[0]
 
-                size, head = copy_hashing(fin, fout, digest, on_chunk, self.max_bytes, str(path))
-                fout.flush()
-                os.fsync(fout.fileno())
-            if size == 0:
-                raise ParDeskError("ev.empty", where=str(path))
-            sha = digest.hexdigest()
-            final = self.path_for(sha)
-            if final.is_file() and final.stat().st_size == size:
-                tmp.unlink()
-            else:
-                if not final.parent.is_dir():
-                    final.parent.mkdir()
-                    fsync_dir(self.root)
-                os.replace(tmp, final)
-                fsync_dir(final.parent)
+    def put_many(self, paths: Sequence[str | Path], progress: Callable[[int], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> list[StoredFile]:
+        """Store several files; all of them, or (on error or cancel) none.
+
+        Every source is checked before anything is copied. Each file is copied
+        once while hashed into a temp file; the temp files are then fsynced
+        together (cheaper than one flush per file: the kernel has written most
+        of it back meanwhile) and renamed to their hash names. Only after this
+        returns may database rows name them.
+        """
+        sources = [self.check_source(p) for p in paths]
+        pending: list[tuple[Path, str, int, bytes, Path]] = []  # (tmp, sha, size, head, src)
+        on_chunk = progress or (lambda _n: None)
+        try:
+            for src, given in zip(sources, paths):
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                tmp = temp_name(self.tmp)
+                pending.append((tmp, "", 0, b"", src))
+                digest = hashlib.sha256()
+                with open(src, "rb") as fin, open(tmp, "wb") as fout:
+                    size, head = copy_hashing(fin, fout, digest, on_chunk, self.max_bytes, str(given), cancel)
+                if size == 0:
+                    raise ParDeskError("ev.empty", where=str(given))
+                pending[-1] = (tmp, digest.hexdigest(), size, head, src)
+            for tmp, *_ in pending:
+                fd = os.open(tmp, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            dirs: set[Path] = set()
+            for n, (tmp, sha, size, _head, _src) in enumerate(pending):
+                final = self.path_for(sha)
+                if final.is_file() and final.stat().st_size == size:
+                    tmp.unlink()
+                else:
+                    if not final.parent.is_dir():
+                        final.parent.mkdir()
+                        dirs.add(self.root)
+                    os.replace(tmp, final)
+                    dirs.add(final.parent)
+                pending[n] = (final, sha, size, _head, _src)
+            for d in sorted(dirs):
+                fsync_dir(d)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise ParDeskError("ev.unreadable", where=str(path), reason=exc.strerror or str(exc)) from None
+            self._discard(pending)
+            raise ParDeskError("ev.unreadable", where=str(exc.filename or ""), reason=exc.strerror or str(exc)) from None
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            self._discard(pending)
             raise
-        name = nfc(src.name)
-        media_type, ext = media_type_for(name, head)
-        return StoredFile(sha, size, name, media_type, ext)
+        out = []
+        for _final, sha, size, head, src in pending:
+            name = nfc(src.name)
+            media_type, ext = media_type_for(name, head)
+            out.append(StoredFile(sha, size, name, media_type, ext))
+        return out
+
+    def _discard(self, pending: list[tuple[Path, str, int, bytes, Path]]) -> None:
+        for path, *_ in pending:
+            if path.parent == self.tmp:
+                path.unlink(missing_ok=True)
 
     def verify(self, sha256: str) -> bool:
         p = self.path_for(sha256)
@@ -184,8 +213,12 @@ class EvidenceStore:
         return [p for p in self.tmp.iterdir() if p.is_file()]
 
 
+class Cancelled(Exception):
+    """The user cancelled a long operation; nothing was changed."""
+
+
 def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: "hashlib._Hash", on_chunk: Callable[[int], None],
-                 limit: int, where: str) -> tuple[int, bytes]:
+                 limit: int, where: str, cancel: Callable[[], bool] | None = None) -> tuple[int, bytes]:
     """Copy ``fin`` to ``fout`` once, hashing as it goes; return (size, first bytes).
 
     Hashing and writing overlap: a writer thread drains a small bounded queue
@@ -225,6 +258,8 @@ def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: "hashlib._Hash", on_chun
             on_chunk(len(chunk))
             if failure:
                 break
+            if cancel is not None and cancel():
+                raise Cancelled()
             chunk = fin.read(CHUNK)
     finally:
         q.put(None)

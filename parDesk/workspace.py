@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -495,37 +495,52 @@ class Workspace:
 
         The file is in the store, fsynced, before the row that names it commits.
         """
-        self.framework.leaf(code)
+        return self.attach_many([(code, path)], progress=progress, page_ref=page_ref, **meta)[0]
+
+    def attach_many(self, items: Sequence[tuple[str, str | Path]], progress: Callable[[int], None] | None = None,
+                    cancel: Callable[[], bool] | None = None, page_ref: str = "", **meta: str) -> list[DocumentView]:
+        """Attach several (leaf, file) pairs in one go: all of them or, on error or cancel, none.
+
+        ``progress`` receives byte counts as they are copied; ``cancel`` is
+        polled between chunks. One database transaction for the whole batch.
+        """
+        for code, _ in items:
+            self.framework.leaf(code)
         clean_meta = self._clean_meta(meta)
         self._check_editable_fast()
-        stored = self.evidence.put(path, progress=progress)
+        stored = self.evidence.put_many([p for _, p in items], progress=progress, cancel=cancel)
+        views: list[DocumentView] = []
         with self.session() as s:
             self._editable(s)
-            doc = s.exec(select(Document).where(Document.sha256 == stored.sha256)).first()
-            if doc is None:
-                doc = Document(sha256=stored.sha256, size=stored.size, original_name=stored.original_name,
-                               media_type=stored.media_type, ext=stored.ext, added_at=now_iso(),
-                               added_by=self.actor, **clean_meta)
-                s.add(doc)
-                s.flush()
-                self._audit(s, "add", "document", str(doc.id), "", _doc_dict(doc))
-            elif clean_meta:
-                old = _doc_dict(doc)
-                for k, v in clean_meta.items():
-                    setattr(doc, k, v)
-                s.add(doc)
-                self._audit(s, "update", "document", str(doc.id), old, _doc_dict(doc))
-            assert doc.id is not None
-            if s.get(Link, (self.assessment_id, code, doc.id)) is None:
-                s.add(Link(assessment_id=self.assessment_id, code=code, document_id=doc.id,
-                           page_ref=nfc(page_ref), created_at=now_iso()))
-                self._audit(s, "link", "link", code, "", {"document": doc.id, "sha256": doc.sha256})
-            s.flush()
-            codes = tuple(sorted(s.exec(select(Link.code).where(Link.assessment_id == self.assessment_id,
-                                                                Link.document_id == doc.id))))
-            view = _doc_view(doc, codes)
+            touched: dict[int, Document] = {}
+            for (code, _), sf in zip(items, stored):
+                doc = s.exec(select(Document).where(Document.sha256 == sf.sha256)).first()
+                if doc is None:
+                    doc = Document(sha256=sf.sha256, size=sf.size, original_name=sf.original_name,
+                                   media_type=sf.media_type, ext=sf.ext, added_at=now_iso(),
+                                   added_by=self.actor, **clean_meta)
+                    s.add(doc)
+                    s.flush()
+                    self._audit(s, "add", "document", str(doc.id), "", _doc_dict(doc))
+                elif clean_meta:
+                    old = _doc_dict(doc)
+                    for k, v in clean_meta.items():
+                        setattr(doc, k, v)
+                    s.add(doc)
+                    self._audit(s, "update", "document", str(doc.id), old, _doc_dict(doc))
+                assert doc.id is not None
+                if s.get(Link, (self.assessment_id, code, doc.id)) is None:
+                    s.add(Link(assessment_id=self.assessment_id, code=code, document_id=doc.id,
+                               page_ref=nfc(page_ref), created_at=now_iso()))
+                    self._audit(s, "link", "link", code, "", {"document": doc.id, "sha256": doc.sha256})
+                    s.flush()
+                touched[doc.id] = doc
+            for doc in (next(d for d in touched.values() if d.sha256 == sf.sha256) for sf in stored):
+                codes = tuple(sorted(s.exec(select(Link.code).where(Link.assessment_id == self.assessment_id,
+                                                                    Link.document_id == doc.id))))
+                views.append(_doc_view(doc, codes))
             s.commit()
-        return view
+        return views
 
     def _check_editable_fast(self) -> None:
         """Refuse before copying a file into the store when the assessment is locked."""

@@ -239,3 +239,31 @@ def test_appraisal_and_unit_updates(tiny_ws):
     assert Workspace(tiny_ws.folder).unit().leader_name == "Lê Văn Cường"
     with pytest.raises(ParDeskError):
         tiny_ws.update_unit(admin_code="abc")
+
+
+def test_attach_many_is_all_or_nothing(tiny_ws, tmp_path):
+    good = [_file(tmp_path, f"g{i}.pdf", b"%PDF good " + bytes([i]) * 3_000_000) for i in range(3)]
+    bad = tmp_path / "missing.pdf"
+    with pytest.raises(ParDeskError) as exc:
+        tiny_ws.attach_many([("1.1.1", good[0]), ("1.2.1", bad), ("1.1.2", good[1])])
+    assert exc.value.where == str(bad)
+    assert tiny_ws.documents() == [] and tiny_ws.evidence.all_hashes() == set()
+    docs = tiny_ws.attach_many([("1.1.1", good[0]), ("1.2.1", good[1]), ("1.1.2", good[0])])
+    assert [d.id for d in docs] == [docs[0].id, docs[1].id, docs[0].id]
+    assert docs[2].codes == ("1.1.1", "1.1.2")
+    assert len(tiny_ws.evidence.all_hashes()) == 2
+
+
+def test_cancelling_an_attach_leaves_nothing_behind(tiny_ws, tmp_path):
+    from parDesk.evidence import Cancelled
+
+    files = [_file(tmp_path, f"c{i}.pdf", b"%PDF " + bytes([i]) * 4_000_000) for i in range(3)]
+    seen = []
+
+    def progress(n):
+        seen.append(n)
+
+    with pytest.raises(Cancelled):
+        tiny_ws.attach_many([("1.1.1", f) for f in files], progress=progress, cancel=lambda: sum(seen) > 5_000_000)
+    assert tiny_ws.documents() == []
+    assert tiny_ws.evidence.all_hashes() == set() and tiny_ws.evidence.leftover_temps() == []
