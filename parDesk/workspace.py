@@ -670,10 +670,22 @@ class Workspace:
                           .group_by(Link.code))
             return {code: n for code, n in rows}
 
-    def appraisals(self) -> dict[str, list[Appraisal]]:
+    def appraisal_scope(self) -> list[int]:
+        """This version and the versions it continues: appraisals of v1 still show in v2."""
+        ids: list[int] = []
         with self.reader() as s:
-            rows = s.exec(select(Appraisal).where(Appraisal.assessment_id == self.assessment_id)
-                          .order_by(Appraisal.round, Appraisal.id))
+            current: int | None = self.assessment_id
+            while current is not None:
+                ids.append(current)
+                row = s.get(Assessment, current)
+                current = row.previous_id if row else None
+        return ids
+
+    def appraisals(self) -> dict[str, list[Appraisal]]:
+        scope = self.appraisal_scope()
+        with self.reader() as s:
+            rows = s.exec(select(Appraisal).where(Appraisal.assessment_id.in_(scope))  # type: ignore[attr-defined]
+                          .order_by(Appraisal.assessment_id, Appraisal.round, Appraisal.id))
             out: dict[str, list[Appraisal]] = {}
             for r in rows:
                 out.setdefault(r.code, []).append(r)

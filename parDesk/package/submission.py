@@ -1,0 +1,219 @@
+"""Freezing an assessment into a signed submission package, and its versions.
+
+The package is built from the workspace's *frozen state*: the snapshot, the
+framework, the audit log and the linked evidence files, stamped with the time of
+the assessment's last change (not the time of the build). Building again from
+an unchanged state therefore produces the same payload, manifests and
+tag manifest; the existing package is returned instead of a second signature.
+
+Signing locks the assessment. :func:`reopen` starts version n+1, which names
+version n's package hash; every version stays on disk and in the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlmodel import select
+
+from parDesk.i18n import ParDeskError, register
+from parDesk.identity import Signer
+from parDesk.models.tables import Answer, Assessment, AuditEntry, Link, Outbox, OutboxHistory, Package
+from parDesk.package.bag import BuildResult, PayloadEntry, build_package
+from parDesk.snapshot import build_snapshot, snapshot_bytes
+from parDesk.workspace import Change, Workspace, now_iso
+
+PACKAGES_DIR = "packages"
+SUBMISSION_NS = uuid.UUID("5b0f2c4e-8a51-4d0e-9a39-7d1f0c2b6a10")
+
+register({
+    "sub.problems": ("chưa thể ký nộp: còn {count} vấn đề chặn (xem 'pardesk validate')",
+                     "cannot sign yet: {count} blocking problems remain (see 'pardesk validate')"),
+    "sub.not_locked": ("bản tự đánh giá chưa được ký nộp nên không cần mở phiên bản mới",
+                       "the assessment has not been signed, so there is no new version to open"),
+    "sub.reopened": ("đã mở phiên bản {version}", "opened version {version}"),
+})
+
+# Reports to include under data/reports/: filled in by parDesk.reports when it is present.
+ReportHook = Callable[[dict[str, Any], Path], list[Path]]
+REPORT_HOOKS: list[ReportHook] = []
+
+
+@dataclass(frozen=True)
+class PackageRecord:
+    id: int
+    version: int
+    path: Path
+    sha256: str
+    size: int
+    previous_sha256: str | None
+    submission_id: str
+    signer_fingerprint: str
+    created_at: str
+
+
+def _record(ws: Workspace, row: Package) -> PackageRecord:
+    return PackageRecord(row.id or 0, row.version, ws.folder / row.path, row.sha256, row.size, row.previous_sha256,
+                         row.submission_id, row.signer_fingerprint, row.created_at)
+
+
+def packages(ws: Workspace) -> list[PackageRecord]:
+    with ws.reader() as s:
+        return [_record(ws, r) for r in s.exec(select(Package).order_by(Package.id))]
+
+
+def previous_package(ws: Workspace, assessment: Assessment) -> PackageRecord | None:
+    if assessment.previous_id is None:
+        return None
+    with ws.reader() as s:
+        row = s.exec(select(Package).where(Package.assessment_id == assessment.previous_id)
+                     .order_by(Package.id.desc())).first()  # type: ignore[union-attr]
+        return _record(ws, row) if row else None
+
+
+def submission_id(ws: Workspace) -> str:
+    """Stable across versions: one submission per unit, framework and year."""
+    a = ws.assessment()
+    return str(uuid.uuid5(SUBMISSION_NS, f"{ws.unit().admin_code}:{a.framework_hash}:{a.year}"))
+
+
+def frozen_time(ws: Workspace) -> dt.datetime:
+    """When the assessment's state last changed: the build's timestamp, for determinism."""
+    with ws.reader() as s:
+        last = s.exec(select(AuditEntry).where(AuditEntry.assessment_id == ws.assessment_id)
+                      .order_by(AuditEntry.id.desc())).first()  # type: ignore[union-attr]
+    stamp = last.at if last is not None else ws.assessment().created_at
+    return dt.datetime.fromisoformat(stamp)
+
+
+def audit_jsonl(ws: Workspace, assessment_ids: list[int]) -> bytes:
+    lines = []
+    for aid in assessment_ids:
+        for e in ws.iter_audit(aid):
+            lines.append(json.dumps({"id": e.id, "at": e.at, "actor": e.actor, "action": e.action,
+                                     "entity": e.entity, "key": e.entity_key, "assessment": e.assessment_id,
+                                     "old": e.old, "new": e.new}, ensure_ascii=False, sort_keys=True))
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def chain_ids(ws: Workspace) -> list[int]:
+    """This assessment and every earlier version it continues, oldest first."""
+    ids: list[int] = []
+    with ws.reader() as s:
+        current: int | None = ws.assessment_id
+        while current is not None:
+            ids.append(current)
+            row = s.get(Assessment, current)
+            current = row.previous_id if row else None
+    return list(reversed(ids))
+
+
+def package_name(ws: Workspace) -> str:
+    a = ws.assessment()
+    return f"{ws.unit().admin_code}-{a.year}-v{a.version}.zip"
+
+
+def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None, allow_problems: bool = False,
+                     reports_dir: Path | None = None) -> PackageRecord:
+    """Freeze, sign and record the current assessment; lock it; queue it in the outbox."""
+    a = ws.assessment()
+    if a.status == "locked":  # already signed: the package is its identity
+        with ws.reader() as s:
+            row = s.exec(select(Package).where(Package.assessment_id == a.id)).first()
+        if row is not None:
+            return _record(ws, row)
+    problems = ws.validate()
+    if problems and not allow_problems:
+        raise ParDeskError("sub.problems", count=len(problems))
+    frozen = frozen_time(ws)
+    prev = previous_package(ws, a)
+    snap = build_snapshot(ws, frozen_at=frozen.isoformat(), previous_package_hash=prev.sha256 if prev else None)
+    fw = ws.framework
+    unit = ws.unit()
+
+    payload: list[PayloadEntry] = [
+        PayloadEntry("assessment.json", snapshot_bytes(snap)),
+        PayloadEntry("audit.jsonl", audit_jsonl(ws, chain_ids(ws))),
+        PayloadEntry("framework.json", fw.canonical_bytes()),
+    ]
+    seen: set[str] = set()
+    for doc in sorted(ws.documents(), key=lambda d: d.sha256):
+        if not doc.codes or doc.sha256 in seen:
+            continue
+        seen.add(doc.sha256)
+        name = f"evidence/{doc.sha256}" + (f".{doc.ext}" if doc.ext else "")
+        payload.append(PayloadEntry(name, ws.evidence.path_for(doc.sha256)))
+    if reports_dir is not None:
+        for hook in REPORT_HOOKS:
+            for path in sorted(hook(snap, reports_dir)):
+                payload.append(PayloadEntry(f"reports/{path.name}", path))
+
+    bag_info = [
+        ("Source-Organization", unit.name),
+        ("Unit-Code", unit.admin_code),
+        ("Unit-Province", unit.province),
+        ("Framework-Id", fw.id),
+        ("Framework-SHA256", fw.hash),
+        ("Assessment-Year", str(a.year)),
+        ("Submission-Id", submission_id(ws)),
+        ("Submission-Version", str(a.version)),
+        ("Previous-Package-SHA256", prev.sha256 if prev else "none"),
+        ("Frozen-At", frozen.isoformat()),
+        ("External-Description", "parDesk: hồ sơ tự đánh giá, chấm điểm Chỉ số CCHC"),
+    ]
+    dest = ws.folder / PACKAGES_DIR / package_name(ws)
+    result: BuildResult = build_package(dest, payload, bag_info, signer, bagging_date=frozen.date(),
+                                        progress=progress, cancelled=cancelled, overwrite=True)
+    stamp = now_iso()
+    with ws.session() as s:
+        row = Package(assessment_id=ws.assessment_id, version=a.version,
+                      path=str(result.path.relative_to(ws.folder)), sha256=result.sha256, size=result.size,
+                      previous_sha256=prev.sha256 if prev else None, submission_id=submission_id(ws),
+                      signer_fingerprint=result.signer_fingerprint, created_at=stamp)
+        s.add(row)
+        s.flush()
+        assessment = s.get(Assessment, ws.assessment_id)
+        assert assessment is not None
+        assessment.status, assessment.locked_at = "locked", stamp
+        s.add(assessment)
+        box = Outbox(package_id=row.id, state="waiting", updated_at=stamp)
+        s.add(box)
+        s.flush()
+        s.add(OutboxHistory(outbox_id=box.id, at=stamp, state="waiting"))
+        ws._audit(s, "sign", "package", result.sha256, "",
+                  {"version": a.version, "path": row.path, "signer": result.signer_fingerprint,
+                   "size": result.size})
+        s.commit()
+        return _record(ws, row)
+
+
+def reopen(ws: Workspace) -> Change:
+    """Start version n+1 from a locked version n: same answers and evidence, editable again."""
+    with ws.session() as s:
+        old = s.get(Assessment, ws.assessment_id)
+        assert old is not None
+        if old.status != "locked":
+            raise ParDeskError("sub.not_locked")
+        new = Assessment(framework_hash=old.framework_hash, year=old.year, version=old.version + 1,
+                         status="draft", previous_id=old.id, created_at=now_iso())
+        s.add(new)
+        s.flush()
+        assert new.id is not None
+        for ans in s.exec(select(Answer).where(Answer.assessment_id == old.id)):
+            s.add(Answer(**{**ans.model_dump(), "assessment_id": new.id}))
+        for link in s.exec(select(Link).where(Link.assessment_id == old.id)):
+            s.add(Link(**{**link.model_dump(), "assessment_id": new.id}))
+        s.add(AuditEntry(at=now_iso(), actor=ws.actor, action="reopen", entity="assessment",
+                         entity_key=str(new.id), assessment_id=new.id,
+                         old=json.dumps({"version": old.version}), new=json.dumps({"version": new.version})))
+        s.commit()
+        ws.assessment_id = new.id
+    ws._undo.clear()
+    ws._redo.clear()
+    return Change(assessment=True, totals=True, documents=True)
