@@ -695,9 +695,9 @@ class Workspace:
         answers = answers if answers is not None else self.answers()
         appraised = {}
         for code, rows in self.appraisals().items():
-            last = rows[-1]
-            if last.score is not None:
-                appraised[code] = Decimal(last.score)
+            scored = [r for r in rows if r.score is not None]
+            if scored:  # the latest round that gave a score
+                appraised[code] = Decimal(scored[-1].score)  # type: ignore[arg-type]
         fw = self.framework
         states = {}
         for code, a in answers.items():
