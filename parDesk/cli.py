@@ -586,9 +586,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or argv[0].startswith("--gui"):
-        from parDesk.app import main as gui_main  # the window, only when asked for
-
-        return gui_main(argv)
+        try:
+            from parDesk.app import main as gui_main  # the window, only when asked for
+        except ImportError as exc:  # no Qt on this machine: say so, show the demo's status instead
+            print(f"parDesk: the window is unavailable ({exc}); showing the demo workspace's status.",
+                  file=sys.stderr)
+            argv = ["demo"]
+        else:
+            return gui_main(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
