@@ -193,6 +193,8 @@ def load_private_key(pem: bytes, passphrase: str | bytes, *, where: str | None =
     try:
         key = serialization.load_pem_private_key(pem, password=_passphrase_bytes(passphrase) or None)
     except TypeError:
+        if b"ENCRYPTED" in pem:  # "password was not given but the key is encrypted" (empty passphrase)
+            raise ParDeskError("identity.wrong_passphrase", where=where) from None
         # "Password was given but private key is not encrypted": an unprotected key file.
         try:
             key = serialization.load_pem_private_key(pem, password=None)

@@ -27,6 +27,14 @@ Checking: ``cryptography`` has no CMS verification API, so
   certificates in the CMS (issuer signature verified at each step, CA flag,
   validity at signing time).
 
+Certificate substitution: without trust anchors, nothing in a plain CMS
+binds *which* certificate was meant (``cryptography``'s builder cannot add the
+ESS signingCertificateV2 attribute), so a certificate altered to no longer
+look self-issued, or swapped for another one with the same key, still
+"verifies" — ``trusted`` is None then, and callers must pin. The package
+format closes this: bag-info carries the signer certificate's SHA-256 under
+the signature (see :mod:`parDesk.package.bag`).
+
 What is *not* checked, by design, and documented for the appraiser: the
 signing time is the signer's own claim (no RFC 3161 timestamp), and
 revocation is not checked offline (``trusted`` means "chains to an anchor",
@@ -39,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import warnings
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -356,10 +365,16 @@ def verify_detached_cms(signature: bytes, content: bytes, *,
         if not node.is_(der.SEQUENCE):
             return fail("cms.bad_cert", detail="unsupported certificate choice")
         try:
-            cert = x509.load_der_x509_certificate(node.raw)
+            with warnings.catch_warnings():  # e.g. "negative serial number": judged below, not warned about
+                warnings.simplefilter("ignore")
+                cert = x509.load_der_x509_certificate(node.raw)
+            # cryptography parses some parts lazily; touch them now so a damaged
+            # certificate is reported here rather than raising somewhere later.
+            cert.public_key()
+            _ = (cert.extensions, cert.subject, cert.issuer, cert.not_valid_before_utc, cert.not_valid_after_utc)
             cert_keys.append(_cert_parts(node.raw))
-        except (ValueError, der.DerError, IndexError) as exc:
-            return fail("cms.bad_cert", detail=str(exc)[:200])
+        except Exception as exc:  # InvalidVersion, ValueError, UnsupportedAlgorithm, DerError…
+            return fail("cms.bad_cert", detail=f"{type(exc).__name__}: {exc}"[:200])
         certs.append(cert)
     result.certificates = certs
 
