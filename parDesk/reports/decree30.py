@@ -201,7 +201,7 @@ class HRule(Flowable):
     phúc" and a short one (1/3–1/2 of the line) under the issuing body.
     """
 
-    def __init__(self, width: float, thickness: float = 0.6, space: float = 2.5) -> None:
+    def __init__(self, width: float, thickness: float = 0.6, space: float = 4.5) -> None:
         super().__init__()
         self.rule_width = width
         self.thickness = thickness
