@@ -1,0 +1,395 @@
+"""Write the signed submission package: a zipped BagIt 1.0 bag (RFC 8493).
+
+Layout inside the zip — the bag sits at the **root** of the zip (no top
+folder), as DESIGN.md draws it; unzip into an empty folder and that folder is
+the bag (``bagit.py --validate folder`` passes)::
+
+    data/...                   payload, in the caller's order
+    bagit.txt
+    bag-info.txt               caller's fields, then Bagging-Date, Payload-Oxum,
+                               Signer-Certificate-SHA256
+    manifest-sha256.txt        every payload file, in payload order
+    tagmanifest-sha256.txt     bagit.txt, bag-info.txt, manifest-sha256.txt
+    signature.p7s              detached CMS (DER) over tagmanifest-sha256.txt
+
+Why this order: the manifests depend on the payload's hashes, so payload goes
+first and each evidence byte is read exactly once — hashed (SHA-256) while it
+is written into the zip — and the small tag files follow at the end.
+
+Streaming and memory: one 1 MiB buffer, whatever the package size.
+Already-compressed types are stored (no CPU spent recompressing a scanned
+PDF), the rest deflated. Entries get exact sizes up front, so ZIP64 extras
+appear only where an entry needs them (maximum compatibility with Windows
+Explorer and Java readers); the local headers are patched in place rather
+than using data descriptors, for the same reason.
+
+The package SHA-256 (of the zip file) is computed by a background thread
+that reads back each entry once it is final (just written, so from the page
+cache) while the next entry is being written: the zip's local headers are
+patched after their data, so the bytes cannot be hashed in one forward pass.
+
+Why ``Signer-Certificate-SHA256``: a CMS made by ``cryptography`` cannot
+carry the ESS signingCertificateV2 attribute, so nothing under the signature
+would say *which* certificate signed; an attacker could swap in another
+certificate for the same key (or re-sign the same tag manifest with another
+key of the same unit code). Putting the signer certificate's fingerprint in
+bag-info — covered by the tag manifest, hence by the signature — binds it.
+
+Deterministic: fixed entry order, every timestamp = Bagging-Date 00:00:00,
+permissions 0644, "made by" Unix, no comments. Two builds with the same
+input give byte-identical entries; the whole zip is identical when the
+signer is deterministic (ECDSA and the CMS signing time are not, so
+``signature.p7s`` — the last entry — differs between real signatures).
+
+Durability: written to ``<dest>.partial`` in the destination folder, fsynced,
+renamed, folder fsynced. Cancelled or failed builds delete the partial file;
+a killed build leaves only a ``.partial`` file, which never looks complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import queue
+import threading
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable, Sequence, Union
+
+from parDesk.fsutil import fsync_dir
+from parDesk.i18n import ParDeskError, register
+from parDesk.identity import Signer, cert_info, check_can_sign, unit_code_of
+from parDesk.package.zipsafe import REASON_TEXT, fold, name_problem
+
+register({
+    "package.cancelled": ("đã hủy", "cancelled"),
+    "package.exists": ("tệp gói đã tồn tại", "the package file already exists"),
+    "package.bad_name": ("tên tệp trong gói không hợp lệ: {reason}", "invalid file name in the package: {reason}"),
+    "package.duplicate_name": ("tên tệp trùng trong gói", "duplicate file name in the package"),
+    "package.source_missing": ("không đọc được tệp nguồn: {reason}", "cannot read the source file: {reason}"),
+    "package.source_changed": ("tệp thay đổi trong khi đóng gói; hãy thử lại", "the file changed while packaging; try again"),
+    "package.bad_field": ("trường thông tin gói không hợp lệ: {reason}", "invalid package information field: {reason}"),
+    "package.reserved_field": ("trường {label} do parDesk tự ghi", "field {label} is written by parDesk itself"),
+    "package.no_unit_code": ("thiếu trường Unit-Code (mã đơn vị) trong thông tin gói", "the package information lacks Unit-Code"),
+    "package.unit_mismatch": ("chứng thư số của người ký mang mã đơn vị {cert_code}, nhưng gói ghi mã {bag_code}",
+                              "the signer's certificate carries unit code {cert_code}, but the package says {bag_code}"),
+    "package.write_failed": ("không ghi được tệp gói: {reason}", "cannot write the package file: {reason}"),
+})
+
+CHUNK = 1 << 20
+BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+BAGIT, BAG_INFO = "bagit.txt", "bag-info.txt"
+MANIFEST, TAGMANIFEST, SIGNATURE = "manifest-sha256.txt", "tagmanifest-sha256.txt", "signature.p7s"
+TAG_FILES = (BAGIT, BAG_INFO, MANIFEST)
+SIGNER_FIELD = "Signer-Certificate-SHA256"
+RESERVED_FIELDS = ("Bagging-Date", "Payload-Oxum", SIGNER_FIELD)
+
+#: stored, not deflated: these formats are compressed already
+STORED_EXTENSIONS = frozenset({
+    ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".docx", ".xlsx", ".pptx", ".zip", ".odt",
+    ".ods", ".odp", ".mp4", ".mp3", ".m4a", ".7z", ".gz", ".rar", ".heic", ".jp2", ".p7s",
+})
+FILE_MODE = 0o100644
+
+
+class Cancelled(ParDeskError):
+    """The caller's cancel check said stop; nothing was left behind."""
+
+    def __init__(self) -> None:
+        super().__init__("package.cancelled")
+
+
+@dataclass(frozen=True)
+class PayloadEntry:
+    """One payload file: its path *under* ``data/`` and where its bytes come from.
+
+    ``arcname`` uses '/' separators, e.g. ``"assessment.json"`` or
+    ``"evidence/<sha256>.pdf"``; it is stored NFC-normalised as
+    ``data/<arcname>``. ``source`` is a file path (streamed) or bytes.
+    """
+
+    arcname: str
+    source: Union[Path, str, bytes]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    sha256: str               # of the whole zip file
+    size: int                 # bytes of the zip file
+    payload_bytes: int
+    payload_files: int
+    tagmanifest_sha256: str   # what the signature covers
+    signer_fingerprint: str   # SHA-256 of the signer certificate (hex)
+
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+def _bag_name(arcname: str) -> str:
+    name = unicodedata.normalize("NFC", arcname)
+    reason = name_problem("data/" + name)
+    if reason is None and name.endswith("/"):
+        reason = "empty"
+    if reason is not None:
+        raise ParDeskError("package.bad_name", where=arcname, reason=REASON_TEXT[reason])
+    if "%" in name:
+        # RFC 8493 percent-encodes '%' in manifests but bagit-python does not decode it;
+        # refusing it keeps parDesk and bagit.py in agreement.
+        raise ParDeskError("package.bad_name", where=arcname, reason="'%'")
+    return "data/" + name
+
+
+def _check_field(label: str, value: str) -> tuple[str, str]:
+    label = unicodedata.normalize("NFC", label)
+    value = unicodedata.normalize("NFC", str(value))
+    if not label or label != label.strip() or ":" in label or any(ord(c) < 0x20 for c in label):
+        raise ParDeskError("package.bad_field", where=label, reason="label")
+    if "\r" in value or "\n" in value or value != value.strip():
+        raise ParDeskError("package.bad_field", where=label, reason="value")
+    if label.lower() in (r.lower() for r in RESERVED_FIELDS):
+        raise ParDeskError("package.reserved_field", label=label)
+    return label, value
+
+
+def compress_type_for(name: str) -> int:
+    return zipfile.ZIP_STORED if os.path.splitext(name)[1].lower() in STORED_EXTENSIONS else zipfile.ZIP_DEFLATED
+
+
+class _TrailingHasher:
+    """SHA-256 of a file being written, computed on a second thread from bytes already final.
+
+    ``advance(n)`` promises that bytes ``[0, n)`` will not change again; the
+    thread reads them back (hashlib releases the GIL, so this overlaps the
+    writer's own reading and hashing on a 2-core machine).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._reader = open(path, "rb", buffering=0)  # unbuffered: no stale read-ahead of bytes not yet final
+        self._hash = hashlib.sha256()
+        self._done = 0
+        self._queue: queue.Queue[int | None] = queue.Queue()
+        self._error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="package-sha256", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        buf = bytearray(CHUNK)
+        view = memoryview(buf)
+        try:
+            while True:
+                target = self._queue.get()
+                if target is None:
+                    return
+                self._reader.seek(self._done)
+                while self._done < target and not self._stop.is_set():
+                    n = self._reader.readinto(view[:min(CHUNK, target - self._done)])
+                    if not n:
+                        raise OSError("package file shorter than written")
+                    self._hash.update(view[:n])
+                    self._done += n
+        except BaseException as exc:  # reported by finish()
+            self._error = exc
+
+    def advance(self, upto: int) -> None:
+        self._queue.put(upto)
+
+    def finish(self, upto: int) -> str:
+        self.advance(upto)
+        self._queue.put(None)
+        self._thread.join()
+        self._reader.close()
+        if self._error is not None:
+            raise self._error
+        return self._hash.hexdigest()
+
+    def abort(self) -> None:
+        self._stop.set()
+        self._queue.put(None)
+        self._thread.join()
+        self._reader.close()
+
+
+def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: Sequence[tuple[str, str]],
+                  signer: Signer, *, bagging_date: dt.date, progress: Progress | None = None,
+                  cancelled: CancelCheck | None = None, overwrite: bool = False,
+                  now: dt.datetime | None = None) -> BuildResult:
+    """Build, sign and durably write the package at ``dest``; return its SHA-256.
+
+    ``bag_info`` must include ``Unit-Code`` equal to the signer certificate's
+    unit code (the verifier insists, so we refuse to build a package the
+    province would reject); ``Bagging-Date`` and ``Payload-Oxum`` are written
+    here. ``progress(done_bytes, total_bytes)`` counts payload bytes;
+    ``cancelled()`` is polled every MiB and makes the build raise
+    :class:`Cancelled` after removing the partial file.
+    """
+    dest = Path(dest)
+    if dest.exists() and not overwrite:
+        raise ParDeskError("package.exists", where=str(dest))
+
+    # --- everything that can be refused is refused before a byte is written ---
+    cert = signer.certificate()
+    check_can_sign(cert, now)
+    fields = [_check_field(k, v) for k, v in bag_info]
+    unit_codes = [v for k, v in fields if k.lower() == "unit-code"]
+    if len(unit_codes) != 1:
+        raise ParDeskError("package.no_unit_code", where=BAG_INFO)
+    signer_fp = cert_info(cert, now).fingerprint_sha256
+    cert_code = unit_code_of(cert)
+    if cert_code != unit_codes[0]:
+        raise ParDeskError("package.unit_mismatch", where=BAG_INFO, cert_code=cert_code or "—",
+                           bag_code=unit_codes[0])
+
+    entries: list[tuple[str, Union[Path, bytes], int]] = []
+    seen: dict[str, str] = {}
+    for entry in payload:
+        name = _bag_name(entry.arcname)
+        key = fold(name)
+        if key in seen:
+            raise ParDeskError("package.duplicate_name", where=entry.arcname)
+        seen[key] = name
+        if isinstance(entry.source, (bytes, bytearray, memoryview)):
+            data = bytes(entry.source)
+            entries.append((name, data, len(data)))
+        else:
+            path = Path(entry.source)
+            try:
+                size = path.stat().st_size
+            except OSError as exc:
+                raise ParDeskError("package.source_missing", where=str(path), reason=exc.strerror or str(exc)) from None
+            if not path.is_file():
+                raise ParDeskError("package.source_missing", where=str(path), reason="not a file")
+            entries.append((name, path, size))
+    for name in list(seen.values()):  # a payload file must not also be a payload folder
+        parts = name.split("/")
+        for i in range(2, len(parts)):
+            if fold("/".join(parts[:i])) in seen:
+                raise ParDeskError("package.duplicate_name", where=name)
+
+    total = sum(size for _, _, size in entries)
+    date_time = (bagging_date.year, bagging_date.month, bagging_date.day, 0, 0, 0)
+    tmp = dest.with_name(dest.name + ".partial")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    def zinfo(name: str, size: int) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time)
+        info.compress_type = compress_type_for(name)
+        info.external_attr = FILE_MODE << 16
+        info.create_system = 3  # "made by Unix" on every platform, so builds are identical everywhere
+        info.file_size = size   # exact size up front: ZIP64 only if this entry needs it
+        return info
+
+    fh: BinaryIO | None = None
+    hasher: _TrailingHasher | None = None
+    zf: zipfile.ZipFile | None = None
+    try:
+        fh = open(tmp, "w+b")
+        hasher = _TrailingHasher(tmp)
+        zf = zipfile.ZipFile(fh, "w", allowZip64=True)
+        buf = bytearray(CHUNK)
+        view = memoryview(buf)
+        done = 0
+        manifest_lines: list[str] = []
+        if progress:
+            progress(0, total)
+
+        for name, source, size in entries:
+            check_cancel()
+            digest = hashlib.sha256()
+            written = 0
+            with zf.open(zinfo(name, size), "w") as out:
+                if isinstance(source, bytes):
+                    src_view = memoryview(source)
+                    while written < size:
+                        piece = src_view[written:written + CHUNK]
+                        digest.update(piece)
+                        out.write(piece)
+                        written += len(piece)
+                        done += len(piece)
+                        if progress:
+                            progress(done, total)
+                        check_cancel()
+                else:
+                    try:
+                        src = open(source, "rb", buffering=0)
+                    except OSError as exc:
+                        raise ParDeskError("package.source_missing", where=str(source),
+                                           reason=exc.strerror or str(exc)) from None
+                    with src:
+                        while True:
+                            n = src.readinto(view)
+                            if not n:
+                                break
+                            if written + n > size:
+                                raise ParDeskError("package.source_changed", where=str(source))
+                            piece = view[:n]
+                            digest.update(piece)
+                            out.write(piece)
+                            written += n
+                            done += n
+                            if progress:
+                                progress(done, total)
+                            check_cancel()
+                    if written != size:
+                        raise ParDeskError("package.source_changed", where=str(source))
+            fh.flush()
+            hasher.advance(fh.tell())
+            manifest_lines.append(f"{digest.hexdigest()}  {name}\n")
+
+        check_cancel()
+        info_lines = [f"{k}: {v}\n" for k, v in fields]
+        info_lines.append(f"Bagging-Date: {bagging_date.isoformat()}\n")
+        info_lines.append(f"Payload-Oxum: {total}.{len(entries)}\n")
+        info_lines.append(f"{SIGNER_FIELD}: {signer_fp}\n")
+        tag_bytes = {
+            BAGIT: BAGIT_TXT,
+            BAG_INFO: "".join(info_lines).encode("utf-8"),
+            MANIFEST: "".join(manifest_lines).encode("utf-8"),
+        }
+        tagmanifest = "".join(f"{hashlib.sha256(tag_bytes[n]).hexdigest()}  {n}\n" for n in TAG_FILES).encode()
+        signature = signer.sign_detached_cms(tagmanifest)
+        check_cancel()
+        for name, data in (*tag_bytes.items(), (TAGMANIFEST, tagmanifest), (SIGNATURE, signature)):
+            with zf.open(zinfo(name, len(data)), "w") as out:
+                out.write(data)
+        zf.close()
+        zf = None
+        fh.flush()
+        os.fsync(fh.fileno())
+        size_out = fh.tell()
+        fh.close()
+        fh = None
+        package_sha = hasher.finish(size_out)
+        hasher = None
+        check_cancel()
+        os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+    except BaseException as exc:
+        if zf is not None:
+            try:
+                zf.close()
+            except Exception:
+                pass
+        if hasher is not None:
+            hasher.abort()
+        if fh is not None:
+            fh.close()
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ParDeskError("package.write_failed", where=str(dest), reason=exc.strerror or str(exc)) from exc
+        raise
+
+    return BuildResult(
+        path=dest, sha256=package_sha, size=size_out, payload_bytes=total, payload_files=len(entries),
+        tagmanifest_sha256=hashlib.sha256(tagmanifest).hexdigest(),
+        signer_fingerprint=signer_fp,
+    )
