@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from parDesk.workspace import Change, Summary, Workspace
+from parDesk.workspace import Change, Summary, UnitInfo, Workspace
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,10 @@ class State:
     appraisals: dict[str, tuple[AppraisalRow, ...]]
     can_undo: bool
     can_redo: bool
+    unit: UnitInfo
+    year: int = 0
+    version: int = 1
+    locked: bool = False
 
 
 def read_state(ws: Workspace) -> State:
@@ -44,7 +48,8 @@ def read_state(ws: Workspace) -> State:
     rows = {code: tuple(AppraisalRow(r.code, r.round, Decimal(r.score) if r.score is not None else None,
                                      r.comment, bool(r.request_explanation), r.received_at) for r in items)
             for code, items in ws.appraisals().items()}
-    return State(ws.summary(), rows, ws.can_undo, ws.can_redo)
+    a = ws.assessment()
+    return State(ws.summary(), rows, ws.can_undo, ws.can_redo, ws.unit(), a.year, a.version, a.status != "draft")
 
 
 class ChangeHub(QObject):

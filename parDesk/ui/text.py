@@ -44,7 +44,10 @@ def size(nbytes: int) -> str:
 
 
 def points(value: Any) -> str:
-    return translate("RuleText", "%1 points").replace("%1", num(value, blank="0"))
+    shown = num(value, blank="0")
+    if shown == "1":
+        return translate("RuleText", "%1 point").replace("%1", shown)
+    return translate("RuleText", "%1 points").replace("%1", shown)
 
 
 def score_of(score: Any, maximum: Any) -> str:
@@ -123,3 +126,14 @@ def status_name(status: str) -> str:
         "requested": translate("RuleText", "Explanation requested"),
     }
     return names.get(status, status)
+
+
+def error_text(exc: BaseException, with_where: bool = False) -> str:
+    """A core error in the current language; without its "where" prefix when shown beside the field."""
+    from parDesk.i18n import ParDeskError, ValidationErrors, t
+
+    if isinstance(exc, ValidationErrors):
+        return exc.message(get_language())
+    if isinstance(exc, ParDeskError):
+        return exc.message(get_language()) if with_where else t(exc.key, get_language(), **exc.params)
+    return str(exc) or type(exc).__name__

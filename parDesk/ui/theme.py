@@ -83,8 +83,7 @@ QLabel#readyOk {{ color: {COLOR_OK}; font-size: 13pt; font-weight: bold; }}
 QLabel#readyBad {{ color: {COLOR_ERROR}; font-size: 13pt; font-weight: bold; }}
 QFrame#topBar {{ background: #F5F7F9; border-bottom: 1px solid #D5DCE1; }}
 QFrame#card {{ background: #FFFFFF; border: 1px solid #DDE3E7; border-radius: 6px; }}
-QFrame#dropZone {{ border: 2px dashed #B0BEC5; border-radius: 6px; background: #FAFBFC; }}
-QFrame#dropZone[active="true"] {{ border-color: {COLOR_ACCENT}; background: #E3F2FD; }}
+QGroupBox#dropZone[active="true"] {{ border: 2px dashed {COLOR_ACCENT}; background: #E3F2FD; }}
 QGroupBox {{ font-weight: bold; border: 1px solid #DDE3E7; border-radius: 6px; margin-top: 12px; padding-top: 8px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 QTreeView, QTableView, QListView {{ selection-background-color: #D6E4F5; selection-color: {COLOR_TEXT}; }}

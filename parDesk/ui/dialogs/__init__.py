@@ -1,0 +1,1 @@
+"""Small dialogs: a document's metadata, choosing a document to link."""

@@ -1,0 +1,98 @@
+"""Which window is open: a workspace's main window, the first-run wizard, or the demo.
+
+The shell owns the language manager and the preferences for the whole run,
+opens one :class:`AppContext` per workspace and swaps windows when the officer
+creates or opens another workspace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from parDesk.i18n import ParDeskError
+from parDesk.ui import text
+from parDesk.ui.context import AppContext
+from parDesk.ui.features import Features
+from parDesk.ui.language import LanguageManager
+from parDesk.ui.main_window import MainWindow
+from parDesk.ui.settings import Preferences
+from parDesk.ui.wizard import FirstRunWizard, workspace_exists
+
+
+def default_workspace() -> Path:
+    from parDesk.cli import default_workspace as cli_default  # one definition for CLI and window
+
+    return cli_default()
+
+
+class Shell(QObject):
+    def __init__(self, language: LanguageManager, prefs: Preferences, settings: QSettings | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.prefs = prefs
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.ctx: AppContext | None = None
+
+    def open_workspace(self, folder: Path, is_demo: bool = False) -> MainWindow:
+        ctx = AppContext.open(folder, language=self.language, prefs=self.prefs, settings=self.settings,
+                              features=Features.detect(), is_demo=is_demo, parent=self)
+        window = MainWindow(ctx)
+        window.setupRequested.connect(self.setup)
+        window.openRequested.connect(lambda f: self.switch(Path(f)))
+        old, self.window, self.ctx = self.window, window, ctx
+        if old is not None:
+            old.close()
+            old.ctx.workspace.close()
+            old.deleteLater()
+        if not is_demo:
+            self.prefs.last_workspace = str(folder)
+            try:
+                self.prefs.save()
+            except OSError:
+                pass
+        ctx.refresh()
+        window.show()
+        return window
+
+    def switch(self, folder: Path) -> None:
+        try:
+            self.open_workspace(folder)
+        except ParDeskError as exc:
+            QMessageBox.warning(self.window, "parDesk", text.error_text(exc, with_where=True))
+
+    def run_wizard(self, parent: QWidget | None = None) -> Path | None:
+        folder = default_workspace()
+        if workspace_exists(folder):
+            folder = folder.parent / "workspace-2"
+        wizard = FirstRunWizard(self.language, folder, parent)
+        if wizard.exec() == FirstRunWizard.DialogCode.Accepted and wizard.created is not None:
+            return wizard.created
+        return None
+
+    def setup(self) -> None:
+        created = self.run_wizard(self.window)
+        if created is not None:
+            self.open_workspace(created)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.ctx.workspace.close()
+
+
+def choose_start(explicit: Path | None, prefs: Preferences) -> tuple[Path | None, bool]:
+    """The workspace to open and whether it is the demo: explicit, last used, default, else the demo."""
+    import os
+
+    for candidate in (explicit, Path(os.environ["PARDESK_WORKSPACE"]) if os.environ.get("PARDESK_WORKSPACE") else None,
+                      Path(prefs.last_workspace) if prefs.last_workspace else None, default_workspace()):
+        if candidate is not None and workspace_exists(candidate):
+            return candidate, False
+        if candidate is explicit and explicit is not None:
+            return explicit, False  # named but not a workspace: opening it reports why
+    return None, True

@@ -1,0 +1,1 @@
+"""The main window's screens besides the assessment: library, losing points, submit."""

@@ -1,0 +1,1 @@
+"""Reusable widgets: the totals bar, the leaf panel and its parts."""

@@ -1,0 +1,470 @@
+"""The selected leaf: what it asks, how it is scored, the answer, explanation, evidence, appraisal.
+
+Layout is built in :meth:`LeafPanel._build`; behaviour (talking to the
+workspace through the context) is in the methods below it. Every edit goes to
+the core at once; a refusal is shown beside the field and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtWidgets import (QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from parDesk.models.framework import Leaf
+from parDesk.ui import text
+from parDesk.ui.changes import State
+from parDesk.ui.context import AppContext
+from parDesk.ui.models.tree import display_status
+from parDesk.ui.theme import SPACE_L, SPACE_M, SPACE_S, icon, status_icon
+from parDesk.ui.widgets.evidence_panel import EvidencePanel
+from parDesk.ui.widgets.rule_inputs import RuleEditor, make_editor
+from parDesk.workspace import AnswerView, Change, DocumentView
+
+EXPLANATION_DELAY_MS = 700
+
+
+class LeafPanel(QScrollArea):
+    saved = Signal(str)  # code, after an accepted edit
+    rejected = Signal(str, str)  # code, message
+    loaded = Signal(str)  # code, once the stored answer is shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.code = ""
+        self.leaf: Leaf | None = None
+        self.editor: RuleEditor | None = None
+        self.answer: AnswerView | None = None
+        self._saved_explanation = ""
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(EXPLANATION_DELAY_MS)
+        self._timer.timeout.connect(self.flush_explanation)
+        self.explanation.textChanged.connect(self._explanation_typed)
+        self.na_box.toggled.connect(self._na_toggled)
+        self.clear_btn.clicked.connect(self._clear)
+        ctx.hub.stateChanged.connect(self._state_changed)
+        ctx.hub.changed.connect(self._changed)
+        self.evidence.attached.connect(lambda _docs: None)
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self._show_nothing()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("leafBody")
+        self.setWidget(body)
+        col = QVBoxLayout(body)
+        col.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_L)
+        col.setSpacing(SPACE_M)
+
+        head = QHBoxLayout()
+        self.status_icon = QLabel()
+        self.code_label = QLabel()
+        self.code_label.setObjectName("leafCode")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("leafTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.code_label, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.title_label, 1)
+        col.addLayout(head)
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.breadcrumb.setWordWrap(True)
+        col.addWidget(self.breadcrumb)
+        self.request_banner = QLabel()
+        self.request_banner.setObjectName("banner")
+        self.request_banner.setWordWrap(True)
+        col.addWidget(self.request_banner)
+
+        self.rule_box = QGroupBox()
+        rb = QVBoxLayout(self.rule_box)
+        self.max_label = QLabel()
+        self.max_label.setStyleSheet("font-weight: bold;")
+        self.rule_desc = QLabel()
+        self.rule_words = QLabel()
+        self.rule_words.setObjectName("muted")
+        self.guidance = QLabel()
+        self.hints = QLabel()
+        for w in (self.rule_desc, self.rule_words, self.guidance, self.hints):
+            w.setWordWrap(True)
+            w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.max_label, self.rule_desc, self.rule_words, self.guidance, self.hints):
+            rb.addWidget(w)
+        col.addWidget(self.rule_box)
+
+        self.answer_box = QGroupBox()
+        ab = QVBoxLayout(self.answer_box)
+        ab.setSpacing(SPACE_S)
+        self.na_box = QCheckBox()
+        ab.addWidget(self.na_box)
+        self.editor_slot = QVBoxLayout()
+        ab.addLayout(self.editor_slot)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.field_error = QLabel()
+        self.field_error.setObjectName("fieldError")
+        self.field_error.setWordWrap(True)
+        self.field_error.setAccessibleName("error")
+        ab.addWidget(self.hint)
+        ab.addWidget(self.field_error)
+        score_row = QHBoxLayout()
+        self.score_caption = QLabel()
+        self.score_value = QLabel()
+        self.score_value.setObjectName("scoreValue")
+        self.clear_btn = QPushButton(icon("clear"), "")
+        score_row.addWidget(self.score_caption)
+        score_row.addWidget(self.score_value)
+        score_row.addStretch(1)
+        score_row.addWidget(self.clear_btn)
+        ab.addLayout(score_row)
+        self.problems = QLabel()
+        self.problems.setObjectName("muted")
+        self.problems.setWordWrap(True)
+        ab.addWidget(self.problems)
+        col.addWidget(self.answer_box)
+
+        self.expl_box = QGroupBox()
+        eb = QVBoxLayout(self.expl_box)
+        self.explanation = QPlainTextEdit()
+        self.explanation.setTabChangesFocus(True)
+        self.explanation.setMinimumHeight(80)
+        self.explanation.setMaximumHeight(150)
+        self.expl_state = QLabel()
+        self.expl_state.setObjectName("caption")
+        self.expl_error = QLabel()
+        self.expl_error.setObjectName("fieldError")
+        self.expl_error.setWordWrap(True)
+        self.expl_error.hide()
+        eb.addWidget(self.explanation)
+        eb.addWidget(self.expl_state)
+        eb.addWidget(self.expl_error)
+        col.addWidget(self.expl_box)
+
+        self.evidence_box = QGroupBox()
+        self.evidence_box.setObjectName("dropZone")
+        vb = QVBoxLayout(self.evidence_box)
+        self.evidence = EvidencePanel(self.ctx)
+        vb.addWidget(self.evidence)
+        col.addWidget(self.evidence_box)
+
+        self.appraisal_box = QGroupBox()
+        self.appraisal_layout = QVBoxLayout(self.appraisal_box)
+        self.appraisal_text = QLabel()
+        self.appraisal_text.setWordWrap(True)
+        self.appraisal_text.setTextFormat(Qt.TextFormat.RichText)
+        self.appraisal_layout.addWidget(self.appraisal_text)
+        col.addWidget(self.appraisal_box)
+        col.addStretch(1)
+
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("hint")
+        col.addWidget(self.placeholder)
+        self.setTabOrder(self.na_box, self.explanation)
+
+    def retranslate(self) -> None:
+        self.rule_box.setTitle(self.tr("How it is scored"))
+        self.answer_box.setTitle(self.tr("Self-assessment"))
+        self.expl_box.setTitle(self.tr("Explanation (giải trình)"))
+        self.evidence_box.setTitle(self.tr("Evidence documents (tài liệu kiểm chứng)"))
+        self.appraisal_box.setTitle(self.tr("Appraisal by the province"))
+        self.na_box.setText(self.tr("&Not applicable to our unit"))
+        self.na_box.setToolTip(self.tr("The item's points leave the unit's maximum; explain why below."))
+        self.score_caption.setText(self.tr("Score:"))
+        self.clear_btn.setText(self.tr("C&lear answer"))
+        self.clear_btn.setToolTip(self.tr("Remove the inputs of this item (can be undone)"))
+        self.explanation.setPlaceholderText(self.tr("How the score was reached, where the evidence is, or why "
+                                                    "it is missing. Saved automatically."))
+        self.explanation.setAccessibleName(self.tr("Explanation"))
+        self.placeholder.setText(self.tr("Choose an item in the tree on the left."))
+        self.setAccessibleName(self.tr("Selected item"))
+        if self.leaf is not None:
+            self._show_leaf_texts()
+            self._show_score()
+            self._show_appraisals()
+        self._show_explanation_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- showing a leaf ----------------------------------------------------------
+    def _show_nothing(self) -> None:
+        for w in (self.rule_box, self.answer_box, self.expl_box, self.evidence_box, self.appraisal_box,
+                  self.request_banner, self.breadcrumb):
+            w.hide()
+        self.placeholder.show()
+
+    def show_leaf(self, code: str) -> None:
+        if code == self.code:
+            return
+        self.flush_explanation()
+        fw = self.ctx.workspace.framework
+        if code not in fw or not fw.get(code).is_leaf:
+            return
+        self.code = code
+        self.leaf = fw.leaf(code)
+        self.answer = None
+        self.placeholder.hide()
+        for w in (self.rule_box, self.answer_box, self.expl_box, self.evidence_box, self.breadcrumb):
+            w.show()
+        if self.editor is not None:
+            self.editor.deleteLater()
+        self.editor = make_editor(self.leaf)
+        self.editor_slot.addWidget(self.editor)
+        self.editor.edited.connect(self._inputs_edited)
+        self.editor.incomplete.connect(self._incomplete)
+        self.setTabOrder(self.na_box, self.editor)
+        self.na_box.setVisible(self.leaf.can_be_na)
+        self.clear_btn.setVisible(self.leaf.self_scored)
+        self.evidence_box.setVisible(self.leaf.self_scored or self.leaf.requires_evidence)
+        self.expl_box.setEnabled(True)
+        self._set_error(None)
+        self.hint.hide()
+        self._show_leaf_texts()
+        self._show_score()
+        self._show_appraisals()
+        self.verticalScrollBar().setValue(0)
+        self.reload()
+
+    def _show_leaf_texts(self) -> None:
+        leaf = self.leaf
+        assert leaf is not None
+        fw = self.ctx.workspace.framework
+        self.code_label.setText(leaf.code)
+        self.title_label.setText(leaf.title)
+        crumbs = [fw.get(c).title for c in leaf.path if c in fw]
+        if leaf.block == "bonus":
+            crumbs = [fw.bonus.title]
+        elif leaf.block == "penalty":
+            crumbs = [fw.penalty.title]
+        self.breadcrumb.setText(" › ".join(crumbs))
+        self.max_label.setText(self.tr("Maximum: %1").replace("%1", text.points(leaf.max)))
+        self.rule_desc.setText(leaf.rule.description)
+        self.rule_desc.setVisible(bool(leaf.rule.description))
+        self.rule_words.setText(text.rule_words(leaf))
+        self.rule_words.setVisible(not leaf.rule.description)
+        self.guidance.setText(self.tr("Guidance: %1").replace("%1", leaf.guidance) if leaf.guidance else "")
+        self.guidance.setVisible(bool(leaf.guidance))
+        hints = "".join(f"<li>{_esc(h)}</li>" for h in leaf.evidence_hints)
+        self.hints.setText(f"<b>{_esc(self.tr('Expected evidence:'))}</b><ul style='margin:0'>{hints}</ul>"
+                           if hints else "")
+        self.hints.setVisible(bool(hints))
+
+    def reload(self) -> None:
+        """Read the stored answer and documents of the current leaf (database thread)."""
+        code = self.code
+        if not code:
+            return
+        self.ctx.read(lambda ws: (ws.answer(code), ws.documents(code=code)),
+                      lambda result: self._loaded(code, *result), label="leaf")
+
+    def _loaded(self, code: str, answer: AnswerView, docs: list[DocumentView]) -> None:
+        if code != self.code or self.editor is None:
+            return
+        self.answer = answer
+        self.editor.set_inputs(answer.inputs)
+        self.editor.setEnabled(not answer.not_applicable)
+        self.na_box.blockSignals(True)
+        self.na_box.setChecked(answer.not_applicable)
+        self.na_box.blockSignals(False)
+        if not self._timer.isActive() and not self.explanation.hasFocus():
+            self._set_explanation_text(answer.explanation)
+        self._saved_explanation = answer.explanation if not self._timer.isActive() else self._saved_explanation
+        self._show_explanation_state()
+        self.evidence.set_documents(code, docs)
+        self._show_score()
+        self.loaded.emit(code)
+
+    def _set_explanation_text(self, value: str) -> None:
+        if self.explanation.toPlainText() == value:
+            self._saved_explanation = value
+            return
+        self.explanation.blockSignals(True)
+        self.explanation.setPlainText(value)
+        self.explanation.blockSignals(False)
+        self._saved_explanation = value
+
+    # -- state from the hub --------------------------------------------------
+    def _state_changed(self, _state: State) -> None:
+        if self.leaf is not None:
+            self._show_score()
+            self._show_appraisals()
+
+    def _changed(self, change: Change) -> None:
+        if self.code and (self.code in change.codes or change.documents or change.assessment):
+            self.reload()
+
+    def _show_score(self) -> None:
+        leaf = self.leaf
+        state = self.ctx.hub.state
+        if leaf is None:
+            return
+        score = state.summary.totals.leaf_scores.get(leaf.code) if state else None
+        st = state.summary.statuses.get(leaf.code) if state else None
+        if st is not None and st.status == "not_applicable":
+            self.score_value.setText(self.tr("not applicable"))
+        else:
+            self.score_value.setText(text.score_of(score, leaf.max))
+        shown = display_status(leaf, st.status if st else "not_started",
+                               tuple(p.key for p in st.problems) if st else (),
+                               state.appraisals.get(leaf.code, ()) if state else ())
+        self.status_icon.setPixmap(status_icon(shown).pixmap(22, 22))
+        self.status_icon.setToolTip(text.status_name(shown))
+        self.status_icon.setAccessibleName(text.status_name(shown))
+        if st is not None and st.problems:
+            self.problems.setText(self.tr("Before submitting: %1").replace(
+                "%1", "; ".join(text.error_text(p) for p in st.problems)))
+            self.problems.show()
+        else:
+            self.problems.hide()
+
+    def _show_appraisals(self) -> None:
+        state = self.ctx.hub.state
+        rows = state.appraisals.get(self.code, ()) if state else ()
+        self.appraisal_box.setVisible(bool(rows))
+        self.request_banner.setVisible(bool(rows) and rows[-1].request_explanation)
+        if not rows:
+            return
+        lines = []
+        for r in rows:
+            line = self.tr("Round %1: %2").replace("%1", str(r.round)).replace(
+                "%2", text.points(r.score) if r.score is not None else self.tr("no score yet"))
+            if r.comment:
+                line += f" — {_esc(r.comment)}"
+            if r.request_explanation:
+                line += f" <b>({_esc(self.tr('supplementary explanation requested'))})</b>"
+            lines.append(line)
+        self.appraisal_text.setText("<br>".join(lines))
+        self.request_banner.setText(self.tr("The province asks for a supplementary explanation of this item. "
+                                            "Answer it in the explanation and add evidence, then submit a new "
+                                            "version."))
+
+    # -- edits ---------------------------------------------------------------
+    def _set_error(self, message: str | None) -> None:
+        self.field_error.setVisible(bool(message))
+        self.field_error.setText(message or "")
+
+    def _inputs_edited(self, inputs: dict[str, Any]) -> None:
+        code = self.code
+        self.hint.hide()
+        self._edit(lambda ws: ws.set_inputs(code, inputs))
+
+    def _incomplete(self, message: str) -> None:
+        self._set_error(None)
+        self.hint.setText(message)
+        self.hint.show()
+
+    def _na_toggled(self, flag: bool) -> None:
+        code = self.code
+        self._edit(lambda ws: ws.set_not_applicable(code, flag))
+
+    def _clear(self) -> None:
+        code = self.code
+        self._edit(lambda ws: ws.clear_inputs(code))
+
+    def _edit(self, op: Any) -> None:
+        code = self.code
+
+        def done(_change: Change) -> None:
+            if code == self.code:
+                self._set_error(None)
+            self.saved.emit(code)
+
+        def failed(exc: BaseException) -> None:
+            message = text.error_text(exc)
+            if code == self.code:
+                self._set_error(message)
+            self.rejected.emit(code, message)
+
+        self.ctx.edit(op, done, failed, label="edit")
+
+    def _explanation_typed(self) -> None:
+        self._timer.start()
+        self._show_explanation_state(pending=True)
+
+    def flush_explanation(self) -> None:
+        """Save the explanation now if it was edited (leaving the leaf, closing the window)."""
+        self._timer.stop()
+        if not self.code:
+            return
+        value = self.explanation.toPlainText()
+        if value == self._saved_explanation:
+            self._show_explanation_state()
+            return
+        code = self.code
+        self._saved_explanation = value
+
+        def done(_change: Change) -> None:
+            self.expl_error.hide()
+            self._show_explanation_state()
+            self.saved.emit(code)
+
+        def failed(exc: BaseException) -> None:
+            self.expl_error.setText(text.error_text(exc))
+            self.expl_error.show()
+            self.rejected.emit(code, text.error_text(exc))
+
+        self.ctx.edit(lambda ws: ws.set_explanation(code, value), done, failed, label="explanation")
+
+    def _show_explanation_state(self, pending: bool = False) -> None:
+        self.expl_state.setText(self.tr("Saving…") if pending else self.tr("Saved automatically"))
+
+    def focusOutEvent(self, event: Any) -> None:
+        self.flush_explanation()
+        super().focusOutEvent(event)
+
+    def focus_first_input(self) -> None:
+        if self.editor is not None and self.editor.focus_widget() is not None:
+            self.editor.focus_widget().setFocus()  # type: ignore[union-attr]
+
+    # -- drag and drop ---------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.code and self.evidence.add_btn.isEnabled() and event.mimeData().hasUrls() and \
+                self.evidence.accepts(event.mimeData().urls()):
+            event.acceptProposedAction()
+            self._drop_highlight(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._drop_highlight(False)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._drop_highlight(False)
+        paths = self.evidence.accepts(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if paths and self.code:
+            event.acceptProposedAction()
+            self.evidence.attach_paths(paths)
+        else:
+            event.ignore()
+
+    def _drop_highlight(self, on: bool) -> None:
+        self.evidence_box.setProperty("active", "true" if on else "false")
+        self.evidence_box.style().unpolish(self.evidence_box)
+        self.evidence_box.style().polish(self.evidence_box)
+
+    def attach(self, paths: list[Path]) -> None:
+        self.evidence.attach_paths(paths)
+
+
+def _esc(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
