@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import os
 import secrets
 import unicodedata

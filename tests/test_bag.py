@@ -20,7 +20,6 @@ from pathlib import Path
 
 import bagit
 import pytest
-from cryptography.hazmat.primitives import serialization
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -380,6 +380,9 @@ def _verify_open_zip(zf: zipfile.ZipFile, reader: _OnePassReader, report: Verify
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
             problems.append(ParDeskError("verify.entry_corrupt", where=name, detail=str(exc)[:200]))
             continue
+        if size != info.file_size:
+            problems.append(ParDeskError("verify.entry_corrupt", where=name, detail="size differs from the directory"))
+            continue
         actual[name] = (digest.hexdigest(), size)
         if body is not None:
             kept[name] = bytes(body)
