@@ -1,0 +1,102 @@
+"""Receipts: the server's signed statement that a package arrived, and its verdict.
+
+A receipt file is JSON::
+
+    {"format": "pardesk-receipt/1",
+     "receipt": {unit, unit_name, package_sha256, size, version, submission_id,
+                 framework_hash, year, received_at, verdict, reasons, channel, server},
+     "signature": base64(DER detached CMS over canonical_json(receipt)),
+     "signer": PEM of the server certificate}
+
+The signature is a standard detached CMS made with the server's key, so
+``openssl cms -verify -binary -inform DER -content receipt.json -CAfile server.pem``
+can check it too (after writing ``canonical_json(receipt)`` to a file). The
+client checks it against the server certificate it pinned at registration
+(:func:`verify_receipt`); the certificate inside the file is informative only.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from parDesk.i18n import ParDeskError, register
+from parDesk.models.framework import canonical_json
+from parDesk.signing.cms import sign_detached, verify_detached_cms
+from parDesk.sync.protocol import key_fingerprint
+
+FORMAT = "pardesk-receipt/1"
+
+register({
+    "receipt.malformed": ("tệp biên nhận không đúng định dạng ({detail})", "the receipt file is malformed ({detail})"),
+    "receipt.bad_signature": ("chữ ký trên biên nhận không hợp lệ hoặc không phải của máy chủ tỉnh đã đăng ký",
+                              "the receipt's signature is not valid or not from the registered province server"),
+    "receipt.wrong_unit": ("biên nhận dành cho đơn vị {other}, không phải {unit}", "the receipt is for unit {other}, not {unit}"),
+    "receipt.unknown_package": ("biên nhận cho gói {sha} không khớp gói nào trong hộp thư đi",
+                                "the receipt for package {sha} matches no package in the outbox"),
+})
+
+
+def reason_dicts(errors: list[ParDeskError]) -> list[dict[str, Any]]:
+    """Refusal reasons, rendered in both languages, keyed for the client to re-render."""
+    return [{"key": e.key, "where": e.where, "params": {k: str(v) for k, v in e.params.items()},
+             "vi": e.message("vi"), "en": e.message("en")} for e in errors]
+
+
+def sign_receipt(fields: dict[str, Any], key: Any, cert: x509.Certificate) -> dict[str, Any]:
+    body = dict(fields)
+    body.setdefault("server", key_fingerprint(cert))
+    signature = sign_detached(canonical_json(body), key, cert)
+    return {"format": FORMAT, "receipt": body, "signature": base64.b64encode(signature).decode("ascii"),
+            "signer": cert.public_bytes(serialization.Encoding.PEM).decode("ascii")}
+
+
+def parse_receipt(data: bytes | str | dict[str, Any]) -> dict[str, Any]:
+    if isinstance(data, dict):
+        doc = data
+    else:
+        try:
+            doc = json.loads(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ParDeskError("receipt.malformed", detail=str(exc)[:100]) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("receipt"), dict) \
+            or not isinstance(doc.get("signature"), str):
+        raise ParDeskError("receipt.malformed", detail="format")
+    return doc
+
+
+def verify_receipt(data: bytes | str | dict[str, Any], server_cert: x509.Certificate) -> dict[str, Any]:
+    """The receipt's fields, if its signature is the pinned server's; else :class:`ParDeskError`."""
+    doc = parse_receipt(data)
+    try:
+        signature = base64.b64decode(doc["signature"], validate=True)
+    except ValueError:
+        raise ParDeskError("receipt.malformed", detail="signature") from None
+    result = verify_detached_cms(signature, canonical_json(doc["receipt"]), trusted=[server_cert])
+    if not result.valid or result.trusted is not True or result.signer is None \
+            or key_fingerprint(result.signer) != key_fingerprint(server_cert):
+        raise ParDeskError("receipt.bad_signature")
+    return doc["receipt"]
+
+
+def receipt_text(fields: dict[str, Any], lang: str | None = None) -> str:
+    """One line for a person: verdict, version, time, hash."""
+    from parDesk.i18n import t
+
+    if fields.get("verdict") == "accepted":
+        return t("receipt.accepted_line", lang, version=fields.get("version"), at=fields.get("received_at"),
+                 sha=str(fields.get("package_sha256"))[:12])
+    reasons = "; ".join(r.get(lang or "vi") or r.get("vi", "") for r in fields.get("reasons", []))
+    return t("receipt.refused_line", lang, version=fields.get("version"), reasons=reasons)
+
+
+register({
+    "receipt.accepted_line": ("Tỉnh đã nhận và chấp nhận phiên bản {version} lúc {at} (gói {sha}…)",
+                              "The province received and accepted version {version} at {at} (package {sha}…)"),
+    "receipt.refused_line": ("Tỉnh từ chối phiên bản {version}: {reasons}",
+                             "The province refused version {version}: {reasons}"),
+})

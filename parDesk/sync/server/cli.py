@@ -1,0 +1,275 @@
+"""``pardesk-server``: run the provincial server and administer it.
+
+Administration runs on the server machine against its data folder (access to
+that folder *is* the administrator credential; remote administration uses the
+``/admin/v1`` API with a token from ``pardesk-server admin token``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from parDesk.i18n import ParDeskError, register, set_language, t
+
+register({
+    "srvcli.approved": ("Đã phê duyệt đơn vị {unit}; khóa ký số {fp}…", "Approved unit {unit}; signing key {fp}…"),
+    "srvcli.published": ("Đã ban hành bộ chỉ số {id} ({hash}…)", "Published framework {id} ({hash}…)"),
+    "srvcli.imported": ("Đã nhập {count} kết quả thẩm định cho {units} đơn vị", "Imported {count} appraisal results for {units} units"),
+    "srvcli.exported": ("Đã xuất {count} đơn vị vào {path}", "Exported {count} units to {path}"),
+    "srvcli.receipt": ("Biên nhận: {path}", "Receipt: {path}"),
+    "srvcli.token": ("Mã truy cập quản trị (chỉ hiện một lần): {token}", "Admin token (shown once): {token}"),
+    "srvcli.gc": ("Đã xóa {count} lượt tải lên hết hạn", "Removed {count} expired uploads"),
+    "srvcli.fingerprint": ("Dấu vân tay khóa máy chủ (công bố cho các xã): {fp}",
+                           "Server key fingerprint (publish it to the communes): {fp}"),
+})
+
+
+def _service(args: argparse.Namespace, **overrides: Any):  # noqa: ANN202
+    from parDesk.sync.server.config import ServerConfig
+    from parDesk.sync.server.service import ServerService
+
+    cfg = ServerConfig(data_dir=Path(args.data), database_url=args.db or "", province=args.province or "",
+                       **overrides)
+    return ServerService(cfg)
+
+
+def _print(args: argparse.Namespace, human: str, data: Any) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(human)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from parDesk.sync.server.app import create_app
+
+    overrides = {}
+    if args.max_package_mb:
+        overrides["max_package_bytes"] = args.max_package_mb * 1024 * 1024
+    service = _service(args, **overrides)
+    app = create_app(service)
+    ssl = {}
+    if args.ssl_certfile:
+        ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    uvicorn.run(app, host=args.host, port=args.port, timeout_keep_alive=args.keep_alive,
+                limit_concurrency=args.limit_concurrency, proxy_headers=args.proxy_headers,
+                forwarded_allow_ips=args.forwarded_allow_ips, log_level=args.log_level, **ssl)
+    service.close()
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    service = _service(args)
+    _print(args, t("srvcli.fingerprint", fp=service.fingerprint), {"fingerprint": service.fingerprint})
+    service.close()
+    return 0
+
+
+def cmd_units_list(args: argparse.Namespace) -> int:
+    service = _service(args)
+    rows = service.units_status(args.year)
+    service.close()
+    lines = [f"{'unit':8} {'status':9} {'submitted':9} {'ver':>3} {'total':>7} {'%':>6}  name"]
+    for r in rows:
+        lines.append(f"{r['unit_code']:8} {r['status']:9} {('yes' if r['submitted'] else 'no'):9} "
+                     f"{r['version'] or '':>3} {r['total'] or '':>7} {r['percent'] or '':>6}  {r['name']}")
+    _print(args, "\n".join(lines), rows)
+    return 0
+
+
+def cmd_units_pending(args: argparse.Namespace) -> int:
+    from parDesk.identity import cert_info, load_certificates
+
+    service = _service(args)
+    regs = service.pending_registrations()
+    service.close()
+    out = []
+    for r in regs:
+        info = cert_info(load_certificates(r.cert_pem.encode())[0])
+        out.append({"registration": r.id, "unit_code": r.unit_code, "unit_name": r.unit_name, "province": r.province,
+                    "contact": r.contact, "created_at": r.created_at, "certificate_subject": info.subject,
+                    "certificate_issuer": info.issuer, "self_signed": info.self_signed, "has_csr": bool(r.csr_pem),
+                    "signing_key": r.signing_key_fp, "sync_key": r.sync_key_fp})
+    _print(args, "\n".join(f"#{o['registration']} {o['unit_code']} {o['unit_name']} — key {o['signing_key'][:16]}… "
+                           f"({'CSR' if o['has_csr'] else 'cert'}) {o['created_at']}" for o in out), out)
+    return 0
+
+
+def cmd_units_approve(args: argparse.Namespace) -> int:
+    service = _service(args)
+    unit = service.approve(args.code, by=args.by or os.environ.get("USER", "admin"), registration_id=args.registration,
+                           issue=False if args.no_issue else None)
+    service.close()
+    _print(args, t("srvcli.approved", unit=unit.code, fp=unit.signing_key_fp[:16]),
+           {"unit": unit.code, "signing_key": unit.signing_key_fp, "sync_key": unit.sync_key_fp})
+    return 0
+
+
+def cmd_units_revoke(args: argparse.Namespace) -> int:
+    service = _service(args)
+    service.revoke(args.code)
+    service.close()
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    service = _service(args)
+    row = service.publish_framework(Path(args.file).read_bytes(), source=Path(args.file).name)
+    service.close()
+    _print(args, t("srvcli.published", id=row.fw_id, hash=row.hash[:12]), {"hash": row.hash, "id": row.fw_id})
+    return 0
+
+
+def cmd_appraisals(args: argparse.Namespace) -> int:
+    from parDesk.sync.server.sheets import read_appraisals
+
+    rows = read_appraisals(Path(args.file))
+    service = _service(args)
+    try:
+        counts = service.import_appraisals(rows, year=args.year)
+    finally:
+        service.close()
+    _print(args, t("srvcli.imported", count=sum(counts.values()), units=len(counts)), counts)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from parDesk.sync.server.sheets import export_totals
+
+    service = _service(args)
+    n = export_totals(service, Path(args.file), args.year)
+    service.close()
+    _print(args, t("srvcli.exported", count=n, path=args.file), {"units": n, "path": args.file})
+    return 0
+
+
+def cmd_usb(args: argparse.Namespace) -> int:
+    from parDesk.sync.receipts import receipt_text
+
+    service = _service(args)
+    result = service.import_usb(Path(args.package))
+    service.close()
+    receipt = result["receipt"]
+    dest = Path(args.receipt) if args.receipt else Path(args.package).with_suffix(".receipt.json")
+    dest.write_text(json.dumps(receipt, ensure_ascii=False, indent=2), encoding="utf-8")
+    _print(args, receipt_text(receipt["receipt"]) + "\n" + t("srvcli.receipt", path=str(dest)),
+           {"status": result["status"], "receipt_file": str(dest), "receipt": receipt["receipt"]})
+    return 0 if result["status"] == "accepted" else 1
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    service = _service(args)
+    token = service.create_admin_token(args.name)
+    service.close()
+    _print(args, t("srvcli.token", token=token), {"token": token})
+    return 0
+
+
+def cmd_gc(args: argparse.Namespace) -> int:
+    service = _service(args)
+    n = service.gc()
+    service.close()
+    _print(args, t("srvcli.gc", count=n), {"removed": n})
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", default=os.environ.get("PARDESK_SERVER_DATA", "pardesk-server-data"),
+                        help="server data folder (key, database, packages); $PARDESK_SERVER_DATA")
+    common.add_argument("--db", default=os.environ.get("PARDESK_SERVER_DB", ""),
+                        help="database URL, e.g. postgresql://user:pw@host/pardesk (default: SQLite in --data)")
+    common.add_argument("--province", default=os.environ.get("PARDESK_PROVINCE", ""))
+    common.add_argument("--lang", choices=("vi", "en"), default=None)
+    common.add_argument("--json", action="store_true")
+    p = argparse.ArgumentParser(prog="pardesk-server", parents=[common],
+                                description="parDesk — máy chủ tiếp nhận của tỉnh / the provincial server")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, func: Any, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
+        sp = parent.add_parser(name, parents=[common], help=help_text, description=help_text)
+        sp.set_defaults(func=func)
+        return sp
+
+    sp = add("serve", cmd_serve, "run the server (uvicorn)")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8443)
+    sp.add_argument("--ssl-certfile", help="TLS certificate (PEM) — or terminate TLS at a reverse proxy")
+    sp.add_argument("--ssl-keyfile")
+    sp.add_argument("--max-package-mb", type=int, default=0)
+    sp.add_argument("--keep-alive", type=int, default=30)
+    sp.add_argument("--limit-concurrency", type=int, default=1000)
+    sp.add_argument("--proxy-headers", action="store_true")
+    sp.add_argument("--forwarded-allow-ips", default="127.0.0.1")
+    sp.add_argument("--log-level", default="info")
+    add("init", cmd_init, "create the server key, certificate and database; print the key fingerprint")
+
+    units = sub.add_parser("units", help="units: list, pending, approve, revoke")
+    us = units.add_subparsers(dest="units_command", required=True)
+    sp = add("list", cmd_units_list, "every unit and its submission status", us)
+    sp.add_argument("--year", type=int)
+    add("pending", cmd_units_pending, "registrations waiting for approval", us)
+    sp = add("approve", cmd_units_approve, "approve a unit's registration and pin its keys", us)
+    sp.add_argument("code")
+    sp.add_argument("--registration", type=int)
+    sp.add_argument("--no-issue", action="store_true", help="pin the unit's own certificate even if self-signed")
+    sp.add_argument("--by")
+    sp = add("revoke", cmd_units_revoke, "revoke a unit's keys", us)
+    sp.add_argument("code")
+
+    fw = sub.add_parser("framework", help="publish a framework")
+    fws = fw.add_subparsers(dest="fw_command", required=True)
+    sp = add("publish", cmd_publish, "publish a framework JSON to every unit", fws)
+    sp.add_argument("file")
+
+    ap = sub.add_parser("appraisals", help="import appraisal results")
+    aps = ap.add_subparsers(dest="ap_command", required=True)
+    sp = add("import", cmd_appraisals, "import appraisal results from JSON or XLSX", aps)
+    sp.add_argument("file")
+    sp.add_argument("--year", type=int)
+
+    ex = sub.add_parser("export", help="export spreadsheets")
+    exs = ex.add_subparsers(dest="ex_command", required=True)
+    sp = add("totals", cmd_export, "every unit's totals in one XLSX", exs)
+    sp.add_argument("file")
+    sp.add_argument("--year", type=int)
+
+    usb = sub.add_parser("usb", help="packages carried on a USB stick")
+    usbs = usb.add_subparsers(dest="usb_command", required=True)
+    sp = add("import", cmd_usb, "verify and accept a package file; write the receipt file to carry back", usbs)
+    sp.add_argument("package")
+    sp.add_argument("--receipt", help="where to write the receipt (default: beside the package)")
+
+    adm = sub.add_parser("admin", help="administrator credentials")
+    adms = adm.add_subparsers(dest="admin_command", required=True)
+    sp = add("token", cmd_token, "create an admin API token", adms)
+    sp.add_argument("name")
+    add("gc", cmd_gc, "delete expired unfinished uploads now")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else 2
+    set_language(args.lang or os.environ.get("PARDESK_LANG") or "vi")
+    try:
+        return args.func(args)
+    except ParDeskError as exc:
+        print(t("cli.error_prefix") + exc.message(), file=sys.stderr)
+        return 2
+
+
+register({"cli.error_prefix": ("Lỗi: ", "Error: ")})
+
+if __name__ == "__main__":
+    sys.exit(main())
