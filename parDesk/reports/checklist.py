@@ -49,7 +49,7 @@ register({
     "ck.col.where": ("Vị trí (mục, trang)", "Section, page"),
     "ck.col.file": ("Tên tệp", "File name"),
     "ck.col.hash": ("Mã băm (SHA-256)", "Hash (SHA-256)"),
-    "ck.col.tick": ("Đã kiểm tra", "Checked"),
+    "ck.col.tick": ("Đã kiểm tra", "Tick"),
     "ck.max": ("tối đa {max} điểm", "max {max} points"),
     "ck.self": ("tự chấm {score} điểm", "self-score {score}"),
     "ck.no_score": ("chưa chấm", "not scored"),

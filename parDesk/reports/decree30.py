@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import threading
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape as _xml_escape
@@ -121,7 +122,7 @@ def esc(text: Any) -> str:
     Line breaks the officer typed are kept (an explanation in points reads
     badly as one run-on line).
     """
-    s = _xml_escape("" if text is None else str(text))
+    s = _xml_escape(unicodedata.normalize("NFC", "" if text is None else str(text)))
     return s.replace("\r\n", "\n").replace("\n", "<br/>")
 
 
@@ -183,7 +184,8 @@ def styles(cell_size: float = 11, body_size: float = 14) -> Styles:
         cell_bold=cs("cell_bold", fontName=FONT_BOLD),
         cell_bold_center=cs("cell_bold_center", fontName=FONT_BOLD, alignment=TA_CENTER),
         cell_bold_right=cs("cell_bold_right", fontName=FONT_BOLD, alignment=TA_RIGHT),
-        cell_head=cs("cell_head", fontName=FONT_BOLD, alignment=TA_CENTER),
+        cell_head=ps("cell_head", fontName=FONT_BOLD, alignment=TA_CENTER, fontSize=min(cell_size, 10),
+                     leading=round(min(cell_size, 10) * 1.18, 1)),
         cell_small=ps("cell_small", fontSize=cell_size - 1, leading=round((cell_size - 1) * 1.18, 1)),
         cell_size=cell_size,
         cell_leading=cl,
@@ -285,6 +287,7 @@ def national_header(unit: Mapping[str, Any], *, landscape: bool = False, number:
         rows.append([para(esc(subject), FONT, 12), ""])
     tbl = Table(rows, colWidths=[left_w, right_w], hAlign="LEFT")
     cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -364,7 +367,7 @@ def closing_block(unit: Mapping[str, Any], recipients: Iterable[str] | None, *, 
     left = recipients_block(recipients, lang=lang) if recipients else [Spacer(1, 1)]
     right = signature_block(unit, lang=lang, collective=collective, width=right_w)
     tbl = Table([[left, right]], colWidths=[left_w, right_w], hAlign="LEFT")
-    tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([Spacer(1, 4 * mm), tbl])
@@ -381,7 +384,8 @@ class _Doc(BaseDocTemplate):
                  check_cancel: Callable[[], None], lang: str, **kw: Any) -> None:
         w, h = page_size(landscape)
         super().__init__(buf, pagesize=(w, h), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1, **kw)
+                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
+                         initialFontName=FONT, initialFontSize=12, **kw)
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, w - MARGIN_LEFT - MARGIN_RIGHT, h - MARGIN_TOP - MARGIN_BOTTOM,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])

@@ -19,6 +19,7 @@ italic; paragraphs use ``splitLongWords`` for the same guarantee.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -159,7 +160,7 @@ class GridRow(Flowable):
                 _, h = content.wrap(inner, 1e9)
                 placed.append(_Placed(x, w, None, content, align, font, size, h))
             else:
-                text = "" if content is None else str(content)
+                text = unicodedata.normalize("NFC", "" if content is None else str(content))
                 lines = wrap_lines(text, font, size, inner) if text else []
                 leading = g.leading * size / g.size
                 placed.append(_Placed(x, w, lines, None, align, font, size, len(lines) * leading))

@@ -8,8 +8,8 @@ the provincial server's receipt has come back its fields are printed too,
 and the package hash the server states is checked against the one on the
 sheet — a mismatch is printed in bold, never hidden.
 
-The QR code is drawn as vector graphics by reportlab's own QR widget (no
-image, so it stays sharp and the output stays deterministic).
+The QR code is encoded by reportlab's own QR encoder and drawn as vector
+rectangles (no image, so it stays sharp and the output stays deterministic).
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from parDesk.i18n import ParDeskError, register, t
 from parDesk.numfmt import fmt_date, fmt_datetime, fmt_int, fmt_percent, fmt_score
@@ -92,14 +91,49 @@ def group_hex(value: str, size: int = 8) -> str:
     return " ".join(v[i:i + size] for i in range(0, len(v), size))
 
 
-def qr_drawing(data: str, size: float = 40 * mm) -> Drawing:
+class QrFlowable(Flowable):
+    """A QR code drawn as filled rectangles straight on the page.
+
+    reportlab's own encoder makes the matrix; drawing it ourselves (rather
+    than through a graphics ``Drawing``) keeps the page free of the
+    non-embedded Helvetica that the graphics renderer selects by default.
+    """
+
+    def __init__(self, value: str, size: float = 40 * mm, border: int = 2) -> None:
+        super().__init__()
+        widget = QrCodeWidget(value, barLevel="M")
+        widget.qr.make()
+        self.value = value
+        self.modules = [[bool(m) for m in row] for row in widget.qr.modules]
+        self.size = size
+        self.border = border
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._x = (availWidth - self.size) / 2
+        return availWidth, self.size
+
+    def draw(self) -> None:
+        n = len(self.modules)
+        box = self.size / (n + 2 * self.border)
+        canv = self.canv
+        canv.setFillColorRGB(0, 0, 0)
+        for r, row in enumerate(self.modules):
+            c = 0
+            while c < n:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                x = self._x + (start + self.border) * box
+                y = self.size - (r + self.border + 1) * box
+                canv.rect(x, y, (c - start) * box, box, stroke=0, fill=1)
+
+
+def qr_drawing(data: str, size: float = 40 * mm) -> QrFlowable:
     """A vector QR code of ``data``, ``size`` square (error correction M)."""
-    widget = QrCodeWidget(data, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    w, h = x1 - x0, y1 - y0
-    d = Drawing(size, size, transform=[size / w, 0, 0, size / h, -x0 * size / w, -y0 * size / h])
-    d.add(widget)
-    return d
+    return QrFlowable(data, size)
 
 
 def render_receipt_sheet(snapshot: Mapping[str, Any], out_path: str | Path, package_hash: str,
@@ -165,10 +199,7 @@ def render_receipt_sheet(snapshot: Mapping[str, Any], out_path: str | Path, pack
     story.append(Spacer(1, 2 * mm))
     story.append(Paragraph(esc(group_hex(package_hash)), hash_style))
     story.append(Spacer(1, 3 * mm))
-    qr = Table([[qr_drawing(package_hash, 32 * mm)]], colWidths=[width])
-    qr.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                            ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(qr)
+    story.append(qr_drawing(package_hash, 32 * mm))
     story.append(Paragraph(esc(t("rc.qr_caption", lang)), st.note.clone("cap", fontSize=11, leading=13)))
     story.append(Spacer(1, 4 * mm))
 
@@ -212,6 +243,7 @@ def _kv_table(rows: list[list[Any]], width: float) -> Table:
     tbl = Table(rows, colWidths=[width * 0.36, width * 0.64], hAlign="LEFT")
     tbl.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))

@@ -40,7 +40,7 @@ register({
     "tb.col.code": ("Mã", "Code"),
     "tb.col.title": ("Lĩnh vực, tiêu chí, tiêu chí thành phần", "Area, criterion, sub-criterion"),
     "tb.col.max": ("Điểm tối đa", "Max"),
-    "tb.col.self": ("Điểm tự chấm", "Self-score"),
+    "tb.col.self": ("Điểm tự chấm", "Self score"),
     "tb.col.evidence": ("Tài liệu kiểm chứng (số, ký hiệu, ngày ban hành)", "Evidence (number, date)"),
     "tb.col.explanation": ("Giải trình", "Explanation"),
     "tb.col.appraised": ("Điểm thẩm định", "Appraised score"),
