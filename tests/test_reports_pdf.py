@@ -417,12 +417,20 @@ def test_all_snapshot_items_in_the_table(tmp_path):
 
 
 def test_receipt_qr_matches_an_independent_encoder():
-    """python-qrcode, given the hash, builds the very same module matrix (so a phone reads the hash)."""
+    """python-qrcode, given the hash, builds the very same module matrix under one of the 8 masks.
+
+    Two independent encoders agreeing on every module means the printed code
+    carries exactly the hash (there is no QR decoder among the dependencies).
+    """
     qrcode = pytest.importorskip("qrcode")
     from parDesk.reports.receipt import qr_drawing
 
-    for value in (PKG_HASH, hashlib.sha256(b"other").hexdigest()):
-        q = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-        q.add_data(value)
-        q.make(fit=True)
-        assert q.get_matrix() == qr_drawing(value).modules
+    for value in (PKG_HASH, hashlib.sha256(b"other").hexdigest(), "0" * 64):
+        ours = qr_drawing(value).modules
+        matrices = []
+        for mask in range(8):
+            q = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=mask)
+            q.add_data(value)
+            q.make(fit=True)
+            matrices.append(q.get_matrix())
+        assert ours in matrices
