@@ -760,6 +760,12 @@ class Workspace:
             s.commit()
         return Change(codes=frozenset({code}), totals=True)
 
+    def record_event(self, action: str, key: str, detail: Any = "") -> None:
+        """Audit something that happened outside the database (a key created, a package copied)."""
+        with self.session() as s:
+            self._audit(s, action, action.split("_", 1)[0], key, "", detail)
+            s.commit()
+
     # ------------------------------------------------------------------
 
     def _audit(self, s: Session, action: str, entity: str, key: str, old: Any, new: Any) -> None:

@@ -19,16 +19,16 @@ from parDesk.models.framework import Framework, parse_framework_bytes
 from parDesk.scoring import LeafState, compute_totals
 
 register({
-    "rc.bad_json": ("{file} không phải JSON hợp lệ: {reason}", "{file} is not valid JSON: {reason}"),
-    "rc.framework_hash": ("mã băm bộ chỉ số {actual} không khớp với khai báo {claimed}",
+    "recompute.bad_json": ("{file} không phải JSON hợp lệ: {reason}", "{file} is not valid JSON: {reason}"),
+    "recompute.framework_hash": ("mã băm bộ chỉ số {actual} không khớp với khai báo {claimed}",
                           "the framework's hash {actual} does not match the declared {claimed}"),
-    "rc.unknown_leaf": ("mục {code} không có trong bộ chỉ số", "item {code} is not in the framework"),
-    "rc.missing_leaf": ("thiếu mục {code}", "item {code} is missing"),
-    "rc.score": ("điểm mục {code} khai {claimed}, tính lại được {actual}",
+    "recompute.unknown_leaf": ("mục {code} không có trong bộ chỉ số", "item {code} is not in the framework"),
+    "recompute.missing_leaf": ("thiếu mục {code}", "item {code} is missing"),
+    "recompute.score": ("điểm mục {code} khai {claimed}, tính lại được {actual}",
                  "item {code} claims {claimed} points; recomputed {actual}"),
-    "rc.total": ("{field} khai {claimed}, tính lại được {actual}", "{field} claims {claimed}; recomputed {actual}"),
-    "rc.shape": ("cấu trúc assessment.json không hợp lệ: {reason}", "assessment.json is malformed: {reason}"),
-    "rc.unit": ("mã đơn vị trong assessment.json ({claimed}) khác bag-info ({expected})",
+    "recompute.total": ("{field} khai {claimed}, tính lại được {actual}", "{field} claims {claimed}; recomputed {actual}"),
+    "recompute.shape": ("cấu trúc assessment.json không hợp lệ: {reason}", "assessment.json is malformed: {reason}"),
+    "recompute.unit": ("mã đơn vị trong assessment.json ({claimed}) khác bag-info ({expected})",
                 "the unit code in assessment.json ({claimed}) differs from bag-info ({expected})"),
 })
 
@@ -54,39 +54,39 @@ def recompute_problems(framework_bytes: bytes, assessment_bytes: bytes,
     try:
         snap = json.loads(assessment_bytes.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [ParDeskError("rc.bad_json", where=where, file="assessment.json", reason=str(exc))]
+        return [ParDeskError("recompute.bad_json", where=where, file="assessment.json", reason=str(exc))]
     try:
         claimed_hash = snap["framework"]["hash"]
         items = snap["items"]
         totals = snap["totals"]
         unit_code = snap["unit"]["code"]
     except (KeyError, TypeError) as exc:
-        return [ParDeskError("rc.shape", where=where, reason=str(exc))]
+        return [ParDeskError("recompute.shape", where=where, reason=str(exc))]
     actual_hash = hashlib.sha256(framework_bytes).hexdigest()
     if actual_hash != fw.hash:  # the file is not in canonical form: compare the canonical hash
         actual_hash = fw.hash
     if claimed_hash != actual_hash:
-        problems.append(ParDeskError("rc.framework_hash", where=where, actual=actual_hash[:16],
+        problems.append(ParDeskError("recompute.framework_hash", where=where, actual=actual_hash[:16],
                                      claimed=str(claimed_hash)[:16]))
     if bag_info is not None:
         if bag_info.get("Framework-SHA256") not in (None, fw.hash):
-            problems.append(ParDeskError("rc.framework_hash", where="bag-info.txt", actual=fw.hash[:16],
+            problems.append(ParDeskError("recompute.framework_hash", where="bag-info.txt", actual=fw.hash[:16],
                                          claimed=bag_info.get("Framework-SHA256", "")[:16]))
         if bag_info.get("Unit-Code") not in (None, unit_code):
-            problems.append(ParDeskError("rc.unit", where=where, claimed=unit_code, expected=bag_info.get("Unit-Code")))
+            problems.append(ParDeskError("recompute.unit", where=where, claimed=unit_code, expected=bag_info.get("Unit-Code")))
 
     states: dict[str, LeafState] = {}
     claimed_scores: dict[str, Any] = {}
     claimed_nodes: dict[str, Any] = {}
     if not isinstance(items, list):
-        return problems + [ParDeskError("rc.shape", where=where, reason="items")]
+        return problems + [ParDeskError("recompute.shape", where=where, reason="items")]
     for item in items:
         if not isinstance(item, dict) or "code" not in item:
-            problems.append(ParDeskError("rc.shape", where=where, reason="item"))
+            problems.append(ParDeskError("recompute.shape", where=where, reason="item"))
             continue
         code = item["code"]
         if code not in fw:
-            problems.append(ParDeskError("rc.unknown_leaf", where=where, code=code))
+            problems.append(ParDeskError("recompute.unknown_leaf", where=where, code=code))
             continue
         if item.get("kind") != "leaf":
             claimed_nodes[code] = item.get("score")
@@ -102,24 +102,24 @@ def recompute_problems(framework_bytes: bytes, assessment_bytes: bytes,
         claimed_scores[code] = item.get("score")
     for leaf in fw.all_leaves():
         if leaf.code not in claimed_scores and not any(p.params.get("code") == leaf.code for p in problems):
-            problems.append(ParDeskError("rc.missing_leaf", where=where, code=leaf.code))
+            problems.append(ParDeskError("recompute.missing_leaf", where=where, code=leaf.code))
     result = compute_totals(fw, states)
     for code, claimed in claimed_scores.items():
         actual = result.leaf_scores.get(code)
         if _dec(claimed) != actual and not (claimed is None and actual is None):
-            problems.append(ParDeskError("rc.score", where=where, code=code, claimed=claimed, actual=actual))
+            problems.append(ParDeskError("recompute.score", where=where, code=code, claimed=claimed, actual=actual))
     for code, claimed in claimed_nodes.items():
         node_total = result.nodes.get(code)
         if node_total is not None and _dec(claimed) != node_total.score:
-            problems.append(ParDeskError("rc.score", where=where, code=code, claimed=claimed,
+            problems.append(ParDeskError("recompute.score", where=where, code=code, claimed=claimed,
                                          actual=node_total.score))
     for field, actual in (("base", result.base), ("bonus", result.bonus), ("penalty", result.penalty),
                           ("total", result.total), ("max_applicable", result.max_applicable),
                           ("percent", result.percent)):
         if _dec(totals.get(field)) != actual:
-            problems.append(ParDeskError("rc.total", where=where, field=field, claimed=totals.get(field),
+            problems.append(ParDeskError("recompute.total", where=where, field=field, claimed=totals.get(field),
                                          actual=actual))
     if totals.get("rating") != result.rating:
-        problems.append(ParDeskError("rc.total", where=where, field="rating", claimed=totals.get("rating"),
+        problems.append(ParDeskError("recompute.total", where=where, field="rating", claimed=totals.get("rating"),
                                      actual=result.rating))
     return problems

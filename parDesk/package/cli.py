@@ -1,0 +1,299 @@
+"""`pardesk identity …`, `pardesk package …` and `pardesk verify`.
+
+Passphrases are asked for on the terminal; scripts pass them through the
+environment variable named by ``--passphrase-env`` (default
+``PARDESK_PASSPHRASE``) so they never appear in a process list.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from parDesk.i18n import ParDeskError, register, t
+
+register({
+    "pkg.passphrase": ("Mật khẩu khóa ký: ", "Signing key passphrase: "),
+    "pkg.passphrase_again": ("Nhập lại mật khẩu: ", "Passphrase again: "),
+    "pkg.passphrase_mismatch": ("hai lần nhập mật khẩu không khớp", "the two passphrases differ"),
+    "pkg.no_passphrase": ("cần mật khẩu: nhập trên bàn phím hoặc đặt biến môi trường {env}",
+                          "a passphrase is needed: type it, or set the environment variable {env}"),
+    "pkg.identity_created": ("Đã tạo khóa ký và chứng thư tự ký. Gửi {csr} cho Sở Nội vụ để đăng ký.",
+                             "Signing key and self-signed certificate created. Send {csr} to the province to register."),
+    "pkg.no_identity": ("chưa có khóa ký; tạo bằng 'pardesk identity create'",
+                        "no signing key yet; create one with 'pardesk identity create'"),
+    "pkg.cert.subject": ("Chủ thể", "Subject"),
+    "pkg.cert.issuer": ("Tổ chức cấp", "Issuer"),
+    "pkg.cert.serial": ("Số hiệu", "Serial"),
+    "pkg.cert.valid": ("Hiệu lực", "Valid"),
+    "pkg.cert.fingerprint": ("Dấu vân tay SHA-256", "SHA-256 fingerprint"),
+    "pkg.cert.key": ("Khóa", "Key"),
+    "pkg.cert.self_signed": ("(tự ký, chưa đăng ký với tỉnh)", "(self-signed, not yet registered with the province)"),
+    "pkg.built": ("Đã ký và đóng gói phiên bản {version}: {path}\nSHA-256 {sha}",
+                  "Signed and packaged version {version}: {path}\nSHA-256 {sha}"),
+    "pkg.reopened": ("Đã mở phiên bản {version} để bổ sung", "Opened version {version} for amendments"),
+    "pkg.copied": ("Đã chép gói vào {dest} (SHA-256 {sha})", "Package copied to {dest} (SHA-256 {sha})"),
+    "pkg.valid": ("HỢP LỆ", "VALID"),
+    "pkg.invalid": ("KHÔNG HỢP LỆ", "NOT VALID"),
+    "pkg.signer": ("Người ký", "Signer"),
+    "pkg.signing_time": ("Thời điểm ký (theo đồng hồ người ký)", "Signing time (the signer's clock)"),
+    "pkg.hash": ("SHA-256 của gói", "Package SHA-256"),
+    "pkg.trust_unknown": ("Chuỗi tin cậy: chưa kiểm tra (không có --trust)", "Trust chain: not checked (no --trust)"),
+    "pkg.trust_ok": ("Chuỗi tin cậy: hợp lệ", "Trust chain: valid"),
+    "pkg.trust_bad": ("Chuỗi tin cậy: không hợp lệ", "Trust chain: not valid"),
+    "pkg.no_package": ("chưa có gói nào", "no package yet"),
+})
+
+
+def _passphrase(cli: Any, confirm: bool = False) -> str:
+    env = getattr(cli.args, "passphrase_env", None) or "PARDESK_PASSPHRASE"
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise ParDeskError("pkg.no_passphrase", env=env)
+    first = getpass.getpass(t("pkg.passphrase"))
+    if confirm and getpass.getpass(t("pkg.passphrase_again")) != first:
+        raise ParDeskError("pkg.passphrase_mismatch")
+    return first
+
+
+def _store(ws: Any):  # noqa: ANN202
+    from parDesk.identity import IdentityStore
+
+    return IdentityStore(ws.folder / "identity")
+
+
+def _cert_lines(info: Any) -> list[str]:
+    fmt = "%d/%m/%Y %H:%M UTC"
+    lines = [f"{t('pkg.cert.subject')}: {info.subject}", f"{t('pkg.cert.issuer')}: {info.issuer}"
+             + (" " + t("pkg.cert.self_signed") if info.self_signed else ""),
+             f"{t('pkg.cert.serial')}: {info.serial}",
+             f"{t('pkg.cert.valid')}: {info.not_before.strftime(fmt)} – {info.not_after.strftime(fmt)}",
+             f"{t('pkg.cert.fingerprint')}: {info.fingerprint_sha256}",
+             f"{t('pkg.cert.key')}: {info.key_description}"]
+    if info.warning is not None:
+        lines.append("! " + info.warning.message())
+    return lines
+
+
+def _cert_json(info: Any) -> dict[str, Any]:
+    return {"subject": info.subject, "issuer": info.issuer, "serial": info.serial,
+            "not_before": info.not_before.isoformat(), "not_after": info.not_after.isoformat(),
+            "fingerprint_sha256": info.fingerprint_sha256, "unit_code": info.unit_code,
+            "self_signed": info.self_signed, "expires_in_days": info.expires_in_days,
+            "warning": info.warning.message() if info.warning else None}
+
+
+def cmd_identity_create(cli: Any) -> int:
+    from parDesk.identity import UnitSubject
+
+    ws = cli.ws()
+    unit = ws.unit()
+    store = _store(ws)
+    info = store.create(UnitSubject(unit.name, unit.admin_code, unit.province), _passphrase(cli, confirm=True),
+                        key_type="rsa-3072" if cli.args.rsa else "ec-p256", cert_days=cli.args.days,
+                        overwrite=cli.args.replace)
+    csr_path = store.path(store.CSR)
+    ws.record_event("identity_create", info.fingerprint_sha256)
+    cli.out(lambda: "\n".join(_cert_lines(info) + ["", t("pkg.identity_created", csr=str(csr_path))]),
+            _cert_json(info) | {"csr": str(csr_path)})
+    return 0
+
+
+def cmd_identity_show(cli: Any) -> int:
+    ws = cli.ws()
+    info = _store(ws).info()
+    if info is None:
+        raise ParDeskError("pkg.no_identity")
+    cli.out(lambda: "\n".join(_cert_lines(info)), _cert_json(info))
+    return 0
+
+
+def cmd_identity_csr(cli: Any) -> int:
+    ws = cli.ws()
+    pem = _store(ws).csr_pem()
+    if pem is None:
+        raise ParDeskError("pkg.no_identity")
+    if cli.args.out:
+        from parDesk.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(Path(cli.args.out), pem)
+    cli.out(pem.decode("ascii") if not cli.args.out else cli.args.out, {"csr": pem.decode("ascii")})
+    return 0
+
+
+def cmd_identity_import_p12(cli: Any) -> int:
+    ws = cli.ws()
+    data = Path(cli.args.file).read_bytes()
+    password = os.environ.get(cli.args.password_env) or (getpass.getpass("PKCS#12: ") if sys.stdin.isatty() else "")
+    info = _store(ws).import_pkcs12(data, password, _passphrase(cli, confirm=True), overwrite=cli.args.replace)
+    ws.record_event("identity_import", info.fingerprint_sha256)
+    cli.out(lambda: "\n".join(_cert_lines(info)), _cert_json(info))
+    return 0
+
+
+def cmd_identity_install_cert(cli: Any) -> int:
+    ws = cli.ws()
+    info = _store(ws).install_certificate(Path(cli.args.file).read_bytes())
+    ws.record_event("identity_install_cert", info.fingerprint_sha256)
+    cli.out(lambda: "\n".join(_cert_lines(info)), _cert_json(info))
+    return 0
+
+
+def _progress_printer(cli: Any) -> Callable[[int, int], None] | None:
+    if cli.json or not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        pct = 100 * done // total if total else 100
+        if pct != last[0]:
+            last[0] = pct
+            print(f"\r{pct:3d} %", end="", file=sys.stderr, flush=True)
+    return show
+
+
+def cmd_package_build(cli: Any) -> int:
+    from parDesk.package.submission import build_submission
+
+    ws = cli.ws()
+    store = _store(ws)
+    if not store.has_key():
+        raise ParDeskError("pkg.no_identity")
+    signer = store.signer(_passphrase(cli))
+    rec = build_submission(ws, signer, progress=_progress_printer(cli), allow_problems=cli.args.allow_problems)
+    if not cli.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    cli.out(t("pkg.built", version=rec.version, path=str(rec.path), sha=rec.sha256),
+            {"version": rec.version, "path": str(rec.path), "sha256": rec.sha256, "size": rec.size,
+             "previous_sha256": rec.previous_sha256, "submission_id": rec.submission_id})
+    return 0
+
+
+def cmd_package_list(cli: Any) -> int:
+    from parDesk.package.submission import packages
+
+    rows = packages(cli.ws())
+    cli.out(lambda: "\n".join(f"v{r.version}  {r.created_at}  {r.sha256[:16]}  {r.size:>12,d}  {r.path.name}"
+                              for r in rows) or t("pkg.no_package"),
+            [{"version": r.version, "path": str(r.path), "sha256": r.sha256, "size": r.size,
+              "previous_sha256": r.previous_sha256, "created_at": r.created_at} for r in rows])
+    return 0
+
+
+def cmd_package_reopen(cli: Any) -> int:
+    from parDesk.package.submission import reopen
+
+    ws = cli.ws()
+    reopen(ws)
+    version = ws.assessment().version
+    cli.out(t("pkg.reopened", version=version), {"version": version})
+    return 0
+
+
+def cmd_package_copy(cli: Any) -> int:
+    """Save a copy for the USB stick: copied, fsynced, then re-verified where it landed."""
+    from parDesk.fsutil import fsync_dir
+    from parDesk.package.submission import packages
+
+    rows = packages(cli.ws())
+    if not rows:
+        raise ParDeskError("pkg.no_package")
+    rec = rows[-1]
+    dest = Path(cli.args.dest)
+    if dest.is_dir():
+        dest = dest / rec.path.name
+    tmp = dest.with_name(dest.name + ".partial")
+    with open(rec.path, "rb") as src, open(tmp, "wb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, dest)
+    fsync_dir(dest.parent)
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(dest, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    if digest.hexdigest() != rec.sha256:
+        raise ParDeskError("chk.bad_hash", sha=rec.sha256[:12], name=str(dest))
+    cli.out(t("pkg.copied", dest=str(dest), sha=rec.sha256), {"path": str(dest), "sha256": rec.sha256})
+    return 0
+
+
+def cmd_verify(cli: Any) -> int:
+    from parDesk.identity import load_certificates
+    from parDesk.package.checks import verify_submission
+
+    trusted = []
+    for path in cli.args.trust or []:
+        trusted.extend(load_certificates(Path(path).read_bytes(), where=path))
+    report = verify_submission(cli.args.package, trusted=trusted or None)
+    info = report.signer_info
+
+    def human() -> str:
+        lines = [t("pkg.valid") if report.valid else t("pkg.invalid"), f"{t('pkg.hash')}: {report.package_sha256}"]
+        if info is not None:
+            lines.append(f"{t('pkg.signer')}: {info.subject}")
+        if report.signing_time is not None:
+            lines.append(f"{t('pkg.signing_time')}: {report.signing_time.isoformat()}")
+        lines.append(t("pkg.trust_unknown") if report.trusted is None
+                     else t("pkg.trust_ok") if report.trusted else t("pkg.trust_bad"))
+        for key in ("Source-Organization", "Unit-Code", "Submission-Version", "Framework-Id"):
+            if key in report.bag_info:
+                lines.append(f"{key}: {report.bag_info[key]}")
+        lines.extend("  - " + p.message() for p in report.problems)
+        return "\n".join(lines)
+
+    cli.out(human, {"valid": report.valid, "package_sha256": report.package_sha256,
+                    "signer": info.subject if info else None,
+                    "signer_fingerprint": info.fingerprint_sha256 if info else None,
+                    "signing_time": report.signing_time.isoformat() if report.signing_time else None,
+                    "trusted": report.trusted, "bag_info": report.bag_info,
+                    "problems": [{"where": p.where, "key": p.key, "message": p.message()} for p in report.problems]})
+    return 0 if report.valid else 1
+
+
+def register_commands(sub: Any, add: Callable[..., Any]) -> None:
+    ident = sub.add_parser("identity", help="the unit's signing key and certificate")
+    ids = ident.add_subparsers(dest="id_command", metavar="ACTION", required=True)
+
+    def pass_env(sp: Any) -> None:
+        sp.add_argument("--passphrase-env", default="PARDESK_PASSPHRASE",
+                        help="environment variable holding the key passphrase (for scripts)")
+
+    sp = add("create", cmd_identity_create, "generate a key, a self-signed certificate and a CSR", ids)
+    sp.add_argument("--rsa", action="store_true", help="RSA 3072 with RSASSA-PSS instead of ECDSA P-256")
+    sp.add_argument("--days", type=int, default=730)
+    sp.add_argument("--replace", action="store_true", help="replace an existing identity (kept aside, not deleted)")
+    pass_env(sp)
+    add("show", cmd_identity_show, "show the certificate", ids)
+    sp = add("csr", cmd_identity_csr, "print or save the certificate signing request", ids)
+    sp.add_argument("--out")
+    sp = add("import-p12", cmd_identity_import_p12, "import a PKCS#12 (.p12/.pfx) file", ids)
+    sp.add_argument("file")
+    sp.add_argument("--password-env", default="PARDESK_P12_PASSWORD")
+    sp.add_argument("--replace", action="store_true")
+    pass_env(sp)
+    sp = add("install-cert", cmd_identity_install_cert, "install the certificate the province issued for our CSR", ids)
+    sp.add_argument("file")
+
+    pkg = sub.add_parser("package", help="build, list, reopen and copy signed submission packages")
+    pks = pkg.add_subparsers(dest="pkg_command", metavar="ACTION", required=True)
+    sp = add("build", cmd_package_build, "sign and package the assessment (locks it)", pks)
+    sp.add_argument("--allow-problems", action="store_true", help="package even with blocking problems")
+    pass_env(sp)
+    add("list", cmd_package_list, "every package version", pks)
+    add("reopen", cmd_package_reopen, "start the next version after a request for explanation", pks)
+    sp = add("copy", cmd_package_copy, "save a verified copy of the latest package (USB stick)", pks)
+    sp.add_argument("dest")
+
+    sp = add("verify", cmd_verify, "verify a package: zip safety, bag, signature, signer, scores (exit 0 only if valid)")
+    sp.add_argument("package")
+    sp.add_argument("--trust", action="append", metavar="CERT", help="trusted certificate (repeatable)")
