@@ -26,7 +26,7 @@ from parDesk.ui.changes import ChangeHub, State, read_state, touches
 from parDesk.ui.features import Features
 from parDesk.ui.language import LanguageManager
 from parDesk.ui.settings import Preferences, WindowState
-from parDesk.ui.workers import Cancelled, OnError, OnProgress, Runner, TaskHandle
+from parDesk.ui.workers import OnError, OnProgress, Runner, TaskHandle, is_cancel
 from parDesk.workspace import Change, Workspace
 
 
@@ -107,7 +107,7 @@ class AppContext:
                 self.runner.db(lambda: read_state(ws), lambda st: self.hub.publish(change, st), label="refresh")
             if on_error is not None:
                 on_error(exc)
-            elif not isinstance(exc, Cancelled):
+            elif not is_cancel(exc):
                 self.runner.failed.emit(exc)
 
         return self.runner.slow(lambda h: work(ws, h), done, failed, on_progress, label)

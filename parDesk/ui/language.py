@@ -51,5 +51,13 @@ class LanguageManager(QObject):
                     app.installTranslator(tr)
         self.changed.emit(lang)
 
+    def clear(self) -> None:
+        """Remove our translators without announcing anything (the windows are gone)."""
+        app = QCoreApplication.instance()
+        for tr in self._translators:
+            if app is not None:
+                app.removeTranslator(tr)
+        self._translators = []
+
     def locale(self) -> QLocale:
         return LOCALES[self.lang]

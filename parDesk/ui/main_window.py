@@ -245,8 +245,7 @@ class MainWindow(QMainWindow):
 
     def _language_changed(self, lang: str) -> None:
         (self.act_vi if lang == "vi" else self.act_en).setChecked(True)
-        if self.ctx.hub.state is not None:  # numbers and core messages read differently now
-            self.ctx.hub.stateChanged.emit(self.ctx.hub.state)
+        self.ctx.refresh()  # numbers and the core's messages read differently now
 
     def _open_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a parDesk workspace folder"))
@@ -287,5 +286,6 @@ class MainWindow(QMainWindow):
         self.ctx.window_state.save_bytes("geometry", self.saveGeometry())
         self.ctx.window_state.save_bytes("splitter", self.splitter.saveState())
         self.ctx.window_state.sync()
+        self.ctx.language.changed.disconnect(self._language_changed)
         self.ctx.runner.shutdown()
         super().closeEvent(event)

@@ -8,6 +8,7 @@ Nothing here computes a score.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -128,12 +129,21 @@ def status_name(status: str) -> str:
     return names.get(status, status)
 
 
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
 def error_text(exc: BaseException, with_where: bool = False) -> str:
-    """A core error in the current language; without its "where" prefix when shown beside the field."""
+    """A core error in the current language; without its "where" prefix when shown beside the field.
+
+    Decimal parameters the core passes as "0.5" are shown the Vietnamese way ("0,5") in Vietnamese.
+    """
     from parDesk.i18n import ParDeskError, ValidationErrors, t
 
+    lang = get_language()
     if isinstance(exc, ValidationErrors):
-        return exc.message(get_language())
+        return exc.message(lang)
     if isinstance(exc, ParDeskError):
-        return exc.message(get_language()) if with_where else t(exc.key, get_language(), **exc.params)
+        params = {k: (num(v) if isinstance(v, str) and _DECIMAL.match(v) else v) for k, v in exc.params.items()}
+        body = t(exc.key, lang, **params)
+        return f"{exc.where}: {body}" if with_where and exc.where else body
     return str(exc) or type(exc).__name__

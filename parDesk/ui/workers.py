@@ -32,6 +32,11 @@ class Cancelled(Exception):
     """Raised inside a task whose handle was cancelled."""
 
 
+def is_cancel(exc: BaseException) -> bool:
+    """Our own cancel, or a core operation's ``Cancelled`` (evidence, package, reports each have one)."""
+    return isinstance(exc, Cancelled) or type(exc).__name__ == "Cancelled"
+
+
 @dataclass
 class TaskHandle:
     """What a slow task sees: report progress, and stop when cancelled."""
@@ -77,7 +82,7 @@ class _Task(QRunnable):
             error: BaseException | None = None
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
             result, error = None, exc
-            if not isinstance(exc, Cancelled) and not _expected(exc):
+            if not is_cancel(exc) and not _expected(exc):
                 log.error("task %s failed:\n%s", self._handle.label, traceback.format_exc())
         self._runner._finished.emit(self._handle.id, result, error)
 
@@ -106,6 +111,7 @@ class Runner(QObject):
         self.slow_pool = QThreadPool(self)
         self.slow_pool.setMaxThreadCount(max(1, slow_threads))
         self._ids = itertools.count(1)
+        self._closed = False
         self._pending: dict[int, tuple[TaskHandle, OnDone | None, OnError | None, OnProgress | None]] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -125,6 +131,9 @@ class Runner(QObject):
     def _start(self, pool: QThreadPool, fn: Callable[[TaskHandle], Any], on_done: OnDone | None,
                on_error: OnError | None, on_progress: OnProgress | None, label: str) -> TaskHandle:
         handle = TaskHandle(next(self._ids), label, _emit=self._progressed.emit)
+        if self._closed:
+            handle.cancel()
+            return handle
         was_idle = not self._pending
         self._pending[handle.id] = (handle, on_done, on_error, on_progress)
         if was_idle:
@@ -142,6 +151,7 @@ class Runner(QObject):
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Cancel slow work and wait for both pools (closing the window)."""
+        self._closed = True  # results still queued are dropped: their widgets are going away
         for handle, *_ in list(self._pending.values()):
             handle.cancel()
         self.slow_pool.waitForDone(timeout_ms)
@@ -150,7 +160,7 @@ class Runner(QObject):
     # -- GUI thread --------------------------------------------------------
     def _on_progress(self, task_id: int, done: int, total: int) -> None:
         entry = self._pending.get(task_id)
-        if entry is None:
+        if entry is None or self._closed:
             return
         handle, _, _, on_progress = entry
         if on_progress is not None:
@@ -159,11 +169,13 @@ class Runner(QObject):
 
     def _deliver(self, task_id: int, result: Any, error: BaseException | None) -> None:
         handle, on_done, on_error, _ = self._pending.pop(task_id)
+        if self._closed:
+            return
         try:
             if error is None:
                 if on_done is not None:
                     on_done(result)
-            elif isinstance(error, Cancelled):
+            elif is_cancel(error):
                 if on_error is not None:
                     on_error(error)
             elif on_error is not None:

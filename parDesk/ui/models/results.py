@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from parDesk.i18n import ParDeskError, get_language
+from parDesk.i18n import ParDeskError
 from parDesk.models.framework import Framework
 from parDesk.scoring import LostPoints
 from parDesk.ui import text
@@ -126,7 +126,7 @@ class ProblemModel(QAbstractTableModel):
                 return code
             if col == ProbCol.TITLE:
                 return self._title(code)
-            return ParDeskError(err.key, **err.params).message(get_language())
+            return text.error_text(err)
         if role == Qt.ItemDataRole.DecorationRole and col == ProbCol.CODE:
             return icon("status-problem")
         if role == Qt.ItemDataRole.ToolTipRole and col != ProbCol.CODE:

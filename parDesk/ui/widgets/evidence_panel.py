@@ -21,25 +21,21 @@ from parDesk.ui.dialogs.document_dialog import DocumentDialog
 from parDesk.ui.dialogs.link_dialog import LinkDialog
 from parDesk.ui.models.documents import DocCol, DocIdRole, DocumentTableModel
 from parDesk.ui.theme import SPACE_S, icon
-from parDesk.ui.workers import Cancelled, TaskHandle
+from parDesk.ui.workers import TaskHandle, is_cancel
 from parDesk.workspace import Change, DocumentView, Workspace
 
 
 def attach_files(ws: Workspace, code: str, paths: Sequence[Path], handle: TaskHandle) -> list[DocumentView]:
-    """Runs on the slow pool: the core stores each file; progress is the bytes copied so far."""
+    """Runs on the slow pool: the core stores the files as one batch (all or none), cancellable."""
     total = sum(p.stat().st_size for p in paths if p.is_file()) or 1
     done = 0
-    out = []
 
     def step(nbytes: int) -> None:
         nonlocal done
         done += nbytes
-        handle.progress(done, total)
+        handle.progress(min(done, total), total)
 
-    for path in paths:
-        handle.check()
-        out.append(ws.attach(code, path, progress=step))
-    return out
+    return ws.attach_many([(code, p) for p in paths], progress=step, cancel=lambda: handle.cancelled)
 
 
 class EvidencePanel(QWidget):
@@ -205,8 +201,10 @@ class EvidencePanel(QWidget):
             self._task = None
             self._set_busy(False)
             self._update_buttons()
-            if not isinstance(exc, Cancelled):
+            if not is_cancel(exc):
                 self._show_error(exc)
+            else:
+                self.message.emit(self.tr("Cancelled: nothing was attached."))
 
         self._task = self.ctx.slow(lambda ws, h: attach_files(ws, code, list(paths), h), finished, failed, progress,
                                    label="attach", change=Change(codes=frozenset({code}), totals=True, documents=True))

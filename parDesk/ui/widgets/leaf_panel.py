@@ -51,7 +51,6 @@ class LeafPanel(QScrollArea):
         self.clear_btn.clicked.connect(self._clear)
         ctx.hub.stateChanged.connect(self._state_changed)
         ctx.hub.changed.connect(self._changed)
-        self.evidence.attached.connect(lambda _docs: None)
         self.setAcceptDrops(True)
         self.retranslate()
         self._show_nothing()

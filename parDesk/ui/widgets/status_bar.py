@@ -31,7 +31,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.conn)
         self.addPermanentWidget(self.last_sync)
         ctx.runner.progressChanged.connect(self._progress)
-        ctx.runner.busyChanged.connect(lambda busy: None if busy else self.progress.hide())
+        ctx.runner.busyChanged.connect(self._busy)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -46,6 +46,10 @@ class StatusBar(QStatusBar):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _busy(self, busy: bool) -> None:
+        if not busy:
+            self.progress.hide()
 
     def _progress(self, label: str, done: int, total: int) -> None:
         self.progress.show()

@@ -61,7 +61,7 @@ class TotalsBar(QFrame):
         self.deadline = _Figure()
         for f in (self.total, self.percent, self.rating, self.complete, self.deadline):
             row.addWidget(f, 0, Qt.AlignmentFlag.AlignVCenter)
-        ctx.hub.stateChanged.connect(lambda _s: self.refresh())
+        ctx.hub.stateChanged.connect(self._state_changed)
         ctx.hub.unitChanged.connect(self.refresh)
         self.refresh()
 
@@ -69,6 +69,9 @@ class TotalsBar(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.refresh()
         super().changeEvent(event)
+
+    def _state_changed(self, _state: State) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         fw = self.ctx.workspace.framework
