@@ -612,6 +612,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `pardesk … | head`
+        sys.stderr.close()
+        return EXIT_OK
 
 
 register({"cli.error_prefix": ("Lỗi: ", "Error: ")})

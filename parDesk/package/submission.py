@@ -36,6 +36,8 @@ register({
                      "cannot sign yet: {count} blocking problems remain (see 'pardesk validate')"),
     "sub.not_locked": ("bản tự đánh giá chưa được ký nộp nên không cần mở phiên bản mới",
                        "the assessment has not been signed, so there is no new version to open"),
+    "sub.changed": ("bản tự đánh giá đã thay đổi trong khi đóng gói; hãy ký lại",
+                    "the assessment changed while it was being packaged; sign again"),
     "sub.reopened": ("đã mở phiên bản {version}", "opened version {version}"),
 })
 
@@ -118,28 +120,37 @@ def package_name(ws: Workspace) -> str:
     return f"{ws.unit().admin_code}-{a.year}-v{a.version}.zip"
 
 
-def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None, allow_problems: bool = False,
-                     reports_dir: Path | None = None) -> PackageRecord:
-    """Freeze, sign and record the current assessment; lock it; queue it in the outbox."""
+@dataclass(frozen=True)
+class Frozen:
+    """Everything a package is built from; equal frozen states give equal packages (signature aside)."""
+
+    payload: list[PayloadEntry]
+    bag_info: list[tuple[str, str]]
+    bagging_date: dt.date
+    dest: Path
+    last_audit_id: int
+
+
+def last_audit_id(ws: Workspace) -> int:
+    with ws.reader() as s:
+        last = s.exec(select(AuditEntry.id).where(AuditEntry.assessment_id == ws.assessment_id)
+                      .order_by(AuditEntry.id.desc())).first()  # type: ignore[union-attr]
+    return int(last or 0)
+
+
+def freeze(ws: Workspace, reports_dir: Path | None = None) -> Frozen:
+    """The payload and bag-info of the current assessment, stamped with its last change."""
     a = ws.assessment()
-    if a.status == "locked":  # already signed: the package is its identity
-        with ws.reader() as s:
-            row = s.exec(select(Package).where(Package.assessment_id == a.id)).first()
-        if row is not None:
-            return _record(ws, row)
-    problems = ws.validate()
-    if problems and not allow_problems:
-        raise ParDeskError("sub.problems", count=len(problems))
+    last_id = last_audit_id(ws)
     frozen = frozen_time(ws)
     prev = previous_package(ws, a)
     snap = build_snapshot(ws, frozen_at=frozen.isoformat(), previous_package_hash=prev.sha256 if prev else None)
     fw = ws.framework
     unit = ws.unit()
-
+    ids = chain_ids(ws)
     payload: list[PayloadEntry] = [
         PayloadEntry("assessment.json", snapshot_bytes(snap)),
-        PayloadEntry("audit.jsonl", audit_jsonl(ws, chain_ids(ws))),
+        PayloadEntry("audit.jsonl", audit_jsonl(ws, ids)),
         PayloadEntry("framework.json", fw.canonical_bytes()),
     ]
     seen: set[str] = set()
@@ -153,7 +164,6 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
         for hook in REPORT_HOOKS:
             for path in sorted(hook(snap, reports_dir)):
                 payload.append(PayloadEntry(f"reports/{path.name}", path))
-
     bag_info = [
         ("Source-Organization", unit.name),
         ("Unit-Code", unit.admin_code),
@@ -167,11 +177,34 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
         ("Frozen-At", frozen.isoformat()),
         ("External-Description", "parDesk: hồ sơ tự đánh giá, chấm điểm Chỉ số CCHC"),
     ]
-    dest = ws.folder / PACKAGES_DIR / package_name(ws)
-    result: BuildResult = build_package(dest, payload, bag_info, signer, bagging_date=frozen.date(),
-                                        progress=progress, cancelled=cancelled, overwrite=True)
+    return Frozen(payload, bag_info, frozen.date(), ws.folder / PACKAGES_DIR / package_name(ws), last_id)
+
+
+def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None, allow_problems: bool = False,
+                     reports_dir: Path | None = None) -> PackageRecord:
+    """Freeze, sign and record the current assessment; lock it; queue it in the outbox."""
+    a = ws.assessment()
+    if a.status == "locked":  # already signed: the package is its identity
+        with ws.reader() as s:
+            row = s.exec(select(Package).where(Package.assessment_id == a.id)).first()
+        if row is not None:
+            return _record(ws, row)
+    problems = ws.validate()
+    if problems and not allow_problems:
+        raise ParDeskError("sub.problems", count=len(problems))
+    frozen = freeze(ws, reports_dir)
+    prev = previous_package(ws, a)
+    result: BuildResult = build_package(frozen.dest, frozen.payload, frozen.bag_info, signer,
+                                        bagging_date=frozen.bagging_date, progress=progress, cancelled=cancelled,
+                                        overwrite=True)
     stamp = now_iso()
     with ws.session() as s:
+        newer = s.exec(select(AuditEntry.id).where(AuditEntry.assessment_id == ws.assessment_id,
+                                                   AuditEntry.id > frozen.last_audit_id)).first()
+        if newer is not None:  # edited while the package was being built: it no longer says what is true
+            result.path.unlink(missing_ok=True)
+            raise ParDeskError("sub.changed")
         row = Package(assessment_id=ws.assessment_id, version=a.version,
                       path=str(result.path.relative_to(ws.folder)), sha256=result.sha256, size=result.size,
                       previous_sha256=prev.sha256 if prev else None, submission_id=submission_id(ws),
