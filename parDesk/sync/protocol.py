@@ -128,6 +128,14 @@ def load_public_pem(text: str | bytes) -> object:
     return serialization.load_pem_public_key(data)
 
 
+def binding_statement(unit_code: str, sync_key_fp: str, server_fp: str) -> bytes:
+    """What the unit's signing key signs to endorse its sync key for one server."""
+    from parDesk.models.framework import canonical_json
+
+    return canonical_json({"purpose": "pardesk-sync-key/1", "unit_code": unit_code, "sync_key": sync_key_fp,
+                           "server": server_fp})
+
+
 def sha256_b64(data: bytes) -> str:
     return base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 

@@ -203,7 +203,7 @@ class ServerService:
                 raise ParDeskError("srv.reg_bad_field", where="csr", field="csr") from None
             if protocol.key_fingerprint(csr) != protocol.key_fingerprint(cert) or not csr.is_signature_valid:
                 raise ParDeskError("srv.reg_bad_field", where="csr", field="csr")
-        statement = binding_statement(unit_code, sync_fp, self.fingerprint)
+        statement = protocol.binding_statement(unit_code, sync_fp, self.fingerprint)
         try:
             sig = base64.b64decode(binding, validate=True)
         except ValueError:
@@ -553,17 +553,11 @@ class ServerService:
     def _verify(self, path: Path) -> Any:
         if self._verifier is not None:
             return self._verifier(path)
-        from parDesk.package import ZipLimits, check_unit_code, verify_package
+        # the one verification the app, `pardesk verify` and the server share (not a copy):
+        # zip safety, bag, CMS signature, signer's unit code, recomputed scores
+        from parDesk.package.checks import verify_submission
 
-        checks = [check_unit_code]
-        try:  # recomputed scores = claimed scores, when the core provides the check
-            from parDesk.package.verify import check_scores  # type: ignore[attr-defined]
-
-            checks.append(check_scores)
-        except ImportError:
-            pass
-        limits = ZipLimits(max_total_size=self.config.zip_max_total or 2 * self.config.max_package_bytes)
-        return verify_package(path, extra_checks=checks, limits=limits)
+        return verify_submission(path)
 
     def existing_submission(self, sha256: str) -> Submission | None:
         with self.session() as s:
@@ -777,12 +771,6 @@ class ServerService:
 
 class TooManyUploads(Exception):
     pass
-
-
-def binding_statement(unit_code: str, sync_key_fp: str, server_fp: str) -> bytes:
-    """What the unit's signing key signs to endorse its sync key for one server."""
-    return canonical_json({"purpose": "pardesk-sync-key/1", "unit_code": unit_code, "sync_key": sync_key_fp,
-                           "server": server_fp})
 
 
 def _sha256_file(path: Path) -> str:

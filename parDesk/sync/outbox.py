@@ -1,0 +1,204 @@
+"""The outbox in the workspace database: packages waiting to reach the province.
+
+States: ``waiting`` → ``uploading`` (offset / size = n %) → ``verifying`` →
+``accepted`` (with the signed receipt) or ``refused`` (with the reason);
+``stopped`` when a permanent error (authentication, registration) halted the
+queue — the next ``pardesk sync`` puts it back to ``waiting``. Every change
+appends a row to ``outbox_history``; accepted and refused also go to the
+audit log. Also here: the small key/value ``sync_state`` (server URL, pinned
+server certificate, feed cursor, clock offset).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from parDesk.i18n import register
+from parDesk.models.tables import AuditEntry, Outbox, OutboxHistory, Package, SyncState
+from parDesk.workspace import Workspace, now_iso
+
+STATES = ("waiting", "uploading", "verifying", "accepted", "refused", "stopped")
+ACTIVE = ("waiting", "uploading", "verifying")
+
+register({
+    "outbox.waiting": ("chờ gửi", "waiting"),
+    "outbox.uploading": ("đang tải lên {percent} %", "uploading {percent} %"),
+    "outbox.verifying": ("tỉnh đang kiểm tra", "the province is verifying"),
+    "outbox.accepted": ("tỉnh đã chấp nhận", "accepted by the province"),
+    "outbox.refused": ("tỉnh từ chối: {reason}", "refused by the province: {reason}"),
+    "outbox.stopped": ("đã dừng: {reason}", "stopped: {reason}"),
+})
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    package_id: int
+    version: int
+    path: Path
+    sha256: str
+    size: int
+    state: str
+    offset: int
+    upload_url: str
+    attempts: int
+    last_error: str
+    refused_reason: str
+    receipt: dict[str, Any] | None
+    updated_at: str
+
+    @property
+    def percent(self) -> int:
+        if self.state in ("accepted", "refused", "verifying"):
+            return 100
+        return int(self.offset * 100 / self.size) if self.size else 0
+
+    def label(self, lang: str | None = None) -> str:
+        from parDesk.i18n import t
+
+        reason = self.refused_reason if self.state == "refused" else self.last_error
+        return t(f"outbox.{self.state}", lang, percent=self.percent, reason=reason)
+
+
+def _item(ws: Workspace, box: Outbox, pkg: Package) -> OutboxItem:
+    return OutboxItem(box.id or 0, pkg.id or 0, pkg.version, ws.folder / pkg.path, pkg.sha256, pkg.size, box.state,
+                      box.offset, box.upload_url, box.attempts, box.last_error, box.refused_reason,
+                      json.loads(box.receipt) if box.receipt else None, box.updated_at)
+
+
+def items(ws: Workspace) -> list[OutboxItem]:
+    with ws.reader() as s:
+        rows = s.exec(select(Outbox, Package).where(Outbox.package_id == Package.id).order_by(Outbox.id))
+        return [_item(ws, box, pkg) for box, pkg in rows]
+
+
+def item(ws: Workspace, outbox_id: int) -> OutboxItem:
+    with ws.reader() as s:
+        box = s.get(Outbox, outbox_id)
+        assert box is not None
+        pkg = s.get(Package, box.package_id)
+        assert pkg is not None
+        return _item(ws, box, pkg)
+
+
+def by_package_sha(ws: Workspace, sha256: str) -> OutboxItem | None:
+    with ws.reader() as s:
+        row = s.exec(select(Outbox, Package).where(Outbox.package_id == Package.id, Package.sha256 == sha256)).first()
+        return _item(ws, row[0], row[1]) if row else None
+
+
+def history(ws: Workspace, outbox_id: int) -> list[OutboxHistory]:
+    with ws.reader() as s:
+        return list(s.exec(select(OutboxHistory).where(OutboxHistory.outbox_id == outbox_id)
+                           .order_by(OutboxHistory.id)))
+
+
+def update(ws: Workspace, outbox_id: int, state: str | None = None, detail: str = "", *,
+           record: bool = True, **fields: Any) -> None:
+    """Change an outbox row; a state change (or ``record``) is written to its history."""
+    stamp = now_iso()
+    with ws.session() as s:
+        box = s.get(Outbox, outbox_id)
+        assert box is not None
+        changed = state is not None and state != box.state
+        if state is not None:
+            box.state = state
+        for k, v in fields.items():
+            setattr(box, k, v)
+        box.updated_at = stamp
+        s.add(box)
+        if changed or (record and detail):
+            s.add(OutboxHistory(outbox_id=outbox_id, at=stamp, state=box.state, detail=detail[:2000]))
+        if changed and state in ("accepted", "refused"):
+            pkg = s.get(Package, box.package_id)
+            s.add(AuditEntry(at=stamp, actor=ws.actor, action=f"sync.{state}", entity="package",
+                             entity_key=pkg.sha256 if pkg else "", assessment_id=pkg.assessment_id if pkg else None,
+                             old="", new=json.dumps({"detail": detail[:500]}, ensure_ascii=False)))
+        s.commit()
+
+
+def pending(ws: Workspace) -> list[OutboxItem]:
+    return [i for i in items(ws) if i.state in ACTIVE]
+
+
+def restart_stopped(ws: Workspace) -> int:
+    n = 0
+    for i in items(ws):
+        if i.state == "stopped":
+            update(ws, i.id, "waiting", "restarted by the officer")
+            n += 1
+    return n
+
+
+def enqueue_file(ws: Workspace, path: Path) -> OutboxItem:
+    """Queue a package file that the builder did not record (e.g. copied in by hand)."""
+    import hashlib
+    import zipfile
+
+    path = Path(path)
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    sha = h.hexdigest()
+    existing = by_package_sha(ws, sha)
+    if existing is not None:
+        return existing
+    info: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for line in zf.read("bag-info.txt").decode("utf-8").splitlines():
+                k, _, v = line.partition(":")
+                info[k.strip()] = v.strip()
+    except (KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        pass
+    stamp = now_iso()
+    try:
+        rel = str(path.resolve().relative_to(ws.folder.resolve()))
+    except ValueError:
+        rel = str(path.resolve())
+    with ws.session() as s:
+        pkg = s.exec(select(Package).where(Package.sha256 == sha)).first()
+        if pkg is None:
+            prev = info.get("Previous-Package-SHA256")
+            pkg = Package(assessment_id=ws.assessment_id, version=int(info.get("Submission-Version") or 1), path=rel,
+                          sha256=sha, size=path.stat().st_size, previous_sha256=None if prev in (None, "none") else prev,
+                          submission_id=info.get("Submission-Id", sha), created_at=stamp)
+            s.add(pkg)
+            s.flush()
+        box = Outbox(package_id=pkg.id, state="waiting", updated_at=stamp)
+        s.add(box)
+        s.flush()
+        s.add(OutboxHistory(outbox_id=box.id, at=stamp, state="waiting", detail="queued"))
+        s.commit()
+        box_id = box.id
+    return item(ws, box_id or 0)
+
+
+# ---------------------------------------------------------------------- sync_state
+
+def get_state(ws: Workspace, key: str, default: str | None = None) -> str | None:
+    with ws.reader() as s:
+        row = s.get(SyncState, key)
+        return row.value if row is not None else default
+
+
+def set_state(ws: Workspace, **values: str | int | float | None) -> None:
+    with ws.session() as s:
+        for key, value in values.items():
+            row = s.get(SyncState, key)
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+                continue
+            if row is None:
+                row = SyncState(key=key, value=str(value))
+            else:
+                row.value = str(value)
+            s.add(row)
+        s.commit()
