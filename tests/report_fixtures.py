@@ -76,7 +76,7 @@ FRAMEWORK_DICT: dict[str, Any] = {
                      "rule": {"kind": "yes_no"}},
                     {"code": "1.3.1.2", "title": "Tỷ lệ bộ phận được kiểm tra", "max": 1,
                      "rule": {"kind": "proportional", "numerator_label": "Số bộ phận được kiểm tra",
-                              "denominator_label": "Tổng số bộ phận"}},
+                              "denominator_label": "Tổng số bộ phận", "rounding": {"places": 1, "mode": "down"}}},
                 ]},
                 {"code": "1.3.2", "title": "Xử lý vấn đề phát hiện qua kiểm tra", "max": 1, "can_be_na": True,
                  "rule": {"kind": "yes_no"}},
@@ -91,7 +91,7 @@ FRAMEWORK_DICT: dict[str, Any] = {
                                     {"min_percent": 90, "points": 2}], "else_points": 0}},
                 {"code": "2.1.2", "title": "Tỷ lệ hồ sơ trực tuyến toàn trình", "max": 4,
                  "rule": {"kind": "proportional", "numerator_label": "Số hồ sơ trực tuyến",
-                          "denominator_label": "Tổng số hồ sơ"}},
+                          "denominator_label": "Tổng số hồ sơ", "rounding": {"places": 2, "mode": "half_even"}}},
             ]},
             {"code": "2.2", "title": "Công khai thủ tục hành chính", "max": 4, "children": [
                 {"code": "2.2.1", "title": LONG_TITLE, "max": 2, "can_be_na": True,

@@ -113,7 +113,7 @@ def atomic_write(dest: str | os.PathLike[str], data: bytes) -> Path:
     return dest
 
 
-def normalize_zip(data: bytes) -> bytes:
+def normalize_zip(data: bytes, rewrite: Callable[[str, bytes], bytes] | None = None) -> bytes:
     """Rewrite a zip (an .xlsx) with fixed timestamps and order, for reproducible bytes.
 
     openpyxl stamps every member with the current time; the same workbook
@@ -127,7 +127,10 @@ def normalize_zip(data: bytes) -> bytes:
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o600 << 16
-            dst.writestr(zi, src.read(info.filename))
+            body = src.read(info.filename)
+            if rewrite is not None:
+                body = rewrite(info.filename, body)
+            dst.writestr(zi, body)
     return out.getvalue()
 
 

@@ -293,9 +293,16 @@ def _save(wb: Workbook, out_path: str | Path) -> ReportResult:
     wb.properties.created = wb.properties.modified = _FIXED_TIME  # reproducible bytes
     buf = io.BytesIO()
     wb.save(buf)
-    data = normalize_zip(buf.getvalue())
+    data = normalize_zip(buf.getvalue(), _fixed_core_times)
     path = atomic_write(out_path, data)
     return ReportResult(path=path, pages=0, size=len(data))
+
+
+def _fixed_core_times(name: str, body: bytes) -> bytes:
+    """openpyxl stamps ``dcterms:modified`` with the save time; pin it like the zip times."""
+    if name != "docProps/core.xml":
+        return body
+    return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
 
 
 def _style_cell(cell: Any, *, bold: bool = False, italic: bool = False, wrap: bool = False, align: str = "left",
