@@ -146,3 +146,41 @@ def build_fast_package(dest: Path, unit: FastUnit, snapshot: dict[str, Any], fra
                 ("Previous-Package-SHA256", previous or "none")]
     return build_package(dest, payload, bag_info, signer or unit.signer, bagging_date=dt.date(2026, 1, 5),
                          overwrite=True)
+
+
+def make_unit_workspace(tmp_path: Path, code: str = "12345", evidence_bytes: int = 0) -> Any:
+    """A real workspace on the tiny framework with a real (encrypted) identity; optional evidence file."""
+    from helpers import TINY, make_pdf_bytes
+
+    from parDesk.identity import IdentityStore
+    from parDesk.workspace import UnitInfo, Workspace
+
+    ws = Workspace.create(tmp_path / f"ws-{code}", UnitInfo(admin_code=code, name=f"Ủy ban nhân dân xã Tân Lập {code}",
+                                                            province="Tỉnh Mẫu", officer_name="Lê Thị Cán Bộ"), TINY)
+    IdentityStore(ws.folder / "identity").create(UnitSubject(ws.unit().name, code, "Tỉnh Mẫu"), PASSPHRASE)
+    if evidence_bytes:
+        import os
+
+        doc = tmp_path / f"scan-{code}.pdf"
+        doc.write_bytes(make_pdf_bytes("quyết định", 16) + os.urandom(evidence_bytes))
+        ws.attach(next(iter(ws.framework.all_leaves())).code, doc, number="15/KH-UBND", issuer="UBND xã",
+                  subject="Kế hoạch CCHC", issued_date="2026-01-10")
+    return ws
+
+
+def sign(ws: Any) -> Any:
+    from parDesk.identity import IdentityStore
+    from parDesk.package.submission import build_submission
+
+    signer = IdentityStore(ws.folder / "identity").signer(PASSPHRASE)
+    return build_submission(ws, signer, allow_problems=True)
+
+
+def registered_workspace(tmp_path: Path, server: "ServerThread", code: str = "12345", evidence_bytes: int = 0) -> Any:
+    from parDesk.sync.registration import check_registration, register_unit
+
+    ws = make_unit_workspace(tmp_path, code, evidence_bytes)
+    register_unit(ws, server.url, PASSPHRASE)
+    server.service.approve(code, by="test")
+    check_registration(ws)
+    return ws

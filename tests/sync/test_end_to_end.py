@@ -5,29 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from harness import PASSPHRASE, ServerThread, make_service
+from harness import PASSPHRASE, ServerThread, make_service, make_unit_workspace, sign
 from helpers import TINY
 
-from parDesk.identity import IdentityStore, UnitSubject
-from parDesk.package.submission import build_submission, reopen
+from parDesk.identity import IdentityStore
+from parDesk.package.submission import reopen
 from parDesk.sync import outbox
 from parDesk.sync.client import ServerSaid
 from parDesk.sync.receipts import verify_receipt
 from parDesk.sync.registration import check_registration, pinned_server_cert, register_unit
 from parDesk.sync.worker import SyncWorker
-from parDesk.workspace import UnitInfo, Workspace
-
-
-def make_unit_workspace(tmp_path, code="12345"):
-    ws = Workspace.create(tmp_path / f"ws-{code}", UnitInfo(admin_code=code, name=f"Ủy ban nhân dân xã Tân Lập {code}",
-                                                            province="Tỉnh Mẫu", officer_name="Lê Thị Cán Bộ"), TINY)
-    IdentityStore(ws.folder / "identity").create(UnitSubject(ws.unit().name, code, "Tỉnh Mẫu"), PASSPHRASE)
-    return ws
-
-
-def sign(ws):
-    signer = IdentityStore(ws.folder / "identity").signer(PASSPHRASE)
-    return build_submission(ws, signer, allow_problems=True)
 
 
 @pytest.fixture
