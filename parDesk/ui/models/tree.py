@@ -256,9 +256,17 @@ class FrameworkTreeModel(QAbstractItemModel):
             self.dataChanged.emit(self.createIndex(item.row, 0, item), self.createIndex(item.row, len(Col) - 1, item))
 
     def retranslate(self) -> None:
-        """Language switched: every text may read differently."""
+        """Language switched: every text may read differently (same rows, so dataChanged, not a layout change)."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
-        self.layoutChanged.emit()
+
+        def walk(item: _Item) -> None:
+            if item.children:
+                first, last = item.children[0], item.children[-1]
+                self.dataChanged.emit(self.createIndex(first.row, 0, first),
+                                      self.createIndex(last.row, len(Col) - 1, last))
+                for child in item.children:
+                    walk(child)
+        walk(self._root)
 
 
 def aggregate(statuses: list[str]) -> str:
