@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from parDesk.i18n import ParDeskError
+from parDesk.numfmt import fmt_percent, fmt_score
 from parDesk.reports import (Cancelled, render_checklist, render_letter, render_receipt_sheet, render_table)
 from parDesk.reports.decree30 import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
 from report_fixtures import LONG_TITLE, build_snapshot, shipped_framework, small_framework, synthetic_framework
@@ -120,8 +121,10 @@ def test_table_content(pdfs, snap):
     for header in ("Điểm thẩm định", "Ý kiến thẩm định", "Giải trình", "Điểm tối"):
         assert header in text
     t = snap["totals"]
-    assert "17,9" in text and "17,4" in text and "0,5" in text  # base, total, bonus
-    assert "69,6%" in text and "Trung bình" in text
+    for key in ("base", "total", "bonus", "max_applicable"):
+        assert fmt_score(t[key]) in text, key
+    assert "," in fmt_score(t["total"]) + fmt_score(t["base"])  # the fixture has decimals: Vietnamese commas
+    assert fmt_percent(t["percent"]) in text and t["rating"] in text
     assert "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH" in text  # area rows in caps
     assert "Không áp dụng" in text
     assert "Số: 15/UBND-VP" in text and "ngày 05 tháng 01 năm 2026" in text
@@ -130,15 +133,17 @@ def test_table_content(pdfs, snap):
 
 
 @needs_poppler
-def test_letter_content(pdfs):
+def test_letter_content(pdfs, snap):
     text = pdftext(pdfs["letter"])
+    t = snap["totals"]
     flat = " ".join(text.split())
     assert "Kính gửi: Sở Nội vụ tỉnh Mẫu." in flat
     assert "V/v đề nghị thẩm định kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm 2025" in flat
     assert "Tân Lập, ngày 05 tháng 01 năm 2026" in flat
     assert "Số: 15/UBND-VP" in flat
     assert "Quyết định số 2712/QĐ-UBND ngày 31/10/2025" in flat
-    assert "17,4/25 điểm" in flat and "69,6%" in flat
+    assert f"{fmt_score(t['total'])}/{fmt_score(t['max_applicable'])} điểm" in flat
+    assert f"đạt {fmt_percent(t['percent'])}" in flat
     assert "TM. ỦY BAN NHÂN DÂN" in flat and "CHỦ TỊCH" in flat and "Nguyễn Văn A" in flat
     assert "Nơi nhận:" in flat and "- Như trên;" in flat and "- Lưu: VT, VP." in flat
     assert 1 <= page_count(pdfs["letter"]) <= 2
@@ -364,7 +369,7 @@ def test_english_forms(tmp_path, snap):
     path = render_table(snap, tmp_path / "en.pdf", lang="en").path
     text = " ".join(pdftext(path).split())
     assert "SUMMARY OF SELF-ASSESSMENT SCORES" in text and "Appraised score" in text
-    assert "17.4" in text and "Average" in text
+    assert fmt_score(snap["totals"]["total"], lang="en") in text and "Average" in text
     assert "SOCIALIST REPUBLIC OF VIET NAM" in text
 
 
