@@ -104,6 +104,12 @@ class SyncClient:
     def close(self) -> None:
         self.http.close()
 
+    def __enter__(self) -> "SyncClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def url(self, path: str) -> str:
         return path if path.startswith("http") else self.base_url + path
 
