@@ -95,7 +95,9 @@ def render_letter(snapshot: Mapping[str, Any], out_path: str | Path, *, number: 
 
     dec = fw.get("decision") or {}
     fw_title = str(fw.get("title") or "")
-    title_lc = fw_title[:1].lower() + fw_title[1:] if fw_title and lang == "vi" else fw_title
+    title_lc = fw_title
+    if lang == "vi" and len(fw_title) > 1 and fw_title[1].islower():  # "Bộ Chỉ số …" → "bộ Chỉ số …", not "MẪU"
+        title_lc = fw_title[0].lower() + fw_title[1:]
     if dec.get("number"):
         basis = t("lt.basis", lang, number=dec.get("number"), date=fmt_date(dec.get("date")),
                   issuer=dec.get("issuer") or "", title=title_lc, unit=unit_name, year=year)

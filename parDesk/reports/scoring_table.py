@@ -63,7 +63,7 @@ register({
     "tb.same_doc": ("{number} ngày {date}", "{number} of {date}"),
 })
 
-_COLS_MM = (17, 72, 15, 15, 45, 46, 18, 24)
+_COLS_MM = (16, 68, 14, 14, 52, 46, 18, 24)
 
 
 def _col_widths() -> list[float]:
