@@ -28,7 +28,7 @@ from parDesk.workspace import AnswerView, Change, DocumentView
 EXPLANATION_DELAY_MS = 700
 
 
-class LeafPanel(QScrollArea):
+class LeafPanel(QWidget):
     saved = Signal(str)  # code, after an accepted edit
     rejected = Signal(str, str)  # code, message
     loaded = Signal(str)  # code, once the stored answer is shown
@@ -57,11 +57,15 @@ class LeafPanel(QScrollArea):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         body = QWidget()
         body.setObjectName("leafBody")
-        self.setWidget(body)
+        self.scroll.setWidget(body)
         col = QVBoxLayout(body)
         col.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_L)
         col.setSpacing(SPACE_M)
@@ -237,7 +241,7 @@ class LeafPanel(QScrollArea):
         self._show_leaf_texts()
         self._show_score()
         self._show_appraisals()
-        self.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)
         self.reload()
 
     def _show_leaf_texts(self) -> None:
