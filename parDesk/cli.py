@@ -565,6 +565,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--rebuild", action="store_true")
     sp.add_argument("--limit", type=int, default=15)
 
+    sp = add("self-check", lambda cli: __import__("parDesk.selfcheck", fromlist=["x"]).main_self_check(cli.args.gui),
+             "check this installation: resources, a demo workspace end to end (and the window with --gui)")
+    sp.add_argument("--gui", action="store_true")
+
     for extra in _extensions():
         extra(sub, add)
     return p
