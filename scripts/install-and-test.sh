@@ -24,7 +24,7 @@ fi
 PY="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,build]'
 
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,30 @@
+"""The PyInstaller one-folder build runs: its self-check passes offscreen (window included)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+
+@pytest.mark.slow
+def test_pyinstaller_build_self_check(tmp_path):
+    pyinstaller = Path(sys.executable).with_name("pyinstaller")
+    if not pyinstaller.exists() and shutil.which("pyinstaller") is None:
+        pytest.skip("PyInstaller is not installed (pip install -e '.[build]')")
+    cmd = [str(pyinstaller if pyinstaller.exists() else "pyinstaller"), "--noconfirm", "--log-level", "WARN",
+           "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "build"), str(ROOT / "build.spec")]
+    subprocess.run(cmd, check=True, cwd=ROOT, timeout=900, capture_output=True)
+    exe = tmp_path / "dist" / "pardesk" / ("pardesk.exe" if os.name == "nt" else "pardesk")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"))
+    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=env, timeout=120)
+    assert version.returncode == 0 and "pardesk" in version.stdout
+    check = subprocess.run([str(exe), "self-check", "--gui"], capture_output=True, text=True, env=env, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "workspace" in check.stdout and "window" in check.stdout
