@@ -28,7 +28,7 @@ register({
     "lt.subject": ("V/v đề nghị thẩm định kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm {year}",
                    "Re: request to appraise the self-assessment of the PAR Index {year}"),
     "lt.to": ("Kính gửi: {recipient}.", "To: {recipient}."),
-    "lt.recipient": ("Sở Nội vụ {province}", "Department of Home Affairs, {province}"),
+    "lt.recipient": ("Sở Nội vụ {province}", "the Department of Home Affairs of {province}"),
     "lt.basis": ("Thực hiện Quyết định số {number} ngày {date} của {issuer} ban hành {title}, "
                  "{unit} đã tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} "
                  "của đơn vị. Kết quả như sau:",
@@ -83,7 +83,8 @@ def render_letter(snapshot: Mapping[str, Any], out_path: str | Path, *, number: 
     year = view.year or ""
     totals = view.totals
     fw = view.framework
-    province = province_phrase(str(unit.get("province") or ""))
+    province = str(unit.get("province") or "").strip()
+    province = province_phrase(province) if lang == "vi" else province
     recipient = recipient or t("lt.recipient", lang, province=province).strip()
     short = str(unit.get("short_name") or unit_name)
 
