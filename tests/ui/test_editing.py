@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from uitools import type_text
+from uitools import type_into, type_text
 
 from parDesk.ui.models.tree import Col, StatusRole
 from parDesk.ui.widgets.rule_inputs import LevelEditor, ManualEditor, RatioEditor, YesNoEditor
@@ -16,13 +16,6 @@ def open_leaf(window, code, idle):
     idle()
     assert window.leaf.code == code
     return window.leaf
-
-
-def type_into(qtbot, spin, value: str) -> None:
-    spin.setFocus()
-    spin.selectAll()
-    qtbot.keyClicks(spin, value)
-    qtbot.keyClick(spin, Qt.Key.Key_Return)
 
 
 def test_ratio_inputs_update_score_tree_and_totals(window, qtbot, idle):

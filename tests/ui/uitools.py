@@ -19,3 +19,11 @@ def type_text(widget: QWidget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def type_into(qtbot, spin, value: str) -> None:
+    """Replace a spin box's text by typing, then press Enter (the box commits on Enter)."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, value)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)

@@ -1,0 +1,381 @@
+"""Fill the unfinished entries of the .ts files after ``pyside6-lupdate`` and compile them.
+
+The .ts files are the source of the translations (open them in Qt Linguist);
+this script only fills entries that are still unfinished, from the table
+below, so a fresh ``lupdate`` never loses work. English is the source
+language: ``pardesk_en.ts`` gets the source text itself, with proper plural
+forms for ``%n``.
+
+    cd <repo> && .venv/bin/pyside6-lupdate $(find parDesk/ui -name '*.py') parDesk/app.py \\
+        -ts resources/i18n/pardesk_vi.ts resources/i18n/pardesk_en.ts
+    .venv/bin/python resources/i18n/fill_ts.py
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+VI: dict[str, str] = {
+    "%1 (%2), %3 items, %4 points; deadline %5.": "%1 (%2), %3 mục, %4 điểm; hạn nộp %5.",
+    "%1 point": "%1 điểm",
+    "%1 points": "%1 điểm",
+    "%1 points at stake in %2 items": "Đang mất %1 điểm ở %2 mục",
+    "%n day(s) left": "còn %n ngày",
+    "%n day(s) overdue": "quá hạn %n ngày",
+    "%n document(s)": "%n tài liệu",
+    "&About parDesk": "&Giới thiệu parDesk",
+    "&Add evidence files…": "&Thêm tệp tài liệu kiểm chứng…",
+    "&Add files…": "&Thêm tệp…",
+    "&Assessment": "&Chấm điểm",
+    "&Browse…": "&Chọn…",
+    "&Date (DD/MM/YYYY):": "&Ngày ban hành (NN/TT/NNNN):",
+    "&Details…": "&Thông tin…",
+    "&Edit": "&Sửa",
+    "&File": "&Tệp",
+    "&Finish": "&Hoàn tất",
+    "&Generate a new key protected by a passphrase": "&Tạo khóa mới, bảo vệ bằng cụm mật khẩu",
+    "&Go": "&Đi tới",
+    "&Go to item": "Đến &mục",
+    "&Help": "Trợ &giúp",
+    "&Import a certificate file (.p12 / .pfx) from a certification authority":
+        "&Nhập tệp chứng thư số (.p12 / .pfx) do tổ chức chứng thực cấp",
+    "&Issuing body:": "&Cơ quan ban hành:",
+    "&Keyboard shortcuts": "&Phím tắt",
+    "&Language": "&Ngôn ngữ",
+    "&Language:": "&Ngôn ngữ:",
+    "&Later": "Để &sau",
+    "&Leader's name:": "&Họ tên lãnh đạo:",
+    "&Link": "&Liên kết",
+    "&Link an existing document…": "&Liên kết tài liệu đã có…",
+    "&Link existing…": "&Liên kết tài liệu đã có…",
+    "&Next >": "&Tiếp >",
+    "&Next item": "Mục &tiếp theo",
+    "&Not applicable to our unit": "&Không áp dụng đối với đơn vị",
+    "&Number (số, ký hiệu):": "&Số, ký hiệu:",
+    "&Officer in charge:": "&Công chức phụ trách:",
+    "&Open": "&Mở",
+    "&Open a workspace folder…": "&Mở thư mục làm việc…",
+    "&Page / section:": "&Trang / mục:",
+    "&Previous item": "Mục t&rước",
+    "&Province:": "&Tỉnh:",
+    "&Quit": "&Thoát",
+    "&Redo": "&Làm lại",
+    "&Remove from item": "&Gỡ khỏi mục",
+    "&Save": "&Lưu",
+    "&Search items": "&Tìm mục",
+    "&Show:": "&Hiển thị:",
+    "&Subject (trích yếu):": "T&rích yếu:",
+    "&Submit": "&Nộp",
+    "&Undo": "&Hoàn tác",
+    "&Yes": "&Có",
+    "(not linked)": "(chưa gắn mục nào)",
+    "< &Back": "< &Quay lại",
+    "A framework &file from the province (.json)": "&Tệp bộ chỉ số do tỉnh gửi (.json)",
+    "About parDesk": "Giới thiệu parDesk",
+    "Administrative &code:": "&Mã đơn vị hành chính:",
+    "All documents": "Tất cả tài liệu",
+    "Appraisal by the province": "Kết quả thẩm định của tỉnh",
+    "Appraised": "Đã thẩm định",
+    "Arrives with the package feature (not available in this version yet).":
+        "Có khi tính năng đóng gói hồ sơ được bổ sung (chưa có trong phiên bản này).",
+    "Arrives with the report feature (not available in this version yet).":
+        "Có khi tính năng in biểu mẫu được bổ sung (chưa có trong phiên bản này).",
+    "Arrives with the signing and package feature (not available in this version yet).":
+        "Có khi tính năng ký số và đóng gói được bổ sung (chưa có trong phiên bản này).",
+    "Arrives with the sync feature (not available in this version yet).":
+        "Có khi tính năng gửi, đồng bộ được bổ sung (chưa có trong phiên bản này).",
+    "As written on your documents. The administrative code has 5 digits.":
+        "Ghi như trên văn bản của đơn vị. Mã đơn vị hành chính gồm 5 chữ số.",
+    "Assessment %1, version %2: %3": "Bản tự đánh giá năm %1, phiên bản %2: %3",
+    "Attached %n document(s) to %1": "Đã gắn %n tài liệu vào mục %1",
+    "Before submitting: %1": "Cần xử lý trước khi nộp: %1",
+    "Blocking problems": "Các vấn đề chặn việc nộp",
+    "By item:": "Theo mục:",
+    "C&lear answer": "&Xóa kết quả nhập",
+    "Cancel": "Hủy",
+    "Cancelled: nothing was attached.": "Đã hủy: không tệp nào được gắn.",
+    "Choose a folder for the workspace": "Chọn thư mục lưu dữ liệu",
+    "Choose a folder for the workspace.": "Hãy chọn thư mục lưu dữ liệu.",
+    "Choose an item in the tree on the left.": "Chọn một mục trong cây bên trái.",
+    "Choose documents already in the library to use as evidence for item %1 as well. The file is not copied again.":
+        "Chọn tài liệu đã có trong kho để dùng làm tài liệu kiểm chứng cho cả mục %1. Tệp không bị sao chép lại.",
+    "Choose evidence files": "Chọn tệp tài liệu kiểm chứng",
+    "Choose one level: %1.": "Chọn một mức: %1.",
+    "Choose the framework file": "Chọn tệp bộ chỉ số",
+    "Click a problem (or press Enter) to open its item. Self-score: %1, %2.":
+        "Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.",
+    "Code": "Mã",
+    "Complete": "Hoàn thành",
+    "Connection: offline": "Kết nối: ngoại tuyến",
+    "Copy files into the workspace as evidence for this item (you can also drop files here)":
+        "Sao chép tệp vào kho làm tài liệu kiểm chứng cho mục này (có thể kéo thả tệp vào đây)",
+    "Copying %n file(s)… %p%": "Đang sao chép %n tệp… %p%",
+    "Date": "Ngày",
+    "Deadline": "Hạn nộp",
+    "Deadline %1": "Hạn nộp %1",
+    "Denominator": "Mẫu số",
+    "Document details": "Thông tin tài liệu",
+    "Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)":
+        "Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)",
+    "Documents in the library": "Tài liệu trong kho",
+    "Done as required: %1 points; otherwise 0 points.": "Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.",
+    "Done?": "Đã thực hiện?",
+    "Due today": "Hết hạn hôm nay",
+    "Edit number, date, issuing body, subject and page": "Sửa số, ngày, cơ quan ban hành, trích yếu và trang",
+    "Enter an address like https://cchc.example.gov.vn, or leave it empty.":
+        "Nhập địa chỉ dạng https://cchc.example.gov.vn, hoặc để trống.",
+    "Enter both numbers to compute the score.": "Nhập cả hai số để tính điểm.",
+    "Every item is scored and has evidence or an explanation. Self-score: %1, %2.":
+        "Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.",
+    "Every item scored below its maximum, the largest loss first. Press Enter or click a line to open the item.":
+        "Các mục chưa đạt điểm tối đa, mục mất nhiều điểm nhất ở trên. Nhấn Enter hoặc bấm vào dòng để mở mục.",
+    "Evidence &library": "&Kho tài liệu",
+    "Evidence documents (tài liệu kiểm chứng)": "Tài liệu kiểm chứng",
+    "Evidence documents of this item": "Tài liệu kiểm chứng của mục này",
+    "Evidence library": "Kho tài liệu kiểm chứng",
+    "Explanation": "Giải trình",
+    "Explanation (giải trình)": "Giải trình",
+    "Explanation requested": "Được yêu cầu giải trình",
+    "Export to Excel (XLSX)…": "Xuất ra Excel (XLSX)…",
+    "File": "Tệp",
+    "File:": "Tệp:",
+    "Filter": "Bộ lọc",
+    "Framework (*.json);;All files (*)": "Bộ chỉ số (*.json);;Mọi tệp (*)",
+    "Framework file": "Tệp bộ chỉ số",
+    "Framework items": "Các mục của bộ chỉ số",
+    "From %1% up: %2 points": "Từ %1% trở lên: %2 điểm",
+    "Go to the &answer": "Đến ô &nhập kết quả",
+    "Go to the &explanation": "Đến ô &giải trình",
+    "Guidance: %1": "Hướng dẫn: %1",
+    "How it is scored": "Cách chấm điểm",
+    "How the score was reached, where the evidence is, or why it is missing. Saved automatically.":
+        "Giải trình cách chấm, tài liệu chứng minh nằm ở đâu, hoặc vì sao chưa có. Tự động lưu.",
+    "In progress": "Đang làm",
+    "Issuing body": "Cơ quan ban hành",
+    "Item": "Nội dung",
+    "Items": "Mục",
+    "Items with a self-score, of the items the unit must score": "Số mục đã tự chấm trên số mục đơn vị phải chấm",
+    "Keep the data in this &folder:": "Lưu dữ liệu trong &thư mục:",
+    "Keyboard shortcuts": "Phím tắt",
+    "Language": "Ngôn ngữ",
+    "Last sync: never": "Đồng bộ lần cuối: chưa có",
+    "Leader's &title:": "&Chức vụ lãnh đạo:",
+    "Level": "Mức",
+    "Link an existing document": "Liên kết tài liệu đã có",
+    "Maximum: %1": "Điểm tối đa: %1",
+    "Missing details": "Thiếu thông tin văn bản",
+    "N&o": "&Không",
+    "N/A": "Không áp dụng",
+    "No deadline in the framework": "Bộ chỉ số không ghi hạn nộp",
+    "No evidence yet. Drop scanned files here, or use “Add files…”.":
+        "Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.",
+    "No item matches the search.": "Không có mục nào khớp.",
+    "No points are being lost.": "Không mất điểm ở mục nào.",
+    "No program on this computer opens this kind of file.": "Máy này không có chương trình mở được loại tệp này.",
+    "No, not done": "Không, chưa thực hiện",
+    "Not applicable": "Không áp dụng",
+    "Not linked to any item": "Chưa gắn vào mục nào",
+    "Not ready to submit: %n blocking problem(s)": "Chưa thể nộp: còn %n vấn đề chặn",
+    "Not started": "Chưa bắt đầu",
+    "Number": "Số, ký hiệu",
+    "Number of cases": "Số trường hợp",
+    "Number, date, issuing body or subject still missing": "Còn thiếu số, ngày, cơ quan ban hành hoặc trích yếu",
+    "Numerator": "Tử số",
+    "Offline": "Ngoại tuyến",
+    "Open a parDesk workspace folder": "Mở thư mục làm việc parDesk",
+    "Open with the system viewer": "Mở bằng chương trình xem của máy",
+    "Page / section": "Trang / mục",
+    "Page or section": "Trang hoặc mục",
+    "Passphrase again:": "Nhập lại cụm mật khẩu:",
+    "Passphrase:": "Cụm mật khẩu:",
+    "Path to the framework file": "Đường dẫn đến tệp bộ chỉ số",
+    "Percentage": "Tỷ lệ",
+    "Percentage = %1 / %2.": "Tỷ lệ = %1 / %2.",
+    "Place name for &dates:": "&Địa danh ghi ngày tháng:",
+    "Points = %1 × %2 / %3.": "Điểm = %1 × %2 / %3.",
+    "Points lost": "Điểm mất",
+    "Points so far out of the unit's own maximum (framework scale %1)":
+        "Điểm hiện có trên điểm tối đa của đơn vị (thang điểm bộ chỉ số %1)",
+    "Preparing the sample workspace…": "Đang chuẩn bị dữ liệu mẫu…",
+    "Press Finish to create the workspace.": "Bấm Hoàn tất để tạo dữ liệu làm việc.",
+    "Print the forms (PDF)…": "In biểu mẫu (PDF)…",
+    "Problem": "Vấn đề",
+    "Rating": "Xếp loại",
+    "Ready": "Sẵn sàng",
+    "Ready to submit: no blocking problems": "Sẵn sàng nộp: không còn vấn đề chặn",
+    "Receiving the framework from the province's server arrives with the sync feature.":
+        "Nhận bộ chỉ số từ máy chủ của tỉnh sẽ có cùng tính năng đồng bộ.",
+    "Remove the inputs of this item (can be undone)": "Xóa dữ liệu đã nhập của mục này (có thể hoàn tác)",
+    "Round %1: %2": "Vòng %1: %2",
+    "Rounded to %n decimal place(s).": "Làm tròn đến %n chữ số thập phân.",
+    "Save a copy for USB…": "Lưu bản sao ra USB…",
+    "Saved automatically": "Đã tự động lưu",
+    "Saving…": "Đang lưu…",
+    "Score": "Điểm",
+    "Score / max": "Điểm / tối đa",
+    "Score it yourself from 0 to %1, in steps of %2.": "Tự chấm từ 0 đến %1 điểm, theo bước %2.",
+    "Score:": "Điểm:",
+    "Scored": "Đã chấm",
+    "Scored by the province": "Tỉnh chấm",
+    "Scored by the province (sociological survey or its own data); the commune does not score it.":
+        "Do tỉnh chấm (điều tra xã hội học hoặc số liệu của tỉnh); xã không tự chấm.",
+    "Search by name, number, issuing body or subject": "Tìm theo tên tệp, số ký hiệu, cơ quan ban hành hoặc trích yếu",
+    "Search codes or words (Ctrl+F)": "Tìm mã hoặc từ (Ctrl+F)",
+    "Search documents": "Tìm tài liệu",
+    "Search name, number, issuing body, subject (with or without diacritics)":
+        "Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)",
+    "Search the framework": "Tìm trong bộ chỉ số",
+    "Selected item": "Mục đang chọn",
+    "Self-assessment": "Tự đánh giá",
+    "Send to the province": "Gửi lên tỉnh",
+    "Sending to the province arrives with the sync feature; until then parDesk works offline.":
+        "Gửi lên tỉnh sẽ có cùng tính năng đồng bộ; đến lúc đó parDesk làm việc ngoại tuyến.",
+    "Server &address:": "&Địa chỉ máy chủ:",
+    "Server address": "Địa chỉ máy chủ",
+    "Set up a &new unit…": "Thiết lập đơn vị &mới…",
+    "Set up my unit…": "Thiết lập đơn vị của tôi…",
+    "Set up parDesk": "Thiết lập parDesk",
+    "Set up your unit's self-assessment in a few steps.": "Thiết lập bản tự đánh giá của đơn vị qua vài bước.",
+    "Sign and build the package…": "Ký số và đóng gói hồ sơ…",
+    "Sign, package and send": "Ký số, đóng gói và gửi",
+    "Signing identity": "Khóa ký số",
+    "Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.":
+        "Khóa ký số sẽ có cùng tính năng ký số, chưa có trong phiên bản này. Bạn có thể tiếp tục và tạo hoặc nhập "
+        "khóa sau, tại màn hình Nộp.",
+    "Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.":
+        "Ký số, đóng gói, gửi và in chưa có trong phiên bản này; các nút trên tạm khóa cho đến khi có.",
+    "Size": "Dung lượng",
+    "Start from %1 points; take off %2 for each case (%3); never below %4.":
+        "Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.",
+    "Still missing": "Còn thiếu",
+    "Subject": "Trích yếu",
+    "The &sample framework shipped with parDesk (for learning; not an official document)":
+        "Bộ chỉ số &MẪU kèm theo parDesk (để làm quen; không phải văn bản chính thức)",
+    "The framework": "Bộ chỉ số",
+    "The item's points leave the unit's maximum; explain why below.":
+        "Điểm của mục này được trừ khỏi điểm tối đa của đơn vị; hãy giải trình lý do bên dưới.",
+    "The key your leader signs the submission with.": "Khóa dùng để lãnh đạo đơn vị ký hồ sơ.",
+    "The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.":
+        "Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp "
+        "phiên bản mới.",
+    "The province fills in this item's points; there is nothing to enter here.":
+        "Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.",
+    "The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.":
+        "Bộ Chỉ số CCHC của tỉnh dùng để đánh giá đơn vị.",
+    "The province's server (optional)": "Máy chủ của tỉnh (không bắt buộc)",
+    "Total": "Tổng điểm",
+    "Unit &name:": "&Tên đơn vị:",
+    "Unit: %1 (%2), %3\nFramework: %4": "Đơn vị: %1 (%2), %3\nBộ chỉ số: %4",
+    "Unlink the document from this item (it stays in the library)": "Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)",
+    "Use a document already in the library, without copying it again": "Dùng tài liệu đã có trong kho, không sao chép lại",
+    "Welcome to parDesk": "Chào mừng đến với parDesk",
+    "When the total is 0: %1 points.": "Nếu tổng số bằng 0: %1 điểm.",
+    "Where submissions are sent. Leave it empty if you do not know it yet.":
+        "Nơi nhận hồ sơ. Để trống nếu chưa biết.",
+    "Where we &lose points": "&Mất điểm ở đâu",
+    "Where we lose points": "Mất điểm ở đâu",
+    "Workspace folder": "Thư mục lưu dữ liệu",
+    "Yes, done": "Có, đã thực hiện",
+    "You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.":
+        "Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu "
+        "được giữ riêng.",
+    "You can also carry the package to the province on a USB stick.": "Bạn cũng có thể mang hồ sơ lên tỉnh bằng USB.",
+    "Your unit": "Đơn vị của bạn",
+    "below that: %1 points": "thấp hơn: %1 điểm",
+    "denominator": "mẫu số",
+    "draft, not yet signed": "bản nháp, chưa ký",
+    "e.g. 10105": "ví dụ 10105",
+    "e.g. 15/01/2025": "ví dụ 15/01/2025",
+    "e.g. 15/KH-UBND": "ví dụ 15/KH-UBND",
+    "e.g. Tân Lập": "ví dụ Tân Lập",
+    "e.g. Tỉnh Phú Thọ": "ví dụ Tỉnh Phú Thọ",
+    "e.g. Ủy ban nhân dân xã Tân Lập": "ví dụ Ủy ban nhân dân xã Tân Lập",
+    "framework file": "tệp bộ chỉ số",
+    "no evidence": "thiếu tài liệu kiểm chứng",
+    "no explanation": "thiếu giải trình",
+    "no file chosen": "chưa chọn tệp",
+    "no score": "chưa chấm",
+    "no score yet": "chưa có điểm",
+    "not applicable": "không áp dụng",
+    "numerator": "tử số",
+    "parDesk": "parDesk",
+    "parDesk %1 — offline self-assessment of the PAR Index for communes.\nWorkspace: %2":
+        "parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.\nThư mục làm việc: %2",
+    "parDesk keeps your PAR Index self-assessment, its evidence documents and explanations on this computer, works without internet, and shows at any time your score and where points are being lost.\n\nYou will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.":
+        "parDesk lưu bản tự đánh giá Chỉ số CCHC, tài liệu kiểm chứng và giải trình ngay trên máy này, làm việc "
+        "không cần mạng, và luôn cho biết điểm hiện có cũng như đang mất điểm ở đâu.\n\nBạn sẽ nhập thông tin đơn "
+        "vị, chọn bộ chỉ số của tỉnh và (sau này) khóa ký số. Chưa có gì được lưu cho đến khi bạn bấm Hoàn tất.",
+    "parDesk — PAR Index self-assessment": "parDesk — Tự đánh giá Chỉ số CCHC",
+    "signed and locked": "đã ký và khóa",
+    "violations": "vi phạm",
+    "who signs the submission": "người ký hồ sơ",
+    "your name": "họ tên của bạn",
+    "— choose a level —": "— chọn mức —",
+}
+
+
+def english_plural(source: str, plural: bool) -> str:
+    """"%n day(s)" → "%n day" / "%n days"; "%n place(s)" likewise."""
+    return re.sub(r"\(s\)", "s" if plural else "", source)
+
+
+def fill(path: Path, lang: str) -> tuple[int, list[str]]:
+    tree = ET.parse(path)
+    filled, missing = 0, []
+    for msg in tree.getroot().iter("message"):
+        source = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        assert tr is not None
+        if tr.get("type") not in ("unfinished",):
+            continue
+        if msg.get("numerus") == "yes":
+            forms = tr.findall("numerusform")
+            if lang == "en":
+                values = [english_plural(source, False), english_plural(source, True)]
+            elif source in VI:
+                values = [VI[source]]  # Vietnamese has one plural form
+            else:
+                missing.append(source)
+                continue
+            for f in forms:
+                tr.remove(f)
+            for v in values:
+                ET.SubElement(tr, "numerusform").text = v
+        else:
+            if lang == "en":
+                tr.text = source
+            elif source in VI:
+                tr.text = VI[source]
+            else:
+                missing.append(source)
+                continue
+        del tr.attrib["type"]
+        filled += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return filled, missing
+
+
+def main() -> int:
+    bin_dir = Path(sys.executable).parent
+    status = 0
+    for lang in ("vi", "en"):
+        ts = HERE / f"pardesk_{lang}.ts"
+        filled, missing = fill(ts, lang)
+        print(f"{ts.name}: filled {filled}; still unfinished {len(missing)}")
+        for m in missing:
+            print("   ", repr(m))
+            status = 1
+    for ts in sorted(HERE.glob("*.ts")):
+        subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

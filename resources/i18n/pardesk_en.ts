@@ -1,0 +1,1496 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../parDesk/app.py" line="106" />
+        <source>Preparing the sample workspace…</source>
+        <translation>Preparing the sample workspace…</translation>
+    </message>
+</context>
+<context>
+    <name>DeductionEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="272" />
+        <source>Number of cases</source>
+        <translation>Number of cases</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="57" />
+        <source>Document details</source>
+        <translation>Document details</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <source>&amp;Number (số, ký hiệu):</source>
+        <translation>&amp;Number (số, ký hiệu):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <source>&amp;Date (DD/MM/YYYY):</source>
+        <translation>&amp;Date (DD/MM/YYYY):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <source>&amp;Issuing body:</source>
+        <translation>&amp;Issuing body:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <source>&amp;Subject (trích yếu):</source>
+        <translation>&amp;Subject (trích yếu):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <source>&amp;Page / section:</source>
+        <translation>&amp;Page / section:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <source>Issuing body</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
+        <source>Page or section</source>
+        <translation>Page or section</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <source>e.g. 15/01/2025</source>
+        <translation>e.g. 15/01/2025</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <source>e.g. 15/KH-UBND</source>
+        <translation>e.g. 15/KH-UBND</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="69" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="38" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="39" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="40" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="41" />
+        <source>Issuing body</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="42" />
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="43" />
+        <source>Page / section</source>
+        <translation>Page / section</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="44" />
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="45" />
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="90" />
+        <source>(not linked)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="95" />
+        <source>Number, date, issuing body or subject still missing</source>
+        <translation>Number, date, issuing body or subject still missing</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="109" />
+        <source>&amp;Add files…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="110" />
+        <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
+        <translation>Copy files into the workspace as evidence for this item (you can also drop files here)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="112" />
+        <source>&amp;Link existing…</source>
+        <translation>&amp;Link existing…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="113" />
+        <source>Use a document already in the library, without copying it again</source>
+        <translation>Use a document already in the library, without copying it again</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="114" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="115" />
+        <source>Edit number, date, issuing body, subject and page</source>
+        <translation>Edit number, date, issuing body, subject and page</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="116" />
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="117" />
+        <source>Open with the system viewer</source>
+        <translation>Open with the system viewer</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="118" />
+        <source>&amp;Remove from item</source>
+        <translation>&amp;Remove from item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="119" />
+        <source>Unlink the document from this item (it stays in the library)</source>
+        <translation>Unlink the document from this item (it stays in the library)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
+        <source>Evidence documents of this item</source>
+        <translation>Evidence documents of this item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="122" />
+        <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
+        <translation>No evidence yet. Drop scanned files here, or use “Add files…”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="174" />
+        <source>Choose evidence files</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="187" />
+        <source>Copying %n file(s)… %p%</source>
+        <translation>
+            <numerusform>Copying %n file… %p%</numerusform><numerusform>Copying %n files… %p%</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
+        <source>Attached %n document(s) to %1</source>
+        <translation>
+            <numerusform>Attached %n document to %1</numerusform><numerusform>Attached %n documents to %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
+        <source>Cancelled: nothing was attached.</source>
+        <translation>Cancelled: nothing was attached.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="248" />
+        <source>No program on this computer opens this kind of file.</source>
+        <translation>No program on this computer opens this kind of file.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="349" />
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="350" />
+        <source>Press Finish to create the workspace.</source>
+        <translation>Press Finish to create the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="351" />
+        <source>Keep the data in this &amp;folder:</source>
+        <translation>Keep the data in this &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="352" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="353" />
+        <source>Workspace folder</source>
+        <translation>Workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="362" />
+        <source>Unit: %1 (%2), %3
+Framework: %4</source>
+        <translation>Unit: %1 (%2), %3
+Framework: %4</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="367" />
+        <source>Choose a folder for the workspace</source>
+        <translation>Choose a folder for the workspace</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="396" />
+        <source>Set up parDesk</source>
+        <translation>Set up parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="397" />
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="398" />
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="399" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="400" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="411" />
+        <source>Choose a folder for the workspace.</source>
+        <translation>Choose a folder for the workspace.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="180" />
+        <source>The framework</source>
+        <translation>The framework</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="181" />
+        <source>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</source>
+        <translation>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="182" />
+        <source>The &amp;sample framework shipped with parDesk (for learning; not an official document)</source>
+        <translation>The &amp;sample framework shipped with parDesk (for learning; not an official document)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="184" />
+        <source>A framework &amp;file from the province (.json)</source>
+        <translation>A framework &amp;file from the province (.json)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="185" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="186" />
+        <source>Framework file</source>
+        <translation>Framework file</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="187" />
+        <source>Path to the framework file</source>
+        <translation>Path to the framework file</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="188" />
+        <source>Receiving the framework from the province's server arrives with the sync feature.</source>
+        <translation>Receiving the framework from the province's server arrives with the sync feature.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="205" />
+        <source>Choose the framework file</source>
+        <translation>Choose the framework file</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="206" />
+        <source>Framework (*.json);;All files (*)</source>
+        <translation>Framework (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <source>framework file</source>
+        <translation>framework file</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <source>no file chosen</source>
+        <translation>no file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
+        <translation>%1 (%2), %3 items, %4 points; deadline %5.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkTreeModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="161" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="162" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="163" />
+        <source>Score / max</source>
+        <translation>Score / max</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="209" />
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="267" />
+        <source>Signing identity</source>
+        <translation>Signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="268" />
+        <source>The key your leader signs the submission with.</source>
+        <translation>The key your leader signs the submission with.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="269" />
+        <source>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</source>
+        <translation>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="272" />
+        <source>&amp;Generate a new key protected by a passphrase</source>
+        <translation>&amp;Generate a new key protected by a passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="273" />
+        <source>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</source>
+        <translation>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="274" />
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="275" />
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="276" />
+        <source>Passphrase again:</source>
+        <translation>Passphrase again:</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="72" />
+        <source>Welcome to parDesk</source>
+        <translation>Welcome to parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="73" />
+        <source>Set up your unit's self-assessment in a few steps.</source>
+        <translation>Set up your unit's self-assessment in a few steps.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="74" />
+        <source>parDesk keeps your PAR Index self-assessment, its evidence documents and explanations on this computer, works without internet, and shows at any time your score and where points are being lost.
+
+You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</source>
+        <translation>parDesk keeps your PAR Index self-assessment, its evidence documents and explanations on this computer, works without internet, and shows at any time your score and where points are being lost.
+
+You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="79" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="80" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>LeafPanel</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="182" />
+        <source>How it is scored</source>
+        <translation>How it is scored</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="183" />
+        <source>Self-assessment</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="184" />
+        <source>Explanation (giải trình)</source>
+        <translation>Explanation (giải trình)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="185" />
+        <source>Evidence documents (tài liệu kiểm chứng)</source>
+        <translation>Evidence documents (tài liệu kiểm chứng)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="186" />
+        <source>Appraisal by the province</source>
+        <translation>Appraisal by the province</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="187" />
+        <source>&amp;Not applicable to our unit</source>
+        <translation>&amp;Not applicable to our unit</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="188" />
+        <source>The item's points leave the unit's maximum; explain why below.</source>
+        <translation>The item's points leave the unit's maximum; explain why below.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="189" />
+        <source>Score:</source>
+        <translation>Score:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="190" />
+        <source>C&amp;lear answer</source>
+        <translation>C&amp;lear answer</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="191" />
+        <source>Remove the inputs of this item (can be undone)</source>
+        <translation>Remove the inputs of this item (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="192" />
+        <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
+        <translation>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="194" />
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="195" />
+        <source>Choose an item in the tree on the left.</source>
+        <translation>Choose an item in the tree on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="196" />
+        <source>Selected item</source>
+        <translation>Selected item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="259" />
+        <source>Maximum: %1</source>
+        <translation>Maximum: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="264" />
+        <source>Guidance: %1</source>
+        <translation>Guidance: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="323" />
+        <source>not applicable</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="333" />
+        <source>Before submitting: %1</source>
+        <translation>Before submitting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="348" />
+        <source>Round %1: %2</source>
+        <translation>Round %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="349" />
+        <source>no score yet</source>
+        <translation>no score yet</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="356" />
+        <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
+        <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <source>Saved automatically</source>
+        <translation>Saved automatically</translation>
+    </message>
+</context>
+<context>
+    <name>LevelEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="212" />
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="221" />
+        <source>— choose a level —</source>
+        <translation>— choose a level —</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <source>All documents</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <source>Not linked to any item</source>
+        <translation>Not linked to any item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <source>Missing details</source>
+        <translation>Missing details</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <source>By item:</source>
+        <translation>By item:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="98" />
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="99" />
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <source>Search name, number, issuing body, subject (with or without diacritics)</source>
+        <translation>Search name, number, issuing body, subject (with or without diacritics)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <source>Search documents</source>
+        <translation>Search documents</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="104" />
+        <source>Evidence library</source>
+        <translation>Evidence library</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <source>&amp;Go to item</source>
+        <translation>&amp;Go to item</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/library.py" line="158" />
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="47" />
+        <source>Link an existing document</source>
+        <translation>Link an existing document</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="48" />
+        <source>Choose documents already in the library to use as evidence for item %1 as well. The file is not copied again.</source>
+        <translation>Choose documents already in the library to use as evidence for item %1 as well. The file is not copied again.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="50" />
+        <source>Search by name, number, issuing body or subject</source>
+        <translation>Search by name, number, issuing body or subject</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="51" />
+        <source>Search documents</source>
+        <translation>Search documents</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="52" />
+        <source>Documents in the library</source>
+        <translation>Documents in the library</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="53" />
+        <source>&amp;Link</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="54" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LosingModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="52" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="53" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="54" />
+        <source>Score / max</source>
+        <translation>Score / max</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="55" />
+        <source>Points lost</source>
+        <translation>Points lost</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="56" />
+        <source>Still missing</source>
+        <translation>Still missing</translation>
+    </message>
+</context>
+<context>
+    <name>LosingView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="68" />
+        <source>Every item scored below its maximum, the largest loss first. Press Enter or click a line to open the item.</source>
+        <translation>Every item scored below its maximum, the largest loss first. Press Enter or click a line to open the item.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="70" />
+        <source>Where we lose points</source>
+        <translation>Where we lose points</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="91" />
+        <source>No points are being lost.</source>
+        <translation>No points are being lost.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="93" />
+        <source>%1 points at stake in %2 items</source>
+        <translation>%1 points at stake in %2 items</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="159" />
+        <source>parDesk — PAR Index self-assessment</source>
+        <translation>parDesk — PAR Index self-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="160" />
+        <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
+        <translation>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="162" />
+        <source>Set up my unit…</source>
+        <translation>Set up my unit…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <source>&amp;Assessment</source>
+        <translation>&amp;Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <source>Evidence &amp;library</source>
+        <translation>Evidence &amp;library</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <source>Where we &amp;lose points</source>
+        <translation>Where we &amp;lose points</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="164" />
+        <source>&amp;Submit</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="167" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <source>Set up a &amp;new unit…</source>
+        <translation>Set up a &amp;new unit…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <source>&amp;Open a workspace folder…</source>
+        <translation>&amp;Open a workspace folder…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <source>&amp;Add evidence files…</source>
+        <translation>&amp;Add evidence files…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <source>&amp;Link an existing document…</source>
+        <translation>&amp;Link an existing document…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <source>&amp;Search items</source>
+        <translation>&amp;Search items</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <source>&amp;Next item</source>
+        <translation>&amp;Next item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <source>&amp;Previous item</source>
+        <translation>&amp;Previous item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <source>Go to the &amp;answer</source>
+        <translation>Go to the &amp;answer</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <source>Go to the &amp;explanation</source>
+        <translation>Go to the &amp;explanation</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <source>&amp;About parDesk</source>
+        <translation>&amp;About parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="251" />
+        <source>Open a parDesk workspace folder</source>
+        <translation>Open a parDesk workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="256" />
+        <source>parDesk</source>
+        <translation>parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="259" />
+        <source>About parDesk</source>
+        <translation>About parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="260" />
+        <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
+Workspace: %2</source>
+        <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
+Workspace: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="267" />
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="250" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="111" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="112" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="113" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceNote</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="302" />
+        <source>The province fills in this item's points; there is nothing to enter here.</source>
+        <translation>The province fills in this item's points; there is nothing to enter here.</translation>
+    </message>
+</context>
+<context>
+    <name>RatioEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="181" />
+        <source>Numerator</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="182" />
+        <source>Denominator</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <source>Enter both numbers to compute the score.</source>
+        <translation>Enter both numbers to compute the score.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleText</name>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="50" />
+        <source>%1 point</source>
+        <translation>%1 point</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="51" />
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="61" />
+        <source>No deadline in the framework</source>
+        <translation>No deadline in the framework</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/text.py" line="68" />
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="70" />
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/text.py" line="71" />
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="80" />
+        <source>Done as required: %1 points; otherwise 0 points.</source>
+        <translation>Done as required: %1 points; otherwise 0 points.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="82" />
+        <source>From %1% up: %2 points</source>
+        <translation>From %1% up: %2 points</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="84" />
+        <source>below that: %1 points</source>
+        <translation>below that: %1 points</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="85" />
+        <source>Percentage = %1 / %2.</source>
+        <translation>Percentage = %1 / %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="85" />
+        <location filename="../../parDesk/ui/text.py" line="90" />
+        <source>numerator</source>
+        <translation>numerator</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="86" />
+        <location filename="../../parDesk/ui/text.py" line="90" />
+        <source>denominator</source>
+        <translation>denominator</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="89" />
+        <source>Points = %1 × %2 / %3.</source>
+        <translation>Points = %1 × %2 / %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/text.py" line="92" />
+        <source>Rounded to %n decimal place(s).</source>
+        <translation>
+            <numerusform>Rounded to %n decimal place.</numerusform><numerusform>Rounded to %n decimal places.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="96" />
+        <source>Choose one level: %1.</source>
+        <translation>Choose one level: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="98" />
+        <source>Score it yourself from 0 to %1, in steps of %2.</source>
+        <translation>Score it yourself from 0 to %1, in steps of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="100" />
+        <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
+        <translation>Start from %1 points; take off %2 for each case (%3); never below %4.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="102" />
+        <source>violations</source>
+        <translation>violations</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="104" />
+        <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
+        <translation>Scored by the province (sociological survey or its own data); the commune does not score it.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="110" />
+        <source>When the total is 0: %1 points.</source>
+        <translation>When the total is 0: %1 points.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="114" />
+        <source>no score</source>
+        <translation>no score</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="114" />
+        <source>no evidence</source>
+        <translation>no evidence</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="114" />
+        <source>no explanation</source>
+        <translation>no explanation</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="120" />
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="121" />
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="122" />
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="123" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="124" />
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="125" />
+        <source>Scored by the province</source>
+        <translation>Scored by the province</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="126" />
+        <source>Appraised</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="127" />
+        <source>Explanation requested</source>
+        <translation>Explanation requested</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="300" />
+        <source>The province's server (optional)</source>
+        <translation>The province's server (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="301" />
+        <source>Where submissions are sent. Leave it empty if you do not know it yet.</source>
+        <translation>Where submissions are sent. Leave it empty if you do not know it yet.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="302" />
+        <source>Server &amp;address:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="304" />
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="305" />
+        <source>You can also carry the package to the province on a USB stick.</source>
+        <translation>You can also carry the package to the province on a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
+        <source>Enter an address like https://cchc.example.gov.vn, or leave it empty.</source>
+        <translation>Enter an address like https://cchc.example.gov.vn, or leave it empty.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="38" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="39" />
+        <source>Sending to the province arrives with the sync feature; until then parDesk works offline.</source>
+        <translation>Sending to the province arrives with the sync feature; until then parDesk works offline.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="42" />
+        <source>Connection: offline</source>
+        <translation>Connection: offline</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="43" />
+        <source>Last sync: never</source>
+        <translation>Last sync: never</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="70" />
+        <source>Sign, package and send</source>
+        <translation>Sign, package and send</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="71" />
+        <source>Sign and build the package…</source>
+        <translation>Sign and build the package…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="72" />
+        <source>Arrives with the signing and package feature (not available in this version yet).</source>
+        <translation>Arrives with the signing and package feature (not available in this version yet).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="74" />
+        <source>Send to the province</source>
+        <translation>Send to the province</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="75" />
+        <source>Arrives with the sync feature (not available in this version yet).</source>
+        <translation>Arrives with the sync feature (not available in this version yet).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="76" />
+        <source>Save a copy for USB…</source>
+        <translation>Save a copy for USB…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="77" />
+        <source>Arrives with the package feature (not available in this version yet).</source>
+        <translation>Arrives with the package feature (not available in this version yet).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="78" />
+        <source>Print the forms (PDF)…</source>
+        <translation>Print the forms (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="79" />
+        <location filename="../../parDesk/ui/views/submit.py" line="81" />
+        <source>Arrives with the report feature (not available in this version yet).</source>
+        <translation>Arrives with the report feature (not available in this version yet).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="80" />
+        <source>Export to Excel (XLSX)…</source>
+        <translation>Export to Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="82" />
+        <source>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</source>
+        <translation>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="84" />
+        <source>Blocking problems</source>
+        <translation>Blocking problems</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="105" />
+        <source>Not ready to submit: %n blocking problem(s)</source>
+        <translation>
+            <numerusform>Not ready to submit: %n blocking problem</numerusform><numerusform>Not ready to submit: %n blocking problems</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="106" />
+        <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
+        <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="111" />
+        <source>Ready to submit: no blocking problems</source>
+        <translation>Ready to submit: no blocking problems</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="112" />
+        <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
+        <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <source>signed and locked</source>
+        <translation>signed and locked</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <source>draft, not yet signed</source>
+        <translation>draft, not yet signed</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="119" />
+        <source>Assessment %1, version %2: %3</source>
+        <translation>Assessment %1, version %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsBar</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="88" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <source>Percentage</source>
+        <translation>Percentage</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <source>Scored</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="89" />
+        <source>Points so far out of the unit's own maximum (framework scale %1)</source>
+        <translation>Points so far out of the unit's own maximum (framework scale %1)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <source>Items with a self-score, of the items the unit must score</source>
+        <translation>Items with a self-score, of the items the unit must score</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <source>Deadline %1</source>
+        <translation>Deadline %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="97" />
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>TreePane</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="59" />
+        <source>Search codes or words (Ctrl+F)</source>
+        <translation>Search codes or words (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="60" />
+        <source>Search the framework</source>
+        <translation>Search the framework</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <source>Framework items</source>
+        <translation>Framework items</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <source>No item matches the search.</source>
+        <translation>No item matches the search.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="108" />
+        <source>Your unit</source>
+        <translation>Your unit</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="109" />
+        <source>As written on your documents. The administrative code has 5 digits.</source>
+        <translation>As written on your documents. The administrative code has 5 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <source>Administrative &amp;code:</source>
+        <translation>Administrative &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <source>e.g. 10105</source>
+        <translation>e.g. 10105</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <source>Unit &amp;name:</source>
+        <translation>Unit &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <source>e.g. Ủy ban nhân dân xã Tân Lập</source>
+        <translation>e.g. Ủy ban nhân dân xã Tân Lập</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <source>&amp;Province:</source>
+        <translation>&amp;Province:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <source>e.g. Tỉnh Phú Thọ</source>
+        <translation>e.g. Tỉnh Phú Thọ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <source>&amp;Leader's name:</source>
+        <translation>&amp;Leader's name:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <source>who signs the submission</source>
+        <translation>who signs the submission</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
+        <source>Leader's &amp;title:</source>
+        <translation>Leader's &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <source>Place name for &amp;dates:</source>
+        <translation>Place name for &amp;dates:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <source>e.g. Tân Lập</source>
+        <translation>e.g. Tân Lập</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <source>&amp;Officer in charge:</source>
+        <translation>&amp;Officer in charge:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <source>your name</source>
+        <translation>your name</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="158" />
+        <source>Done?</source>
+        <translation>Done?</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="159" />
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="160" />
+        <source>N&amp;o</source>
+        <translation>N&amp;o</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="161" />
+        <source>Yes, done</source>
+        <translation>Yes, done</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="162" />
+        <source>No, not done</source>
+        <translation>No, not done</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1496 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../parDesk/app.py" line="106" />
+        <source>Preparing the sample workspace…</source>
+        <translation>Đang chuẩn bị dữ liệu mẫu…</translation>
+    </message>
+</context>
+<context>
+    <name>DeductionEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="272" />
+        <source>Number of cases</source>
+        <translation>Số trường hợp</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="57" />
+        <source>Document details</source>
+        <translation>Thông tin tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <source>&amp;Number (số, ký hiệu):</source>
+        <translation>&amp;Số, ký hiệu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <source>&amp;Date (DD/MM/YYYY):</source>
+        <translation>&amp;Ngày ban hành (NN/TT/NNNN):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <source>&amp;Issuing body:</source>
+        <translation>&amp;Cơ quan ban hành:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <source>&amp;Subject (trích yếu):</source>
+        <translation>T&amp;rích yếu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <source>&amp;Page / section:</source>
+        <translation>&amp;Trang / mục:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
+        <source>Page or section</source>
+        <translation>Trang hoặc mục</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <source>e.g. 15/01/2025</source>
+        <translation>ví dụ 15/01/2025</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <source>e.g. 15/KH-UBND</source>
+        <translation>ví dụ 15/KH-UBND</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="69" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="38" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="39" />
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="40" />
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="41" />
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="42" />
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="43" />
+        <source>Page / section</source>
+        <translation>Trang / mục</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="44" />
+        <source>Items</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="45" />
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="90" />
+        <source>(not linked)</source>
+        <translation>(chưa gắn mục nào)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/documents.py" line="95" />
+        <source>Number, date, issuing body or subject still missing</source>
+        <translation>Còn thiếu số, ngày, cơ quan ban hành hoặc trích yếu</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="109" />
+        <source>&amp;Add files…</source>
+        <translation>&amp;Thêm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="110" />
+        <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
+        <translation>Sao chép tệp vào kho làm tài liệu kiểm chứng cho mục này (có thể kéo thả tệp vào đây)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="112" />
+        <source>&amp;Link existing…</source>
+        <translation>&amp;Liên kết tài liệu đã có…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="113" />
+        <source>Use a document already in the library, without copying it again</source>
+        <translation>Dùng tài liệu đã có trong kho, không sao chép lại</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="114" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Thông tin…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="115" />
+        <source>Edit number, date, issuing body, subject and page</source>
+        <translation>Sửa số, ngày, cơ quan ban hành, trích yếu và trang</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="116" />
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="117" />
+        <source>Open with the system viewer</source>
+        <translation>Mở bằng chương trình xem của máy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="118" />
+        <source>&amp;Remove from item</source>
+        <translation>&amp;Gỡ khỏi mục</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="119" />
+        <source>Unlink the document from this item (it stays in the library)</source>
+        <translation>Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
+        <source>Evidence documents of this item</source>
+        <translation>Tài liệu kiểm chứng của mục này</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="122" />
+        <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
+        <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="174" />
+        <source>Choose evidence files</source>
+        <translation>Chọn tệp tài liệu kiểm chứng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
+        <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="187" />
+        <source>Copying %n file(s)… %p%</source>
+        <translation>
+            <numerusform>Đang sao chép %n tệp… %p%</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
+        <source>Attached %n document(s) to %1</source>
+        <translation>
+            <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
+        <source>Cancelled: nothing was attached.</source>
+        <translation>Đã hủy: không tệp nào được gắn.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="248" />
+        <source>No program on this computer opens this kind of file.</source>
+        <translation>Máy này không có chương trình mở được loại tệp này.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="349" />
+        <source>Ready</source>
+        <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="350" />
+        <source>Press Finish to create the workspace.</source>
+        <translation>Bấm Hoàn tất để tạo dữ liệu làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="351" />
+        <source>Keep the data in this &amp;folder:</source>
+        <translation>Lưu dữ liệu trong &amp;thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="352" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="353" />
+        <source>Workspace folder</source>
+        <translation>Thư mục lưu dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="362" />
+        <source>Unit: %1 (%2), %3
+Framework: %4</source>
+        <translation>Đơn vị: %1 (%2), %3
+Bộ chỉ số: %4</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="367" />
+        <source>Choose a folder for the workspace</source>
+        <translation>Chọn thư mục lưu dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="396" />
+        <source>Set up parDesk</source>
+        <translation>Thiết lập parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="397" />
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="398" />
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="399" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="400" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="411" />
+        <source>Choose a folder for the workspace.</source>
+        <translation>Hãy chọn thư mục lưu dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="180" />
+        <source>The framework</source>
+        <translation>Bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="181" />
+        <source>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</source>
+        <translation>Bộ Chỉ số CCHC của tỉnh dùng để đánh giá đơn vị.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="182" />
+        <source>The &amp;sample framework shipped with parDesk (for learning; not an official document)</source>
+        <translation>Bộ chỉ số &amp;MẪU kèm theo parDesk (để làm quen; không phải văn bản chính thức)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="184" />
+        <source>A framework &amp;file from the province (.json)</source>
+        <translation>&amp;Tệp bộ chỉ số do tỉnh gửi (.json)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="185" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="186" />
+        <source>Framework file</source>
+        <translation>Tệp bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="187" />
+        <source>Path to the framework file</source>
+        <translation>Đường dẫn đến tệp bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="188" />
+        <source>Receiving the framework from the province's server arrives with the sync feature.</source>
+        <translation>Nhận bộ chỉ số từ máy chủ của tỉnh sẽ có cùng tính năng đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="205" />
+        <source>Choose the framework file</source>
+        <translation>Chọn tệp bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="206" />
+        <source>Framework (*.json);;All files (*)</source>
+        <translation>Bộ chỉ số (*.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <source>framework file</source>
+        <translation>tệp bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <source>no file chosen</source>
+        <translation>chưa chọn tệp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
+        <translation>%1 (%2), %3 mục, %4 điểm; hạn nộp %5.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkTreeModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="161" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="162" />
+        <source>Item</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="163" />
+        <source>Score / max</source>
+        <translation>Điểm / tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/tree.py" line="209" />
+        <source>N/A</source>
+        <translation>Không áp dụng</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="267" />
+        <source>Signing identity</source>
+        <translation>Khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="268" />
+        <source>The key your leader signs the submission with.</source>
+        <translation>Khóa dùng để lãnh đạo đơn vị ký hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="269" />
+        <source>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</source>
+        <translation>Khóa ký số sẽ có cùng tính năng ký số, chưa có trong phiên bản này. Bạn có thể tiếp tục và tạo hoặc nhập khóa sau, tại màn hình Nộp.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="272" />
+        <source>&amp;Generate a new key protected by a passphrase</source>
+        <translation>&amp;Tạo khóa mới, bảo vệ bằng cụm mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="273" />
+        <source>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</source>
+        <translation>&amp;Nhập tệp chứng thư số (.p12 / .pfx) do tổ chức chứng thực cấp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="274" />
+        <source>&amp;Later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="275" />
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="276" />
+        <source>Passphrase again:</source>
+        <translation>Nhập lại cụm mật khẩu:</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="72" />
+        <source>Welcome to parDesk</source>
+        <translation>Chào mừng đến với parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="73" />
+        <source>Set up your unit's self-assessment in a few steps.</source>
+        <translation>Thiết lập bản tự đánh giá của đơn vị qua vài bước.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="74" />
+        <source>parDesk keeps your PAR Index self-assessment, its evidence documents and explanations on this computer, works without internet, and shows at any time your score and where points are being lost.
+
+You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</source>
+        <translation>parDesk lưu bản tự đánh giá Chỉ số CCHC, tài liệu kiểm chứng và giải trình ngay trên máy này, làm việc không cần mạng, và luôn cho biết điểm hiện có cũng như đang mất điểm ở đâu.
+
+Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và (sau này) khóa ký số. Chưa có gì được lưu cho đến khi bạn bấm Hoàn tất.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="79" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="80" />
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>LeafPanel</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="182" />
+        <source>How it is scored</source>
+        <translation>Cách chấm điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="183" />
+        <source>Self-assessment</source>
+        <translation>Tự đánh giá</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="184" />
+        <source>Explanation (giải trình)</source>
+        <translation>Giải trình</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="185" />
+        <source>Evidence documents (tài liệu kiểm chứng)</source>
+        <translation>Tài liệu kiểm chứng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="186" />
+        <source>Appraisal by the province</source>
+        <translation>Kết quả thẩm định của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="187" />
+        <source>&amp;Not applicable to our unit</source>
+        <translation>&amp;Không áp dụng đối với đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="188" />
+        <source>The item's points leave the unit's maximum; explain why below.</source>
+        <translation>Điểm của mục này được trừ khỏi điểm tối đa của đơn vị; hãy giải trình lý do bên dưới.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="189" />
+        <source>Score:</source>
+        <translation>Điểm:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="190" />
+        <source>C&amp;lear answer</source>
+        <translation>&amp;Xóa kết quả nhập</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="191" />
+        <source>Remove the inputs of this item (can be undone)</source>
+        <translation>Xóa dữ liệu đã nhập của mục này (có thể hoàn tác)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="192" />
+        <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
+        <translation>Giải trình cách chấm, tài liệu chứng minh nằm ở đâu, hoặc vì sao chưa có. Tự động lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="194" />
+        <source>Explanation</source>
+        <translation>Giải trình</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="195" />
+        <source>Choose an item in the tree on the left.</source>
+        <translation>Chọn một mục trong cây bên trái.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="196" />
+        <source>Selected item</source>
+        <translation>Mục đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="259" />
+        <source>Maximum: %1</source>
+        <translation>Điểm tối đa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="264" />
+        <source>Guidance: %1</source>
+        <translation>Hướng dẫn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="323" />
+        <source>not applicable</source>
+        <translation>không áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="333" />
+        <source>Before submitting: %1</source>
+        <translation>Cần xử lý trước khi nộp: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="348" />
+        <source>Round %1: %2</source>
+        <translation>Vòng %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="349" />
+        <source>no score yet</source>
+        <translation>chưa có điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="356" />
+        <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
+        <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <source>Saved automatically</source>
+        <translation>Đã tự động lưu</translation>
+    </message>
+</context>
+<context>
+    <name>LevelEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="212" />
+        <source>Level</source>
+        <translation>Mức</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="221" />
+        <source>— choose a level —</source>
+        <translation>— chọn mức —</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <source>All documents</source>
+        <translation>Tất cả tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <source>Not linked to any item</source>
+        <translation>Chưa gắn vào mục nào</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <source>Missing details</source>
+        <translation>Thiếu thông tin văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <source>By item:</source>
+        <translation>Theo mục:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="98" />
+        <source>&amp;Show:</source>
+        <translation>&amp;Hiển thị:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="99" />
+        <source>Filter</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <source>Item</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <source>Search name, number, issuing body, subject (with or without diacritics)</source>
+        <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <source>Search documents</source>
+        <translation>Tìm tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="104" />
+        <source>Evidence library</source>
+        <translation>Kho tài liệu kiểm chứng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Thông tin…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <source>&amp;Go to item</source>
+        <translation>Đến &amp;mục</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/library.py" line="158" />
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n tài liệu</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="47" />
+        <source>Link an existing document</source>
+        <translation>Liên kết tài liệu đã có</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="48" />
+        <source>Choose documents already in the library to use as evidence for item %1 as well. The file is not copied again.</source>
+        <translation>Chọn tài liệu đã có trong kho để dùng làm tài liệu kiểm chứng cho cả mục %1. Tệp không bị sao chép lại.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="50" />
+        <source>Search by name, number, issuing body or subject</source>
+        <translation>Tìm theo tên tệp, số ký hiệu, cơ quan ban hành hoặc trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="51" />
+        <source>Search documents</source>
+        <translation>Tìm tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="52" />
+        <source>Documents in the library</source>
+        <translation>Tài liệu trong kho</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="53" />
+        <source>&amp;Link</source>
+        <translation>&amp;Liên kết</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="54" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>LosingModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="52" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="53" />
+        <source>Item</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="54" />
+        <source>Score / max</source>
+        <translation>Điểm / tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="55" />
+        <source>Points lost</source>
+        <translation>Điểm mất</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="56" />
+        <source>Still missing</source>
+        <translation>Còn thiếu</translation>
+    </message>
+</context>
+<context>
+    <name>LosingView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="68" />
+        <source>Every item scored below its maximum, the largest loss first. Press Enter or click a line to open the item.</source>
+        <translation>Các mục chưa đạt điểm tối đa, mục mất nhiều điểm nhất ở trên. Nhấn Enter hoặc bấm vào dòng để mở mục.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="70" />
+        <source>Where we lose points</source>
+        <translation>Mất điểm ở đâu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="91" />
+        <source>No points are being lost.</source>
+        <translation>Không mất điểm ở mục nào.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/losing.py" line="93" />
+        <source>%1 points at stake in %2 items</source>
+        <translation>Đang mất %1 điểm ở %2 mục</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="159" />
+        <source>parDesk — PAR Index self-assessment</source>
+        <translation>parDesk — Tự đánh giá Chỉ số CCHC</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="160" />
+        <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
+        <translation>Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu được giữ riêng.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="162" />
+        <source>Set up my unit…</source>
+        <translation>Thiết lập đơn vị của tôi…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <source>&amp;Assessment</source>
+        <translation>&amp;Chấm điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <source>Evidence &amp;library</source>
+        <translation>&amp;Kho tài liệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <source>Where we &amp;lose points</source>
+        <translation>&amp;Mất điểm ở đâu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="164" />
+        <source>&amp;Submit</source>
+        <translation>&amp;Nộp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="167" />
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <source>&amp;Go</source>
+        <translation>&amp;Đi tới</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <source>Set up a &amp;new unit…</source>
+        <translation>Thiết lập đơn vị &amp;mới…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <source>&amp;Open a workspace folder…</source>
+        <translation>&amp;Mở thư mục làm việc…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <source>&amp;Add evidence files…</source>
+        <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <source>&amp;Link an existing document…</source>
+        <translation>&amp;Liên kết tài liệu đã có…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <source>&amp;Search items</source>
+        <translation>&amp;Tìm mục</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <source>&amp;Next item</source>
+        <translation>Mục &amp;tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <source>&amp;Previous item</source>
+        <translation>Mục t&amp;rước</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <source>Go to the &amp;answer</source>
+        <translation>Đến ô &amp;nhập kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <source>Go to the &amp;explanation</source>
+        <translation>Đến ô &amp;giải trình</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <source>&amp;About parDesk</source>
+        <translation>&amp;Giới thiệu parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="251" />
+        <source>Open a parDesk workspace folder</source>
+        <translation>Mở thư mục làm việc parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="256" />
+        <source>parDesk</source>
+        <translation>parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="259" />
+        <source>About parDesk</source>
+        <translation>Giới thiệu parDesk</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="260" />
+        <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
+Workspace: %2</source>
+        <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
+Thư mục làm việc: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="267" />
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="250" />
+        <source>Score</source>
+        <translation>Điểm</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="111" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="112" />
+        <source>Item</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/results.py" line="113" />
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceNote</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="302" />
+        <source>The province fills in this item's points; there is nothing to enter here.</source>
+        <translation>Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.</translation>
+    </message>
+</context>
+<context>
+    <name>RatioEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="181" />
+        <source>Numerator</source>
+        <translation>Tử số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="182" />
+        <source>Denominator</source>
+        <translation>Mẫu số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <source>Enter both numbers to compute the score.</source>
+        <translation>Nhập cả hai số để tính điểm.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleText</name>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="50" />
+        <source>%1 point</source>
+        <translation>%1 điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="51" />
+        <source>%1 points</source>
+        <translation>%1 điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="61" />
+        <source>No deadline in the framework</source>
+        <translation>Bộ chỉ số không ghi hạn nộp</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/text.py" line="68" />
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>còn %n ngày</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="70" />
+        <source>Due today</source>
+        <translation>Hết hạn hôm nay</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/text.py" line="71" />
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>quá hạn %n ngày</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="80" />
+        <source>Done as required: %1 points; otherwise 0 points.</source>
+        <translation>Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="82" />
+        <source>From %1% up: %2 points</source>
+        <translation>Từ %1% trở lên: %2 điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="84" />
+        <source>below that: %1 points</source>
+        <translation>thấp hơn: %1 điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="85" />
+        <source>Percentage = %1 / %2.</source>
+        <translation>Tỷ lệ = %1 / %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="85" />
+        <location filename="../../parDesk/ui/text.py" line="90" />
+        <source>numerator</source>
+        <translation>tử số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="86" />
+        <location filename="../../parDesk/ui/text.py" line="90" />
+        <source>denominator</source>
+        <translation>mẫu số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="89" />
+        <source>Points = %1 × %2 / %3.</source>
+        <translation>Điểm = %1 × %2 / %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/text.py" line="92" />
+        <source>Rounded to %n decimal place(s).</source>
+        <translation>
+            <numerusform>Làm tròn đến %n chữ số thập phân.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="96" />
+        <source>Choose one level: %1.</source>
+        <translation>Chọn một mức: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="98" />
+        <source>Score it yourself from 0 to %1, in steps of %2.</source>
+        <translation>Tự chấm từ 0 đến %1 điểm, theo bước %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="100" />
+        <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
+        <translation>Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="102" />
+        <source>violations</source>
+        <translation>vi phạm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="104" />
+        <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
+        <translation>Do tỉnh chấm (điều tra xã hội học hoặc số liệu của tỉnh); xã không tự chấm.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="110" />
+        <source>When the total is 0: %1 points.</source>
+        <translation>Nếu tổng số bằng 0: %1 điểm.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="114" />
+        <source>no score</source>
+        <translation>chưa chấm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="114" />
+        <source>no evidence</source>
+        <translation>thiếu tài liệu kiểm chứng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="114" />
+        <source>no explanation</source>
+        <translation>thiếu giải trình</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="120" />
+        <source>Not started</source>
+        <translation>Chưa bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="121" />
+        <source>In progress</source>
+        <translation>Đang làm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="122" />
+        <source>Complete</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="123" />
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="124" />
+        <source>Not applicable</source>
+        <translation>Không áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="125" />
+        <source>Scored by the province</source>
+        <translation>Tỉnh chấm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="126" />
+        <source>Appraised</source>
+        <translation>Đã thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="127" />
+        <source>Explanation requested</source>
+        <translation>Được yêu cầu giải trình</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="300" />
+        <source>The province's server (optional)</source>
+        <translation>Máy chủ của tỉnh (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="301" />
+        <source>Where submissions are sent. Leave it empty if you do not know it yet.</source>
+        <translation>Nơi nhận hồ sơ. Để trống nếu chưa biết.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="302" />
+        <source>Server &amp;address:</source>
+        <translation>&amp;Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="304" />
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="305" />
+        <source>You can also carry the package to the province on a USB stick.</source>
+        <translation>Bạn cũng có thể mang hồ sơ lên tỉnh bằng USB.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
+        <source>Enter an address like https://cchc.example.gov.vn, or leave it empty.</source>
+        <translation>Nhập địa chỉ dạng https://cchc.example.gov.vn, hoặc để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="38" />
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="39" />
+        <source>Sending to the province arrives with the sync feature; until then parDesk works offline.</source>
+        <translation>Gửi lên tỉnh sẽ có cùng tính năng đồng bộ; đến lúc đó parDesk làm việc ngoại tuyến.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="42" />
+        <source>Connection: offline</source>
+        <translation>Kết nối: ngoại tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="43" />
+        <source>Last sync: never</source>
+        <translation>Đồng bộ lần cuối: chưa có</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="70" />
+        <source>Sign, package and send</source>
+        <translation>Ký số, đóng gói và gửi</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="71" />
+        <source>Sign and build the package…</source>
+        <translation>Ký số và đóng gói hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="72" />
+        <source>Arrives with the signing and package feature (not available in this version yet).</source>
+        <translation>Có khi tính năng ký số và đóng gói được bổ sung (chưa có trong phiên bản này).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="74" />
+        <source>Send to the province</source>
+        <translation>Gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="75" />
+        <source>Arrives with the sync feature (not available in this version yet).</source>
+        <translation>Có khi tính năng gửi, đồng bộ được bổ sung (chưa có trong phiên bản này).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="76" />
+        <source>Save a copy for USB…</source>
+        <translation>Lưu bản sao ra USB…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="77" />
+        <source>Arrives with the package feature (not available in this version yet).</source>
+        <translation>Có khi tính năng đóng gói hồ sơ được bổ sung (chưa có trong phiên bản này).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="78" />
+        <source>Print the forms (PDF)…</source>
+        <translation>In biểu mẫu (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="79" />
+        <location filename="../../parDesk/ui/views/submit.py" line="81" />
+        <source>Arrives with the report feature (not available in this version yet).</source>
+        <translation>Có khi tính năng in biểu mẫu được bổ sung (chưa có trong phiên bản này).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="80" />
+        <source>Export to Excel (XLSX)…</source>
+        <translation>Xuất ra Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="82" />
+        <source>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</source>
+        <translation>Ký số, đóng gói, gửi và in chưa có trong phiên bản này; các nút trên tạm khóa cho đến khi có.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="84" />
+        <source>Blocking problems</source>
+        <translation>Các vấn đề chặn việc nộp</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="105" />
+        <source>Not ready to submit: %n blocking problem(s)</source>
+        <translation>
+            <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="106" />
+        <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
+        <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="111" />
+        <source>Ready to submit: no blocking problems</source>
+        <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="112" />
+        <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
+        <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <source>signed and locked</source>
+        <translation>đã ký và khóa</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <source>draft, not yet signed</source>
+        <translation>bản nháp, chưa ký</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="119" />
+        <source>Assessment %1, version %2: %3</source>
+        <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsBar</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="88" />
+        <source>Total</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <source>Percentage</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <source>Scored</source>
+        <translation>Đã chấm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="89" />
+        <source>Points so far out of the unit's own maximum (framework scale %1)</source>
+        <translation>Điểm hiện có trên điểm tối đa của đơn vị (thang điểm bộ chỉ số %1)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <source>Items with a self-score, of the items the unit must score</source>
+        <translation>Số mục đã tự chấm trên số mục đơn vị phải chấm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <source>Deadline %1</source>
+        <translation>Hạn nộp %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="97" />
+        <source>Deadline</source>
+        <translation>Hạn nộp</translation>
+    </message>
+</context>
+<context>
+    <name>TreePane</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="59" />
+        <source>Search codes or words (Ctrl+F)</source>
+        <translation>Tìm mã hoặc từ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="60" />
+        <source>Search the framework</source>
+        <translation>Tìm trong bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <source>Framework items</source>
+        <translation>Các mục của bộ chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <source>No item matches the search.</source>
+        <translation>Không có mục nào khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="108" />
+        <source>Your unit</source>
+        <translation>Đơn vị của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="109" />
+        <source>As written on your documents. The administrative code has 5 digits.</source>
+        <translation>Ghi như trên văn bản của đơn vị. Mã đơn vị hành chính gồm 5 chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <source>Administrative &amp;code:</source>
+        <translation>&amp;Mã đơn vị hành chính:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <source>e.g. 10105</source>
+        <translation>ví dụ 10105</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <source>Unit &amp;name:</source>
+        <translation>&amp;Tên đơn vị:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <source>e.g. Ủy ban nhân dân xã Tân Lập</source>
+        <translation>ví dụ Ủy ban nhân dân xã Tân Lập</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <source>&amp;Province:</source>
+        <translation>&amp;Tỉnh:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <source>e.g. Tỉnh Phú Thọ</source>
+        <translation>ví dụ Tỉnh Phú Thọ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <source>&amp;Leader's name:</source>
+        <translation>&amp;Họ tên lãnh đạo:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <source>who signs the submission</source>
+        <translation>người ký hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
+        <source>Leader's &amp;title:</source>
+        <translation>&amp;Chức vụ lãnh đạo:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <source>Place name for &amp;dates:</source>
+        <translation>&amp;Địa danh ghi ngày tháng:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <source>e.g. Tân Lập</source>
+        <translation>ví dụ Tân Lập</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <source>&amp;Officer in charge:</source>
+        <translation>&amp;Công chức phụ trách:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <source>your name</source>
+        <translation>họ tên của bạn</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="158" />
+        <source>Done?</source>
+        <translation>Đã thực hiện?</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="159" />
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="160" />
+        <source>N&amp;o</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="161" />
+        <source>Yes, done</source>
+        <translation>Có, đã thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="162" />
+        <source>No, not done</source>
+        <translation>Không, chưa thực hiện</translation>
+    </message>
+</context>
+</TS>
