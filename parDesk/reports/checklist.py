@@ -82,10 +82,10 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
                      cancel: Any = None) -> ReportResult:
     """Render the evidence checklist of ``snapshot`` to ``out_path`` (PDF, A4 landscape).
 
-    ``number``/``date`` print "Số: …" and the date line, and the
-    "(Kèm theo Văn bản số … ngày …)" note, when the checklist goes with a
-    numbered letter; without them the number is omitted and the date is
-    left blank to be filled by hand. ``progress(done, total)`` counts table
+    ``number``/``date`` are those of the letter the checklist is attached
+    to: they print the note "(Kèm theo Văn bản số … ngày …)" and date the
+    header (an attachment has no "Số:" of its own); without a date the date
+    line is left blank to be filled by hand. ``progress(done, total)`` counts table
     rows laid out; ``cancel`` (callable or ``threading.Event``) stops the
     render with :class:`~parDesk.reports.Cancelled` and leaves ``out_path``
     untouched.
@@ -99,7 +99,7 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
     year = view.year
 
     story: list[Any] = [national_header(unit, landscape=True, number=number, date=date, year=view.print_year,
-                                        lang=lang, show_number=bool(number))]
+                                        lang=lang, show_number=False)]
     notes = []
     if number:
         notes.append(t("ck.attached", lang, number=number, date=fmt_date(date) if date else "\u00a0" * 12,

@@ -103,7 +103,7 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
     fw = view.framework
 
     story: list[Any] = [national_header(unit, landscape=True, number=number, date=date, year=view.print_year,
-                                        lang=lang, show_number=bool(number))]
+                                        lang=lang, show_number=False)]
     notes = []
     if number:
         notes.append(t("tb.attached", lang, number=number, date=fmt_date(date) if date else "\u00a0" * 12,

@@ -45,7 +45,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from parDesk.i18n import ParDeskError, ValidationErrors, register, t
-from parDesk.models.framework import Framework, Leaf, Node, Rule, parse_framework
+from parDesk.models.framework import Framework, Leaf, Node, parse_framework
 from parDesk.numfmt import fmt_score
 from parDesk.reports._common import ReportResult, atomic_write, issuing_body, normalize_zip, read_snapshot
 from parDesk.scoring import check_manual, normalize_inputs, parse_decimal
@@ -130,8 +130,6 @@ _INPUT_OF_KIND: dict[str, tuple[str, ...]] = {
     "yes_no": ("done",), "ratio_tiers": ("numerator", "denominator"), "proportional": ("numerator", "denominator"),
     "levels": ("level",), "manual": ("score_input",), "deductions": ("violations",), "survey": (),
 }
-_FIELD_OF_COLUMN = {"done": "done", "numerator": "numerator", "denominator": "denominator", "level": "level",
-                    "violations": "violations", "score_input": "score"}
 
 _KIND_LABELS = {
     "yes_no": ("Có/Không", "Yes/no"), "ratio_tiers": ("Tỷ lệ theo mức", "Ratio tiers"),
