@@ -14,6 +14,7 @@ queue stops with the server's own message).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import time
@@ -114,13 +115,14 @@ class SyncClient:
         return path if path.startswith("http") else self.base_url + path
 
     def request(self, method: str, path: str, *, body: bytes = b"", headers: Mapping[str, str] | None = None,
-                params: Mapping[str, Any] | None = None, signed: bool = True, _retried: bool = False) -> Answer:
+                params: Mapping[str, Any] | None = None, signed: bool = True, body_sha256: str | None = None,
+                _retried: bool = False) -> Answer:
         url = httpx.URL(self.url(path), params=params) if params else httpx.URL(self.url(path))
         hdrs = dict(headers or {})
         nonce = protocol.new_nonce()
         hdrs[protocol.H_NONCE] = nonce
         if signed:
-            body_sha = hashlib.sha256(body).hexdigest()
+            body_sha = body_sha256 or hashlib.sha256(body).hexdigest()
             ts = str(int(time.time() + self.clock_offset))
             query = url.query.decode("ascii") if isinstance(url.query, bytes) else str(url.query)
             text = protocol.request_string(method, url.path, query, self.unit_code, self.key_fp, ts, nonce,
@@ -139,7 +141,7 @@ class SyncClient:
             if (body_json.get("error") or {}).get("key") == "auth.clock_skew" and "server_time" in body_json:
                 self.clock_offset = float(body_json["server_time"]) - time.time()
                 return self.request(method, path, body=body, headers=headers, params=params, signed=signed,
-                                    _retried=True)
+                                    body_sha256=body_sha256, _retried=True)
         if answer.status in (429, 503, 423) or answer.status >= 500:
             retry = answer.headers.get("retry-after")
             raise Transient("sync.server_busy", status=answer.status,
@@ -196,10 +198,11 @@ class SyncClient:
 
     def patch(self, url: str, offset: int, chunk: bytes) -> tuple[int, int | None]:
         """Send one chunk; (status, new offset or None)."""
-        ans = self.request("PATCH", url, body=chunk, headers={
+        digest = hashlib.sha256(chunk).digest()  # once: the signed body hash and the tus checksum
+        ans = self.request("PATCH", url, body=chunk, body_sha256=digest.hex(), headers={
             "Tus-Resumable": protocol.TUS_VERSION, "Upload-Offset": str(offset),
             "Content-Type": "application/offset+octet-stream",
-            "Upload-Checksum": "sha256 " + protocol.sha256_b64(chunk)})
+            "Upload-Checksum": "sha256 " + base64.b64encode(digest).decode("ascii")})
         new = ans.headers.get("upload-offset")
         if ans.status == 204:
             if new is None or not new.isdigit():

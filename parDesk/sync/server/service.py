@@ -139,8 +139,6 @@ class ServerService:
         self._executor = ThreadPoolExecutor(max_workers=config.verify_workers, thread_name_prefix="verify")
         self._futures: dict[str, Future] = {}
         self._futures_lock = threading.Lock()
-        self._hashers: dict[str, tuple[int, Any]] = {}
-        self._hash_lock = threading.Lock()
         self.unit_limiter = RateLimiter(config.rate_per_unit, config.burst_per_unit)
         self.ip_limiter = RateLimiter(config.rate_per_ip, config.burst_per_ip)
         self._nonce_inserts = 0
@@ -437,25 +435,6 @@ class ServerService:
             s.commit()
             return res.rowcount == 1
 
-    def hasher_for(self, upload_id: str, offset: int) -> Any:
-        """A running SHA-256 of the upload if one is at ``offset`` (saves a re-read at the end)."""
-        with self._hash_lock:
-            entry = self._hashers.get(upload_id)
-        if entry is not None and entry[0] == offset:
-            return entry[1].copy()
-        if offset == 0:
-            return hashlib.sha256()
-        return None
-
-    def keep_hasher(self, upload_id: str, offset: int, hasher: Any) -> None:
-        with self._hash_lock:
-            if hasher is None:
-                self._hashers.pop(upload_id, None)
-            else:
-                self._hashers[upload_id] = (offset, hasher)
-                if len(self._hashers) > 10_000:
-                    self._hashers.pop(next(iter(self._hashers)))
-
     def delete_upload(self, unit_code: str, upload_id: str) -> bool:
         with self.session() as s:
             up = s.get(Upload, upload_id)
@@ -464,7 +443,6 @@ class ServerService:
             s.delete(up)
             s.commit()
         self.storage.delete_partial(upload_id)
-        self.keep_hasher(upload_id, 0, None)
         return True
 
     def gc(self, now: int | None = None) -> int:
@@ -479,7 +457,6 @@ class ServerService:
             s.commit()
         for up in expired:
             self.storage.delete_partial(up.id)
-            self.keep_hasher(up.id, 0, None)
             removed += 1
         self.purge_nonces(now)
         return removed
@@ -523,12 +500,7 @@ class ServerService:
     def _finish_upload(self, unit_code: str, upload_id: str) -> dict[str, Any]:
         try:
             path = self.storage.partial_path(upload_id)
-            with self._hash_lock:
-                entry = self._hashers.pop(upload_id, None)
-            up = self.get_upload(unit_code, upload_id)
-            known_sha = entry[1].hexdigest() if entry is not None and up is not None and entry[0] == up.length else None
-            result = self.process_package(unit_code, path, channel="tus", known_sha256=known_sha,
-                                          upload_id=upload_id)
+            result = self.process_package(unit_code, path, channel="tus", upload_id=upload_id)
             with self.session() as s:
                 row = s.get(Upload, upload_id)
                 if row is not None:

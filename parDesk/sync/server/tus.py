@@ -180,14 +180,16 @@ def make_router(service: ServerService) -> APIRouter:
     async def _receive(request: Request, fh: Any, up: Any, offset: int, checksum: tuple[str, bytes] | None,
                        signed_body: str | None, atomic: bool) -> Response:
         chk = CHECKSUMS[checksum[0]]() if checksum else None
-        body_hash = hashlib.sha256() if signed_body is not None else None
-        running = service.hasher_for(up.id, offset)
+        # our client's signed body hash and its sha256 Upload-Checksum are the same digest: hash once
+        same = checksum is not None and checksum[0] == "sha256" and signed_body is not None
+        body_hash = hashlib.sha256() if signed_body is not None and not same else None
         received = 0
-        buf = bytearray()
+        parts: list[bytes] = []
+        pending = 0
 
         def write(data: bytes) -> None:
             fh.write(data)
-            for h in (chk, body_hash, running):
+            for h in (chk, body_hash):
                 if h is not None:
                     h.update(data)
 
@@ -195,52 +197,55 @@ def make_router(service: ServerService) -> APIRouter:
             fh.truncate(offset)
             fh.flush()
 
+        def sync() -> None:
+            fh.flush()
+            os.fdatasync(fh.fileno())
+
         await call(lambda: (fh.seek(offset), fh.truncate(offset)))
-        stream = request.stream().__aiter__()
+        loop = asyncio.get_running_loop()
         try:
-            while True:
-                try:
-                    chunk = await asyncio.wait_for(stream.__anext__(), cfg.body_idle_timeout_s)
-                except StopAsyncIteration:
-                    break
-                if not chunk:
-                    continue
-                received += len(chunk)
-                if offset + received > up.length or received > cfg.max_chunk_bytes:
-                    await call(cut_back)
-                    raise ApiError(400 if offset + received > up.length else 413,
-                                   "tus.past_end" if offset + received > up.length else "tus.chunk_too_large",
-                                   limit=cfg.max_chunk_bytes)
-                buf += chunk
-                if len(buf) >= cfg.write_buffer_bytes:
-                    data, buf = bytes(buf), bytearray()
-                    await call(write, data)
-        except (ClientDisconnect, asyncio.TimeoutError, OSError) as exc:
+            # one timer, pushed forward on every piece of data: a stalled sender is cut after
+            # body_idle_timeout_s of silence, however long the whole body takes
+            async with asyncio.timeout(cfg.body_idle_timeout_s) as idle:
+                async for chunk in request.stream():
+                    idle.reschedule(loop.time() + cfg.body_idle_timeout_s)
+                    if not chunk:
+                        continue
+                    received += len(chunk)
+                    if offset + received > up.length or received > cfg.max_chunk_bytes:
+                        await call(cut_back)
+                        raise ApiError(400 if offset + received > up.length else 413,
+                                       "tus.past_end" if offset + received > up.length else "tus.chunk_too_large",
+                                       limit=cfg.max_chunk_bytes)
+                    parts.append(chunk)
+                    pending += len(chunk)
+                    if pending >= cfg.write_buffer_bytes:
+                        data, parts, pending = b"".join(parts), [], 0
+                        await call(write, data)
+        except (ClientDisconnect, TimeoutError, OSError) as exc:
             if atomic or isinstance(exc, OSError):
                 await call(cut_back)
             else:  # plain tus: keep what arrived
-                if buf:
-                    await call(write, bytes(buf))
-                await call(lambda: (fh.flush(), os.fsync(fh.fileno())))
+                if parts:
+                    await call(write, b"".join(parts))
+                await call(sync)
                 if not await call(service.advance_upload, up.id, offset, offset + received, up.length):
                     await call(cut_back)
-                service.keep_hasher(up.id, offset + received, running)
-            if isinstance(exc, asyncio.TimeoutError):
+            if isinstance(exc, TimeoutError):
                 raise ApiError(408, "tus.stalled", headers={"Connection": "close"}) from None
             raise ApiError(400, "tus.stalled", headers={"Connection": "close"}) from None
-        if buf:
-            await call(write, bytes(buf))
+        if parts:
+            await call(write, b"".join(parts))
         ok = (chk is None or chk.digest() == checksum[1]) and \
-             (body_hash is None or body_hash.hexdigest() == signed_body)
+             (signed_body is None or (chk.hexdigest() if same else body_hash.hexdigest()) == signed_body)
         if not ok:
             await call(cut_back)
             raise ApiError(460, "tus.checksum", headers=tus_headers(**{"Upload-Offset": str(offset)}), retry=True)
-        await call(lambda: (fh.flush(), os.fsync(fh.fileno())))
+        await call(sync)
         new_offset = offset + received
         if not await call(service.advance_upload, up.id, offset, new_offset, up.length):
             await call(cut_back)
             raise ApiError(409, "tus.offset", offset=offset)
-        service.keep_hasher(up.id, new_offset, running)
         return Response(status_code=204, headers=tus_headers(**{
             "Upload-Offset": str(new_offset), "Upload-Expires": _expires(int(time.time()) + cfg.upload_expiry_s)}))
 
