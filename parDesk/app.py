@@ -59,10 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder, demo = (None, True) if args.demo else choose_start(Path(args.folder) if args.folder else None, prefs)
     try:
         if args.setup:
-            created = shell.run_wizard()
-            if created is None:
+            wizard = shell.run_wizard()
+            if wizard is None:
                 return 0
-            shell.open_workspace(created)
+            shell.open_created(wizard)
         elif folder is not None:
             shell.open_workspace(folder)
         else:

@@ -1,28 +1,20 @@
-"""Which core features have landed: the window offers only what really exists.
+"""Which core features are present: the window offers only what really exists.
 
-Packaging, signing, printing and sync are separate pieces of the core; until
-one is present, its buttons stay disabled with a tooltip saying so (never a
-fake). Detection is by module, so the window lights up as they land.
+Signing, packaging, printing and sync are separate parts of the core; where
+one is missing (a trimmed build, an import error), its buttons stay disabled
+with a tooltip saying so, never a fake.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from dataclasses import dataclass
 
 
 def _has(module: str, *names: str) -> bool:
     try:
-        spec = importlib.util.find_spec(module)
-    except (ImportError, ValueError):
-        return False
-    if spec is None:
-        return False
-    if not names:
-        return True
-    try:
         mod = importlib.import_module(module)
-    except Exception:  # noqa: BLE001 - a half-landed module counts as absent
+    except Exception:  # noqa: BLE001 - a missing or half-installed feature counts as absent
         return False
     return all(hasattr(mod, n) for n in names)
 
@@ -36,10 +28,10 @@ class Features:
 
     @classmethod
     def detect(cls) -> "Features":
-        return cls(identity=_has("parDesk.identity"),
-                   package=_has("parDesk.package.builder"),
-                   reports=_has("parDesk.reports.pdf"),
-                   sync=_has("parDesk.sync.client"))
+        return cls(identity=_has("parDesk.identity", "IdentityStore"),
+                   package=_has("parDesk.package.submission", "build_submission", "reopen"),
+                   reports=_has("parDesk.reports", "render_checklist", "render_table", "export_xlsx"),
+                   sync=_has("parDesk.sync.worker", "SyncWorker"))
 
     @classmethod
     def none(cls) -> "Features":

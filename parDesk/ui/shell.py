@@ -65,19 +65,32 @@ class Shell(QObject):
         except ParDeskError as exc:
             QMessageBox.warning(self.window, "parDesk", text.error_text(exc, with_where=True))
 
-    def run_wizard(self, parent: QWidget | None = None) -> Path | None:
+    def run_wizard(self, parent: QWidget | None = None) -> FirstRunWizard | None:
         folder = default_workspace()
         if workspace_exists(folder):
             folder = folder.parent / "workspace-2"
         wizard = FirstRunWizard(self.language, folder, parent)
         if wizard.exec() == FirstRunWizard.DialogCode.Accepted and wizard.created is not None:
-            return wizard.created
+            return wizard
         return None
 
     def setup(self) -> None:
-        created = self.run_wizard(self.window)
-        if created is not None:
-            self.open_workspace(created)
+        wizard = self.run_wizard(self.window)
+        if wizard is not None:
+            self.open_created(wizard)
+
+    def open_created(self, wizard: FirstRunWizard) -> MainWindow:
+        """Open the new workspace; make the signing key asked for in the wizard, off the GUI thread."""
+        assert wizard.created is not None
+        window = self.open_workspace(wizard.created)
+        request = wizard.identity_request
+        if request is not None:
+            window.tabs.setCurrentIndex(3)
+            if request[0] == "create":
+                window.submit.create_identity(request[1])
+            else:
+                window.submit.import_identity(Path(request[1]), request[2], request[3])
+        return window
 
     def close(self) -> None:
         if self.window is not None:

@@ -233,7 +233,7 @@ class FrameworkPage(_Page):
 
 
 class IdentityPage(_Page):
-    """The signing key: a clear, disabled note until the identity feature lands."""
+    """The signing key: generate (passphrase twice) or import a .p12; checked here, made after Finish."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -241,39 +241,106 @@ class IdentityPage(_Page):
         self.import_p12 = QRadioButton()
         self.later = QRadioButton()
         self.later.setChecked(True)
+        self.group = QButtonGroup(self)
+        for b in (self.generate, self.import_p12, self.later):
+            self.group.addButton(b)
         self.pass1 = QLineEdit()
         self.pass2 = QLineEdit()
-        for p in (self.pass1, self.pass2):
+        self.p12 = QLineEdit()
+        self.p12_password = QLineEdit()
+        for p in (self.pass1, self.pass2, self.p12_password):
             p.setEchoMode(QLineEdit.EchoMode.Password)
+        self.browse = QPushButton(icon("folder"), "")
+        self.browse.clicked.connect(self._browse)
         self.note = QLabel()
-        self.note.setObjectName("banner")
+        self.note.setObjectName("hint")
         self.note.setWordWrap(True)
-        self.pass_labels = (QLabel(), QLabel())
+        self.error = _error_label()
+        self.labels = [QLabel() for _ in range(4)]
+        p12_row = QHBoxLayout()
+        p12_row.addWidget(self.p12, 1)
+        p12_row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow(self.pass_labels[0], self.pass1)
-        form.addRow(self.pass_labels[1], self.pass2)
+        form.addRow(self.labels[0], self.pass1)
+        form.addRow(self.labels[1], self.pass2)
+        form.addRow(self.labels[2], p12_row)
+        form.addRow(self.labels[3], self.p12_password)
+        for lab, field in zip(self.labels, (self.pass1, self.pass2, self.p12, self.p12_password)):
+            lab.setBuddy(field)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
         layout.addWidget(self.generate)
-        layout.addLayout(form)
         layout.addWidget(self.import_p12)
         layout.addWidget(self.later)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.note)
         layout.addStretch(1)
-        for w in (self.generate, self.import_p12, self.pass1, self.pass2):
-            w.setEnabled(False)
+        self.group.buttonToggled.connect(lambda *_: self._mode())
+        self._mode()
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Signing identity"))
         self.setSubTitle(self.tr("The key your leader signs the submission with."))
-        self.note.setText(self.tr("Signing keys arrive with the signing feature, which is not in this version "
-                                  "yet. You can continue now and create or import the key later from the Submit "
-                                  "screen."))
         self.generate.setText(self.tr("&Generate a new key protected by a passphrase"))
         self.import_p12.setText(self.tr("&Import a certificate file (.p12 / .pfx) from a certification authority"))
         self.later.setText(self.tr("&Later"))
-        self.pass_labels[0].setText(self.tr("Passphrase:"))
-        self.pass_labels[1].setText(self.tr("Passphrase again:"))
+        for lab, words in zip(self.labels, (self.tr("Passphrase:"), self.tr("Passphrase again:"),
+                                            self.tr("Certificate file:"), self.tr("File password:"))):
+            lab.setText(words)
+        for field, lab in zip((self.pass1, self.pass2, self.p12, self.p12_password), self.labels):
+            field.setAccessibleName(lab.text().rstrip(":"))
+        self.browse.setText(self.tr("&Browse…"))
+        self.note.setText(self.tr("The key is made (or imported) right after the workspace, and kept encrypted "
+                                  "with the passphrase. You can also do this later on the Submit screen."))
+
+    def _mode(self) -> None:
+        self.error.hide()
+        gen, imp = self.generate.isChecked(), self.import_p12.isChecked()
+        self.pass1.setEnabled(gen or imp)
+        self.pass2.setEnabled(gen or imp)
+        for w in (self.p12, self.browse, self.p12_password):
+            w.setEnabled(imp)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the certificate file"), "",
+                                              self.tr("Certificates (*.p12 *.pfx);;All files (*)"))
+        if name:
+            self.p12.setText(name)
+
+    def request(self) -> tuple[str, ...] | None:
+        """What to do once the workspace exists: ("create", pass) / ("import", file, password, pass) / None."""
+        if self.generate.isChecked():
+            return ("create", self.pass1.text())
+        if self.import_p12.isChecked():
+            return ("import", self.p12.text(), self.p12_password.text(), self.pass1.text())
+        return None
+
+    def validatePage(self) -> bool:
+        self.error.hide()
+        if self.later.isChecked():
+            return True
+        try:
+            from parDesk.identity import MIN_PASSPHRASE, load_pkcs12
+
+            if len(self.pass1.text()) < MIN_PASSPHRASE:
+                raise ParDeskError("identity.passphrase_short", min=MIN_PASSPHRASE)
+            if self.pass1.text() != self.pass2.text():
+                self.error.setText(self.tr("The two passphrases differ."))
+                self.error.show()
+                return False
+            if self.import_p12.isChecked():
+                path = Path(self.p12.text().strip())
+                if not path.is_file():
+                    self.error.setText(self.tr("Choose the certificate file."))
+                    self.error.show()
+                    return False
+                load_pkcs12(path.read_bytes(), self.p12_password.text())  # a wrong password is refused here
+        except ParDeskError as exc:
+            self.error.setText(text.error_text(exc))
+            self.error.show()
+            return False
+        return True
 
 
 class ServerPage(_Page):
@@ -381,6 +448,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(720, 560)
         self.created: Path | None = None
+        self.identity_request: tuple[str, ...] | None = None
         self.intro_page = IntroPage(language)
         self.unit_page = UnitPage()
         self.framework_page = FrameworkPage()
@@ -422,10 +490,13 @@ class FirstRunWizard(QWizard):
             return False
         try:
             if self.server_page.value():
-                ws.set_setting("server_url", self.server_page.value())
+                from parDesk.sync import outbox  # where the sync client looks for it
+
+                outbox.set_state(ws, server_url=self.server_page.value().rstrip("/"))
         finally:
             ws.close()
         self.created = folder
+        self.identity_request = self.identity_page.request()
         return True
 
 

@@ -317,6 +317,68 @@ VI: dict[str, str] = {
     "who signs the submission": "người ký hồ sơ",
     "your name": "họ tên của bạn",
     "— choose a level —": "— chọn mức —",
+    "Certificate file:": "Tệp chứng thư số:",
+    "File password:": "Mật khẩu của tệp:",
+    "The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.":
+        "Khóa được tạo (hoặc nhập) ngay sau khi tạo dữ liệu làm việc và được mã hóa bằng cụm mật khẩu. Bạn cũng có "
+        "thể làm việc này sau, tại màn hình Nộp.",
+    "Choose the certificate file": "Chọn tệp chứng thư số",
+    "Certificates (*.p12 *.pfx);;All files (*)": "Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)",
+    "The two passphrases differ.": "Hai lần nhập cụm mật khẩu không khớp nhau.",
+    "Choose the certificate file.": "Hãy chọn tệp chứng thư số.",
+    "Sign the submission": "Ký số hồ sơ",
+    "Create the signing key": "Tạo khóa ký số",
+    "Import a certificate file": "Nhập tệp chứng thư số",
+    "The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.":
+        "Cụm mật khẩu của lãnh đạo mở khóa ký số. Bản tự đánh giá sau đó được chốt, ký số và khóa lại; mọi thay "
+        "đổi sau đó thuộc về phiên bản mới.",
+    "A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.":
+        "Khóa mới được tạo trên máy này và được mã hóa bằng cụm mật khẩu. Hãy chọn ít nhất 8 ký tự và giữ cẩn "
+        "thận: không có nó thì không ký được.",
+    "Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.":
+        "Nhập tệp .p12 / .pfx do tổ chức chứng thực cấp. Khóa trong tệp được mã hóa trên máy này bằng cụm mật "
+        "khẩu bạn chọn ở đây.",
+    "Certificate &file:": "&Tệp chứng thư số:",
+    "File pass&word:": "&Mật khẩu của tệp:",
+    "&Passphrase:": "&Cụm mật khẩu:",
+    "Passphrase &again:": "&Nhập lại cụm mật khẩu:",
+    "&Sign": "&Ký số",
+    "&Create": "&Tạo",
+    "&Import": "&Nhập",
+    "Enter the passphrase.": "Hãy nhập cụm mật khẩu.",
+    "Signing key": "Khóa ký số",
+    "&Create a key…": "&Tạo khóa…",
+    "&Import a .p12 file…": "&Nhập tệp .p12…",
+    "Open a new version": "Mở phiên bản mới",
+    "Not available: this part of parDesk is missing from this installation.":
+        "Không dùng được: bản cài đặt này thiếu phần này của parDesk.",
+    "A key exists already.": "Đã có khóa.",
+    "Signed already.": "Đã ký rồi.",
+    "Create or import the signing key first.": "Hãy tạo hoặc nhập khóa ký số trước.",
+    "Solve the blocking problems above first.": "Hãy xử lý các vấn đề chặn ở trên trước.",
+    "Nothing waits to be sent.": "Không có hồ sơ nào chờ gửi.",
+    "Sign and build the package first.": "Hãy ký số và đóng gói hồ sơ trước.",
+    "Only a signed assessment needs a new version.": "Chỉ bản đã ký mới cần mở phiên bản mới.",
+    "%1\nValid until %2 (%n day(s) left) · fingerprint %3": "%1\nCòn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3",
+    "No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.":
+        "Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức "
+        "chứng thực cấp.",
+    "Package version %1 (%2): %3": "Hồ sơ phiên bản %1 (%2): %3",
+    "Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.":
+        "Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh "
+        "'pardesk sync register'.",
+    "Cancelled; nothing was changed.": "Đã hủy; không có gì thay đổi.",
+    "Key created: %1": "Đã tạo khóa: %1",
+    "Certificate imported: %1": "Đã nhập chứng thư số: %1",
+    "Signed and packaged: %1 (%2). The assessment is locked.": "Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.",
+    "Choose the USB stick or folder": "Chọn USB hoặc thư mục",
+    "Copied to %1": "Đã sao chép vào %1",
+    "Sent: %n package(s) accepted.": "Đã gửi: %n hồ sơ được tiếp nhận.",
+    "Choose a folder for the PDF forms": "Chọn thư mục lưu biểu mẫu PDF",
+    "Forms saved: %1": "Đã lưu biểu mẫu: %1",
+    "Export to Excel": "Xuất ra Excel",
+    "Excel (*.xlsx)": "Excel (*.xlsx)",
+    "Exported: %1": "Đã xuất: %1",
 }
 
 

@@ -234,13 +234,17 @@
         <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="187" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
-            <numerusform>Copying %n file… %p%</numerusform><numerusform>Copying %n files… %p%</numerusform></translation>
+            <numerusform>Copying %n file… %p%</numerusform>
+            <numerusform>Copying %n files… %p%</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
         <source>Attached %n document(s) to %1</source>
         <translation>
-            <numerusform>Attached %n document to %1</numerusform><numerusform>Attached %n documents to %1</numerusform></translation>
+            <numerusform>Attached %n document to %1</numerusform>
+            <numerusform>Attached %n documents to %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
@@ -256,39 +260,39 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="349" />
+        <location filename="../../parDesk/ui/wizard.py" line="416" />
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="350" />
+        <location filename="../../parDesk/ui/wizard.py" line="417" />
         <source>Press Finish to create the workspace.</source>
         <translation>Press Finish to create the workspace.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="351" />
+        <location filename="../../parDesk/ui/wizard.py" line="418" />
         <source>Keep the data in this &amp;folder:</source>
         <translation>Keep the data in this &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="352" />
+        <location filename="../../parDesk/ui/wizard.py" line="419" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="353" />
+        <location filename="../../parDesk/ui/wizard.py" line="420" />
         <source>Workspace folder</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="362" />
+        <location filename="../../parDesk/ui/wizard.py" line="429" />
         <source>Unit: %1 (%2), %3
 Framework: %4</source>
         <translation>Unit: %1 (%2), %3
 Framework: %4</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="367" />
+        <location filename="../../parDesk/ui/wizard.py" line="434" />
         <source>Choose a folder for the workspace</source>
         <translation>Choose a folder for the workspace</translation>
     </message>
@@ -296,32 +300,32 @@ Framework: %4</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="396" />
+        <location filename="../../parDesk/ui/wizard.py" line="464" />
         <source>Set up parDesk</source>
         <translation>Set up parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="397" />
+        <location filename="../../parDesk/ui/wizard.py" line="465" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="398" />
+        <location filename="../../parDesk/ui/wizard.py" line="466" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="399" />
+        <location filename="../../parDesk/ui/wizard.py" line="467" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="400" />
+        <location filename="../../parDesk/ui/wizard.py" line="468" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="411" />
+        <location filename="../../parDesk/ui/wizard.py" line="479" />
         <source>Choose a folder for the workspace.</source>
         <translation>Choose a folder for the workspace.</translation>
     </message>
@@ -420,44 +424,83 @@ Framework: %4</translation>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="267" />
+        <location filename="../../parDesk/ui/wizard.py" line="283" />
         <source>Signing identity</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="268" />
+        <location filename="../../parDesk/ui/wizard.py" line="284" />
         <source>The key your leader signs the submission with.</source>
         <translation>The key your leader signs the submission with.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="269" />
         <source>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</source>
-        <translation>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</translation>
+        <translation type="vanished">Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="272" />
+        <location filename="../../parDesk/ui/wizard.py" line="285" />
         <source>&amp;Generate a new key protected by a passphrase</source>
         <translation>&amp;Generate a new key protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="273" />
+        <location filename="../../parDesk/ui/wizard.py" line="286" />
         <source>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</source>
         <translation>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="274" />
+        <location filename="../../parDesk/ui/wizard.py" line="287" />
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="275" />
+        <location filename="../../parDesk/ui/wizard.py" line="288" />
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="276" />
+        <location filename="../../parDesk/ui/wizard.py" line="288" />
         <source>Passphrase again:</source>
         <translation>Passphrase again:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <source>Certificate file:</source>
+        <translation>Certificate file:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <source>File password:</source>
+        <translation>File password:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="293" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="294" />
+        <source>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</source>
+        <translation>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="306" />
+        <source>Choose the certificate file</source>
+        <translation>Choose the certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="307" />
+        <source>Certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="329" />
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="335" />
+        <source>Choose the certificate file.</source>
+        <translation>Choose the certificate file.</translation>
     </message>
 </context>
 <context>
@@ -694,7 +737,9 @@ You will enter your unit's details, choose the province's framework, and (later)
         <location filename="../../parDesk/ui/views/library.py" line="158" />
         <source>%n document(s)</source>
         <translation>
-            <numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -955,6 +1000,109 @@ Workspace: %2</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <source>Sign the submission</source>
+        <translation>Sign the submission</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <source>Create the signing key</source>
+        <translation>Create the signing key</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="60" />
+        <source>Import a certificate file</source>
+        <translation>Import a certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="62" />
+        <source>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</source>
+        <translation>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="64" />
+        <source>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</source>
+        <translation>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="66" />
+        <source>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</source>
+        <translation>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="71" />
+        <source>Certificate &amp;file:</source>
+        <translation>Certificate &amp;file:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="72" />
+        <source>File pass&amp;word:</source>
+        <translation>File pass&amp;word:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
+        <source>Passphrase &amp;again:</source>
+        <translation>Passphrase &amp;again:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="75" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <source>&amp;Sign</source>
+        <translation>&amp;Sign</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <source>&amp;Create</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
+        <source>Choose the certificate file</source>
+        <translation>Choose the certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
+        <source>Certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="95" />
+        <source>Enter the passphrase.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="98" />
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="101" />
+        <source>Choose the certificate file.</source>
+        <translation>Choose the certificate file.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../parDesk/ui/models/results.py" line="111" />
@@ -1019,7 +1167,9 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="68" />
         <source>%n day(s) left</source>
         <translation>
-            <numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="70" />
@@ -1030,7 +1180,9 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="71" />
         <source>%n day(s) overdue</source>
         <translation>
-            <numerusform>%n day overdue</numerusform><numerusform>%n days overdue</numerusform></translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="80" />
@@ -1073,7 +1225,9 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="92" />
         <source>Rounded to %n decimal place(s).</source>
         <translation>
-            <numerusform>Rounded to %n decimal place.</numerusform><numerusform>Rounded to %n decimal places.</numerusform></translation>
+            <numerusform>Rounded to %n decimal place.</numerusform>
+            <numerusform>Rounded to %n decimal places.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="96" />
@@ -1164,32 +1318,32 @@ Workspace: %2</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="300" />
+        <location filename="../../parDesk/ui/wizard.py" line="367" />
         <source>The province's server (optional)</source>
         <translation>The province's server (optional)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="301" />
+        <location filename="../../parDesk/ui/wizard.py" line="368" />
         <source>Where submissions are sent. Leave it empty if you do not know it yet.</source>
         <translation>Where submissions are sent. Leave it empty if you do not know it yet.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="302" />
+        <location filename="../../parDesk/ui/wizard.py" line="369" />
         <source>Server &amp;address:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="304" />
+        <location filename="../../parDesk/ui/wizard.py" line="371" />
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="305" />
+        <location filename="../../parDesk/ui/wizard.py" line="372" />
         <source>You can also carry the package to the province on a USB stick.</source>
         <translation>You can also carry the package to the province on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="317" />
+        <location filename="../../parDesk/ui/wizard.py" line="384" />
         <source>Enter an address like https://cchc.example.gov.vn, or leave it empty.</source>
         <translation>Enter an address like https://cchc.example.gov.vn, or leave it empty.</translation>
     </message>
@@ -1220,101 +1374,247 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="70" />
+        <location filename="../../parDesk/ui/views/submit.py" line="127" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="71" />
+        <location filename="../../parDesk/ui/views/submit.py" line="130" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="72" />
         <source>Arrives with the signing and package feature (not available in this version yet).</source>
-        <translation>Arrives with the signing and package feature (not available in this version yet).</translation>
+        <translation type="vanished">Arrives with the signing and package feature (not available in this version yet).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="74" />
+        <location filename="../../parDesk/ui/views/submit.py" line="131" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="75" />
         <source>Arrives with the sync feature (not available in this version yet).</source>
-        <translation>Arrives with the sync feature (not available in this version yet).</translation>
+        <translation type="vanished">Arrives with the sync feature (not available in this version yet).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="76" />
+        <location filename="../../parDesk/ui/views/submit.py" line="132" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="77" />
         <source>Arrives with the package feature (not available in this version yet).</source>
-        <translation>Arrives with the package feature (not available in this version yet).</translation>
+        <translation type="vanished">Arrives with the package feature (not available in this version yet).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="78" />
+        <location filename="../../parDesk/ui/views/submit.py" line="133" />
         <source>Print the forms (PDF)…</source>
         <translation>Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="79" />
-        <location filename="../../parDesk/ui/views/submit.py" line="81" />
         <source>Arrives with the report feature (not available in this version yet).</source>
-        <translation>Arrives with the report feature (not available in this version yet).</translation>
+        <translation type="vanished">Arrives with the report feature (not available in this version yet).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="80" />
+        <location filename="../../parDesk/ui/views/submit.py" line="134" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="82" />
         <source>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</source>
-        <translation>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</translation>
+        <translation type="vanished">Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="84" />
+        <location filename="../../parDesk/ui/views/submit.py" line="126" />
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="128" />
+        <source>&amp;Create a key…</source>
+        <translation>&amp;Create a key…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="129" />
+        <source>&amp;Import a .p12 file…</source>
+        <translation>&amp;Import a .p12 file…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <source>Open a new version</source>
+        <translation>Open a new version</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="105" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
-            <numerusform>Not ready to submit: %n blocking problem</numerusform><numerusform>Not ready to submit: %n blocking problems</numerusform></translation>
+            <numerusform>Not ready to submit: %n blocking problem</numerusform>
+            <numerusform>Not ready to submit: %n blocking problems</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="106" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="111" />
+        <location filename="../../parDesk/ui/views/submit.py" line="176" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="112" />
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="119" />
+        <location filename="../../parDesk/ui/views/submit.py" line="183" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <source>Not available: this part of parDesk is missing from this installation.</source>
+        <translation>Not available: this part of parDesk is missing from this installation.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <source>A key exists already.</source>
+        <translation>A key exists already.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <source>Signed already.</source>
+        <translation>Signed already.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <source>Create or import the signing key first.</source>
+        <translation>Create or import the signing key first.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
+        <source>Solve the blocking problems above first.</source>
+        <translation>Solve the blocking problems above first.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <source>Nothing waits to be sent.</source>
+        <translation>Nothing waits to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <source>Sign and build the package first.</source>
+        <translation>Sign and build the package first.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <source>Only a signed assessment needs a new version.</source>
+        <translation>Only a signed assessment needs a new version.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <source>%1
+Valid until %2 (%n day(s) left) · fingerprint %3</source>
+        <translation>
+            <numerusform>%1
+Valid until %2 (%n day left) · fingerprint %3</numerusform><numerusform>%1
+Valid until %2 (%n days left) · fingerprint %3</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
+        <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="225" />
+        <source>Package version %1 (%2): %3</source>
+        <translation>Package version %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
+        <translation>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <source>Key created: %1</source>
+        <translation>Key created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
+        <source>Certificate imported: %1</source>
+        <translation>Certificate imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="301" />
+        <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
+        <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <source>Choose the USB stick or folder</source>
+        <translation>Choose the USB stick or folder</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <source>Copied to %1</source>
+        <translation>Copied to %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <source>Sent: %n package(s) accepted.</source>
+        <translation>
+            <numerusform>Sent: %n package accepted.</numerusform><numerusform>Sent: %n packages accepted.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="323" />
+        <source>Choose a folder for the PDF forms</source>
+        <translation>Choose a folder for the PDF forms</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <source>Forms saved: %1</source>
+        <translation>Forms saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
+        <source>Exported: %1</source>
+        <translation>Exported: %1</translation>
     </message>
 </context>
 <context>

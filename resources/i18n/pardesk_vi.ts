@@ -234,13 +234,15 @@
         <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="187" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
-            <numerusform>Đang sao chép %n tệp… %p%</numerusform></translation>
+            <numerusform>Đang sao chép %n tệp… %p%</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
         <source>Attached %n document(s) to %1</source>
         <translation>
-            <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform></translation>
+            <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
@@ -256,39 +258,39 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="349" />
+        <location filename="../../parDesk/ui/wizard.py" line="416" />
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="350" />
+        <location filename="../../parDesk/ui/wizard.py" line="417" />
         <source>Press Finish to create the workspace.</source>
         <translation>Bấm Hoàn tất để tạo dữ liệu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="351" />
+        <location filename="../../parDesk/ui/wizard.py" line="418" />
         <source>Keep the data in this &amp;folder:</source>
         <translation>Lưu dữ liệu trong &amp;thư mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="352" />
+        <location filename="../../parDesk/ui/wizard.py" line="419" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="353" />
+        <location filename="../../parDesk/ui/wizard.py" line="420" />
         <source>Workspace folder</source>
         <translation>Thư mục lưu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="362" />
+        <location filename="../../parDesk/ui/wizard.py" line="429" />
         <source>Unit: %1 (%2), %3
 Framework: %4</source>
         <translation>Đơn vị: %1 (%2), %3
 Bộ chỉ số: %4</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="367" />
+        <location filename="../../parDesk/ui/wizard.py" line="434" />
         <source>Choose a folder for the workspace</source>
         <translation>Chọn thư mục lưu dữ liệu</translation>
     </message>
@@ -296,32 +298,32 @@ Bộ chỉ số: %4</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="396" />
+        <location filename="../../parDesk/ui/wizard.py" line="464" />
         <source>Set up parDesk</source>
         <translation>Thiết lập parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="397" />
+        <location filename="../../parDesk/ui/wizard.py" line="465" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="398" />
+        <location filename="../../parDesk/ui/wizard.py" line="466" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="399" />
+        <location filename="../../parDesk/ui/wizard.py" line="467" />
         <source>&amp;Finish</source>
         <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="400" />
+        <location filename="../../parDesk/ui/wizard.py" line="468" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="411" />
+        <location filename="../../parDesk/ui/wizard.py" line="479" />
         <source>Choose a folder for the workspace.</source>
         <translation>Hãy chọn thư mục lưu dữ liệu.</translation>
     </message>
@@ -420,44 +422,83 @@ Bộ chỉ số: %4</translation>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="267" />
+        <location filename="../../parDesk/ui/wizard.py" line="283" />
         <source>Signing identity</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="268" />
+        <location filename="../../parDesk/ui/wizard.py" line="284" />
         <source>The key your leader signs the submission with.</source>
         <translation>Khóa dùng để lãnh đạo đơn vị ký hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="269" />
         <source>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</source>
-        <translation>Khóa ký số sẽ có cùng tính năng ký số, chưa có trong phiên bản này. Bạn có thể tiếp tục và tạo hoặc nhập khóa sau, tại màn hình Nộp.</translation>
+        <translation type="vanished">Khóa ký số sẽ có cùng tính năng ký số, chưa có trong phiên bản này. Bạn có thể tiếp tục và tạo hoặc nhập khóa sau, tại màn hình Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="272" />
+        <location filename="../../parDesk/ui/wizard.py" line="285" />
         <source>&amp;Generate a new key protected by a passphrase</source>
         <translation>&amp;Tạo khóa mới, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="273" />
+        <location filename="../../parDesk/ui/wizard.py" line="286" />
         <source>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</source>
         <translation>&amp;Nhập tệp chứng thư số (.p12 / .pfx) do tổ chức chứng thực cấp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="274" />
+        <location filename="../../parDesk/ui/wizard.py" line="287" />
         <source>&amp;Later</source>
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="275" />
+        <location filename="../../parDesk/ui/wizard.py" line="288" />
         <source>Passphrase:</source>
         <translation>Cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="276" />
+        <location filename="../../parDesk/ui/wizard.py" line="288" />
         <source>Passphrase again:</source>
         <translation>Nhập lại cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <source>Certificate file:</source>
+        <translation>Tệp chứng thư số:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <source>File password:</source>
+        <translation>Mật khẩu của tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="293" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="294" />
+        <source>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</source>
+        <translation>Khóa được tạo (hoặc nhập) ngay sau khi tạo dữ liệu làm việc và được mã hóa bằng cụm mật khẩu. Bạn cũng có thể làm việc này sau, tại màn hình Nộp.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="306" />
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="307" />
+        <source>Certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="329" />
+        <source>The two passphrases differ.</source>
+        <translation>Hai lần nhập cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="335" />
+        <source>Choose the certificate file.</source>
+        <translation>Hãy chọn tệp chứng thư số.</translation>
     </message>
 </context>
 <context>
@@ -694,7 +735,8 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <location filename="../../parDesk/ui/views/library.py" line="158" />
         <source>%n document(s)</source>
         <translation>
-            <numerusform>%n tài liệu</numerusform></translation>
+            <numerusform>%n tài liệu</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -955,6 +997,109 @@ Thư mục làm việc: %2</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <source>Sign the submission</source>
+        <translation>Ký số hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <source>Create the signing key</source>
+        <translation>Tạo khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="60" />
+        <source>Import a certificate file</source>
+        <translation>Nhập tệp chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="62" />
+        <source>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</source>
+        <translation>Cụm mật khẩu của lãnh đạo mở khóa ký số. Bản tự đánh giá sau đó được chốt, ký số và khóa lại; mọi thay đổi sau đó thuộc về phiên bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="64" />
+        <source>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</source>
+        <translation>Khóa mới được tạo trên máy này và được mã hóa bằng cụm mật khẩu. Hãy chọn ít nhất 8 ký tự và giữ cẩn thận: không có nó thì không ký được.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="66" />
+        <source>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</source>
+        <translation>Nhập tệp .p12 / .pfx do tổ chức chứng thực cấp. Khóa trong tệp được mã hóa trên máy này bằng cụm mật khẩu bạn chọn ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="71" />
+        <source>Certificate &amp;file:</source>
+        <translation>&amp;Tệp chứng thư số:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="72" />
+        <source>File pass&amp;word:</source>
+        <translation>&amp;Mật khẩu của tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
+        <source>Passphrase &amp;again:</source>
+        <translation>&amp;Nhập lại cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="75" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <source>&amp;Sign</source>
+        <translation>&amp;Ký số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <source>&amp;Create</source>
+        <translation>&amp;Tạo</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
+        <source>Certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="95" />
+        <source>Enter the passphrase.</source>
+        <translation>Hãy nhập cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="98" />
+        <source>The two passphrases differ.</source>
+        <translation>Hai lần nhập cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="101" />
+        <source>Choose the certificate file.</source>
+        <translation>Hãy chọn tệp chứng thư số.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../parDesk/ui/models/results.py" line="111" />
@@ -1019,7 +1164,8 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="68" />
         <source>%n day(s) left</source>
         <translation>
-            <numerusform>còn %n ngày</numerusform></translation>
+            <numerusform>còn %n ngày</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="70" />
@@ -1030,7 +1176,8 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="71" />
         <source>%n day(s) overdue</source>
         <translation>
-            <numerusform>quá hạn %n ngày</numerusform></translation>
+            <numerusform>quá hạn %n ngày</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="80" />
@@ -1073,7 +1220,8 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="92" />
         <source>Rounded to %n decimal place(s).</source>
         <translation>
-            <numerusform>Làm tròn đến %n chữ số thập phân.</numerusform></translation>
+            <numerusform>Làm tròn đến %n chữ số thập phân.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="96" />
@@ -1164,32 +1312,32 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="300" />
+        <location filename="../../parDesk/ui/wizard.py" line="367" />
         <source>The province's server (optional)</source>
         <translation>Máy chủ của tỉnh (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="301" />
+        <location filename="../../parDesk/ui/wizard.py" line="368" />
         <source>Where submissions are sent. Leave it empty if you do not know it yet.</source>
         <translation>Nơi nhận hồ sơ. Để trống nếu chưa biết.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="302" />
+        <location filename="../../parDesk/ui/wizard.py" line="369" />
         <source>Server &amp;address:</source>
         <translation>&amp;Địa chỉ máy chủ:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="304" />
+        <location filename="../../parDesk/ui/wizard.py" line="371" />
         <source>Server address</source>
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="305" />
+        <location filename="../../parDesk/ui/wizard.py" line="372" />
         <source>You can also carry the package to the province on a USB stick.</source>
         <translation>Bạn cũng có thể mang hồ sơ lên tỉnh bằng USB.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="317" />
+        <location filename="../../parDesk/ui/wizard.py" line="384" />
         <source>Enter an address like https://cchc.example.gov.vn, or leave it empty.</source>
         <translation>Nhập địa chỉ dạng https://cchc.example.gov.vn, hoặc để trống.</translation>
     </message>
@@ -1220,101 +1368,245 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="70" />
+        <location filename="../../parDesk/ui/views/submit.py" line="127" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="71" />
+        <location filename="../../parDesk/ui/views/submit.py" line="130" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="72" />
         <source>Arrives with the signing and package feature (not available in this version yet).</source>
-        <translation>Có khi tính năng ký số và đóng gói được bổ sung (chưa có trong phiên bản này).</translation>
+        <translation type="vanished">Có khi tính năng ký số và đóng gói được bổ sung (chưa có trong phiên bản này).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="74" />
+        <location filename="../../parDesk/ui/views/submit.py" line="131" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="75" />
         <source>Arrives with the sync feature (not available in this version yet).</source>
-        <translation>Có khi tính năng gửi, đồng bộ được bổ sung (chưa có trong phiên bản này).</translation>
+        <translation type="vanished">Có khi tính năng gửi, đồng bộ được bổ sung (chưa có trong phiên bản này).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="76" />
+        <location filename="../../parDesk/ui/views/submit.py" line="132" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="77" />
         <source>Arrives with the package feature (not available in this version yet).</source>
-        <translation>Có khi tính năng đóng gói hồ sơ được bổ sung (chưa có trong phiên bản này).</translation>
+        <translation type="vanished">Có khi tính năng đóng gói hồ sơ được bổ sung (chưa có trong phiên bản này).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="78" />
+        <location filename="../../parDesk/ui/views/submit.py" line="133" />
         <source>Print the forms (PDF)…</source>
         <translation>In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="79" />
-        <location filename="../../parDesk/ui/views/submit.py" line="81" />
         <source>Arrives with the report feature (not available in this version yet).</source>
-        <translation>Có khi tính năng in biểu mẫu được bổ sung (chưa có trong phiên bản này).</translation>
+        <translation type="vanished">Có khi tính năng in biểu mẫu được bổ sung (chưa có trong phiên bản này).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="80" />
+        <location filename="../../parDesk/ui/views/submit.py" line="134" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="82" />
         <source>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</source>
-        <translation>Ký số, đóng gói, gửi và in chưa có trong phiên bản này; các nút trên tạm khóa cho đến khi có.</translation>
+        <translation type="vanished">Ký số, đóng gói, gửi và in chưa có trong phiên bản này; các nút trên tạm khóa cho đến khi có.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="84" />
+        <location filename="../../parDesk/ui/views/submit.py" line="126" />
+        <source>Signing key</source>
+        <translation>Khóa ký số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="128" />
+        <source>&amp;Create a key…</source>
+        <translation>&amp;Tạo khóa…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="129" />
+        <source>&amp;Import a .p12 file…</source>
+        <translation>&amp;Nhập tệp .p12…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <source>Open a new version</source>
+        <translation>Mở phiên bản mới</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="105" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
-            <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform></translation>
+            <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="106" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="111" />
+        <location filename="../../parDesk/ui/views/submit.py" line="176" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="112" />
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="118" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="119" />
+        <location filename="../../parDesk/ui/views/submit.py" line="183" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <source>Not available: this part of parDesk is missing from this installation.</source>
+        <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <source>A key exists already.</source>
+        <translation>Đã có khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <source>Signed already.</source>
+        <translation>Đã ký rồi.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <source>Create or import the signing key first.</source>
+        <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
+        <source>Solve the blocking problems above first.</source>
+        <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <source>Nothing waits to be sent.</source>
+        <translation>Không có hồ sơ nào chờ gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <source>Sign and build the package first.</source>
+        <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <source>Only a signed assessment needs a new version.</source>
+        <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <source>%1
+Valid until %2 (%n day(s) left) · fingerprint %3</source>
+        <translation>
+            <numerusform>%1
+Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
+        <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="225" />
+        <source>Package version %1 (%2): %3</source>
+        <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
+        <translation>Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <source>Key created: %1</source>
+        <translation>Đã tạo khóa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
+        <source>Certificate imported: %1</source>
+        <translation>Đã nhập chứng thư số: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="301" />
+        <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
+        <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <source>Choose the USB stick or folder</source>
+        <translation>Chọn USB hoặc thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <source>Copied to %1</source>
+        <translation>Đã sao chép vào %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <source>Sent: %n package(s) accepted.</source>
+        <translation>
+            <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="323" />
+        <source>Choose a folder for the PDF forms</source>
+        <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <source>Forms saved: %1</source>
+        <translation>Đã lưu biểu mẫu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <source>Export to Excel</source>
+        <translation>Xuất ra Excel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
+        <source>Exported: %1</source>
+        <translation>Đã xuất: %1</translation>
     </message>
 </context>
 <context>

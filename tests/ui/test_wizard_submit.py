@@ -72,7 +72,9 @@ def test_wizard_start_to_finish_creates_the_workspace(qtbot, language, tmp_path,
     ws = Workspace(folder)
     assert ws.unit().admin_code == "10105" and ws.unit().leader_name == "Nguyễn Văn An"
     assert ws.framework.id == "mau-xa-2025"
-    assert ws.get_setting("server_url") == "https://cchc.example.gov.vn"
+    from parDesk.sync import outbox
+
+    assert outbox.get_state(ws, "server_url") == "https://cchc.example.gov.vn"
     ws.close()
 
 
@@ -118,7 +120,7 @@ def test_submit_view_incomplete_then_jump(window, qtbot, idle):
     assert window.tabs.currentIndex() == 0
     assert window.leaf.code == first_code
     for b in (submit.sign_btn, submit.send_btn, submit.usb_btn, submit.print_btn, submit.xlsx_btn):
-        assert not b.isEnabled() and b.toolTip()
+        assert not b.isEnabled() and b.toolTip()  # the test context has no features: placeholders say so
 
 
 def complete_tiny(ws: Workspace, tmp_path: Path) -> None:
@@ -185,3 +187,91 @@ def test_switching_language_changes_visible_texts(window, qtbot, idle):
     assert window.tabs.tabText(0).replace("&", "") == "Chấm điểm"
     assert window.totals.total.caption.text() == "Tổng điểm"
     assert window.ctx.prefs.language == "vi"
+
+
+def test_wizard_identity_step_checks_passphrases(qtbot, language, tmp_path):
+    folder = tmp_path / "ws-key"
+    wiz = make_wizard(qtbot, language, folder)
+    click(qtbot, wiz, QWizard.WizardButton.NextButton)
+    fill_unit(qtbot, wiz.unit_page)
+    click(qtbot, wiz, QWizard.WizardButton.NextButton)
+    click(qtbot, wiz, QWizard.WizardButton.NextButton)
+    page = wiz.identity_page
+    assert wiz.currentPage() is page
+    page.generate.setChecked(True)
+    qtbot.keyClicks(page.pass1, "short")
+    qtbot.keyClicks(page.pass2, "short")
+    click(qtbot, wiz, QWizard.WizardButton.NextButton)
+    assert wiz.currentPage() is page and "8" in page.error.text()
+    for box in (page.pass1, page.pass2):
+        box.clear()
+    qtbot.keyClicks(page.pass1, "long enough 1")
+    qtbot.keyClicks(page.pass2, "long enough 2")
+    click(qtbot, wiz, QWizard.WizardButton.NextButton)
+    assert wiz.currentPage() is page and page.error.isVisible()
+    page.pass2.clear()
+    qtbot.keyClicks(page.pass2, "long enough 1")
+    click(qtbot, wiz, QWizard.WizardButton.NextButton)
+    assert wiz.currentPage() is wiz.server_page
+    click(qtbot, wiz, QWizard.WizardButton.NextButton)
+    click(qtbot, wiz, QWizard.WizardButton.FinishButton)
+    assert wiz.created == folder
+    assert wiz.identity_request == ("create", "long enough 1")
+    assert not (folder / "identity" / "key.pem").exists()  # made by the window afterwards, off the GUI thread
+
+
+def test_sign_package_usb_print_export_and_new_version(ctx, qtbot, tmp_path):
+    from dataclasses import replace
+
+    from uitools import wait_idle
+
+    from parDesk.ui.features import Features
+    from parDesk.ui.main_window import MainWindow
+
+    ctx.features = Features.detect()
+    assert ctx.features == replace(Features.detect(), identity=True, package=True, reports=True, sync=True)
+    complete_tiny(ctx.workspace, tmp_path)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    ctx.refresh()
+    wait_idle(qtbot, ctx)
+    submit = win.submit
+    win.tabs.setCurrentIndex(3)
+    assert not submit.sign_btn.isEnabled() and "key" in submit.sign_btn.toolTip().lower() or \
+        "khóa" in submit.sign_btn.toolTip()
+    assert submit.create_btn.isEnabled()
+
+    def run(action, *args):
+        with qtbot.waitSignal(submit.finished, timeout=60_000):
+            action(*args)
+        wait_idle(qtbot, ctx)
+        assert not submit.error.isVisible(), submit.error.text()
+
+    run(submit.create_identity, "mật khẩu của xã")
+    assert submit.sub.identity is not None and submit.sign_btn.isEnabled()
+    with qtbot.waitSignal(submit.finished, timeout=60_000):
+        submit.sign("wrong passphrase")
+    wait_idle(qtbot, ctx)
+    assert submit.error.isVisible()  # the core refuses; nothing is locked
+    assert ctx.workspace.assessment().status == "draft"
+    run(submit.sign, "mật khẩu của xã")
+    assert ctx.workspace.assessment().status == "locked"
+    assert ctx.hub.state.locked and "khóa" in submit.version.text()
+    assert submit.sub.packages and Path(submit.sub.packages[-1].path).is_file()
+    assert submit.reopen_btn.isEnabled() and submit.usb_btn.isEnabled() and not submit.sign_btn.isEnabled()
+    assert submit.outbox_label.isVisible()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    run(submit.copy_for_usb, usb)
+    copied = usb / Path(submit.sub.packages[-1].path).name
+    assert copied.read_bytes() == Path(submit.sub.packages[-1].path).read_bytes()
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    run(submit.print_forms, forms)
+    assert sorted(p.suffix for p in forms.iterdir()) == [".pdf", ".pdf", ".pdf"]
+    run(submit.export_xlsx, tmp_path / "bang-diem.xlsx")
+    assert (tmp_path / "bang-diem.xlsx").stat().st_size > 1000
+    submit.reopen()
+    wait_idle(qtbot, ctx)
+    assert ctx.workspace.assessment().version == 2 and ctx.workspace.assessment().status == "draft"

@@ -1,30 +1,50 @@
-"""Submit: the validation report, each blocking problem opening its item; then sign, package, send.
+"""Submit: the validation report (each blocking problem opens its item), then sign, package, send, print.
 
-Signing, packaging, sending and printing belong to core features that have
-not landed yet; their buttons are shown disabled with a tooltip saying which
-feature brings them, so nobody mistakes a placeholder for a working action.
+Every action is one call into the core run by the context's workers (see
+:mod:`parDesk.ui.operations`): creating or importing the signing key,
+``build_submission`` with a progress bar and cancel, copying the package for
+USB, one sync pass, the PDF forms and the XLSX export, opening a new version.
+A feature missing from the core leaves its button disabled with a tooltip.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget)
+from pathlib import Path
+from typing import Any, Callable
 
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from parDesk.ui import operations as ops
 from parDesk.ui import text
 from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
+from parDesk.ui.dialogs.passphrase_dialog import CREATE, IMPORT, SIGN, PassphraseDialog
 from parDesk.ui.models.results import ProbCol, ProblemModel
-from parDesk.ui.theme import SPACE_M, icon
+from parDesk.ui.theme import SPACE_M, SPACE_S, icon
 from parDesk.ui.views.losing import JumpTable
+from parDesk.ui.workers import TaskHandle, is_cancel
+from parDesk.workspace import Change
 
 
 class SubmitView(QWidget):
     jumpToLeaf = Signal(str)
+    finished = Signal(str)  # what just finished ("sign", "usb", "print", ...), for tests and the status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.sub: ops.SubmitState | None = None
+        self._task: TaskHandle | None = None
         self.model = ProblemModel(ctx.workspace.framework, self)
+        self._build()
+        ctx.hub.stateChanged.connect(self._state)
+        self.retranslate()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
         self.ready = QLabel()
         self.ready.setWordWrap(True)
         self.detail = QLabel()
@@ -40,21 +60,58 @@ class SubmitView(QWidget):
         hh.setSectionResizeMode(ProbCol.PROBLEM, QHeaderView.ResizeMode.Stretch)
         self.table.activatedRow.connect(lambda row: self.jumpToLeaf.emit(self.model.code_at(row)))
 
+        self.identity_box = QGroupBox()
+        ib = QHBoxLayout(self.identity_box)
+        self.identity_label = QLabel()
+        self.identity_label.setWordWrap(True)
+        self.create_btn = QPushButton(icon("sign"), "")
+        self.import_btn = QPushButton(icon("folder"), "")
+        self.create_btn.clicked.connect(self.ask_create_identity)
+        self.import_btn.clicked.connect(self.ask_import_identity)
+        ib.addWidget(self.identity_label, 1)
+        ib.addWidget(self.create_btn)
+        ib.addWidget(self.import_btn)
+
         self.actions_box = QGroupBox()
         grid = QGridLayout(self.actions_box)
         grid.setHorizontalSpacing(SPACE_M)
+        grid.setVerticalSpacing(SPACE_S)
         self.sign_btn = QPushButton(icon("sign"), "")
         self.send_btn = QPushButton(icon("submit"), "")
         self.usb_btn = QPushButton(icon("usb"), "")
         self.print_btn = QPushButton(icon("print"), "")
         self.xlsx_btn = QPushButton(icon("library"), "")
-        self.placeholder_note = QLabel()
-        self.placeholder_note.setObjectName("hint")
-        self.placeholder_note.setWordWrap(True)
-        for i, b in enumerate((self.sign_btn, self.send_btn, self.usb_btn, self.print_btn, self.xlsx_btn)):
-            b.setEnabled(False)  # placeholders until the package / sync / report features land
+        self.reopen_btn = QPushButton(icon("edit"), "")
+        for i, b in enumerate((self.sign_btn, self.send_btn, self.usb_btn, self.print_btn, self.xlsx_btn,
+                               self.reopen_btn)):
             grid.addWidget(b, i // 3, i % 3)
-        grid.addWidget(self.placeholder_note, 2, 0, 1, 3)
+        self.sign_btn.clicked.connect(self.ask_sign)
+        self.send_btn.clicked.connect(self.send)
+        self.usb_btn.clicked.connect(self.ask_usb)
+        self.print_btn.clicked.connect(self.ask_print)
+        self.xlsx_btn.clicked.connect(self.ask_xlsx)
+        self.reopen_btn.clicked.connect(self.reopen)
+        busy = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.cancel_btn = QPushButton()
+        self.cancel_btn.clicked.connect(self.cancel)
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_btn)
+        grid.addLayout(busy, 2, 0, 1, 3)
+        self.outbox_label = QLabel()
+        self.outbox_label.setWordWrap(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setOpenExternalLinks(False)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        grid.addWidget(self.outbox_label, 3, 0, 1, 3)
+        grid.addWidget(self.result, 4, 0, 1, 3)
+        grid.addWidget(self.error, 5, 0, 1, 3)
+        self._busy(False)
+        self.error.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_M)
@@ -62,37 +119,45 @@ class SubmitView(QWidget):
         layout.addWidget(self.detail)
         layout.addWidget(self.version)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.identity_box)
         layout.addWidget(self.actions_box)
-        ctx.hub.stateChanged.connect(self._state)
-        self.retranslate()
 
     def retranslate(self) -> None:
+        self.identity_box.setTitle(self.tr("Signing key"))
         self.actions_box.setTitle(self.tr("Sign, package and send"))
+        self.create_btn.setText(self.tr("&Create a key…"))
+        self.import_btn.setText(self.tr("&Import a .p12 file…"))
         self.sign_btn.setText(self.tr("Sign and build the package…"))
-        self.sign_btn.setToolTip(self.tr("Arrives with the signing and package feature (not available in "
-                                         "this version yet)."))
         self.send_btn.setText(self.tr("Send to the province"))
-        self.send_btn.setToolTip(self.tr("Arrives with the sync feature (not available in this version yet)."))
         self.usb_btn.setText(self.tr("Save a copy for USB…"))
-        self.usb_btn.setToolTip(self.tr("Arrives with the package feature (not available in this version yet)."))
         self.print_btn.setText(self.tr("Print the forms (PDF)…"))
-        self.print_btn.setToolTip(self.tr("Arrives with the report feature (not available in this version yet)."))
         self.xlsx_btn.setText(self.tr("Export to Excel (XLSX)…"))
-        self.xlsx_btn.setToolTip(self.tr("Arrives with the report feature (not available in this version yet)."))
-        self.placeholder_note.setText(self.tr("Signing, packaging, sending and printing are not part of this "
-                                              "version yet; the buttons above stay disabled until they are."))
+        self.reopen_btn.setText(self.tr("Open a new version"))
+        self.cancel_btn.setText(self.tr("Cancel"))
         self.table.setAccessibleName(self.tr("Blocking problems"))
         self.model.retranslate()
         self._headline()
+        self._update()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
+    # -- state -----------------------------------------------------------------
     def _state(self, state: State) -> None:
         self.model.set_rows(state.summary.problems)
         self._headline()
+        self.reload()
+
+    def reload(self) -> None:
+        f = self.ctx.features
+        self.ctx.read(lambda ws: ops.read_submit_state(ws, f.identity, f.package, f.sync), self._submit_state,
+                      self._show_error, label="submit_state")
+
+    def _submit_state(self, sub: ops.SubmitState) -> None:
+        self.sub = sub
+        self._update()
 
     def _headline(self) -> None:
         state = self.ctx.hub.state
@@ -100,21 +165,187 @@ class SubmitView(QWidget):
             return
         problems = state.summary.problems
         t = state.summary.totals
+        score = (text.score_of(t.total, t.max_applicable), text.percent(t.percent))
         if problems:
             self.ready.setObjectName("readyBad")
             self.ready.setText(self.tr("Not ready to submit: %n blocking problem(s)", None, len(problems)))
             self.detail.setText(self.tr("Click a problem (or press Enter) to open its item. Self-score: %1, "
-                                        "%2.").replace("%1", text.score_of(t.total, t.max_applicable))
-                                .replace("%2", text.percent(t.percent)))
+                                        "%2.").replace("%1", score[0]).replace("%2", score[1]))
         else:
             self.ready.setObjectName("readyOk")
             self.ready.setText(self.tr("Ready to submit: no blocking problems"))
             self.detail.setText(self.tr("Every item is scored and has evidence or an explanation. Self-score: "
-                                        "%1, %2.").replace("%1", text.score_of(t.total, t.max_applicable))
-                                .replace("%2", text.percent(t.percent)))
+                                        "%1, %2.").replace("%1", score[0]).replace("%2", score[1]))
         self.ready.style().unpolish(self.ready)
         self.ready.style().polish(self.ready)
         self.table.setVisible(bool(problems))
         status = self.tr("signed and locked") if state.locked else self.tr("draft, not yet signed")
         self.version.setText(self.tr("Assessment %1, version %2: %3").replace("%1", str(state.year))
                              .replace("%2", str(state.version)).replace("%3", status))
+
+    def _update(self) -> None:
+        """Enable what can be done now; say why the rest cannot."""
+        f, sub, state = self.ctx.features, self.sub, self.ctx.hub.state
+        busy = self._task is not None
+        problems = bool(state and state.summary.problems)
+        has_key = bool(sub and sub.identity)
+        locked = bool(sub and sub.locked)
+        has_pkg = bool(sub and sub.packages)
+        pending = bool(sub and any(i.state not in ("accepted", "refused") for i in sub.outbox))
+        missing = self.tr("Not available: this part of parDesk is missing from this installation.")
+        rules: list[tuple[QPushButton, bool, bool, str, str]] = [
+            (self.create_btn, f.identity, not busy and not has_key, missing, self.tr("A key exists already.")),
+            (self.import_btn, f.identity, not busy, missing, ""),
+            (self.sign_btn, f.package and f.identity, not busy and has_key and not problems and not locked, missing,
+             self.tr("Signed already.") if locked else self.tr("Create or import the signing key first.")
+             if not has_key else self.tr("Solve the blocking problems above first.")),
+            (self.send_btn, f.sync, not busy and pending, missing, self.tr("Nothing waits to be sent.")),
+            (self.usb_btn, f.package, not busy and has_pkg, missing, self.tr("Sign and build the package first.")),
+            (self.print_btn, f.reports, not busy, missing, ""),
+            (self.xlsx_btn, f.reports, not busy, missing, ""),
+            (self.reopen_btn, f.package, not busy and locked, missing,
+             self.tr("Only a signed assessment needs a new version.")),
+        ]
+        for button, present, possible, why_missing, why_not in rules:
+            button.setEnabled(present and possible)
+            button.setToolTip(why_missing if not present else "" if possible else why_not)
+        if sub is not None and sub.identity is not None:
+            info = sub.identity
+            self.identity_label.setText(self.tr("%1\nValid until %2 (%n day(s) left) · fingerprint %3", None,
+                                                info.expires_in_days)
+                                        .replace("%1", info.subject).replace("%2", text.date(info.not_after.date()))
+                                        .replace("%3", info.fingerprint_sha256[:16]))
+        elif f.identity:
+            self.identity_label.setText(self.tr("No signing key yet. Create one (a certificate request is made for "
+                                                "the province) or import the .p12 file from your CA."))
+        else:
+            self.identity_label.setText(missing)
+        lines = []
+        for item in (sub.outbox if sub else ()):
+            lines.append(self.tr("Package version %1 (%2): %3").replace("%1", str(item.version))
+                         .replace("%2", text.size(item.size)).replace("%3", item.label(self.ctx.lang)))
+        if f.sync and sub is not None and not sub.registered and lines:
+            lines.append(self.tr("Not registered with the province's server yet: carry the package on USB, or "
+                                 "register with 'pardesk sync register'."))
+        self.outbox_label.setText("\n".join(lines))
+        self.outbox_label.setVisible(bool(lines))
+
+    # -- running operations ------------------------------------------------------
+    def _busy(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel_btn.setVisible(on)
+
+    def _show_error(self, exc: BaseException | None) -> None:
+        self.error.setVisible(exc is not None)
+        self.error.setText(text.error_text(exc, with_where=True) if exc is not None else "")
+
+    def _run(self, name: str, work: Callable[[Any, TaskHandle], Any], done: Callable[[Any], str],
+             change: Change | None = None) -> TaskHandle:
+        self._show_error(None)
+        self.result.clear()
+        self.progress.setValue(0)
+        self._busy(True)
+
+        def finished(result: Any) -> None:
+            self._task = None
+            self._busy(False)
+            self.result.setText(done(result))
+            self.reload()
+            self.finished.emit(name)
+
+        def failed(exc: BaseException) -> None:
+            self._task = None
+            self._busy(False)
+            if is_cancel(exc):
+                self.result.setText(self.tr("Cancelled; nothing was changed."))
+            else:
+                self._show_error(exc)
+            self.reload()
+            self.finished.emit(name)
+
+        self._task = self.ctx.slow(work, finished, failed,
+                                   lambda d, t: self.progress.setValue(int(1000 * d / max(t, 1))), label=name,
+                                   change=change)
+        self._update()
+        return self._task
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def ask_create_identity(self) -> None:
+        dialog = PassphraseDialog(CREATE, self)
+        if dialog.exec() == PassphraseDialog.DialogCode.Accepted:
+            self.create_identity(dialog.passphrase())
+
+    def create_identity(self, passphrase: str) -> TaskHandle:
+        return self._run("identity", lambda ws, _h: ops.create_identity(ws, passphrase),
+                         lambda info: self.tr("Key created: %1").replace("%1", info.subject))
+
+    def ask_import_identity(self) -> None:
+        dialog = PassphraseDialog(IMPORT, self)
+        if dialog.exec() == PassphraseDialog.DialogCode.Accepted:
+            self.import_identity(Path(dialog.p12.text()), dialog.p12_password.text(), dialog.passphrase())
+
+    def import_identity(self, p12: Path, password: str, passphrase: str) -> TaskHandle:
+        return self._run("identity", lambda ws, _h: ops.import_identity(ws, p12, password, passphrase),
+                         lambda info: self.tr("Certificate imported: %1").replace("%1", info.subject))
+
+    def ask_sign(self) -> None:
+        dialog = PassphraseDialog(SIGN, self)
+        if dialog.exec() == PassphraseDialog.DialogCode.Accepted:
+            self.sign(dialog.passphrase())
+
+    def sign(self, passphrase: str) -> TaskHandle:
+        return self._run("sign", lambda ws, h: ops.sign_and_package(ws, passphrase, h),
+                         lambda rec: self.tr("Signed and packaged: %1 (%2). The assessment is locked.")
+                         .replace("%1", rec.path.name).replace("%2", text.size(rec.size)),
+                         change=Change(assessment=True, totals=True))
+
+    def ask_usb(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"))
+        if folder:
+            self.copy_for_usb(Path(folder))
+
+    def copy_for_usb(self, folder: Path) -> TaskHandle | None:
+        if not self.sub or not self.sub.packages:
+            return None
+        package = Path(self.sub.packages[-1].path)
+        return self._run("usb", lambda _ws, h: ops.copy_for_usb(package, folder, h),
+                         lambda dest: self.tr("Copied to %1").replace("%1", str(dest)))
+
+    def send(self) -> TaskHandle:
+        return self._run("send", lambda ws, h: ops.send_now(ws, h),
+                         lambda report: self.tr("Sent: %n package(s) accepted.", None, len(report.accepted)),
+                         change=Change(totals=True, assessment=True))
+
+    def ask_print(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the PDF forms"))
+        if folder:
+            self.print_forms(Path(folder), open_after=True)
+
+    def print_forms(self, folder: Path, open_after: bool = False) -> TaskHandle:
+        lang = self.ctx.lang
+
+        def done(paths: list[Path]) -> str:
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            return self.tr("Forms saved: %1").replace("%1", ", ".join(p.name for p in paths))
+
+        return self._run("print", lambda ws, h: ops.print_forms(ws, folder, lang, h), done)
+
+    def ask_xlsx(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), "", self.tr("Excel (*.xlsx)"))
+        if name:
+            self.export_xlsx(Path(name if name.endswith(".xlsx") else name + ".xlsx"))
+
+    def export_xlsx(self, path: Path) -> TaskHandle:
+        lang = self.ctx.lang
+        return self._run("xlsx", lambda ws, h: ops.export_spreadsheet(ws, path, lang, h),
+                         lambda p: self.tr("Exported: %1").replace("%1", str(p)))
+
+    def reopen(self) -> None:
+        from parDesk.package.submission import reopen
+
+        self._show_error(None)
+        self.ctx.edit(lambda ws: reopen(ws), lambda _c: self.reload(), self._show_error, label="reopen")

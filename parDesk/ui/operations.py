@@ -1,0 +1,136 @@
+"""The submission's long operations, each one call into the core, run by the context's workers.
+
+Each function takes the workspace (and the task handle for progress and
+cancel) and returns plain values; the views decide what to show. Nothing here
+signs, hashes, renders or uploads by itself: the core modules do.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parDesk.ui.workers import TaskHandle
+from parDesk.workspace import Workspace
+
+
+def identity_store(ws: Workspace) -> Any:
+    from parDesk.identity import IdentityStore
+
+    return IdentityStore(ws.folder / "identity")
+
+
+@dataclass(frozen=True)
+class SubmitState:
+    """What the submit screen shows besides the validation report (read on the database thread)."""
+
+    identity: Any  # parDesk.identity.CertInfo | None
+    packages: tuple[Any, ...]  # parDesk.package.submission.PackageRecord
+    outbox: tuple[Any, ...]  # parDesk.sync.outbox.OutboxItem
+    locked: bool
+    registered: bool
+
+
+def read_submit_state(ws: Workspace, with_identity: bool, with_package: bool, with_sync: bool) -> SubmitState:
+    info = identity_store(ws).info() if with_identity else None
+    pkgs: tuple[Any, ...] = ()
+    if with_package:
+        from parDesk.package.submission import packages
+
+        pkgs = tuple(packages(ws))
+    items: tuple[Any, ...] = ()
+    registered = False
+    if with_sync:
+        from parDesk.sync import outbox
+
+        items = tuple(outbox.items(ws))
+        registered = bool(outbox.get_state(ws, "server_cert"))
+    return SubmitState(info, pkgs, items, ws.assessment().status != "draft", registered)
+
+
+def create_identity(ws: Workspace, passphrase: str) -> Any:
+    from parDesk.identity import UnitSubject
+
+    unit = ws.unit()
+    return identity_store(ws).create(UnitSubject(unit.name, unit.admin_code, unit.province), passphrase)
+
+
+def import_identity(ws: Workspace, p12: Path, password: str, passphrase: str) -> Any:
+    return identity_store(ws).import_pkcs12(p12.read_bytes(), password, passphrase)
+
+
+def sign_and_package(ws: Workspace, passphrase: str, handle: TaskHandle) -> Any:
+    """Decrypt the key, freeze, sign, lock and queue the assessment (``build_submission``)."""
+    from parDesk.package.submission import build_submission
+
+    signer = identity_store(ws).signer(passphrase)
+    return build_submission(ws, signer, progress=lambda done, total: handle.progress(done, total),
+                            cancelled=lambda: handle.cancelled)
+
+
+def copy_for_usb(package_path: Path, folder: Path, handle: TaskHandle) -> Path:
+    """Copy the signed package to a removable disk, with progress (the province imports it as is)."""
+    dest = folder / package_path.name
+    total = package_path.stat().st_size or 1
+    done = 0
+    tmp = dest.with_suffix(dest.suffix + ".part")
+    try:
+        with open(package_path, "rb") as src, open(tmp, "wb") as out:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+                done += len(chunk)
+                handle.progress(done, total)
+            out.flush()
+        shutil.copystat(package_path, tmp)
+        tmp.replace(dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def print_forms(ws: Workspace, folder: Path, lang: str, handle: TaskHandle) -> list[Path]:
+    """The checklist, the scoring table and the letter, as PDF, rendered by the core's reports."""
+    from parDesk.reports import render_checklist, render_letter, render_table
+    from parDesk.snapshot import build_snapshot
+
+    snap = build_snapshot(ws)
+    unit = ws.unit().admin_code
+    year = ws.assessment().year
+    out = []
+    steps = [(render_table, f"{unit}-{year}-bang-diem.pdf"), (render_checklist, f"{unit}-{year}-tlkc.pdf"),
+             (render_letter, f"{unit}-{year}-cong-van.pdf")]
+    for i, (render, name) in enumerate(steps):
+        handle.progress(i, len(steps))
+        render(snap, folder / name, lang=lang)
+        out.append(folder / name)
+    handle.progress(len(steps), len(steps))
+    return out
+
+
+def export_spreadsheet(ws: Workspace, path: Path, lang: str, handle: TaskHandle) -> Path:
+    from parDesk.reports import export_xlsx
+    from parDesk.snapshot import build_snapshot
+
+    handle.check()
+    export_xlsx(build_snapshot(ws), path, ws.framework, lang=lang)
+    return path
+
+
+def send_now(ws: Workspace, handle: TaskHandle) -> Any:
+    """One sync pass (upload the outbox, collect receipts, pull the feed)."""
+    import threading
+
+    from parDesk.sync.worker import SyncWorker
+
+    cancel = threading.Event()
+
+    def progress(p: Any) -> None:
+        if handle.cancelled:
+            cancel.set()
+        if p.total:
+            handle.progress(p.done, p.total)
+
+    return SyncWorker(ws, progress=progress, cancel=cancel).run_once()
