@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         self.leaf.evidence.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.leaf.rejected.connect(lambda _c, m: self.status.showMessage(m, 8000))
         self.ctx.language.changed.connect(self._language_changed)
+        self.submit.submitStateChanged.connect(self.status.set_outbox)
+        self.submit.sent.connect(self.status.mark_sent)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("parDesk — PAR Index self-assessment") + " — " + self.ctx.workspace.framework.title)

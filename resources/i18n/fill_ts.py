@@ -379,6 +379,13 @@ VI: dict[str, str] = {
     "Export to Excel": "Xuất ra Excel",
     "Excel (*.xlsx)": "Excel (*.xlsx)",
     "Exported: %1": "Đã xuất: %1",
+    "Sending %1%": "Đang gửi %1%",
+    "Offline: not registered with the province's server": "Ngoại tuyến: chưa đăng ký với máy chủ của tỉnh",
+    "%n package(s) waiting to be sent": "%n hồ sơ chờ gửi",
+    "Nothing waiting to be sent": "Không có hồ sơ chờ gửi",
+    "Packages are sent from the Submit screen; they can also travel on a USB stick.":
+        "Hồ sơ được gửi từ màn hình Nộp; cũng có thể mang lên tỉnh bằng USB.",
+    "Last sync: %1": "Đồng bộ lần cuối: %1",
 }
 
 

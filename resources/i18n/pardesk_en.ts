@@ -434,10 +434,6 @@ Framework: %4</translation>
         <translation>The key your leader signs the submission with.</translation>
     </message>
     <message>
-        <source>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</source>
-        <translation type="vanished">Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/wizard.py" line="285" />
         <source>&amp;Generate a new key protected by a passphrase</source>
         <translation>&amp;Generate a new key protected by a passphrase</translation>
@@ -834,159 +830,159 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="159" />
+        <location filename="../../parDesk/ui/main_window.py" line="161" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — PAR Index self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="160" />
+        <location filename="../../parDesk/ui/main_window.py" line="162" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="162" />
+        <location filename="../../parDesk/ui/main_window.py" line="164" />
         <source>Set up my unit…</source>
         <translation>Set up my unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>&amp;Assessment</source>
         <translation>&amp;Assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>Evidence &amp;library</source>
         <translation>Evidence &amp;library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>Where we &amp;lose points</source>
         <translation>Where we &amp;lose points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="164" />
+        <location filename="../../parDesk/ui/main_window.py" line="166" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="167" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="171" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <location filename="../../parDesk/ui/main_window.py" line="172" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>Set up a &amp;new unit…</source>
         <translation>Set up a &amp;new unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Open a workspace folder…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <location filename="../../parDesk/ui/main_window.py" line="176" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <location filename="../../parDesk/ui/main_window.py" line="177" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="251" />
+        <location filename="../../parDesk/ui/main_window.py" line="253" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="256" />
+        <location filename="../../parDesk/ui/main_window.py" line="258" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="259" />
+        <location filename="../../parDesk/ui/main_window.py" line="261" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="260" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="267" />
+        <location filename="../../parDesk/ui/main_window.py" line="269" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1351,22 +1347,40 @@ Workspace: %2</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="38" />
-        <source>Offline</source>
-        <translation>Offline</translation>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="59" />
+        <source>Sending %1%</source>
+        <translation>Sending %1%</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="39" />
-        <source>Sending to the province arrives with the sync feature; until then parDesk works offline.</source>
-        <translation>Sending to the province arrives with the sync feature; until then parDesk works offline.</translation>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="61" />
+        <source>Offline: not registered with the province's server</source>
+        <translation>Offline: not registered with the province's server</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="63" />
+        <source>%n package(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n package waiting to be sent</numerusform>
+            <numerusform>%n packages waiting to be sent</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="42" />
-        <source>Connection: offline</source>
-        <translation>Connection: offline</translation>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="64" />
+        <source>Nothing waiting to be sent</source>
+        <translation>Nothing waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="43" />
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="67" />
+        <source>Packages are sent from the Submit screen; they can also travel on a USB stick.</source>
+        <translation>Packages are sent from the Submit screen; they can also travel on a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="71" />
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="72" />
         <source>Last sync: never</source>
         <translation>Last sync: never</translation>
     </message>
@@ -1374,87 +1388,67 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="127" />
+        <location filename="../../parDesk/ui/views/submit.py" line="129" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="130" />
+        <location filename="../../parDesk/ui/views/submit.py" line="132" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <source>Arrives with the signing and package feature (not available in this version yet).</source>
-        <translation type="vanished">Arrives with the signing and package feature (not available in this version yet).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="131" />
+        <location filename="../../parDesk/ui/views/submit.py" line="133" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <source>Arrives with the sync feature (not available in this version yet).</source>
-        <translation type="vanished">Arrives with the sync feature (not available in this version yet).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="132" />
+        <location filename="../../parDesk/ui/views/submit.py" line="134" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
     <message>
-        <source>Arrives with the package feature (not available in this version yet).</source>
-        <translation type="vanished">Arrives with the package feature (not available in this version yet).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="133" />
+        <location filename="../../parDesk/ui/views/submit.py" line="135" />
         <source>Print the forms (PDF)…</source>
         <translation>Print the forms (PDF)…</translation>
     </message>
     <message>
-        <source>Arrives with the report feature (not available in this version yet).</source>
-        <translation type="vanished">Arrives with the report feature (not available in this version yet).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="134" />
+        <location filename="../../parDesk/ui/views/submit.py" line="136" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <source>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</source>
-        <translation type="vanished">Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="126" />
+        <location filename="../../parDesk/ui/views/submit.py" line="128" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="128" />
+        <location filename="../../parDesk/ui/views/submit.py" line="130" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="129" />
+        <location filename="../../parDesk/ui/views/submit.py" line="131" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <location filename="../../parDesk/ui/views/submit.py" line="138" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="139" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1462,157 +1456,161 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="176" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="177" />
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="183" />
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="198" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="201" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="205" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="206" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="210" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
             <numerusform>%1
-Valid until %2 (%n day left) · fingerprint %3</numerusform><numerusform>%1
-Valid until %2 (%n days left) · fingerprint %3</numerusform></translation>
+Valid until %2 (%n day left) · fingerprint %3</numerusform>
+            <numerusform>%1
+Valid until %2 (%n days left) · fingerprint %3</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="225" />
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="286" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="292" />
+        <location filename="../../parDesk/ui/views/submit.py" line="295" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="301" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="309" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <location filename="../../parDesk/ui/views/submit.py" line="318" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="323" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
-            <numerusform>Sent: %n package accepted.</numerusform><numerusform>Sent: %n packages accepted.</numerusform></translation>
+            <numerusform>Sent: %n package accepted.</numerusform>
+            <numerusform>Sent: %n packages accepted.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="323" />
+        <location filename="../../parDesk/ui/views/submit.py" line="328" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <location filename="../../parDesk/ui/views/submit.py" line="343" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <location filename="../../parDesk/ui/views/submit.py" line="343" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="345" />
+        <location filename="../../parDesk/ui/views/submit.py" line="350" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>

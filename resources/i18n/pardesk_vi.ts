@@ -432,10 +432,6 @@ Bộ chỉ số: %4</translation>
         <translation>Khóa dùng để lãnh đạo đơn vị ký hồ sơ.</translation>
     </message>
     <message>
-        <source>Signing keys arrive with the signing feature, which is not in this version yet. You can continue now and create or import the key later from the Submit screen.</source>
-        <translation type="vanished">Khóa ký số sẽ có cùng tính năng ký số, chưa có trong phiên bản này. Bạn có thể tiếp tục và tạo hoặc nhập khóa sau, tại màn hình Nộp.</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/wizard.py" line="285" />
         <source>&amp;Generate a new key protected by a passphrase</source>
         <translation>&amp;Tạo khóa mới, bảo vệ bằng cụm mật khẩu</translation>
@@ -831,159 +827,159 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="159" />
+        <location filename="../../parDesk/ui/main_window.py" line="161" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — Tự đánh giá Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="160" />
+        <location filename="../../parDesk/ui/main_window.py" line="162" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu được giữ riêng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="162" />
+        <location filename="../../parDesk/ui/main_window.py" line="164" />
         <source>Set up my unit…</source>
         <translation>Thiết lập đơn vị của tôi…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>&amp;Assessment</source>
         <translation>&amp;Chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>Evidence &amp;library</source>
         <translation>&amp;Kho tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="163" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>Where we &amp;lose points</source>
         <translation>&amp;Mất điểm ở đâu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="164" />
+        <location filename="../../parDesk/ui/main_window.py" line="166" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="167" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="171" />
         <source>&amp;Go</source>
         <translation>&amp;Đi tới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <location filename="../../parDesk/ui/main_window.py" line="172" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>Set up a &amp;new unit…</source>
         <translation>Thiết lập đơn vị &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Mở thư mục làm việc…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <location filename="../../parDesk/ui/main_window.py" line="176" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <location filename="../../parDesk/ui/main_window.py" line="177" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="251" />
+        <location filename="../../parDesk/ui/main_window.py" line="253" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="256" />
+        <location filename="../../parDesk/ui/main_window.py" line="258" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="259" />
+        <location filename="../../parDesk/ui/main_window.py" line="261" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="260" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="267" />
+        <location filename="../../parDesk/ui/main_window.py" line="269" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1345,22 +1341,38 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="38" />
-        <source>Offline</source>
-        <translation>Ngoại tuyến</translation>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="59" />
+        <source>Sending %1%</source>
+        <translation>Đang gửi %1%</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="39" />
-        <source>Sending to the province arrives with the sync feature; until then parDesk works offline.</source>
-        <translation>Gửi lên tỉnh sẽ có cùng tính năng đồng bộ; đến lúc đó parDesk làm việc ngoại tuyến.</translation>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="61" />
+        <source>Offline: not registered with the province's server</source>
+        <translation>Ngoại tuyến: chưa đăng ký với máy chủ của tỉnh</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="63" />
+        <source>%n package(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n hồ sơ chờ gửi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="42" />
-        <source>Connection: offline</source>
-        <translation>Kết nối: ngoại tuyến</translation>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="64" />
+        <source>Nothing waiting to be sent</source>
+        <translation>Không có hồ sơ chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/status_bar.py" line="43" />
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="67" />
+        <source>Packages are sent from the Submit screen; they can also travel on a USB stick.</source>
+        <translation>Hồ sơ được gửi từ màn hình Nộp; cũng có thể mang lên tỉnh bằng USB.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="71" />
+        <source>Last sync: %1</source>
+        <translation>Đồng bộ lần cuối: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/status_bar.py" line="72" />
         <source>Last sync: never</source>
         <translation>Đồng bộ lần cuối: chưa có</translation>
     </message>
@@ -1368,243 +1380,225 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="127" />
+        <location filename="../../parDesk/ui/views/submit.py" line="129" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="130" />
+        <location filename="../../parDesk/ui/views/submit.py" line="132" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <source>Arrives with the signing and package feature (not available in this version yet).</source>
-        <translation type="vanished">Có khi tính năng ký số và đóng gói được bổ sung (chưa có trong phiên bản này).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="131" />
+        <location filename="../../parDesk/ui/views/submit.py" line="133" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <source>Arrives with the sync feature (not available in this version yet).</source>
-        <translation type="vanished">Có khi tính năng gửi, đồng bộ được bổ sung (chưa có trong phiên bản này).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="132" />
+        <location filename="../../parDesk/ui/views/submit.py" line="134" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
     <message>
-        <source>Arrives with the package feature (not available in this version yet).</source>
-        <translation type="vanished">Có khi tính năng đóng gói hồ sơ được bổ sung (chưa có trong phiên bản này).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="133" />
+        <location filename="../../parDesk/ui/views/submit.py" line="135" />
         <source>Print the forms (PDF)…</source>
         <translation>In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <source>Arrives with the report feature (not available in this version yet).</source>
-        <translation type="vanished">Có khi tính năng in biểu mẫu được bổ sung (chưa có trong phiên bản này).</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="134" />
+        <location filename="../../parDesk/ui/views/submit.py" line="136" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <source>Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.</source>
-        <translation type="vanished">Ký số, đóng gói, gửi và in chưa có trong phiên bản này; các nút trên tạm khóa cho đến khi có.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="126" />
+        <location filename="../../parDesk/ui/views/submit.py" line="128" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="128" />
+        <location filename="../../parDesk/ui/views/submit.py" line="130" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="129" />
+        <location filename="../../parDesk/ui/views/submit.py" line="131" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <location filename="../../parDesk/ui/views/submit.py" line="138" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="139" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="176" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="177" />
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="183" />
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="198" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="201" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="205" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="206" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="210" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
             <numerusform>%1
-Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform></translation>
+Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="225" />
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="286" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="292" />
+        <location filename="../../parDesk/ui/views/submit.py" line="295" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="301" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="309" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <location filename="../../parDesk/ui/views/submit.py" line="318" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="323" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
-            <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform></translation>
+            <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="323" />
+        <location filename="../../parDesk/ui/views/submit.py" line="328" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <location filename="../../parDesk/ui/views/submit.py" line="343" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <location filename="../../parDesk/ui/views/submit.py" line="343" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="345" />
+        <location filename="../../parDesk/ui/views/submit.py" line="350" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>

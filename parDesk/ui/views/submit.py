@@ -32,6 +32,8 @@ from parDesk.workspace import Change
 class SubmitView(QWidget):
     jumpToLeaf = Signal(str)
     finished = Signal(str)  # what just finished ("sign", "usb", "print", ...), for tests and the status bar
+    submitStateChanged = Signal(object)  # ops.SubmitState, for the status bar
+    sent = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +160,7 @@ class SubmitView(QWidget):
     def _submit_state(self, sub: ops.SubmitState) -> None:
         self.sub = sub
         self._update()
+        self.submitStateChanged.emit(sub)
 
     def _headline(self) -> None:
         state = self.ctx.hub.state
@@ -315,9 +318,11 @@ class SubmitView(QWidget):
                          lambda dest: self.tr("Copied to %1").replace("%1", str(dest)))
 
     def send(self) -> TaskHandle:
-        return self._run("send", lambda ws, h: ops.send_now(ws, h),
-                         lambda report: self.tr("Sent: %n package(s) accepted.", None, len(report.accepted)),
-                         change=Change(totals=True, assessment=True))
+        def done(report: object) -> str:
+            self.sent.emit()
+            return self.tr("Sent: %n package(s) accepted.", None, len(report.accepted))  # type: ignore[attr-defined]
+
+        return self._run("send", lambda ws, h: ops.send_now(ws, h), done, change=Change(totals=True, assessment=True))
 
     def ask_print(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the PDF forms"))

@@ -1,7 +1,8 @@
-"""Status bar: transient messages, background progress, connection and last sync.
+"""Status bar: transient messages, background progress, the outbox and the last sync.
 
-Sync has not landed yet, so the connection shows "offline" with a tooltip
-saying sending arrives with the sync feature — a placeholder, not a probe.
+The connection is not probed in the background: the bar says whether the unit
+is registered with the province's server, how many packages wait, "sending
+n %" while a sync pass runs, and when the last pass in this session succeeded.
 """
 
 from __future__ import annotations
@@ -32,15 +33,43 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.last_sync)
         ctx.runner.progressChanged.connect(self._progress)
         ctx.runner.busyChanged.connect(self._busy)
+        self.registered = False
+        self.pending = 0
+        self.sending: int | None = None
+        self.last_sent: str | None = None
+        self.retranslate()
+
+    def set_outbox(self, sub: object) -> None:
+        items = getattr(sub, "outbox", ())
+        self.registered = bool(getattr(sub, "registered", False))
+        self.pending = sum(1 for i in items if i.state not in ("accepted", "refused"))
+        self.retranslate()
+
+    def mark_sent(self) -> None:
+        import datetime as dt
+
+        from parDesk.ui import text
+
+        self.last_sent = text.date(dt.date.today()) + dt.datetime.now().strftime(" %H:%M")
+        self.sending = None
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.conn.setText(self.tr("Offline"))
-        tip = self.tr("Sending to the province arrives with the sync feature; until then parDesk works offline.")
+        if self.sending is not None:
+            state = self.tr("Sending %1%").replace("%1", str(self.sending))
+        elif not self.registered:
+            state = self.tr("Offline: not registered with the province's server")
+        else:
+            state = self.tr("%n package(s) waiting to be sent", None, self.pending) if self.pending else \
+                self.tr("Nothing waiting to be sent")
+        self.conn.setText(state)
+        self.conn_icon.setPixmap(icon("online" if self.registered else "offline").pixmap(14, 14))
+        tip = self.tr("Packages are sent from the Submit screen; they can also travel on a USB stick.")
         for w in (self.conn, self.conn_icon):
             w.setToolTip(tip)
-        self.conn.setAccessibleName(self.tr("Connection: offline"))
-        self.last_sync.setText(self.tr("Last sync: never"))
+        self.conn.setAccessibleName(state)
+        self.last_sync.setText(self.tr("Last sync: %1").replace("%1", self.last_sent) if self.last_sent
+                               else self.tr("Last sync: never"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -50,7 +79,13 @@ class StatusBar(QStatusBar):
     def _busy(self, busy: bool) -> None:
         if not busy:
             self.progress.hide()
+            if self.sending is not None:
+                self.sending = None
+                self.retranslate()
 
     def _progress(self, label: str, done: int, total: int) -> None:
         self.progress.show()
         self.progress.setValue(int(1000 * done / max(total, 1)))
+        if label == "send":
+            self.sending = int(100 * done / max(total, 1))
+            self.retranslate()
