@@ -58,6 +58,7 @@ register({
 })
 
 CHECKSUMS = {"sha256": hashlib.sha256, "sha1": hashlib.sha1}
+LOCK_WAIT_S = 10.0
 
 
 def _expires(ts: int) -> str:
@@ -167,13 +168,27 @@ def make_router(service: ServerService) -> APIRouter:
         except FileNotFoundError:
             raise ApiError(404, "tus.not_found") from None
         try:
-            try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    raise ApiError(423, "tus.locked", retry=True) from None
-                raise
-            return await _receive(request, fh, up, offset, checksum, signed_body, atomic)
+            # A PATCH cut by a broken connection may still hold the lock for a moment (until the
+            # server notices the disconnect and cuts the file back): wait for it rather than make
+            # the client send its chunk again.
+            deadline = time.monotonic() + LOCK_WAIT_S
+            while True:
+                try:
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    if time.monotonic() > deadline:
+                        raise ApiError(423, "tus.locked", retry=True) from None
+                    await asyncio.sleep(0.02)
+            # under the lock, the offset in the database is the truth (an earlier PATCH may have moved it)
+            current = await call(service.get_upload, up.unit_code, upload_id)
+            if current is None or current.status != "open" or current.offset != offset:
+                now_at = current.offset if current is not None else 0
+                raise ApiError(409, "tus.offset", headers=tus_headers(**{"Upload-Offset": str(now_at)}),
+                               offset=now_at)
+            return await _receive(request, fh, current, offset, checksum, signed_body, atomic)
         finally:
             fh.close()
 
