@@ -450,7 +450,7 @@ class ServerService:
         now = int(now or time.time())
         removed = 0
         with self.session() as s:
-            expired = list(s.exec(select(Upload).where(Upload.expires < now,
+            expired = list(s.exec(select(Upload).where(Upload.expires <= now,
                                                        Upload.status.in_(("open", "complete")))))  # type: ignore[attr-defined]
             for up in expired:
                 s.delete(up)
