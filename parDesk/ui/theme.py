@@ -70,6 +70,7 @@ def status_icon(status: str) -> QIcon:
 
 STYLE_SHEET = f"""
 QWidget {{ color: {COLOR_TEXT}; }}
+QWidget:disabled {{ color: #A3ADB3; }}
 QLabel#leafTitle {{ font-size: 15pt; font-weight: bold; }}
 QLabel#leafCode {{ color: {COLOR_ACCENT}; font-size: 15pt; font-weight: bold; }}
 QLabel#muted, QLabel#breadcrumb {{ color: {COLOR_MUTED}; }}

@@ -445,6 +445,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, language: LanguageManager, default_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, icon("app").pixmap(48, 48))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(720, 560)
         self.created: Path | None = None

@@ -386,6 +386,8 @@ VI: dict[str, str] = {
     "Packages are sent from the Submit screen; they can also travel on a USB stick.":
         "Hồ sơ được gửi từ màn hình Nộp; cũng có thể mang lên tỉnh bằng USB.",
     "Last sync: %1": "Đồng bộ lần cuối: %1",
+    "&Page / section for %1:": "&Trang / mục chứng minh cho %1:",
+    "Expected evidence:": "Tài liệu kiểm chứng cần có:",
 }
 
 

@@ -20,82 +20,87 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="57" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
         <source>Document details</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
         <source>File:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
         <source>&amp;Number (số, ký hiệu):</source>
         <translation>&amp;Number (số, ký hiệu):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
         <source>&amp;Date (DD/MM/YYYY):</source>
         <translation>&amp;Date (DD/MM/YYYY):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
         <source>&amp;Issuing body:</source>
         <translation>&amp;Issuing body:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
         <source>&amp;Subject (trích yếu):</source>
         <translation>&amp;Subject (trích yếu):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="61" />
         <source>&amp;Page / section:</source>
         <translation>&amp;Page / section:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <source>&amp;Page / section for %1:</source>
+        <translation>&amp;Page / section for %1:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
         <source>Issuing body</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
         <source>Page or section</source>
         <translation>Page or section</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="70" />
         <source>e.g. 15/01/2025</source>
         <translation>e.g. 15/01/2025</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="71" />
         <source>e.g. 15/KH-UBND</source>
         <translation>e.g. 15/KH-UBND</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="72" />
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="69" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="73" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -143,12 +148,12 @@
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="90" />
+        <location filename="../../parDesk/ui/models/documents.py" line="96" />
         <source>(not linked)</source>
         <translation>(not linked)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="95" />
+        <location filename="../../parDesk/ui/models/documents.py" line="101" />
         <source>Number, date, issuing body or subject still missing</source>
         <translation>Number, date, issuing body or subject still missing</translation>
     </message>
@@ -221,17 +226,17 @@
         <translation>No evidence yet. Drop scanned files here, or use “Add files…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="174" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
         <source>Choose evidence files</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="176" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="188" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Copying %n file… %p%</numerusform>
@@ -239,7 +244,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="199" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Attached %n document to %1</numerusform>
@@ -247,12 +252,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Cancelled: nothing was attached.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="248" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="249" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>No program on this computer opens this kind of file.</translation>
     </message>
@@ -300,32 +305,32 @@ Framework: %4</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="464" />
+        <location filename="../../parDesk/ui/wizard.py" line="465" />
         <source>Set up parDesk</source>
         <translation>Set up parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="465" />
+        <location filename="../../parDesk/ui/wizard.py" line="466" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="466" />
+        <location filename="../../parDesk/ui/wizard.py" line="467" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="467" />
+        <location filename="../../parDesk/ui/wizard.py" line="468" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="468" />
+        <location filename="../../parDesk/ui/wizard.py" line="469" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="479" />
+        <location filename="../../parDesk/ui/wizard.py" line="480" />
         <source>Choose a folder for the workspace.</source>
         <translation>Choose a folder for the workspace.</translation>
     </message>
@@ -614,37 +619,42 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>Guidance: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="323" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="267" />
+        <source>Expected evidence:</source>
+        <translation>Expected evidence:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="327" />
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="348" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="352" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="349" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="353" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="356" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="360" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>

@@ -20,82 +20,87 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="57" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
         <source>Document details</source>
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="58" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
         <source>&amp;Number (số, ký hiệu):</source>
         <translation>&amp;Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
         <source>&amp;Date (DD/MM/YYYY):</source>
         <translation>&amp;Ngày ban hành (NN/TT/NNNN):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
         <source>&amp;Issuing body:</source>
         <translation>&amp;Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
         <source>&amp;Subject (trích yếu):</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="61" />
         <source>&amp;Page / section:</source>
         <translation>&amp;Trang / mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <source>&amp;Page / section for %1:</source>
+        <translation>&amp;Trang / mục chứng minh cho %1:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
         <source>Page or section</source>
         <translation>Trang hoặc mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="70" />
         <source>e.g. 15/01/2025</source>
         <translation>ví dụ 15/01/2025</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="71" />
         <source>e.g. 15/KH-UBND</source>
         <translation>ví dụ 15/KH-UBND</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="72" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="69" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="73" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -143,12 +148,12 @@
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="90" />
+        <location filename="../../parDesk/ui/models/documents.py" line="96" />
         <source>(not linked)</source>
         <translation>(chưa gắn mục nào)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="95" />
+        <location filename="../../parDesk/ui/models/documents.py" line="101" />
         <source>Number, date, issuing body or subject still missing</source>
         <translation>Còn thiếu số, ngày, cơ quan ban hành hoặc trích yếu</translation>
     </message>
@@ -221,36 +226,36 @@
         <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="174" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
         <source>Choose evidence files</source>
         <translation>Chọn tệp tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="176" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="188" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Đang sao chép %n tệp… %p%</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="199" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Đã hủy: không tệp nào được gắn.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="248" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="249" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>Máy này không có chương trình mở được loại tệp này.</translation>
     </message>
@@ -298,32 +303,32 @@ Bộ chỉ số: %4</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="464" />
+        <location filename="../../parDesk/ui/wizard.py" line="465" />
         <source>Set up parDesk</source>
         <translation>Thiết lập parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="465" />
+        <location filename="../../parDesk/ui/wizard.py" line="466" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="466" />
+        <location filename="../../parDesk/ui/wizard.py" line="467" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="467" />
+        <location filename="../../parDesk/ui/wizard.py" line="468" />
         <source>&amp;Finish</source>
         <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="468" />
+        <location filename="../../parDesk/ui/wizard.py" line="469" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="479" />
+        <location filename="../../parDesk/ui/wizard.py" line="480" />
         <source>Choose a folder for the workspace.</source>
         <translation>Hãy chọn thư mục lưu dữ liệu.</translation>
     </message>
@@ -612,37 +617,42 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>Hướng dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="323" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="267" />
+        <source>Expected evidence:</source>
+        <translation>Tài liệu kiểm chứng cần có:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="327" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="348" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="352" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="349" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="353" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="356" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="360" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="428" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -1354,7 +1364,8 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/widgets/status_bar.py" line="63" />
         <source>%n package(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n hồ sơ chờ gửi</numerusform></translation>
+            <numerusform>%n hồ sơ chờ gửi</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/status_bar.py" line="64" />

@@ -165,3 +165,27 @@ def test_evidence_makes_leaf_complete(window, qtbot, idle, tmp_path):
     idle()
     assert window.tree.model.index_for("1.1.1").data(StatusRole) == "complete"
     assert ws.summary().statuses["1.1.1"].status == "complete"
+
+
+def test_page_pointer_belongs_to_the_item(window, qtbot, idle, tmp_path):
+    """One report proves two items on different pages: each item keeps its own page/section."""
+    ws = window.ctx.workspace
+    doc = ws.attach("1.1.1", pdf(tmp_path / "bc.pdf"), number="12/BC-UBND")
+    ws.link("1.2.1", doc.id)
+    window.show_leaf("1.2.1")
+    idle()
+    panel = window.leaf.evidence
+    panel.select_first()
+    dialog = DocumentDialog(window.ctx, panel.model.row_at(0), window, code="1.2.1", link_page="")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.page, "Mục III, tr. 7")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    idle()
+    pages = {(lk.code, lk.page_ref) for lk in ws.links()}
+    assert ("1.2.1", "Mục III, tr. 7") in pages and ("1.1.1", "") in pages
+    assert ws.document(doc.id).page_ref == ""
+    from parDesk.ui.models.documents import DocCol
+
+    assert panel.model.index(0, DocCol.PAGE).data() == "Mục III, tr. 7"

@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from parDesk.ui import text
 from parDesk.ui.context import AppContext
 from parDesk.ui.theme import SPACE_M
-from parDesk.workspace import DocumentView
+from parDesk.workspace import Change, DocumentView, Workspace
 
 
 class DocumentDialog(QDialog):
-    def __init__(self, ctx: AppContext, doc: DocumentView, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, doc: DocumentView, parent: QWidget | None = None, *, code: str = "",
+                 link_page: str | None = None) -> None:
+        """With ``code``, the page/section is this item's pointer into the document (the link's)."""
         super().__init__(parent)
-        self.ctx, self.doc = ctx, doc
+        self.ctx, self.doc, self.code = ctx, doc, code
         self.setMinimumWidth(520)
         self.file_label = QLabel(doc.original_name)
         self.file_label.setObjectName("muted")
@@ -31,7 +33,7 @@ class DocumentDialog(QDialog):
         self.subject = QPlainTextEdit(doc.subject)
         self.subject.setTabChangesFocus(True)
         self.subject.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
-        self.page = QLineEdit(doc.page_ref)
+        self.page = QLineEdit(link_page if code and link_page is not None else doc.page_ref)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -55,9 +57,11 @@ class DocumentDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Document details"))
+        page_label = self.tr("&Page / section for %1:").replace("%1", self.code) if self.code \
+            else self.tr("&Page / section:")
         for lab, words in zip(self.labels, (self.tr("File:"), self.tr("&Number (số, ký hiệu):"),
                                             self.tr("&Date (DD/MM/YYYY):"), self.tr("&Issuing body:"),
-                                            self.tr("&Subject (trích yếu):"), self.tr("&Page / section:"))):
+                                            self.tr("&Subject (trích yếu):"), page_label)):
             lab.setText(words)
         for field, name in ((self.number, self.tr("Number")), (self.date, self.tr("Date")),
                             (self.issuer, self.tr("Issuing body")), (self.subject, self.tr("Subject")),
@@ -78,7 +82,7 @@ class DocumentDialog(QDialog):
                 "subject": self.subject.toPlainText(), "page_ref": self.page.text()}
 
     def save(self) -> None:
-        doc_id, values = self.doc.id, self.values()
+        doc_id, values, code = self.doc.id, self.values(), self.code
         self.buttons.setEnabled(False)
 
         def failed(exc: BaseException) -> None:
@@ -86,5 +90,12 @@ class DocumentDialog(QDialog):
             self.error.setText(text.error_text(exc, with_where=True))
             self.error.show()
 
-        self.ctx.edit(lambda ws: ws.update_document(doc_id, **values), on_done=lambda _c: self.accept(),
-                      on_error=failed, label="update_document")
+        def op(ws: Workspace) -> Change:
+            if not code:
+                return ws.update_document(doc_id, **values)
+            page = values.pop("page_ref")
+            ws.update_document(doc_id, **values)
+            ws.set_link_page(code, doc_id, page)
+            return Change(codes=frozenset({code}), documents=True)
+
+        self.ctx.edit(op, on_done=lambda _c: self.accept(), on_error=failed, label="update_document")

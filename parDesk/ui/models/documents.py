@@ -50,11 +50,17 @@ class DocumentTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentView] = []
+        self._pages: dict[int, str] = {}
 
-    def set_rows(self, rows: Sequence[DocumentView]) -> None:
+    def set_rows(self, rows: Sequence[DocumentView], pages: dict[int, str] | None = None) -> None:
+        """``pages``: per-leaf page/section pointers (the link's), shown instead of the document's own."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._pages = dict(pages or {})
         self.endResetModel()
+
+    def page_of(self, doc: DocumentView) -> str:
+        return self._pages.get(doc.id, doc.page_ref)
 
     def row_at(self, row: int) -> DocumentView:
         return self._rows[row]
@@ -85,7 +91,7 @@ class DocumentTableModel(QAbstractTableModel):
                 DocCol.DATE: text.date(d.issued_date),
                 DocCol.ISSUER: d.issuer,
                 DocCol.SUBJECT: d.subject,
-                DocCol.PAGE: d.page_ref,
+                DocCol.PAGE: self.page_of(d),
                 DocCol.CODES: ", ".join(d.codes) if d.codes else (
                     translate("DocumentTableModel", "(not linked)") if role == Qt.ItemDataRole.DisplayRole else ""),
                 DocCol.SIZE: text.size(d.size),

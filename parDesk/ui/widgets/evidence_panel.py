@@ -127,9 +127,10 @@ class EvidencePanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def set_documents(self, code: str, docs: list[DocumentView]) -> None:
+    def set_documents(self, code: str, docs: list[DocumentView], pages: dict[int, str] | None = None) -> None:
+        """The leaf's documents; ``pages`` are this leaf's own page/section pointers (per link)."""
         self.code = code
-        self.model.set_rows(docs)
+        self.model.set_rows(docs, pages or {})
         self.table.setVisible(bool(docs))
         self.empty.setVisible(not docs)
         if docs:
@@ -236,7 +237,7 @@ class EvidencePanel(QWidget):
     def edit_selected(self) -> None:
         doc = self._selected()
         if doc is not None:
-            DocumentDialog(self.ctx, doc, self).exec()
+            DocumentDialog(self.ctx, doc, self, code=self.code, link_page=self.model.page_of(doc)).exec()
 
     def open_selected(self) -> None:
         doc = self._selected()

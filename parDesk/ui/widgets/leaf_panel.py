@@ -144,8 +144,8 @@ class LeafPanel(QWidget):
         eb = QVBoxLayout(self.expl_box)
         self.explanation = QPlainTextEdit()
         self.explanation.setTabChangesFocus(True)
-        self.explanation.setMinimumHeight(80)
-        self.explanation.setMaximumHeight(150)
+        self.explanation.setMinimumHeight(64)
+        self.explanation.setMaximumHeight(110)
         self.expl_state = QLabel()
         self.expl_state.setObjectName("caption")
         self.expl_error = QLabel()
@@ -264,8 +264,8 @@ class LeafPanel(QWidget):
         self.guidance.setText(self.tr("Guidance: %1").replace("%1", leaf.guidance) if leaf.guidance else "")
         self.guidance.setVisible(bool(leaf.guidance))
         hints = "".join(f"<li>{_esc(h)}</li>" for h in leaf.evidence_hints)
-        self.hints.setText(f"<b>{_esc(self.tr('Expected evidence:'))}</b><ul style='margin:0'>{hints}</ul>"
-                           if hints else "")
+        heading = _esc(self.tr("Expected evidence:"))
+        self.hints.setText(f"<b>{heading}</b><ul style='margin:0'>{hints}</ul>" if hints else "")
         self.hints.setVisible(bool(hints))
 
     def reload(self) -> None:
@@ -273,10 +273,14 @@ class LeafPanel(QWidget):
         code = self.code
         if not code:
             return
-        self.ctx.read(lambda ws: (ws.answer(code), ws.documents(code=code)),
-                      lambda result: self._loaded(code, *result), label="leaf")
+        def query(ws: Any) -> tuple[AnswerView, list[DocumentView], dict[int, str]]:
+            pages = {lk.document_id: lk.page_ref for lk in ws.links() if lk.code == code and lk.page_ref}
+            return ws.answer(code), ws.documents(code=code), pages
 
-    def _loaded(self, code: str, answer: AnswerView, docs: list[DocumentView]) -> None:
+        self.ctx.read(query, lambda result: self._loaded(code, *result), label="leaf")
+
+    def _loaded(self, code: str, answer: AnswerView, docs: list[DocumentView],
+                pages: dict[int, str] | None = None) -> None:
         if code != self.code or self.editor is None:
             return
         self.answer = answer
@@ -289,7 +293,7 @@ class LeafPanel(QWidget):
             self._set_explanation_text(answer.explanation)
         self._saved_explanation = answer.explanation if not self._timer.isActive() else self._saved_explanation
         self._show_explanation_state()
-        self.evidence.set_documents(code, docs)
+        self.evidence.set_documents(code, docs, pages or {})
         self._show_score()
         self.loaded.emit(code)
 
