@@ -125,20 +125,19 @@ def build(tmp: Path, mb: int):  # noqa: ANN201
 
 def upload(client, path: Path, size: int, chunk: int, url: str | None = None) -> tuple[str, int, int]:  # noqa: ANN001
     """Upload, resuming from the server's offset after any failure; (url, bytes sent, failures)."""
-    from parDesk.sync.client import Transient
+    from parDesk.sync.client import ChunkReader, Transient
 
     sent = failures = 0
-    with open(path, "rb") as fh:
+    with ChunkReader(path, chunk) as reader:
         while True:
             try:
                 if url is None:
                     url = client.create_upload(size, {"filename": path.name})
                 offset = client.head(url)[0]
                 while offset < size:
-                    fh.seek(offset)
-                    data = fh.read(chunk)
+                    data, digest = reader.get(offset)
                     sent += len(data)
-                    status, new = client.patch(url, offset, data)
+                    status, new = client.patch(url, offset, data, digest)
                     offset = new if status == 204 else client.head(url)[0]
                 return url, sent, failures
             except Transient:

@@ -196,9 +196,9 @@ class SyncClient:
             raise Transient("sync.unexpected", status=ans.status)
         return int(ans.headers["upload-offset"]), int(ans.headers.get("upload-length", "-1"))
 
-    def patch(self, url: str, offset: int, chunk: bytes) -> tuple[int, int | None]:
-        """Send one chunk; (status, new offset or None)."""
-        digest = hashlib.sha256(chunk).digest()  # once: the signed body hash and the tus checksum
+    def patch(self, url: str, offset: int, chunk: bytes, digest: bytes | None = None) -> tuple[int, int | None]:
+        """Send one chunk; (status, new offset or None). ``digest``: its SHA-256 if already computed."""
+        digest = digest or hashlib.sha256(chunk).digest()  # once: the signed body hash and the tus checksum
         ans = self.request("PATCH", url, body=chunk, body_sha256=digest.hex(), headers={
             "Tus-Resumable": protocol.TUS_VERSION, "Upload-Offset": str(offset),
             "Content-Type": "application/offset+octet-stream",
@@ -254,6 +254,47 @@ class SyncClient:
         if ans.status != 200:
             raise _refusal(ans)
         return str(ans.json()["token"])
+
+
+class ChunkReader:
+    """Reads and hashes the next chunk of a file on a helper thread while the current one is sent."""
+
+    def __init__(self, path: Any, chunk_size: int) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.fh = open(path, "rb")
+        self.chunk_size = chunk_size
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chunk")
+        self.ahead: tuple[int, Any] | None = None
+
+    def _read(self, offset: int) -> tuple[bytes, bytes]:
+        self.fh.seek(offset)
+        data = self.fh.read(self.chunk_size)
+        return data, hashlib.sha256(data).digest()
+
+    def get(self, offset: int) -> tuple[bytes, bytes]:
+        """(chunk, sha256) at ``offset``; starts reading the following chunk in the background."""
+        if self.ahead is not None and self.ahead[0] == offset:
+            data, digest = self.ahead[1].result()
+        else:
+            if self.ahead is not None:
+                self.ahead[1].result()
+            data, digest = self._read(offset)
+        nxt = offset + len(data)
+        self.ahead = (nxt, self.pool.submit(self._read, nxt)) if data else None
+        return data, digest
+
+    def close(self) -> None:
+        if self.ahead is not None:
+            self.ahead[1].result()
+        self.pool.shutdown(wait=True)
+        self.fh.close()
+
+    def __enter__(self) -> "ChunkReader":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _safe_json(answer: Answer) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.sync import outbox
-from parDesk.sync.client import Permanent, SyncClient, SyncError, Transient
+from parDesk.sync.client import ChunkReader, Permanent, SyncClient, SyncError, Transient
 from parDesk.sync.receipts import verify_receipt
 from parDesk.sync.registration import install_issued_certificate, make_client, pinned_server_cert
 from parDesk.workspace import Workspace
@@ -170,12 +170,11 @@ class SyncWorker:
             outbox.update(ws, entry.id, "uploading", record=False, offset=offset)
         self.progress(SyncProgress(entry.id, "uploading", offset, entry.size))
         checksum_failures = 0
-        with open(entry.path, "rb") as fh:
+        with ChunkReader(entry.path, self.chunk_size) as reader:
             while offset < entry.size:
                 self._check_cancel()
-                fh.seek(offset)
-                chunk = fh.read(self.chunk_size)
-                status, new = client.patch(url, offset, chunk)
+                chunk, digest = reader.get(offset)
+                status, new = client.patch(url, offset, chunk, digest)
                 self.report.bytes_sent += len(chunk)
                 if status == 204 and new == offset + len(chunk):
                     offset = new

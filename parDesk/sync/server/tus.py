@@ -218,6 +218,15 @@ def make_router(service: ServerService) -> APIRouter:
 
         await call(lambda: (fh.seek(offset), fh.truncate(offset)))
         loop = asyncio.get_running_loop()
+        # writing + hashing one batch overlaps with receiving the next (one batch in flight: memory stays bounded)
+        writing: asyncio.Future | None = None
+
+        async def settle() -> None:
+            nonlocal writing
+            if writing is not None:
+                w, writing = writing, None
+                await w
+
         try:
             # one timer, pushed forward on every piece of data: a stalled sender is cut after
             # body_idle_timeout_s of silence, however long the whole body takes
@@ -228,7 +237,6 @@ def make_router(service: ServerService) -> APIRouter:
                         continue
                     received += len(chunk)
                     if offset + received > up.length or received > cfg.max_chunk_bytes:
-                        await call(cut_back)
                         raise ApiError(400 if offset + received > up.length else 413,
                                        "tus.past_end" if offset + received > up.length else "tus.chunk_too_large",
                                        limit=cfg.max_chunk_bytes)
@@ -236,8 +244,17 @@ def make_router(service: ServerService) -> APIRouter:
                     pending += len(chunk)
                     if pending >= cfg.write_buffer_bytes:
                         data, parts, pending = b"".join(parts), [], 0
-                        await call(write, data)
-        except (ClientDisconnect, TimeoutError, OSError) as exc:
+                        await settle()
+                        writing = asyncio.ensure_future(call(write, data))
+            await settle()
+        except (ClientDisconnect, TimeoutError, OSError, ApiError) as exc:
+            try:
+                await settle()
+            except OSError:
+                pass
+            if isinstance(exc, ApiError):
+                await call(cut_back)
+                raise
             if atomic or isinstance(exc, OSError):
                 await call(cut_back)
             else:  # plain tus: keep what arrived
