@@ -179,7 +179,7 @@ def test_page_pointer_belongs_to_the_item(window, qtbot, idle, tmp_path):
     dialog = DocumentDialog(window.ctx, panel.model.row_at(0), window, code="1.2.1", link_page="")
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.page, "Mục III, tr. 7")
+    type_text(dialog.page, "Mục III, tr. 7")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save()
     idle()
