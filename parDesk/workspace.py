@@ -389,34 +389,65 @@ class Workspace:
 
     def _write_answer(self, code: str, mutate: Callable[[dict[str, Any]], dict[str, Any]],
                       action: str, record_undo: bool = True) -> Change:
-        leaf = self.framework.leaf(code)
         with self.session() as s:
             self._editable(s)
-            row = s.get(Answer, (self.assessment_id, code))
-            before = self._state(row)
-            after = mutate(dict(before))
-            if after == before:
+            edit = self._apply(s, code, mutate, action)
+            if edit is None:
                 return Change()
-            if row is None:
-                row = Answer(assessment_id=self.assessment_id, code=code)
-            row.inputs = _j(after["inputs"]) if after["inputs"] else ""
-            row.not_applicable = after["not_applicable"]
-            row.explanation = after["explanation"]
-            score = (score_rule(leaf.rule, leaf.max, after["inputs"], self.framework.rounding)
-                     if after["inputs"] and not after["not_applicable"] else None)
-            row.score = _dec(score) if score is not None else None
-            row.updated_by, row.updated_at = self.actor, now_iso()
-            n_docs = s.exec(select(func.count()).select_from(Link).where(
-                Link.assessment_id == self.assessment_id, Link.code == code)).one()
-            row.status = leaf_status(leaf, after["inputs"], after["not_applicable"], int(n_docs),
-                                     after["explanation"]).status
-            s.add(row)
-            self._audit(s, action, "answer", code, before, after)
             s.commit()
         if record_undo:
-            self._undo.append(_Edit(code, before, after))
+            self._undo.append(edit)
             self._redo.clear()
         return Change(codes=frozenset({code}), totals=True)
+
+    def _apply(self, s: Session, code: str, mutate: Callable[[dict[str, Any]], dict[str, Any]],
+               action: str) -> _Edit | None:
+        """Change one answer inside the caller's transaction, with its audit row."""
+        leaf = self.framework.leaf(code)
+        row = s.get(Answer, (self.assessment_id, code))
+        before = self._state(row)
+        after = mutate(dict(before))
+        if after == before:
+            return None
+        if row is None:
+            row = Answer(assessment_id=self.assessment_id, code=code)
+        row.inputs = _j(after["inputs"]) if after["inputs"] else ""
+        row.not_applicable = after["not_applicable"]
+        row.explanation = after["explanation"]
+        score = (score_rule(leaf.rule, leaf.max, after["inputs"], self.framework.rounding)
+                 if after["inputs"] and not after["not_applicable"] else None)
+        row.score = _dec(score) if score is not None else None
+        row.updated_by, row.updated_at = self.actor, now_iso()
+        n_docs = s.exec(select(func.count()).select_from(Link).where(
+            Link.assessment_id == self.assessment_id, Link.code == code)).one()
+        row.status = leaf_status(leaf, after["inputs"], after["not_applicable"], int(n_docs),
+                                 after["explanation"]).status
+        s.add(row)
+        self._audit(s, action, "answer", code, before, after)
+        return _Edit(code, before, after)
+
+    def import_inputs(self, changes: Sequence[tuple[str, dict[str, Any]]], source: str = "") -> Change:
+        """Apply many leaves' inputs at once (a spreadsheet import): all validated first, one transaction."""
+        clean: list[tuple[str, dict[str, Any]]] = []
+        for code, inputs in changes:
+            leaf = self.framework.leaf(code)
+            if leaf.rule.kind == "survey" or not leaf.self_scored:
+                raise ParDeskError("ws.survey", where=code, code=code)
+            clean.append((code, normalize_inputs(leaf, inputs)))
+        edits: list[_Edit] = []
+        with self.session() as s:
+            self._editable(s)
+            for code, inputs in clean:
+                def mutate(st: dict[str, Any], inputs: dict[str, Any] = inputs) -> dict[str, Any]:
+                    st["inputs"] = inputs
+                    return st
+                edit = self._apply(s, code, mutate, "import:" + source if source else "import")
+                if edit is not None:
+                    edits.append(edit)
+            s.commit()
+        self._undo.extend(edits)
+        self._redo.clear()
+        return Change(codes=frozenset(e.code for e in edits), totals=True)
 
     def set_inputs(self, code: str, inputs: dict[str, Any]) -> Change:
         """Set a leaf's rule inputs (validated); its score follows from them."""

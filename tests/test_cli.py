@@ -102,3 +102,42 @@ def test_demo_builds_a_partly_finished_workspace(tmp_path):
     pdfs = list((folder / "evidence").rglob("*"))
     assert any(p.is_file() and p.read_bytes().startswith(b"%PDF") for p in pdfs)
     assert json.loads(run("check", "--json", ws=folder, check=0).stdout)["ok"] is True
+
+
+def _cell_for(path, code, key):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["Chấm điểm"]
+    key_row = next(r for r in range(1, 41) if ws.cell(r, 1).value == "pd:code")
+    cols = {ws.cell(key_row, c).value: c for c in range(1, ws.max_column + 1)}
+    code_col = next(c for c in range(1, ws.max_column + 1)
+                    if any(ws.cell(r, c).value == code for r in range(key_row + 1, ws.max_row + 1)))
+    row = next(r for r in range(key_row + 1, ws.max_row + 1) if ws.cell(r, code_col).value == code)
+    return wb, ws, row, cols["pd:" + key]
+
+
+def test_reports_and_spreadsheet_round_trip(ws, tmp_path):
+    for form in ("checklist", "table", "letter"):
+        out = tmp_path / f"{form}.pdf"
+        run("report", form, "--out", str(out), ws=ws, check=0)
+        assert out.read_bytes().startswith(b"%PDF")
+    xlsx = tmp_path / "bang-diem.xlsx"
+    run("export", "xlsx", "--out", str(xlsx), ws=ws, check=0)
+    wb, sheet, row, col = _cell_for(xlsx, "1.2.2", "score_input")
+    sheet.cell(row, col).value = "1,5"
+    wb.save(xlsx)
+    dry = json.loads(run("import", "xlsx", str(xlsx), "--dry-run", "--json", ws=ws, check=0).stdout)
+    assert dry["dry_run"] and dry["changes"] == [{"code": "1.2.2", "inputs": {"score": "1.5"}}]
+    assert json.loads(run("show", "1.2.2", "--json", ws=ws, check=0).stdout)["score"] is None  # dry run
+    run("import", "xlsx", str(xlsx), ws=ws, check=0)
+    assert json.loads(run("show", "1.2.2", "--json", ws=ws, check=0).stdout)["score"] == "1.5"
+    # one bad cell: nothing imported, the cell named
+    wb, sheet, row, col = _cell_for(xlsx, "1.2.2", "score_input")
+    sheet.cell(row, col).value = "0,3"
+    wb2, sheet2, row2, col2 = wb, sheet, *_cell_for(xlsx, "1.1.1", "done")[2:]
+    sheet.cell(row2, col2).value = "có"
+    wb.save(xlsx)
+    proc = run("import", "xlsx", str(xlsx), ws=ws, check=2)
+    assert "Chấm điểm!" in proc.stdout
+    assert json.loads(run("show", "1.1.1", "--json", ws=ws, check=0).stdout)["score"] is None
