@@ -60,6 +60,8 @@ def test_build_lock_verify(signed_ws):
         assert z.read("data/framework.json") == ws.framework.canonical_bytes()
         audit = z.read("data/audit.jsonl").decode().splitlines()
     assert sum(n.startswith("data/evidence/") for n in names) == 2  # each file once
+    assert {"data/reports/danh-muc-tai-lieu-kiem-chung.pdf", "data/reports/bang-tong-hop-tu-cham-diem.pdf",
+            "data/reports/van-ban-de-nghi-tham-dinh.pdf"} <= set(names)
     assert snap["totals"]["total"] == str(ws.summary().totals.total)
     assert any(json.loads(line)["action"] == "set_inputs" for line in audit)
     # signed = locked

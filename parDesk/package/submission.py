@@ -41,9 +41,24 @@ register({
     "sub.reopened": ("đã mở phiên bản {version}", "opened version {version}"),
 })
 
-# Reports to include under data/reports/: filled in by parDesk.reports when it is present.
+# Printed forms included under data/reports/, rendered from the frozen snapshot.
 ReportHook = Callable[[dict[str, Any], Path], list[Path]]
-REPORT_HOOKS: list[ReportHook] = []
+
+
+def render_forms(snapshot: dict[str, Any], folder: Path) -> list[Path]:
+    """The checklist, the scoring table and the letter, dated with the frozen date (deterministic PDFs)."""
+    from parDesk import reports
+
+    day = dt.datetime.fromisoformat(snapshot["frozen_at"]).date() if snapshot.get("frozen_at") else None
+    out = [folder / "danh-muc-tai-lieu-kiem-chung.pdf", folder / "bang-tong-hop-tu-cham-diem.pdf",
+           folder / "van-ban-de-nghi-tham-dinh.pdf"]
+    reports.render_checklist(snapshot, out[0], date=day)
+    reports.render_table(snapshot, out[1], date=day)
+    reports.render_letter(snapshot, out[2], date=day)
+    return out
+
+
+REPORT_HOOKS: list[ReportHook] = [render_forms]
 
 
 @dataclass(frozen=True)
@@ -193,11 +208,14 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
     problems = ws.validate()
     if problems and not allow_problems:
         raise ParDeskError("sub.problems", count=len(problems))
-    frozen = freeze(ws, reports_dir)
-    prev = previous_package(ws, a)
-    result: BuildResult = build_package(frozen.dest, frozen.payload, frozen.bag_info, signer,
-                                        bagging_date=frozen.bagging_date, progress=progress, cancelled=cancelled,
-                                        overwrite=True)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="pardesk-forms-") as tmp:
+        frozen = freeze(ws, reports_dir or Path(tmp))
+        prev = previous_package(ws, a)
+        result: BuildResult = build_package(frozen.dest, frozen.payload, frozen.bag_info, signer,
+                                            bagging_date=frozen.bagging_date, progress=progress,
+                                            cancelled=cancelled, overwrite=True)
     stamp = now_iso()
     with ws.session() as s:
         newer = s.exec(select(AuditEntry.id).where(AuditEntry.assessment_id == ws.assessment_id,
