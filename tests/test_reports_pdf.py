@@ -104,6 +104,7 @@ def test_checklist_content(pdfs, snap):
     assert "Ủy ban nhân dân xã Tân Lập" in text
     assert "Chưa có tài liệu kiểm chứng." in text
     assert "Giải trình:" in text  # the missing item's explanation is printed with it
+    assert "Chưa có giải trình." in text  # …or the lack of one
     assert "Kế hoạch được điều chỉnh ngày 20/7/2025" in text
     assert "tối đa 1,5 điểm" in text  # Vietnamese decimals
     assert "(trùng tài liệu STT 1)" in " ".join(text.split())  # the same file under two items points back
@@ -320,6 +321,13 @@ def test_same_snapshot_same_bytes(tmp_path, snap):
     c = render_letter(snap, tmp_path / "c.pdf", number="1/UBND").path.read_bytes()
     d = render_letter(snap, tmp_path / "d.pdf", number="1/UBND").path.read_bytes()
     assert c == d
+
+
+@needs_poppler
+def test_thousands_are_grouped_the_vietnamese_way(tmp_path):
+    s = build_snapshot(synthetic_framework(areas=2, criteria=3, leaves=3), total_docs=1234)
+    text = " ".join(pdftext(render_checklist(s, tmp_path / "k.pdf").path, "-l", "1").split())
+    assert "Tổng số 1.234 tài liệu kiểm chứng" in text
 
 
 def test_progress_is_monotonic_and_complete(tmp_path):
