@@ -448,3 +448,19 @@ def test_receipt_qr_matches_an_independent_encoder():
             q.make(fit=True)
             matrices.append(q.get_matrix())
         assert ours in matrices
+
+
+@needs_poppler
+def test_a_heading_with_a_giant_first_row_still_lays_out(tmp_path):
+    """A heading kept with a row longer than a page falls back to splitting, losing nothing."""
+    s = build_snapshot()
+    for item in s["items"]:
+        if item["code"] == "1.1.1":
+            item["evidence"][0]["subject"] = "\n".join(f"Dòng trích yếu {k}" for k in range(1, 90)) + "\n" + END_MARK
+        if item["code"] == "1.1.3":
+            item["explanation"] = "\n".join(f"Dòng {k}" for k in range(1, 200)) + "\n" + END_MARK
+    path = render_checklist(s, tmp_path / "giant.pdf").path
+    text = pdftext(path)
+    assert text.count("Dòng trích yếu") == 89 and text.count(END_MARK) == 2
+    assert all(f"Dòng {k}\n" in text for k in (2, 100, 199))
+    assert not ink_outside_margins(path, True)
