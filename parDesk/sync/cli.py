@@ -8,13 +8,12 @@ again later — the outbox keeps everything, the upload resumes where it stopped
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from parDesk.i18n import ParDeskError, register, t
+from parDesk.i18n import register, t
 
 EXIT_OFFLINE = 3
 
@@ -164,4 +163,4 @@ def register_commands(sub: argparse._SubParsersAction, add: Callable[..., argpar
     ri.add_argument("--server-cert", help="the province server's certificate, if this unit never registered online")
 
 
-__all__ = ["register_commands", "json"]
+__all__ = ["register_commands"]

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import base64
-import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +86,7 @@ def register_unit(ws: Workspace, server_url: str, passphrase: str, *, expected_f
         outbox.set_state(ws, server_url=server_url.rstrip("/"),
                          server_cert=server_cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
                          server_fingerprint=fp)
-        offset = float(hello.get("time", 0)) - __import__("time").time() if hello.get("time") else 0.0
+        offset = float(hello.get("time", 0)) - time.time() if hello.get("time") else 0.0
         if abs(offset) > 60:
             outbox.set_state(ws, clock_offset=offset)
     finally:
@@ -147,4 +147,4 @@ def is_offline_error(exc: BaseException) -> bool:
 
 
 __all__ = ["check_registration", "install_issued_certificate", "load_or_create_sync_key", "make_client",
-           "pinned_server_cert", "register_unit", "sync_key_path", "os"]
+           "pinned_server_cert", "register_unit", "sync_key_path"]
