@@ -39,7 +39,8 @@ def run_self_check(gui: bool = False) -> list[tuple[str, bool, str]]:
     def fonts() -> str:
         from reportlab.pdfbase.ttfonts import TTFont
 
-        names = ["LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf"]
+        names = ["LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+                 "LiberationSerif-BoldItalic.ttf"]
         for name in names:
             TTFont(name, str(res / "fonts" / name))
         return ", ".join(names)

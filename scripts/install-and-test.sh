@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System libraries: poppler (tests read the PDFs we produce), the libraries
+# System libraries: poppler (tests read the PDFs we produce), LibreOffice Calc
+# (a test recalculates our exported workbook headlessly), zip, the libraries
 # Qt needs to run offscreen, openssl (tests check our CMS signatures with it),
 # postgresql (the sync server's tests start a throwaway cluster with initdb/pg_ctl),
 # curl (bench/bench_sync.py compares our upload with a plain curl PUT).
-APT_PACKAGES="poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl postgresql curl"
+APT_PACKAGES="poppler-utils libreoffice-calc-nogui zip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl postgresql curl"
 if command -v apt-get >/dev/null 2>&1; then
   missing=""
   for pkg in $APT_PACKAGES; do
