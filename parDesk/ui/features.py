@@ -7,16 +7,16 @@ with a tooltip saying so, never a fake.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from dataclasses import dataclass
 
 
-def _has(module: str, *names: str) -> bool:
+def _has(module: str) -> bool:
+    """Whether ``module`` is installed, without importing it (start-up stays fast; it loads when used)."""
     try:
-        mod = importlib.import_module(module)
-    except Exception:  # noqa: BLE001 - a missing or half-installed feature counts as absent
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
         return False
-    return all(hasattr(mod, n) for n in names)
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,9 @@ class Features:
 
     @classmethod
     def detect(cls) -> "Features":
-        return cls(identity=_has("parDesk.identity", "IdentityStore"),
-                   package=_has("parDesk.package.submission", "build_submission", "reopen"),
-                   reports=_has("parDesk.reports", "render_checklist", "render_table", "export_xlsx"),
-                   sync=_has("parDesk.sync.worker", "SyncWorker"))
+        # Packages' own __init__ modules import their heavy dependencies: look them up, do not import them.
+        return cls(identity=_has("parDesk.identity"), package=_has("parDesk.package"),
+                   reports=_has("parDesk.reports"), sync=_has("parDesk.sync.worker"))
 
     @classmethod
     def none(cls) -> "Features":

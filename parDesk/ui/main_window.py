@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.leaf.rejected.connect(lambda _c, m: self.status.showMessage(m, 8000))
         self.ctx.language.changed.connect(self._language_changed)
         self.submit.submitStateChanged.connect(self.status.set_outbox)
+        self.ctx.hub.changed.connect(self._changed)
+        self.submit.reload()  # the status bar shows the outbox even while the Submit tab is hidden
         self.submit.sent.connect(self.status.mark_sent)
 
     def retranslate(self) -> None:
@@ -192,6 +194,10 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _changed(self, change: Change) -> None:
+        if change.assessment and not self.submit.isVisible():
+            self.submit.reload()
 
     # -- navigation ----------------------------------------------------------
     def _leaf_selected(self, code: str) -> None:

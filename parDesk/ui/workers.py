@@ -84,7 +84,10 @@ class _Task(QRunnable):
             result, error = None, exc
             if not is_cancel(exc) and not _expected(exc):
                 log.error("task %s failed:\n%s", self._handle.label, traceback.format_exc())
-        self._runner._finished.emit(self._handle.id, result, error)
+        try:
+            self._runner._finished.emit(self._handle.id, result, error)
+        except RuntimeError:  # the window (and its runner) closed while this ran: nobody is waiting
+            pass
 
 
 def _expected(exc: BaseException) -> bool:

@@ -50,6 +50,8 @@ class LibraryView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(DocCol.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # measure 200 rows, not 2,000
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.edit_btn = QPushButton(icon("edit"), "")
         self.open_btn = QPushButton(icon("open"), "")
@@ -85,7 +87,7 @@ class LibraryView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         ctx.hub.documentsChanged.connect(self._documents_changed)
         self.retranslate()
-        self._filter_changed()
+        self.leaf_combo.setVisible(False)  # documents load when the view is first shown
 
     def retranslate(self) -> None:
         current = max(0, self.filter.currentIndex())

@@ -61,6 +61,7 @@ class LosingView(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.explain)
         layout.addWidget(self.table)
+        self._pending: State | None = None
         ctx.hub.stateChanged.connect(self._state)
         self.retranslate()
 
@@ -77,8 +78,19 @@ class LosingView(QWidget):
         super().changeEvent(event)
 
     def _state(self, state: State) -> None:
-        self.model.set_rows(state.summary.losing)
-        self._headline()
+        self._pending = state
+        if self.isVisible():  # hidden tabs catch up when shown: an edit repaints only what is on screen
+            self._apply()
+
+    def _apply(self) -> None:
+        state, self._pending = self._pending, None
+        if state is not None:
+            self.model.set_rows(state.summary.losing)
+            self._headline()
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        self._apply()
+        super().showEvent(event)
 
     def _headline(self) -> None:
         state = self.ctx.hub.state

@@ -40,6 +40,7 @@ class SubmitView(QWidget):
         self.ctx = ctx
         self.sub: ops.SubmitState | None = None
         self._task: TaskHandle | None = None
+        self._stale = True
         self.model = ProblemModel(ctx.workspace.framework, self)
         self._build()
         ctx.hub.stateChanged.connect(self._state)
@@ -148,9 +149,22 @@ class SubmitView(QWidget):
 
     # -- state -----------------------------------------------------------------
     def _state(self, state: State) -> None:
-        self.model.set_rows(state.summary.problems)
-        self._headline()
+        self._stale = True
+        if self.isVisible():  # hidden, it catches up when shown (an edit repaints only what is on screen)
+            self._apply()
+
+    def _apply(self) -> None:
+        state = self.ctx.hub.state
+        self._stale = False
+        if state is not None:
+            self.model.set_rows(state.summary.problems)
+            self._headline()
         self.reload()
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        if self._stale:
+            self._apply()
+        super().showEvent(event)
 
     def reload(self) -> None:
         f = self.ctx.features

@@ -283,6 +283,12 @@ class LeafPanel(QWidget):
                 pages: dict[int, str] | None = None) -> None:
         if code != self.code or self.editor is None:
             return
+        self.evidence.set_documents(code, docs, pages or {})
+        self._answer_loaded(code, answer)
+
+    def _answer_loaded(self, code: str, answer: AnswerView) -> None:
+        if code != self.code or self.editor is None:
+            return
         self.answer = answer
         self.editor.set_inputs(answer.inputs)
         self.editor.setEnabled(not answer.not_applicable)
@@ -293,7 +299,6 @@ class LeafPanel(QWidget):
             self._set_explanation_text(answer.explanation)
         self._saved_explanation = answer.explanation if not self._timer.isActive() else self._saved_explanation
         self._show_explanation_state()
-        self.evidence.set_documents(code, docs, pages or {})
         self._show_score()
         self.loaded.emit(code)
 
@@ -313,8 +318,13 @@ class LeafPanel(QWidget):
             self._show_appraisals()
 
     def _changed(self, change: Change) -> None:
-        if self.code and (self.code in change.codes or change.documents or change.assessment):
+        if not self.code:
+            return
+        if change.documents or change.assessment:
             self.reload()
+        elif self.code in change.codes:  # an edit or an undo of this item: its answer only, not its documents
+            code = self.code
+            self.ctx.read(lambda ws: ws.answer(code), lambda a: self._answer_loaded(code, a), label="answer")
 
     def _show_score(self) -> None:
         leaf = self.leaf

@@ -34,9 +34,11 @@ class TreePane(QWidget):
         self.view.setIconSize(self.view.iconSize())
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Col.CODE, QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that re-measures every row on each dataChanged (an edit). Measured once instead.
+        header.setSectionResizeMode(Col.CODE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Col.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Col.SCORE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Col.SCORE, QHeaderView.ResizeMode.Interactive)
+        self._sized = False
         self.view.expandToDepth(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_S, SPACE_S, 0, SPACE_S)
@@ -51,7 +53,7 @@ class TreePane(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._jump_to_first_match)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
-        ctx.hub.stateChanged.connect(self.model.apply_state)
+        ctx.hub.stateChanged.connect(self._state_changed)
         self.search.installEventFilter(self)
         self.retranslate()
 
@@ -61,6 +63,8 @@ class TreePane(QWidget):
         self.view.setAccessibleName(self.tr("Framework items"))
         self.no_match.setText(self.tr("No item matches the search."))
         self.model.retranslate()
+        if self._sized:
+            self.fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -77,6 +81,24 @@ class TreePane(QWidget):
                 self.search.clear()
                 return True
         return super().eventFilter(obj, event)
+
+    def _state_changed(self, state: object) -> None:
+        self.model.apply_state(state)  # type: ignore[arg-type]
+        if not self._sized:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size the code and score columns to their contents (once, and after a language switch)."""
+        self._sized = True
+        self.view.expandAll()
+        for col in (Col.CODE, Col.SCORE):
+            self.view.resizeColumnToContents(col)
+        self.view.setColumnWidth(Col.CODE, self.view.columnWidth(Col.CODE) + 4)
+        self.view.collapseAll()
+        self.view.expandToDepth(0)
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
 
     # -- search ----------------------------------------------------------------
     def _apply_search(self) -> None:
