@@ -79,9 +79,17 @@ def run_self_check(gui: bool = False) -> list[tuple[str, bool, str]]:
                 import os
 
                 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-                from parDesk.app import self_check_window  # type: ignore[attr-defined]
+                import contextlib
+                import io
 
-                return self_check_window(folder)
+                from parDesk.app import main as gui_main
+
+                out = io.StringIO()
+                with contextlib.redirect_stdout(out):
+                    code = gui_main(["--self-check", str(folder)])
+                if code != 0:
+                    raise RuntimeError(f"window self-check exited {code}: {out.getvalue().strip()}")
+                return out.getvalue().strip()
 
             step("window", window)
     return results
