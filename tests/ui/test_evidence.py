@@ -20,12 +20,21 @@ def pdf(path: Path, text: str = "kế hoạch") -> Path:
     return path
 
 
+def drag_enter(pos: QPoint, mime: QMimeData) -> QDragEnterEvent:
+    """The binding's signature differs between PySide6 6.11 (QPoint) and 6.12 (QPointF)."""
+    try:
+        return QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                               Qt.KeyboardModifier.NoModifier)
+    except TypeError:
+        return QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                               Qt.KeyboardModifier.NoModifier)
+
+
 def drop(widget, paths: list[Path]) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPoint(widget.width() // 2, widget.height() // 2)
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(pos, mime)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -55,8 +64,7 @@ def test_drop_of_a_folder_or_web_link_is_refused(window, idle, tmp_path):
     idle()
     mime = QMimeData()
     mime.setUrls([QUrl("https://example.org/x.pdf"), QUrl.fromLocalFile(str(tmp_path))])
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(QPoint(5, 5), mime)
     QApplication.sendEvent(window.leaf, enter)
     assert not enter.isAccepted()
 
