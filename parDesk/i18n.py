@@ -72,6 +72,54 @@ class Msg:
         return str(self)
 
 
+class Num:
+    """A number parameter: "0,5" in Vietnamese text, "0.5" in English."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        from decimal import Decimal
+
+        text = str(self.value)
+        try:
+            d = Decimal(text)
+            d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+            text = format(d, "f")
+        except Exception:  # noqa: BLE001 - not a number after all: print it as given
+            return format(text, spec)
+        if get_language() == "vi":
+            whole, _, frac = text.partition(".")
+            sign = "-" if whole.startswith("-") else ""
+            whole = whole.lstrip("-")
+            groups = []
+            while len(whole) > 3:
+                groups.insert(0, whole[-3:])
+                whole = whole[:-3]
+            groups.insert(0, whole)
+            text = sign + ".".join(groups) + ("," + frac if frac else "")
+        return format(text, spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+class Nested:
+    """Another error as a parameter, rendered in the outer message's language."""
+
+    def __init__(self, error: "ParDeskError") -> None:
+        self.error = error
+
+    def __format__(self, spec: str) -> str:
+        return format(self.error.message(get_language()), spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
 def keys() -> list[str]:
     return sorted(_catalog)
 

@@ -8,11 +8,12 @@ rounding happens only where the framework says (proportional rules).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, Mapping
 
-from parDesk.i18n import ParDeskError, register
+from parDesk.i18n import Num, ParDeskError, register
 from parDesk.models.framework import ZERO, Framework, Leaf, Node, Rule
 
 HUNDRED = Decimal(100)
@@ -138,9 +139,9 @@ def normalize_inputs(leaf: Leaf, inputs: Mapping[str, Any]) -> dict[str, Any]:
 
 def check_manual(leaf: Leaf, score: Decimal) -> None:
     if score < 0 or score > leaf.max:
-        raise ParDeskError("in.score_range", where=leaf.code, value=_dec_str(score), max=_dec_str(leaf.max))
+        raise ParDeskError("in.score_range", where=leaf.code, value=Num(score), max=Num(leaf.max))
     if score % leaf.rule.step != 0:
-        raise ParDeskError("in.score_step", where=leaf.code, value=_dec_str(score), step=_dec_str(leaf.rule.step))
+        raise ParDeskError("in.score_step", where=leaf.code, value=Num(score), step=Num(leaf.rule.step))
 
 
 def _dec_str(value: Decimal) -> str:
@@ -367,6 +368,7 @@ def losing_points(fw: Framework, totals: Totals, states: Mapping[str, LeafState]
     return result
 
 
+@functools.lru_cache(maxsize=4096)
 def _code_key(code: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.replace("-", ".").split("."))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from parDesk.i18n import ParDeskError, register
+from parDesk.i18n import Nested, ParDeskError, register
 from parDesk.models.framework import Framework, Leaf
 from parDesk.scoring import normalize_inputs
 
@@ -58,7 +58,7 @@ def leaf_status(leaf: Leaf, inputs: Mapping[str, Any] | None, not_applicable: bo
         try:
             normalize_inputs(leaf, inputs or {})
         except ParDeskError as exc:
-            problems.append(ParDeskError("val.bad_input", where=leaf.code, reason=exc.message()))
+            problems.append(ParDeskError("val.bad_input", where=leaf.code, reason=Nested(exc)))
     if leaf.requires_evidence and evidence_count == 0 and not explanation.strip():
         problems.append(ParDeskError("val.no_evidence", where=leaf.code))
     if not problems:

@@ -31,7 +31,7 @@ from sqlmodel import Session, select
 
 from parDesk import db
 from parDesk.evidence import DEFAULT_MAX_BYTES, EvidenceStore, nfc
-from parDesk.i18n import ParDeskError, register
+from parDesk.i18n import Num, ParDeskError, register
 from parDesk.models.framework import Framework, Leaf, load_framework, parse_framework_bytes
 from parDesk.models.tables import (Answer, Appraisal, Assessment, AuditEntry, Document, FrameworkRow, Link, Unit)
 from parDesk.scoring import (LeafState, LostPoints, Totals, compute_totals, losing_points, normalize_inputs,
@@ -660,20 +660,28 @@ class Workspace:
         """The evidence library, with the filters the window offers."""
         with self.reader() as s:
             q = select(Document).order_by(Document.id)
-            if document_ids is not None:
-                q = q.where(Document.id.in_(document_ids))  # type: ignore[union-attr]
-            docs = list(s.exec(q))
-            links: dict[int, list[str]] = {}
             lq = select(Link).where(Link.assessment_id == self.assessment_id)
             if document_ids is not None:
+                q = q.where(Document.id.in_(document_ids))  # type: ignore[union-attr]
                 lq = lq.where(Link.document_id.in_(document_ids))  # type: ignore[attr-defined]
+            if code is not None:  # filter in SQL: one item's documents, not the whole library
+                ids = select(Link.document_id).where(Link.assessment_id == self.assessment_id, Link.code == code)
+                q = q.where(Document.id.in_(ids))  # type: ignore[union-attr]
+                lq = lq.where(Link.document_id.in_(ids))  # type: ignore[attr-defined]
+            docs = list(s.exec(q))
+            links: dict[int, list[str]] = {}
+            pages: dict[int, str] = {}
             for lk in s.exec(lq):
                 links.setdefault(lk.document_id, []).append(lk.code)
+                if code is not None and lk.code == code and lk.page_ref:
+                    pages[lk.document_id] = lk.page_ref
         needle = fold(search) if search else ""
         out = []
         for d in docs:
             codes = tuple(sorted(links.get(d.id or 0, [])))
             view = _doc_view(d, codes)
+            if d.id in pages:  # seen from one item: where in the document *its* proof sits
+                view = replace(view, page_ref=pages[d.id or 0])
             if code is not None and code not in codes:
                 continue
             if unlinked and codes:
@@ -779,7 +787,7 @@ class Workspace:
         leaf = self.framework.leaf(code)
         value = parse_decimal(score, f"{code}.score") if score not in (None, "") else None
         if value is not None and not (0 <= value <= leaf.max):
-            raise ParDeskError("in.score_range", where=code, value=_dec(value), max=_dec(leaf.max))
+            raise ParDeskError("in.score_range", where=code, value=Num(value), max=Num(leaf.max))
         with self.session() as s:
             row = Appraisal(assessment_id=self.assessment_id, code=code, round=round_,
                             score=_dec(value) if value is not None else None, comment=nfc(comment),
