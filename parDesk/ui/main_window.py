@@ -15,6 +15,7 @@ from parDesk import __version__
 from parDesk.ui import text
 from parDesk.ui.context import AppContext
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
+from parDesk.ui.views.after import AfterView
 from parDesk.ui.views.library import LibraryView
 from parDesk.ui.views.losing import LosingView
 from parDesk.ui.views.submit import SubmitView
@@ -24,7 +25,7 @@ from parDesk.ui.widgets.totals_bar import TotalsBar
 from parDesk.ui.widgets.tree_pane import TreePane
 from parDesk.workspace import Change
 
-TAB_ASSESS, TAB_LIBRARY, TAB_LOSING, TAB_SUBMIT = range(4)
+TAB_ASSESS, TAB_LIBRARY, TAB_LOSING, TAB_SUBMIT, TAB_AFTER = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -74,8 +75,9 @@ class MainWindow(QMainWindow):
         self.library = LibraryView(self.ctx)
         self.losing = LosingView(self.ctx)
         self.submit = SubmitView(self.ctx)
+        self.after = AfterView(self.ctx)
         for w, name in ((self.splitter, "assessment"), (self.library, "library"), (self.losing, "losing"),
-                        (self.submit, "submit")):
+                        (self.submit, "submit"), (self.after, "status-appraised")):
             self.tabs.addTab(w, icon(name), "")
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
         self.act_input = self._action(None, lambda: self._in_leaf(self.leaf.focus_first_input), "F2")
         self.act_expl = self._action(None, lambda: self._in_leaf(self.leaf.explanation.setFocus), "Ctrl+E")
         self.act_tabs = [self._action(None, lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
-                         for i in range(4)]
+                         for i in range(5)]
         self.lang_group = QActionGroup(self)
         self.act_vi = QAction("Tiếng Việt", self, checkable=True)
         self.act_en = QAction("English", self, checkable=True)
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.tree.leafSelected.connect(self._leaf_selected)
-        for view in (self.library, self.losing, self.submit):
+        for view in (self.library, self.losing, self.submit, self.after):
             view.jumpToLeaf.connect(self.show_leaf)
         self.ctx.hub.undoStateChanged.connect(self._undo_state)
         self.ctx.runner.failed.connect(self._failed)
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
                                         "set up your own unit: the sample stays separate."))
         self.demo_setup.setText(self.tr("Set up my unit…"))
         names = (self.tr("&Assessment"), self.tr("Evidence &library"), self.tr("Where we &lose points"),
-                 self.tr("&Submit"))
+                 self.tr("&Submit"), self.tr("After su&bmission"))
         for i, name in enumerate(names):
             self.tabs.setTabText(i, name)
         self.menu_file.setTitle(self.tr("&File"))
@@ -198,6 +200,8 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change) -> None:
         if change.assessment and not self.submit.isVisible():
             self.submit.reload()
+        if change.assessment and self.after.isVisible():
+            self.after.reload()
 
     # -- navigation ----------------------------------------------------------
     def _leaf_selected(self, code: str) -> None:

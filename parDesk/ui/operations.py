@@ -70,6 +70,13 @@ def sign_and_package(ws: Workspace, passphrase: str, handle: TaskHandle) -> Any:
                             cancelled=lambda: handle.cancelled)
 
 
+def open_new_version(ws: Workspace) -> Any:
+    """Version n+1 from the locked version n, to answer the province's requests (``submission.reopen``)."""
+    from parDesk.package.submission import reopen
+
+    return reopen(ws)
+
+
 def copy_for_usb(package_path: Path, folder: Path, handle: TaskHandle) -> Path:
     """Copy the signed package to a removable disk, with progress (the province imports it as is)."""
     dest = folder / package_path.name

@@ -29,6 +29,8 @@ COLOR_ACCENT = "#0D47A1"
 COLOR_PROVINCE = "#6A1B9A"
 COLOR_WARN_BG = "#FFF8E1"
 COLOR_ERROR_BG = "#FDECEA"
+COLOR_REQUEST = "#BF360C"  # the province asks for a supplementary explanation
+COLOR_REQUEST_BG = "#FFF3E0"
 
 STATUS_ICONS = {
     "not_started": "status-not-started",
@@ -82,6 +84,9 @@ QLabel#caption {{ color: {COLOR_MUTED}; font-size: 8.5pt; }}
 QLabel#banner {{ background: {COLOR_WARN_BG}; border: 1px solid #FFE082; border-radius: 4px; padding: 6px 10px; }}
 QLabel#readyOk {{ color: {COLOR_OK}; font-size: 13pt; font-weight: bold; }}
 QLabel#readyBad {{ color: {COLOR_ERROR}; font-size: 13pt; font-weight: bold; }}
+QLabel#requestBanner {{ color: {COLOR_REQUEST}; background: {COLOR_REQUEST_BG}; border: 1px solid #FFCC80;
+    border-radius: 4px; padding: 6px 10px; }}
+QPushButton#primary {{ font-weight: bold; padding: 6px 14px; }}
 QFrame#topBar {{ background: #F5F7F9; border-bottom: 1px solid #D5DCE1; }}
 QFrame#card {{ background: #FFFFFF; border: 1px solid #DDE3E7; border-radius: 6px; }}
 QGroupBox#dropZone[active="true"] {{ border: 2px dashed {COLOR_ACCENT}; background: #E3F2FD; }}

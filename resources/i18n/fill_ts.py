@@ -388,6 +388,50 @@ VI: dict[str, str] = {
     "Last sync: %1": "Đồng bộ lần cuối: %1",
     "&Page / section for %1:": "&Trang / mục chứng minh cho %1:",
     "Expected evidence:": "Tài liệu kiểm chứng cần có:",
+    # after submission
+    "The province's appraisal of each item beside your self score. Items the province asks you to explain further "
+    "come first. Press Enter or click a line to open the item.":
+        "Kết quả thẩm định của tỉnh cho từng mục, bên cạnh điểm tự chấm. Các mục tỉnh đề nghị giải trình bổ sung "
+        "được xếp lên đầu. Nhấn Enter hoặc bấm vào một dòng để mở mục đó.",
+    "Open a new version to add the explanations": "Mở phiên bản mới để bổ sung giải trình",
+    "Packages sent and receipts": "Hồ sơ đã gửi và biên nhận",
+    "No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.":
+        "Chưa có hồ sơ nào được ký. Biên nhận của tỉnh sẽ hiện ở đây sau khi ký và gửi ở thẻ Nộp.",
+    "Appraisal results": "Kết quả thẩm định",
+    "No appraisal results yet": "Chưa có kết quả thẩm định",
+    "%n item(s) appraised": "%n mục đã được thẩm định",
+    "%n request(s) for a supplementary explanation": "%n đề nghị giải trình bổ sung",
+    "no request for a supplementary explanation": "không có đề nghị giải trình bổ sung",
+    "Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are "
+    "carried over; add the explanations asked for, then sign and send again.":
+        "Phiên bản %1 đã ký và khóa. Để trả lời tỉnh, hãy mở phiên bản mới: điểm tự chấm và tài liệu kiểm chứng "
+        "được giữ nguyên; bổ sung giải trình theo đề nghị rồi ký và gửi lại.",
+    "You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, "
+    "then sign and send this version on the Submit tab.":
+        "Đang làm phiên bản %1. Mở từng mục được tô màu, bổ sung giải trình và tài liệu kiểm chứng, rồi ký và gửi "
+        "phiên bản này ở thẻ Nộp.",
+    "Opening a new version is not available: this part of parDesk is missing from this installation.":
+        "Không mở được phiên bản mới: bản cài đặt này thiếu phần chức năng đó của parDesk.",
+    "Self score": "Điểm tự chấm",
+    "Round 1": "Vòng 1",
+    "Round 2": "Vòng 2",
+    "Appraiser's comment": "Nhận xét của tổ thẩm định",
+    "Supplementary explanation": "Giải trình bổ sung",
+    "Yes — please explain": "Có — cần giải trình bổ sung",
+    "The province asks for a supplementary explanation": "Tỉnh đề nghị giải trình bổ sung",
+    "After su&bmission": "Sau khi nộ&p",
+    "Version": "Phiên bản",
+    "Package": "Hồ sơ",
+    "State": "Trạng thái",
+    "not queued for sending (carry it on USB)": "chưa đưa vào hàng gửi (mang lên tỉnh bằng USB)",
+    "waiting to be sent": "chờ gửi",
+    "uploading %1 %": "đang tải lên %1 %",
+    "the province is verifying": "tỉnh đang kiểm tra",
+    "accepted — receipt of %1": "tỉnh đã chấp nhận — biên nhận lúc %1",
+    "accepted": "tỉnh đã chấp nhận",
+    "refused: %1": "tỉnh từ chối: %1",
+    "stopped: %1": "đã dừng: %1",
+    "Receipt number %1": "Biên nhận số %1",
 }
 
 

@@ -2,11 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AfterView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
+        <translation>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <source>Open a new version to add the explanations</source>
+        <translation>Open a new version to add the explanations</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="113" />
+        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <source>Packages sent and receipts</source>
+        <translation>Packages sent and receipts</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
+        <translation>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <source>Appraisal results</source>
+        <translation>Appraisal results</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="165" />
+        <source>No appraisal results yet</source>
+        <translation>No appraisal results yet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/after.py" line="167" />
+        <location filename="../../parDesk/ui/views/after.py" line="170" />
+        <source>%n item(s) appraised</source>
+        <translation>
+            <numerusform>%n item appraised</numerusform>
+            <numerusform>%n items appraised</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/after.py" line="168" />
+        <source>%n request(s) for a supplementary explanation</source>
+        <translation>
+            <numerusform>%n request for a supplementary explanation</numerusform>
+            <numerusform>%n requests for a supplementary explanation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="171" />
+        <source>no request for a supplementary explanation</source>
+        <translation>no request for a supplementary explanation</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="177" />
+        <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
+        <translation>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="182" />
+        <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
+        <translation>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="188" />
+        <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
+        <translation>Opening a new version is not available: this part of parDesk is missing from this installation.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../parDesk/app.py" line="106" />
         <source>Preparing the sample workspace…</source>
         <translation>Preparing the sample workspace…</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="108" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="109" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
+        <source>Self score</source>
+        <translation>Self score</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
+        <source>Round 1</source>
+        <translation>Round 1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
+        <source>Round 2</source>
+        <translation>Round 2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
+        <source>Appraiser's comment</source>
+        <translation>Appraiser's comment</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
+        <source>Supplementary explanation</source>
+        <translation>Supplementary explanation</translation>
+    </message>
+    <message>
+        <source>Explanation requested</source>
+        <translation type="vanished">Explanation requested</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="120" />
+        <source>no score</source>
+        <translation>no score</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="140" />
+        <source>Yes — please explain</source>
+        <translation>Yes — please explain</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="153" />
+        <source>The province asks for a supplementary explanation</source>
+        <translation>The province asks for a supplementary explanation</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="154" />
+        <source>Appraised</source>
+        <translation>Appraised</translation>
     </message>
 </context>
 <context>
@@ -624,37 +757,37 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="327" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="347" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="352" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="362" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="353" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="363" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="360" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="370" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -675,72 +808,72 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <location filename="../../parDesk/ui/views/library.py" line="96" />
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <location filename="../../parDesk/ui/views/library.py" line="96" />
         <source>Not linked to any item</source>
         <translation>Not linked to any item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <location filename="../../parDesk/ui/views/library.py" line="97" />
         <source>Missing details</source>
         <translation>Missing details</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <location filename="../../parDesk/ui/views/library.py" line="97" />
         <source>By item:</source>
         <translation>By item:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="98" />
+        <location filename="../../parDesk/ui/views/library.py" line="100" />
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="99" />
+        <location filename="../../parDesk/ui/views/library.py" line="101" />
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <location filename="../../parDesk/ui/views/library.py" line="102" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <location filename="../../parDesk/ui/views/library.py" line="103" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Search name, number, issuing body, subject (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <location filename="../../parDesk/ui/views/library.py" line="105" />
         <source>Search documents</source>
         <translation>Search documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="104" />
+        <location filename="../../parDesk/ui/views/library.py" line="106" />
         <source>Evidence library</source>
         <translation>Evidence library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <location filename="../../parDesk/ui/views/library.py" line="107" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <location filename="../../parDesk/ui/views/library.py" line="108" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <location filename="../../parDesk/ui/views/library.py" line="109" />
         <source>&amp;Go to item</source>
         <translation>&amp;Go to item</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="158" />
+        <location filename="../../parDesk/ui/views/library.py" line="160" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -817,22 +950,22 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LosingView</name>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="68" />
+        <location filename="../../parDesk/ui/views/losing.py" line="69" />
         <source>Every item scored below its maximum, the largest loss first. Press Enter or click a line to open the item.</source>
         <translation>Every item scored below its maximum, the largest loss first. Press Enter or click a line to open the item.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="70" />
+        <location filename="../../parDesk/ui/views/losing.py" line="71" />
         <source>Where we lose points</source>
         <translation>Where we lose points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="91" />
+        <location filename="../../parDesk/ui/views/losing.py" line="103" />
         <source>No points are being lost.</source>
         <translation>No points are being lost.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="93" />
+        <location filename="../../parDesk/ui/views/losing.py" line="105" />
         <source>%1 points at stake in %2 items</source>
         <translation>%1 points at stake in %2 items</translation>
     </message>
@@ -840,159 +973,164 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="161" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — PAR Index self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="162" />
+        <location filename="../../parDesk/ui/main_window.py" line="166" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="164" />
+        <location filename="../../parDesk/ui/main_window.py" line="168" />
         <source>Set up my unit…</source>
         <translation>Set up my unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="165" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>&amp;Assessment</source>
         <translation>&amp;Assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="165" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>Evidence &amp;library</source>
         <translation>Evidence &amp;library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="165" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>Where we &amp;lose points</source>
         <translation>Where we &amp;lose points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="166" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <source>After su&amp;bmission</source>
+        <translation>After su&amp;bmission</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="176" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
         <source>Set up a &amp;new unit…</source>
         <translation>Set up a &amp;new unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Open a workspace folder…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="253" />
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="258" />
+        <location filename="../../parDesk/ui/main_window.py" line="268" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="261" />
+        <location filename="../../parDesk/ui/main_window.py" line="271" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <location filename="../../parDesk/ui/main_window.py" line="272" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="269" />
+        <location filename="../../parDesk/ui/main_window.py" line="279" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1153,6 +1291,69 @@ Workspace: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="248" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="249" />
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="250" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <source>not queued for sending (carry it on USB)</source>
+        <translation>not queued for sending (carry it on USB)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
+        <source>uploading %1 %</source>
+        <translation>uploading %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <source>the province is verifying</source>
+        <translation>the province is verifying</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
+        <source>accepted — receipt of %1</source>
+        <translation>accepted — receipt of %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
+        <source>stopped: %1</source>
+        <translation>stopped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="287" />
+        <source>Receipt number %1</source>
+        <translation>Receipt number %1</translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <location filename="../../parDesk/ui/text.py" line="50" />
@@ -1169,26 +1370,20 @@ Workspace: %2</translation>
         <source>No deadline in the framework</source>
         <translation>No deadline in the framework</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../parDesk/ui/text.py" line="68" />
         <source>%n day(s) left</source>
-        <translation>
-            <numerusform>%n day left</numerusform>
-            <numerusform>%n days left</numerusform>
-        </translation>
+        <translation>%n day(s) left</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="70" />
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../parDesk/ui/text.py" line="71" />
         <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>%n day overdue</numerusform>
-            <numerusform>%n days overdue</numerusform>
-        </translation>
+        <translation>%n day(s) overdue</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="80" />
@@ -1228,9 +1423,8 @@ Workspace: %2</translation>
         <translation>Points = %1 × %2 / %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/text.py" line="92" />
         <source>Rounded to %n decimal place(s).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Rounded to %n decimal place.</numerusform>
             <numerusform>Rounded to %n decimal places.</numerusform>
         </translation>
@@ -1398,67 +1592,67 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="129" />
+        <location filename="../../parDesk/ui/views/submit.py" line="130" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="132" />
+        <location filename="../../parDesk/ui/views/submit.py" line="133" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="133" />
+        <location filename="../../parDesk/ui/views/submit.py" line="134" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="134" />
+        <location filename="../../parDesk/ui/views/submit.py" line="135" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <location filename="../../parDesk/ui/views/submit.py" line="136" />
         <source>Print the forms (PDF)…</source>
         <translation>Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="128" />
+        <location filename="../../parDesk/ui/views/submit.py" line="129" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="130" />
+        <location filename="../../parDesk/ui/views/submit.py" line="131" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="131" />
+        <location filename="../../parDesk/ui/views/submit.py" line="132" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="138" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="138" />
+        <location filename="../../parDesk/ui/views/submit.py" line="139" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="139" />
+        <location filename="../../parDesk/ui/views/submit.py" line="140" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="174" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1466,77 +1660,77 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="175" />
+        <location filename="../../parDesk/ui/views/submit.py" line="189" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <location filename="../../parDesk/ui/views/submit.py" line="193" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="180" />
+        <location filename="../../parDesk/ui/views/submit.py" line="194" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="186" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="212" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="205" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="206" />
+        <location filename="../../parDesk/ui/views/submit.py" line="220" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="224" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="217" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -1547,52 +1741,52 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="245" />
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="286" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="295" />
+        <location filename="../../parDesk/ui/views/submit.py" line="309" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="304" />
+        <location filename="../../parDesk/ui/views/submit.py" line="318" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="309" />
+        <location filename="../../parDesk/ui/views/submit.py" line="323" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="318" />
+        <location filename="../../parDesk/ui/views/submit.py" line="332" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="323" />
+        <location filename="../../parDesk/ui/views/submit.py" line="337" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -1600,27 +1794,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="328" />
+        <location filename="../../parDesk/ui/views/submit.py" line="342" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <location filename="../../parDesk/ui/views/submit.py" line="352" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="350" />
+        <location filename="../../parDesk/ui/views/submit.py" line="364" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -1675,22 +1869,22 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="59" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Search codes or words (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="60" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
         <source>Search the framework</source>
         <translation>Search the framework</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
         <source>Framework items</source>
         <translation>Framework items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
         <source>No item matches the search.</source>
         <translation>No item matches the search.</translation>
     </message>

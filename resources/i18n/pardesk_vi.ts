@@ -2,11 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AfterView</name>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
+        <translation>Kết quả thẩm định của tỉnh cho từng mục, bên cạnh điểm tự chấm. Các mục tỉnh đề nghị giải trình bổ sung được xếp lên đầu. Nhấn Enter hoặc bấm vào một dòng để mở mục đó.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <source>Open a new version to add the explanations</source>
+        <translation>Mở phiên bản mới để bổ sung giải trình</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="113" />
+        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <source>Packages sent and receipts</source>
+        <translation>Hồ sơ đã gửi và biên nhận</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
+        <translation>Chưa có hồ sơ nào được ký. Biên nhận của tỉnh sẽ hiện ở đây sau khi ký và gửi ở thẻ Nộp.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <source>Appraisal results</source>
+        <translation>Kết quả thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="165" />
+        <source>No appraisal results yet</source>
+        <translation>Chưa có kết quả thẩm định</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/after.py" line="167" />
+        <location filename="../../parDesk/ui/views/after.py" line="170" />
+        <source>%n item(s) appraised</source>
+        <translation>
+            <numerusform>%n mục đã được thẩm định</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/after.py" line="168" />
+        <source>%n request(s) for a supplementary explanation</source>
+        <translation>
+            <numerusform>%n đề nghị giải trình bổ sung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="171" />
+        <source>no request for a supplementary explanation</source>
+        <translation>không có đề nghị giải trình bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="177" />
+        <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
+        <translation>Phiên bản %1 đã ký và khóa. Để trả lời tỉnh, hãy mở phiên bản mới: điểm tự chấm và tài liệu kiểm chứng được giữ nguyên; bổ sung giải trình theo đề nghị rồi ký và gửi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="182" />
+        <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
+        <translation>Đang làm phiên bản %1. Mở từng mục được tô màu, bổ sung giải trình và tài liệu kiểm chứng, rồi ký và gửi phiên bản này ở thẻ Nộp.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="188" />
+        <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
+        <translation>Không mở được phiên bản mới: bản cài đặt này thiếu phần chức năng đó của parDesk.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../parDesk/app.py" line="106" />
         <source>Preparing the sample workspace…</source>
         <translation>Đang chuẩn bị dữ liệu mẫu…</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="108" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="109" />
+        <source>Item</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
+        <source>Self score</source>
+        <translation>Điểm tự chấm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
+        <source>Round 1</source>
+        <translation>Vòng 1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
+        <source>Round 2</source>
+        <translation>Vòng 2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
+        <source>Appraiser's comment</source>
+        <translation>Nhận xét của tổ thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
+        <source>Supplementary explanation</source>
+        <translation>Giải trình bổ sung</translation>
+    </message>
+    <message>
+        <source>Explanation requested</source>
+        <translation type="vanished">Được yêu cầu giải trình</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="120" />
+        <source>no score</source>
+        <translation>chưa chấm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="140" />
+        <source>Yes — please explain</source>
+        <translation>Có — cần giải trình bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="153" />
+        <source>The province asks for a supplementary explanation</source>
+        <translation>Tỉnh đề nghị giải trình bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="154" />
+        <source>Appraised</source>
+        <translation>Đã thẩm định</translation>
     </message>
 </context>
 <context>
@@ -622,37 +753,37 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="327" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="347" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="352" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="362" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="353" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="363" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="360" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="370" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="432" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -673,72 +804,72 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <location filename="../../parDesk/ui/views/library.py" line="96" />
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="94" />
+        <location filename="../../parDesk/ui/views/library.py" line="96" />
         <source>Not linked to any item</source>
         <translation>Chưa gắn vào mục nào</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <location filename="../../parDesk/ui/views/library.py" line="97" />
         <source>Missing details</source>
         <translation>Thiếu thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="95" />
+        <location filename="../../parDesk/ui/views/library.py" line="97" />
         <source>By item:</source>
         <translation>Theo mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="98" />
+        <location filename="../../parDesk/ui/views/library.py" line="100" />
         <source>&amp;Show:</source>
         <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="99" />
+        <location filename="../../parDesk/ui/views/library.py" line="101" />
         <source>Filter</source>
         <translation>Bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <location filename="../../parDesk/ui/views/library.py" line="102" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <location filename="../../parDesk/ui/views/library.py" line="103" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <location filename="../../parDesk/ui/views/library.py" line="105" />
         <source>Search documents</source>
         <translation>Tìm tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="104" />
+        <location filename="../../parDesk/ui/views/library.py" line="106" />
         <source>Evidence library</source>
         <translation>Kho tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <location filename="../../parDesk/ui/views/library.py" line="107" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <location filename="../../parDesk/ui/views/library.py" line="108" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <location filename="../../parDesk/ui/views/library.py" line="109" />
         <source>&amp;Go to item</source>
         <translation>Đến &amp;mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="158" />
+        <location filename="../../parDesk/ui/views/library.py" line="160" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n tài liệu</numerusform>
@@ -814,22 +945,22 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LosingView</name>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="68" />
+        <location filename="../../parDesk/ui/views/losing.py" line="69" />
         <source>Every item scored below its maximum, the largest loss first. Press Enter or click a line to open the item.</source>
         <translation>Các mục chưa đạt điểm tối đa, mục mất nhiều điểm nhất ở trên. Nhấn Enter hoặc bấm vào dòng để mở mục.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="70" />
+        <location filename="../../parDesk/ui/views/losing.py" line="71" />
         <source>Where we lose points</source>
         <translation>Mất điểm ở đâu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="91" />
+        <location filename="../../parDesk/ui/views/losing.py" line="103" />
         <source>No points are being lost.</source>
         <translation>Không mất điểm ở mục nào.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="93" />
+        <location filename="../../parDesk/ui/views/losing.py" line="105" />
         <source>%1 points at stake in %2 items</source>
         <translation>Đang mất %1 điểm ở %2 mục</translation>
     </message>
@@ -837,159 +968,164 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="161" />
+        <location filename="../../parDesk/ui/main_window.py" line="165" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — Tự đánh giá Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="162" />
+        <location filename="../../parDesk/ui/main_window.py" line="166" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu được giữ riêng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="164" />
+        <location filename="../../parDesk/ui/main_window.py" line="168" />
         <source>Set up my unit…</source>
         <translation>Thiết lập đơn vị của tôi…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="165" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>&amp;Assessment</source>
         <translation>&amp;Chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="165" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>Evidence &amp;library</source>
         <translation>&amp;Kho tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="165" />
+        <location filename="../../parDesk/ui/main_window.py" line="169" />
         <source>Where we &amp;lose points</source>
         <translation>&amp;Mất điểm ở đâu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="166" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <source>After su&amp;bmission</source>
+        <translation>Sau khi nộ&amp;p</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>&amp;Go</source>
         <translation>&amp;Đi tới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="176" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
         <source>Set up a &amp;new unit…</source>
         <translation>Thiết lập đơn vị &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Mở thư mục làm việc…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="253" />
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="258" />
+        <location filename="../../parDesk/ui/main_window.py" line="268" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="261" />
+        <location filename="../../parDesk/ui/main_window.py" line="271" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <location filename="../../parDesk/ui/main_window.py" line="272" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="269" />
+        <location filename="../../parDesk/ui/main_window.py" line="279" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1150,6 +1286,69 @@ Thư mục làm việc: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptModel</name>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="248" />
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="249" />
+        <source>Package</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="250" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <source>not queued for sending (carry it on USB)</source>
+        <translation>chưa đưa vào hàng gửi (mang lên tỉnh bằng USB)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
+        <source>waiting to be sent</source>
+        <translation>chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
+        <source>uploading %1 %</source>
+        <translation>đang tải lên %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <source>the province is verifying</source>
+        <translation>tỉnh đang kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
+        <source>accepted — receipt of %1</source>
+        <translation>tỉnh đã chấp nhận — biên nhận lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <source>accepted</source>
+        <translation>tỉnh đã chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <source>refused: %1</source>
+        <translation>tỉnh từ chối: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
+        <source>stopped: %1</source>
+        <translation>đã dừng: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/models/appraisals.py" line="287" />
+        <source>Receipt number %1</source>
+        <translation>Biên nhận số %1</translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <location filename="../../parDesk/ui/text.py" line="50" />
@@ -1166,24 +1365,20 @@ Thư mục làm việc: %2</translation>
         <source>No deadline in the framework</source>
         <translation>Bộ chỉ số không ghi hạn nộp</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../parDesk/ui/text.py" line="68" />
         <source>%n day(s) left</source>
-        <translation>
-            <numerusform>còn %n ngày</numerusform>
-        </translation>
+        <translation>còn %n ngày</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="70" />
         <source>Due today</source>
         <translation>Hết hạn hôm nay</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../parDesk/ui/text.py" line="71" />
         <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>quá hạn %n ngày</numerusform>
-        </translation>
+        <translation>quá hạn %n ngày</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="80" />
@@ -1223,9 +1418,8 @@ Thư mục làm việc: %2</translation>
         <translation>Điểm = %1 × %2 / %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/text.py" line="92" />
         <source>Rounded to %n decimal place(s).</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Làm tròn đến %n chữ số thập phân.</numerusform>
         </translation>
     </message>
@@ -1391,144 +1585,144 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="129" />
+        <location filename="../../parDesk/ui/views/submit.py" line="130" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="132" />
+        <location filename="../../parDesk/ui/views/submit.py" line="133" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="133" />
+        <location filename="../../parDesk/ui/views/submit.py" line="134" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="134" />
+        <location filename="../../parDesk/ui/views/submit.py" line="135" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <location filename="../../parDesk/ui/views/submit.py" line="136" />
         <source>Print the forms (PDF)…</source>
         <translation>In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="128" />
+        <location filename="../../parDesk/ui/views/submit.py" line="129" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="130" />
+        <location filename="../../parDesk/ui/views/submit.py" line="131" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="131" />
+        <location filename="../../parDesk/ui/views/submit.py" line="132" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="138" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="138" />
+        <location filename="../../parDesk/ui/views/submit.py" line="139" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="139" />
+        <location filename="../../parDesk/ui/views/submit.py" line="140" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="174" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="175" />
+        <location filename="../../parDesk/ui/views/submit.py" line="189" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <location filename="../../parDesk/ui/views/submit.py" line="193" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="180" />
+        <location filename="../../parDesk/ui/views/submit.py" line="194" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="186" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="212" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="205" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="206" />
+        <location filename="../../parDesk/ui/views/submit.py" line="220" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="224" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="217" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -1537,79 +1731,79 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="245" />
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="286" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="295" />
+        <location filename="../../parDesk/ui/views/submit.py" line="309" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="304" />
+        <location filename="../../parDesk/ui/views/submit.py" line="318" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="309" />
+        <location filename="../../parDesk/ui/views/submit.py" line="323" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="318" />
+        <location filename="../../parDesk/ui/views/submit.py" line="332" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="323" />
+        <location filename="../../parDesk/ui/views/submit.py" line="337" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="328" />
+        <location filename="../../parDesk/ui/views/submit.py" line="342" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="338" />
+        <location filename="../../parDesk/ui/views/submit.py" line="352" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="350" />
+        <location filename="../../parDesk/ui/views/submit.py" line="364" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
@@ -1664,22 +1858,22 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="59" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Tìm mã hoặc từ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="60" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
         <source>Search the framework</source>
         <translation>Tìm trong bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
         <source>Framework items</source>
         <translation>Các mục của bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
         <source>No item matches the search.</source>
         <translation>Không có mục nào khớp.</translation>
     </message>

@@ -364,7 +364,5 @@ class SubmitView(QWidget):
                          lambda p: self.tr("Exported: %1").replace("%1", str(p)))
 
     def reopen(self) -> None:
-        from parDesk.package.submission import reopen
-
         self._show_error(None)
-        self.ctx.edit(lambda ws: reopen(ws), lambda _c: self.reload(), self._show_error, label="reopen")
+        self.ctx.edit(ops.open_new_version, lambda _c: self.reload(), self._show_error, label="reopen")

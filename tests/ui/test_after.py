@@ -1,0 +1,147 @@
+"""After submission: the appraisal table (requests first, highlighted, each row opening its leaf), the
+receipts list and the path to answer the province in a new version."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from uitools import wait_idle
+
+from parDesk.ui.changes import AppraisalRow
+from parDesk.ui.models.appraisals import (AppCol, AppraisalModel, ReceiptModel, RecCol, RequestRole, appraised_leaves,
+                                          receipt_rows)
+from parDesk.ui.theme import COLOR_REQUEST_BG
+
+PASSPHRASE = "mật khẩu của xã"
+
+
+def row(code, rnd, score, comment="", request=False):
+    return AppraisalRow(code, rnd, Decimal(score) if score is not None else None, comment, request, "2026-02-01")
+
+
+def test_appraisal_model_without_a_view(ctx, qtmodeltester):
+    fw = ctx.workspace.framework
+    appraisals = {
+        "1.1.1": (row("1.1.1", 1, "2", "Đạt"),),
+        "1.1.3": (row("1.1.3", 1, "0.5", "Thiếu báo cáo quý", True),),
+        "2.1.1": (row("2.1.1", 1, "1", "Thiếu", True), row("2.1.1", 2, "2", "Đã giải trình")),
+    }
+    model = AppraisalModel()
+    model.set_rows(appraised_leaves(fw, appraisals, {"1.1.1": Decimal(2), "1.1.3": Decimal("1.5")}))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == len(AppCol)
+    assert [model.code_at(r) for r in range(3)] == ["1.1.3", "1.1.1", "2.1.1"]  # the request first
+    assert model.requests() == 1
+    first = model.index(0, AppCol.REQUEST)
+    assert model.data(first, RequestRole) is True
+    assert model.data(first).startswith("Có")
+    assert model.data(first, Qt.ItemDataRole.BackgroundRole).color() == QColor(COLOR_REQUEST_BG)
+    assert not model.data(model.index(0, AppCol.CODE), Qt.ItemDataRole.DecorationRole).isNull()
+    assert model.data(model.index(0, AppCol.ROUND1)) == "0,5"  # Vietnamese number format
+    assert model.data(model.index(0, AppCol.SELF)).startswith("1,5 / ")
+    assert model.data(model.index(0, AppCol.COMMENT)) == "Thiếu báo cáo quý"
+    # 2.1.1: round 2 answered the round-1 request, so it is no longer highlighted
+    last = model.leaf_at(2)
+    assert not last.requested and last.comment == "Đã giải trình"
+    assert model.data(model.index(2, AppCol.ROUND1)) == "1" and model.data(model.index(2, AppCol.ROUND2)) == "2"
+    assert model.data(model.index(2, AppCol.REQUEST), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_receipt_rows_and_states(language):
+    pkg = lambda i, v: SimpleNamespace(id=i, version=v, sha256=f"{i}" * 64, created_at="2026-01-10T08:00:00+07:00")  # noqa: E731
+    item = lambda pid, state, **kw: SimpleNamespace(package_id=pid, state=state, percent=kw.get("percent", 0),  # noqa: E731
+                                                    receipt=kw.get("receipt"), refused_reason=kw.get("reason", ""),
+                                                    last_error="")
+    receipt = {"receipt": {"received_at": "2026-01-11T09:30:00+07:00", "receipt_id": "R-7"}}
+    rows = receipt_rows([pkg(1, 1), pkg(2, 2), pkg(3, 3), pkg(4, 4)],
+                        [item(1, "accepted", receipt=receipt), item(2, "refused", reason="Thiếu chữ ký"),
+                         item(3, "uploading", percent=42)])
+    model = ReceiptModel()
+    model.set_rows(rows)
+    states = [model.data(model.index(r, RecCol.STATE)) for r in range(4)]
+    assert [model.data(model.index(r, RecCol.VERSION)) for r in range(4)] == ["4", "3", "2", "1"]  # newest first
+    assert "USB" in states[0]
+    assert "42 %" in states[1]
+    assert "Thiếu chữ ký" in states[2]
+    assert "11/01/2026" in states[3]
+    assert model.data(model.index(3, RecCol.PACKAGE)).startswith("111111111111")
+
+
+def _sign(ws) -> None:
+    from parDesk.identity import IdentityStore, UnitSubject
+    from parDesk.package.submission import build_submission
+
+    store = IdentityStore(ws.folder / "identity")
+    unit = ws.unit()
+    store.create(UnitSubject(unit.name, unit.admin_code, unit.province), PASSPHRASE)
+    build_submission(ws, store.signer(PASSPHRASE), allow_problems=True)
+
+
+def test_after_view_rows_highlight_jump_and_new_version(ctx, qtbot, tmp_path):
+    from parDesk.ui.features import Features
+    from parDesk.ui.main_window import TAB_AFTER, TAB_ASSESS, MainWindow
+
+    ctx.features = Features.detect()
+    ws = ctx.workspace
+    ws.set_inputs("1.1.1", {"done": True})
+    _sign(ws)
+    ws.record_appraisal("1.1.1", 1, "2", comment="Đạt yêu cầu")
+    ws.record_appraisal("1.1.3", 1, "0,5", comment="Chưa có báo cáo quý IV", request_explanation=True)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    ctx.refresh()
+    wait_idle(qtbot, ctx)
+    win.tabs.setCurrentIndex(TAB_AFTER)
+    wait_idle(qtbot, ctx)
+    after = win.after
+    assert after.model.rowCount() == 2
+    assert after.model.code_at(0) == "1.1.3"  # the request first
+    assert after.model.data(after.model.index(0, AppCol.ROUND1)) == "0,5"
+    assert after.model.data(after.model.index(0, AppCol.COMMENT)) == "Chưa có báo cáo quý IV"
+    assert after.model.data(after.model.index(0, AppCol.CODE), Qt.ItemDataRole.BackgroundRole) is not None
+    assert after.model.data(after.model.index(1, AppCol.CODE), Qt.ItemDataRole.BackgroundRole) is None
+    assert "1" in after.headline.text()
+    # the signed package is listed with its state
+    assert after.receipts.rowCount() == 1 and after.receipts_table.isVisible()
+    assert after.receipts.row_at(0).version == 1
+    # locked with a request: the way to answer it
+    assert after.request_bar.isVisible() and after.reopen_btn.isVisible() and after.reopen_btn.isEnabled()
+    assert "Mở phiên bản mới" in after.reopen_btn.text()
+
+    rect = after.table.visualRect(after.model.index(0, AppCol.TITLE))
+    qtbot.mouseClick(after.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, ctx)
+    assert win.tabs.currentIndex() == TAB_ASSESS and win.leaf.code == "1.1.3"
+    assert win.leaf.request_banner.isVisible()
+
+    win.tabs.setCurrentIndex(TAB_AFTER)
+    with qtbot.waitSignal(after.reopened, timeout=10_000):
+        qtbot.mouseClick(after.reopen_btn, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    assert ws.assessment().version == 2 and ws.assessment().status == "draft"
+    # version 2 still shows version 1's appraisal; the request stays highlighted, the button goes
+    assert after.model.rowCount() == 2 and after.model.code_at(0) == "1.1.3"
+    assert not after.reopen_btn.isVisible() and after.request_bar.isVisible()
+    assert "2" in after.request_label.text()
+
+
+def test_after_view_empty(window, qtbot, idle):
+    from parDesk.ui.main_window import TAB_AFTER
+
+    window.tabs.setCurrentIndex(TAB_AFTER)
+    idle()
+    after = window.after
+    assert after.model.rowCount() == 0
+    assert not after.request_bar.isVisible() and not after.receipts_table.isVisible()
+    assert after.no_receipts.isVisible()
+
+
+def test_keyboard_reaches_the_after_tab(window, qtbot):
+    from parDesk.ui.main_window import TAB_AFTER
+
+    window.act_tabs[TAB_AFTER].trigger()
+    assert window.tabs.currentIndex() == TAB_AFTER
