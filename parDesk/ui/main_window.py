@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
     def _actions(self) -> None:
         self.act_setup = self._action("setup", self.setupRequested, "Ctrl+N")
         self.act_open = self._action("folder", self._open_folder, "Ctrl+O")
+        self.act_print = self._action("print", self._print, QKeySequence.StandardKey.Print)
         self.act_quit = self._action(None, self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = self._action("undo", self.undo, "Ctrl+Z")
         self.act_redo = self._action("redo", self.redo, "Ctrl+Shift+Z", "Ctrl+Y")
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.menu_file = mb.addMenu("")
         for a in (self.act_setup, self.act_open):
             self.menu_file.addAction(a)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = mb.addMenu("")
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_setup.setText(self.tr("Set up a &new unit…"))
         self.act_open.setText(self.tr("&Open a workspace folder…"))
+        self.act_print.setText(self.tr("&Print the forms…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
@@ -258,6 +262,14 @@ class MainWindow(QMainWindow):
     def _language_changed(self, lang: str) -> None:
         (self.act_vi if lang == "vi" else self.act_en).setChecked(True)
         self.ctx.refresh()  # numbers and the core's messages read differently now
+
+    def _print(self) -> None:
+        """Ctrl+P: the print dialog for the forms, from the Submit tab (where the button says why if it cannot)."""
+        self.tabs.setCurrentIndex(TAB_SUBMIT)
+        if self.submit.paper_btn.isEnabled():
+            self.submit.ask_print_paper()
+        else:
+            self.status.showMessage(self.submit.paper_btn.toolTip(), 8000)
 
     def _open_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a parDesk workspace folder"))

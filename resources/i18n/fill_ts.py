@@ -432,6 +432,15 @@ VI: dict[str, str] = {
     "refused: %1": "tỉnh từ chối: %1",
     "stopped: %1": "đã dừng: %1",
     "Receipt number %1": "Biên nhận số %1",
+    # printing
+    "&Print the forms…": "&In các biểu mẫu…",
+    "Save the forms as PDF…": "Lưu biểu mẫu thành PDF…",
+    "Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from "
+    "your PDF reader.": "Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi "
+                       "in từ trình đọc PDF.",
+    "PAR Index forms": "Biểu mẫu Chỉ số CCHC",
+    "Print the forms": "In các biểu mẫu",
+    "Sent %n page(s) to the printer.": "Đã gửi %n trang tới máy in.",
 }
 
 

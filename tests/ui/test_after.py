@@ -145,3 +145,70 @@ def test_keyboard_reaches_the_after_tab(window, qtbot):
 
     window.act_tabs[TAB_AFTER].trigger()
     assert window.tabs.currentIndex() == TAB_AFTER
+
+
+def _pdf_pages(path) -> int:
+    import subprocess
+
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def test_print_the_forms_through_the_print_dialog(ctx, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from parDesk.ui import printing
+    from parDesk.ui.features import Features
+    from parDesk.ui.main_window import TAB_SUBMIT, MainWindow
+
+    assert printing.available()  # QtPdf ships in PySide6-Addons
+    ctx.features = Features.detect()
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    ctx.refresh()
+    wait_idle(qtbot, ctx)
+    submit = win.submit
+    win.tabs.setCurrentIndex(TAB_SUBMIT)
+    assert submit.paper_btn.isEnabled()
+    out = tmp_path / "printed.pdf"
+    shown = []
+
+    def exec_(dialog):  # the officer picks "print to file" and presses Print
+        shown.append(dialog.windowTitle())
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(100)  # keeps the test quick; real printers get up to 300 dpi
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    with qtbot.waitSignal(submit.finished, timeout=60_000):
+        win.act_print.trigger()
+    wait_idle(qtbot, ctx)
+    assert shown and not submit.error.isVisible(), submit.error.text()
+    said = submit.result.text()
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    with qtbot.waitSignal(submit.finished, timeout=60_000):
+        submit.print_forms(forms)
+    wait_idle(qtbot, ctx)
+    expected = sum(_pdf_pages(p) for p in forms.glob("*.pdf"))
+    assert out.is_file() and expected >= 3
+    assert _pdf_pages(out) == expected
+    assert f"{expected} trang" in said
+
+
+
+def test_print_dialog_cancelled_prints_nothing(ctx, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from parDesk.ui.features import Features
+    from parDesk.ui.views.submit import SubmitView
+
+    ctx.features = Features.detect()
+    view = SubmitView(ctx)
+    qtbot.addWidget(view)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QPrintDialog.DialogCode.Rejected)
+    view.ask_print_paper()
+    assert view._task is None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QPushButton, QVBoxLayout, QWidget)
 
 from parDesk.ui import operations as ops
+from parDesk.ui import printing
 from parDesk.ui import text
 from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
@@ -40,6 +41,7 @@ class SubmitView(QWidget):
         self.ctx = ctx
         self.sub: ops.SubmitState | None = None
         self._task: TaskHandle | None = None
+        self._printer: Any = None
         self._stale = True
         self.model = ProblemModel(ctx.workspace.framework, self)
         self._build()
@@ -82,15 +84,19 @@ class SubmitView(QWidget):
         self.sign_btn = QPushButton(icon("sign"), "")
         self.send_btn = QPushButton(icon("submit"), "")
         self.usb_btn = QPushButton(icon("usb"), "")
-        self.print_btn = QPushButton(icon("print"), "")
+        self.paper_btn = QPushButton(icon("print"), "")
+        self.print_btn = QPushButton(icon("open"), "")
         self.xlsx_btn = QPushButton(icon("library"), "")
         self.reopen_btn = QPushButton(icon("edit"), "")
-        for i, b in enumerate((self.sign_btn, self.send_btn, self.usb_btn, self.print_btn, self.xlsx_btn,
-                               self.reopen_btn)):
+        buttons = (self.sign_btn, self.send_btn, self.usb_btn, self.paper_btn, self.print_btn, self.xlsx_btn,
+                   self.reopen_btn)
+        for i, b in enumerate(buttons):
             grid.addWidget(b, i // 3, i % 3)
+        row = (len(buttons) + 2) // 3
         self.sign_btn.clicked.connect(self.ask_sign)
         self.send_btn.clicked.connect(self.send)
         self.usb_btn.clicked.connect(self.ask_usb)
+        self.paper_btn.clicked.connect(self.ask_print_paper)
         self.print_btn.clicked.connect(self.ask_print)
         self.xlsx_btn.clicked.connect(self.ask_xlsx)
         self.reopen_btn.clicked.connect(self.reopen)
@@ -101,7 +107,7 @@ class SubmitView(QWidget):
         self.cancel_btn.clicked.connect(self.cancel)
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel_btn)
-        grid.addLayout(busy, 2, 0, 1, 3)
+        grid.addLayout(busy, row, 0, 1, 3)
         self.outbox_label = QLabel()
         self.outbox_label.setWordWrap(True)
         self.result = QLabel()
@@ -110,9 +116,9 @@ class SubmitView(QWidget):
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        grid.addWidget(self.outbox_label, 3, 0, 1, 3)
-        grid.addWidget(self.result, 4, 0, 1, 3)
-        grid.addWidget(self.error, 5, 0, 1, 3)
+        grid.addWidget(self.outbox_label, row + 1, 0, 1, 3)
+        grid.addWidget(self.result, row + 2, 0, 1, 3)
+        grid.addWidget(self.error, row + 3, 0, 1, 3)
         self._busy(False)
         self.error.hide()
 
@@ -133,7 +139,8 @@ class SubmitView(QWidget):
         self.sign_btn.setText(self.tr("Sign and build the package…"))
         self.send_btn.setText(self.tr("Send to the province"))
         self.usb_btn.setText(self.tr("Save a copy for USB…"))
-        self.print_btn.setText(self.tr("Print the forms (PDF)…"))
+        self.paper_btn.setText(self.tr("&Print the forms…"))
+        self.print_btn.setText(self.tr("Save the forms as PDF…"))
         self.xlsx_btn.setText(self.tr("Export to Excel (XLSX)…"))
         self.reopen_btn.setText(self.tr("Open a new version"))
         self.cancel_btn.setText(self.tr("Cancel"))
@@ -218,6 +225,9 @@ class SubmitView(QWidget):
              if not has_key else self.tr("Solve the blocking problems above first.")),
             (self.send_btn, f.sync, not busy and pending, missing, self.tr("Nothing waits to be sent.")),
             (self.usb_btn, f.package, not busy and has_pkg, missing, self.tr("Sign and build the package first.")),
+            (self.paper_btn, f.reports and printing.available(), not busy,
+             missing if not f.reports else self.tr("Printing needs QtPdf, which is missing from this installation: "
+                                                   "save the forms as PDF and print them from your PDF reader."), ""),
             (self.print_btn, f.reports, not busy, missing, ""),
             (self.xlsx_btn, f.reports, not busy, missing, ""),
             (self.reopen_btn, f.package, not busy and locked, missing,
@@ -352,6 +362,28 @@ class SubmitView(QWidget):
             return self.tr("Forms saved: %1").replace("%1", ", ".join(p.name for p in paths))
 
         return self._run("print", lambda ws, h: ops.print_forms(ws, folder, lang, h), done)
+
+    def ask_print_paper(self) -> None:
+        """Qt's print dialog first (printer, pages, copies), then the forms rendered and printed off the GUI thread."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.tr("PAR Index forms"))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the forms"))
+        dialog.setMinMax(1, 999)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_paper(printer)
+
+    def print_paper(self, printer: Any) -> TaskHandle:
+        lang = self.ctx.lang
+        self._printer = printer  # alive until the job ends
+
+        def done(pages: int) -> str:
+            self._printer = None
+            return self.tr("Sent %n page(s) to the printer.", None, pages)
+
+        return self._run("paper", lambda ws, h: printing.render_and_print(ws, lang, printer, h), done)
 
     def ask_xlsx(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), "", self.tr("Excel (*.xlsx)"))
