@@ -141,3 +141,38 @@ def send_now(ws: Workspace, handle: TaskHandle) -> Any:
             handle.progress(p.done, p.total)
 
     return SyncWorker(ws, progress=progress, cancel=cancel).run_once()
+
+
+@dataclass(frozen=True)
+class Registration:
+    """Where the unit stands with the province's server (the core's ``sync_state``), for the window."""
+
+    server_url: str
+    fingerprint: str
+    status: str  # "" never registered; otherwise the server's word ("pending", "approved", ...)
+    registration_id: str
+
+
+def read_registration(ws: Workspace) -> Registration:
+    from parDesk.sync import outbox
+
+    get = outbox.get_state
+    return Registration(get(ws, "server_url") or "", get(ws, "server_fingerprint") or "",
+                        get(ws, "registration_status") or "", get(ws, "registration_id") or "")
+
+
+def register_with_server(ws: Workspace, server_url: str, passphrase: str, fingerprint: str | None,
+                         contact: str) -> Registration:
+    """``pardesk sync register``: pin the server, make the sync key, send the signed binding."""
+    from parDesk.sync.registration import register_unit
+
+    register_unit(ws, server_url, passphrase, expected_fingerprint=fingerprint or None, contact=contact)
+    return read_registration(ws)
+
+
+def check_registration(ws: Workspace) -> Registration:
+    """``pardesk sync status``: ask the server; install a certificate the province issued."""
+    from parDesk.sync.registration import check_registration as check
+
+    check(ws)
+    return read_registration(ws)

@@ -432,6 +432,44 @@ VI: dict[str, str] = {
     "refused: %1": "tỉnh từ chối: %1",
     "stopped: %1": "đã dừng: %1",
     "Receipt number %1": "Biên nhận số %1",
+    # registration
+    "Register with the province's server": "Đăng ký với máy chủ của tỉnh",
+    "Register with the province's server…": "Đăng ký với máy chủ của tỉnh…",
+    "Registering lets parDesk send the signed packages over the network and bring back receipts and appraisal "
+    "results. Type the server address and the server key fingerprint exactly as the province published them; the "
+    "leader's passphrase signs the request once. The province then approves the registration.":
+        "Đăng ký để parDesk gửi hồ sơ đã ký qua mạng và nhận về biên nhận, kết quả thẩm định. Nhập địa chỉ máy chủ "
+        "và dấu vân tay khóa máy chủ đúng như tỉnh đã công bố; cụm mật khẩu của lãnh đạo dùng để ký đề nghị một "
+        "lần. Sau đó tỉnh phê duyệt đăng ký.",
+    "Server &address:": "Địa chỉ &máy chủ:",
+    "Server key &fingerprint:": "&Dấu vân tay khóa máy chủ:",
+    "&Contact (phone or e-mail):": "&Liên hệ (điện thoại hoặc thư điện tử):",
+    "Signing &passphrase:": "&Cụm mật khẩu ký số:",
+    "64 letters and digits, from the province's letter": "64 chữ và số, theo văn bản của tỉnh",
+    "&Register": "Đăng &ký",
+    "Check the &status": "Kiểm tra &trạng thái",
+    "Close": "Đóng",
+    "Not registered yet": "Chưa đăng ký",
+    "Until then, packages can travel to the province on a USB stick.":
+        "Trong lúc chờ, có thể mang hồ sơ lên tỉnh bằng USB.",
+    "Registered: the province approved this unit": "Đã đăng ký: tỉnh đã phê duyệt đơn vị",
+    "Packages are sent from the Submit tab.": "Hồ sơ được gửi từ thẻ Nộp.",
+    "Registration sent: waiting for the province's approval": "Đã gửi đăng ký: chờ tỉnh phê duyệt",
+    "Request number %1. Ask the province to approve it, then press “Check the status”.":
+        "Số đề nghị %1. Đề nghị tỉnh phê duyệt, sau đó bấm “Kiểm tra trạng thái”.",
+    "Registration: %1": "Đăng ký: %1",
+    "Server key: %1…": "Khóa máy chủ: %1…",
+    "Type the server address the province gave you.": "Nhập địa chỉ máy chủ do tỉnh cung cấp.",
+    "The server address must start with https:// (for example https://cchc.tinh.gov.vn).":
+        "Địa chỉ máy chủ phải bắt đầu bằng https:// (ví dụ https://cchc.tinh.gov.vn).",
+    "The fingerprint is 64 letters (a–f) and digits; check it against the province's letter.":
+        "Dấu vân tay gồm 64 chữ (a–f) và số; hãy đối chiếu với văn bản của tỉnh.",
+    "Enter the signing key's passphrase.": "Nhập cụm mật khẩu của khóa ký số.",
+    "Not registered with the province's server yet: carry the package on USB, or press “Register with the "
+    "province's server…”.": "Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký "
+                            "với máy chủ của tỉnh…”.",
+    "The server could not be reached: %1. Check the address and the network, then press “Register” again.":
+        "Không kết nối được máy chủ: %1. Hãy kiểm tra địa chỉ và mạng, rồi bấm “Đăng ký” lại.",
     # printing
     "&Print the forms…": "&In các biểu mẫu…",
     "Save the forms as PDF…": "Lưu biểu mẫu thành PDF…",

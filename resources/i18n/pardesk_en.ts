@@ -1359,6 +1359,124 @@ Workspace: %2</translation>
     </message>
 </context>
 <context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="96" />
+        <source>Register with the province's server</source>
+        <translation>Register with the province's server</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="97" />
+        <source>Registering lets parDesk send the signed packages over the network and bring back receipts and appraisal results. Type the server address and the server key fingerprint exactly as the province published them; the leader's passphrase signs the request once. The province then approves the registration.</source>
+        <translation>Registering lets parDesk send the signed packages over the network and bring back receipts and appraisal results. Type the server address and the server key fingerprint exactly as the province published them; the leader's passphrase signs the request once. The province then approves the registration.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="101" />
+        <source>Server &amp;address:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="102" />
+        <source>Server key &amp;fingerprint:</source>
+        <translation>Server key &amp;fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="103" />
+        <source>&amp;Contact (phone or e-mail):</source>
+        <translation>&amp;Contact (phone or e-mail):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="104" />
+        <source>Signing &amp;passphrase:</source>
+        <translation>Signing &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="105" />
+        <source>64 letters and digits, from the province's letter</source>
+        <translation>64 letters and digits, from the province's letter</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="108" />
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="109" />
+        <source>Check the &amp;status</source>
+        <translation>Check the &amp;status</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="110" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="144" />
+        <source>Not registered yet</source>
+        <translation>Not registered yet</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="145" />
+        <source>Until then, packages can travel to the province on a USB stick.</source>
+        <translation>Until then, packages can travel to the province on a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="147" />
+        <source>Registered: the province approved this unit</source>
+        <translation>Registered: the province approved this unit</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="148" />
+        <source>Packages are sent from the Submit tab.</source>
+        <translation>Packages are sent from the Submit tab.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="150" />
+        <source>Registration sent: waiting for the province's approval</source>
+        <translation>Registration sent: waiting for the province's approval</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="151" />
+        <source>Request number %1. Ask the province to approve it, then press “Check the status”.</source>
+        <translation>Request number %1. Ask the province to approve it, then press “Check the status”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="154" />
+        <source>Registration: %1</source>
+        <translation>Registration: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="157" />
+        <source>Server key: %1…</source>
+        <translation>Server key: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="166" />
+        <source>The server could not be reached: %1. Check the address and the network, then press “Register” again.</source>
+        <translation>The server could not be reached: %1. Check the address and the network, then press “Register” again.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="184" />
+        <source>Type the server address the province gave you.</source>
+        <translation>Type the server address the province gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="187" />
+        <source>The server address must start with https:// (for example https://cchc.tinh.gov.vn).</source>
+        <translation>The server address must start with https:// (for example https://cchc.tinh.gov.vn).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="191" />
+        <source>The fingerprint is 64 letters (a–f) and digits; check it against the province's letter.</source>
+        <translation>The fingerprint is 64 letters (a–f) and digits; check it against the province's letter.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="194" />
+        <source>Enter the signing key's passphrase.</source>
+        <translation>Enter the signing key's passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <location filename="../../parDesk/ui/text.py" line="50" />
@@ -1597,22 +1715,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <location filename="../../parDesk/ui/views/submit.py" line="138" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="139" />
+        <location filename="../../parDesk/ui/views/submit.py" line="141" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="142" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="144" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1621,52 +1739,57 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="147" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="139" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="138" />
+        <location filename="../../parDesk/ui/views/submit.py" line="140" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <source>Register with the province's server…</source>
+        <translation>Register with the province's server…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="145" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="146" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="148" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="149" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="150" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="198" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1674,82 +1797,83 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="196" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="201" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="206" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="206" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="210" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="221" />
+        <location filename="../../parDesk/ui/views/submit.py" line="224" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="224" />
+        <location filename="../../parDesk/ui/views/submit.py" line="227" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="224" />
+        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="225" />
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="229" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="229" />
+        <location filename="../../parDesk/ui/views/submit.py" line="234" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <location filename="../../parDesk/ui/views/submit.py" line="239" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="241" />
+        <location filename="../../parDesk/ui/views/submit.py" line="246" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -1760,52 +1884,56 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="246" />
+        <location filename="../../parDesk/ui/views/submit.py" line="251" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="255" />
-        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
-        <translation>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
+        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
+        <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="287" />
+        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
+        <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="315" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="328" />
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="342" />
+        <location filename="../../parDesk/ui/views/submit.py" line="354" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="347" />
+        <location filename="../../parDesk/ui/views/submit.py" line="359" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -1813,43 +1941,45 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="352" />
+        <location filename="../../parDesk/ui/views/submit.py" line="364" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="362" />
+        <location filename="../../parDesk/ui/views/submit.py" line="374" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="371" />
+        <location filename="../../parDesk/ui/views/submit.py" line="383" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="373" />
+        <location filename="../../parDesk/ui/views/submit.py" line="385" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="384" />
+        <location filename="../../parDesk/ui/views/submit.py" line="396" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
-            <numerusform>Sent %n page to the printer.</numerusform><numerusform>Sent %n pages to the printer.</numerusform></translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="401" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="401" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="396" />
+        <location filename="../../parDesk/ui/views/submit.py" line="408" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>

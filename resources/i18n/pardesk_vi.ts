@@ -1354,6 +1354,124 @@ Thư mục làm việc: %2</translation>
     </message>
 </context>
 <context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="96" />
+        <source>Register with the province's server</source>
+        <translation>Đăng ký với máy chủ của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="97" />
+        <source>Registering lets parDesk send the signed packages over the network and bring back receipts and appraisal results. Type the server address and the server key fingerprint exactly as the province published them; the leader's passphrase signs the request once. The province then approves the registration.</source>
+        <translation>Đăng ký để parDesk gửi hồ sơ đã ký qua mạng và nhận về biên nhận, kết quả thẩm định. Nhập địa chỉ máy chủ và dấu vân tay khóa máy chủ đúng như tỉnh đã công bố; cụm mật khẩu của lãnh đạo dùng để ký đề nghị một lần. Sau đó tỉnh phê duyệt đăng ký.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="101" />
+        <source>Server &amp;address:</source>
+        <translation>Địa chỉ &amp;máy chủ:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="102" />
+        <source>Server key &amp;fingerprint:</source>
+        <translation>&amp;Dấu vân tay khóa máy chủ:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="103" />
+        <source>&amp;Contact (phone or e-mail):</source>
+        <translation>&amp;Liên hệ (điện thoại hoặc thư điện tử):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="104" />
+        <source>Signing &amp;passphrase:</source>
+        <translation>&amp;Cụm mật khẩu ký số:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="105" />
+        <source>64 letters and digits, from the province's letter</source>
+        <translation>64 chữ và số, theo văn bản của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="108" />
+        <source>&amp;Register</source>
+        <translation>Đăng &amp;ký</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="109" />
+        <source>Check the &amp;status</source>
+        <translation>Kiểm tra &amp;trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="110" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="144" />
+        <source>Not registered yet</source>
+        <translation>Chưa đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="145" />
+        <source>Until then, packages can travel to the province on a USB stick.</source>
+        <translation>Trong lúc chờ, có thể mang hồ sơ lên tỉnh bằng USB.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="147" />
+        <source>Registered: the province approved this unit</source>
+        <translation>Đã đăng ký: tỉnh đã phê duyệt đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="148" />
+        <source>Packages are sent from the Submit tab.</source>
+        <translation>Hồ sơ được gửi từ thẻ Nộp.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="150" />
+        <source>Registration sent: waiting for the province's approval</source>
+        <translation>Đã gửi đăng ký: chờ tỉnh phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="151" />
+        <source>Request number %1. Ask the province to approve it, then press “Check the status”.</source>
+        <translation>Số đề nghị %1. Đề nghị tỉnh phê duyệt, sau đó bấm “Kiểm tra trạng thái”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="154" />
+        <source>Registration: %1</source>
+        <translation>Đăng ký: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="157" />
+        <source>Server key: %1…</source>
+        <translation>Khóa máy chủ: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="166" />
+        <source>The server could not be reached: %1. Check the address and the network, then press “Register” again.</source>
+        <translation>Không kết nối được máy chủ: %1. Hãy kiểm tra địa chỉ và mạng, rồi bấm “Đăng ký” lại.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="184" />
+        <source>Type the server address the province gave you.</source>
+        <translation>Nhập địa chỉ máy chủ do tỉnh cung cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="187" />
+        <source>The server address must start with https:// (for example https://cchc.tinh.gov.vn).</source>
+        <translation>Địa chỉ máy chủ phải bắt đầu bằng https:// (ví dụ https://cchc.tinh.gov.vn).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="191" />
+        <source>The fingerprint is 64 letters (a–f) and digits; check it against the province's letter.</source>
+        <translation>Dấu vân tay gồm 64 chữ (a–f) và số; hãy đối chiếu với văn bản của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/registration_dialog.py" line="194" />
+        <source>Enter the signing key's passphrase.</source>
+        <translation>Nhập cụm mật khẩu của khóa ký số.</translation>
+    </message>
+</context>
+<context>
     <name>RuleText</name>
     <message>
         <location filename="../../parDesk/ui/text.py" line="50" />
@@ -1590,22 +1708,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="136" />
+        <location filename="../../parDesk/ui/views/submit.py" line="138" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="139" />
+        <location filename="../../parDesk/ui/views/submit.py" line="141" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="142" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="144" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1614,134 +1732,140 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="147" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="135" />
+        <location filename="../../parDesk/ui/views/submit.py" line="137" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="139" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="138" />
+        <location filename="../../parDesk/ui/views/submit.py" line="140" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <source>Register with the province's server…</source>
+        <translation>Đăng ký với máy chủ của tỉnh…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="145" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="146" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="148" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="149" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="150" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="198" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="196" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="201" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="206" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="206" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="210" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="221" />
+        <location filename="../../parDesk/ui/views/submit.py" line="224" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="224" />
+        <location filename="../../parDesk/ui/views/submit.py" line="227" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="224" />
+        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="225" />
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="229" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="229" />
+        <location filename="../../parDesk/ui/views/submit.py" line="234" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <location filename="../../parDesk/ui/views/submit.py" line="239" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="241" />
+        <location filename="../../parDesk/ui/views/submit.py" line="246" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -1750,95 +1874,100 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="246" />
+        <location filename="../../parDesk/ui/views/submit.py" line="251" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="255" />
-        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
-        <translation>Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
+        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
+        <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="287" />
+        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
+        <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="315" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="328" />
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="342" />
+        <location filename="../../parDesk/ui/views/submit.py" line="354" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="347" />
+        <location filename="../../parDesk/ui/views/submit.py" line="359" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="352" />
+        <location filename="../../parDesk/ui/views/submit.py" line="364" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="362" />
+        <location filename="../../parDesk/ui/views/submit.py" line="374" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="371" />
+        <location filename="../../parDesk/ui/views/submit.py" line="383" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="373" />
+        <location filename="../../parDesk/ui/views/submit.py" line="385" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="384" />
+        <location filename="../../parDesk/ui/views/submit.py" line="396" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
-            <numerusform>Đã gửi %n trang tới máy in.</numerusform></translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="401" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="401" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="396" />
+        <location filename="../../parDesk/ui/views/submit.py" line="408" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>

@@ -83,18 +83,20 @@ class SubmitView(QWidget):
         grid.setVerticalSpacing(SPACE_S)
         self.sign_btn = QPushButton(icon("sign"), "")
         self.send_btn = QPushButton(icon("submit"), "")
+        self.register_btn = QPushButton(icon("sync"), "")
         self.usb_btn = QPushButton(icon("usb"), "")
         self.paper_btn = QPushButton(icon("print"), "")
         self.print_btn = QPushButton(icon("open"), "")
         self.xlsx_btn = QPushButton(icon("library"), "")
         self.reopen_btn = QPushButton(icon("edit"), "")
-        buttons = (self.sign_btn, self.send_btn, self.usb_btn, self.paper_btn, self.print_btn, self.xlsx_btn,
-                   self.reopen_btn)
+        buttons = (self.sign_btn, self.send_btn, self.register_btn, self.usb_btn, self.paper_btn, self.print_btn,
+                   self.xlsx_btn, self.reopen_btn)
         for i, b in enumerate(buttons):
             grid.addWidget(b, i // 3, i % 3)
         row = (len(buttons) + 2) // 3
         self.sign_btn.clicked.connect(self.ask_sign)
         self.send_btn.clicked.connect(self.send)
+        self.register_btn.clicked.connect(self.ask_register)
         self.usb_btn.clicked.connect(self.ask_usb)
         self.paper_btn.clicked.connect(self.ask_print_paper)
         self.print_btn.clicked.connect(self.ask_print)
@@ -138,6 +140,7 @@ class SubmitView(QWidget):
         self.import_btn.setText(self.tr("&Import a .p12 file…"))
         self.sign_btn.setText(self.tr("Sign and build the package…"))
         self.send_btn.setText(self.tr("Send to the province"))
+        self.register_btn.setText(self.tr("Register with the province's server…"))
         self.usb_btn.setText(self.tr("Save a copy for USB…"))
         self.paper_btn.setText(self.tr("&Print the forms…"))
         self.print_btn.setText(self.tr("Save the forms as PDF…"))
@@ -224,6 +227,8 @@ class SubmitView(QWidget):
              self.tr("Signed already.") if locked else self.tr("Create or import the signing key first.")
              if not has_key else self.tr("Solve the blocking problems above first.")),
             (self.send_btn, f.sync, not busy and pending, missing, self.tr("Nothing waits to be sent.")),
+            (self.register_btn, f.sync and f.identity, not busy and has_key, missing,
+             self.tr("Create or import the signing key first.")),
             (self.usb_btn, f.package, not busy and has_pkg, missing, self.tr("Sign and build the package first.")),
             (self.paper_btn, f.reports and printing.available(), not busy,
              missing if not f.reports else self.tr("Printing needs QtPdf, which is missing from this installation: "
@@ -253,7 +258,7 @@ class SubmitView(QWidget):
                          .replace("%2", text.size(item.size)).replace("%3", item.label(self.ctx.lang)))
         if f.sync and sub is not None and not sub.registered and lines:
             lines.append(self.tr("Not registered with the province's server yet: carry the package on USB, or "
-                                 "register with 'pardesk sync register'."))
+                                 "press “Register with the province's server…”."))
         self.outbox_label.setText("\n".join(lines))
         self.outbox_label.setVisible(bool(lines))
 
@@ -328,6 +333,13 @@ class SubmitView(QWidget):
                          lambda rec: self.tr("Signed and packaged: %1 (%2). The assessment is locked.")
                          .replace("%1", rec.path.name).replace("%2", text.size(rec.size)),
                          change=Change(assessment=True, totals=True))
+
+    def ask_register(self) -> None:
+        from parDesk.ui.dialogs.registration_dialog import RegistrationDialog
+
+        dialog = RegistrationDialog(self.ctx, self)
+        dialog.finished_task.connect(lambda _name: self.reload())
+        dialog.exec()
 
     def ask_usb(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"))
