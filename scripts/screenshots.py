@@ -24,6 +24,37 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SHOWN_DAY = dt.date(2025, 12, 20)
 
 
+def appraise_demo(ctx, settle) -> None:  # noqa: ANN001
+    """Sign the temporary demo and record what a province would send back: scores, comments, two requests."""
+    from decimal import Decimal
+
+    from parDesk.identity import IdentityStore, UnitSubject
+    from parDesk.package.submission import build_submission
+
+    ws = ctx.workspace
+    store = IdentityStore(ws.folder / "identity")
+    unit = ws.unit()
+    if store.certificate() is None:
+        store.create(UnitSubject(unit.name, unit.admin_code, unit.province), "demo passphrase")
+    build_submission(ws, store.signer("demo passphrase"), allow_problems=True)
+    scores = ws.summary().totals.leaf_scores
+    scored = [leaf for leaf in ws.framework.leaves() if leaf.self_scored and scores.get(leaf.code) is not None]
+    comments = ["Đạt yêu cầu, tài liệu kiểm chứng đầy đủ.", "Thống nhất điểm tự chấm.",
+                "Báo cáo quý IV chưa có chữ ký, dấu của UBND xã; đề nghị bổ sung.",
+                "Số liệu hồ sơ trễ hạn không khớp với Hệ thống thông tin giải quyết TTHC; đề nghị giải trình.",
+                "Thống nhất điểm tự chấm.", "Đạt yêu cầu."]
+    for i, leaf in enumerate(scored[:6]):
+        score = scores[leaf.code] or Decimal(0)
+        request = i in (2, 3)
+        given = (score / 2).quantize(Decimal("0.25")) if request else score
+        ws.record_appraisal(leaf.code, 1, str(given), comment=comments[i], request_explanation=request,
+                            source="screenshot")
+        if i == 0:
+            ws.record_appraisal(leaf.code, 2, str(score), comment=comments[i], source="screenshot")
+    ctx.refresh()
+    settle()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lang", default="vi", choices=("vi", "en"))
@@ -98,6 +129,10 @@ def main() -> int:
     window.tree._apply_search()
     shot("search")
     window.tree.search.clear()
+    if not args.workspace:  # only the temporary demo is signed and appraised, never a real workspace
+        appraise_demo(ctx, settle)
+        window.tabs.setCurrentIndex(4)
+        shot("after")
 
     wizard = FirstRunWizard(language, tmp / "new")
     wizard.resize(760, 600)

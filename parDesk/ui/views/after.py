@@ -8,7 +8,7 @@ version (the core's ``reopen``) in which the officer answers them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -78,7 +78,7 @@ class AfterView(QWidget):
         self.receipts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.receipts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.receipts_table.setAlternatingRowColors(True)
-        self.receipts_table.setMaximumHeight(160)
+        self.receipts_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         rh = self.receipts_table.horizontalHeader()
         rh.setSectionResizeMode(RecCol.VERSION, QHeaderView.ResizeMode.ResizeToContents)
         rh.setSectionResizeMode(RecCol.PACKAGE, QHeaderView.ResizeMode.ResizeToContents)
@@ -156,7 +156,15 @@ class AfterView(QWidget):
     def _receipts(self, sub: ops.SubmitState | None) -> None:
         self.sub = sub
         self.receipts.set_rows(receipt_rows(sub.packages, sub.outbox) if sub else [])
+        self._fit_receipts()
         self._update()
+
+    def _fit_receipts(self, most: int = 5) -> None:
+        """As tall as its rows (up to ``most``), so the appraisal table above gets the room."""
+        view = self.receipts_table
+        rows = max(1, min(self.receipts.rowCount(), most))
+        row_h = view.verticalHeader().defaultSectionSize()
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows * row_h + 2 * view.frameWidth())
 
     def _update(self) -> None:
         state = self.ctx.hub.state
