@@ -26,7 +26,7 @@ from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_date, fmt_int, fmt_score
 from parDesk.reports._common import Item, Progress, ReportResult, issuing_body, make_cancel_check, read_snapshot
 from parDesk.reports.decree30 import (FONT_BOLD, FONT_BOLD_ITALIC, build_pdf, closing_block, esc, frame_size,
-                                      national_header, styles, title_block)
+                                      attachment_opening, styles)
 from parDesk.reports.grid import Cell, Grid, GridRow, RowGroup
 
 register({
@@ -98,16 +98,7 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
     unit_name = issuing_body(unit)
     year = view.year
 
-    story: list[Any] = [national_header(unit, landscape=True, number=number, date=date, year=view.print_year,
-                                        lang=lang, show_number=False)]
-    notes = []
-    if number:
-        notes.append(t("ck.attached", lang, number=number, date=fmt_date(date) if date else "\u00a0" * 12,
-                       unit=unit_name))
-    if view.is_draft:
-        notes.append(t("ck.draft", lang))
-    story += title_block(st, t("ck.title", lang),
-                         [t("ck.subtitle", lang, year=year or "", unit=unit_name)], notes, space_before=6 * mm)
+    story: list[Any] = attachment_opening(st, view, "ck", number=number, date=date, lang=lang)
 
     keys = ("no", "number", "date", "issuer", "subject", "where", "file", "hash", "tick")
     grid.set_header([

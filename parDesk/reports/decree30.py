@@ -465,3 +465,30 @@ def build_pdf(out_path: Any, story: list[Any], *, landscape: bool, title: str, a
     if progress and doc._rows_total and doc._rows_reported < doc._rows_total:
         progress(doc._rows_total, doc._rows_total)
     return ReportResult(path=path, pages=doc.pages or 1, size=len(data))
+
+
+def attachment_opening(st: Styles, view: Any, prefix: str, *, number: str | None, date: Any,
+                       lang: str) -> list[Any]:
+    """The header and title block of a form attached to the letter (checklist, scoring table).
+
+    An attachment has no number of its own: under its title it says which
+    letter it goes with ("Kèm theo Văn bản số … ngày …"), and marks a draft.
+    ``prefix`` selects the form's messages: ``<prefix>.title``, ``.subtitle``,
+    ``.attached`` and ``.draft``.
+    """
+    from parDesk.numfmt import fmt_date
+    from parDesk.reports._common import issuing_body
+
+    unit_name = issuing_body(view.unit)
+    notes = []
+    if number:
+        notes.append(t(f"{prefix}.attached", lang, number=number, date=fmt_date(date) if date else "\u00a0" * 12,
+                       unit=unit_name))
+    if view.is_draft:
+        notes.append(t(f"{prefix}.draft", lang))
+    story: list[Any] = [national_header(view.unit, landscape=True, number=number, date=date, year=view.print_year,
+                                        lang=lang, show_number=False)]
+    story += title_block(st, t(f"{prefix}.title", lang),
+                         [t(f"{prefix}.subtitle", lang, year=view.year or "", unit=unit_name)], notes,
+                         space_before=6 * mm)
+    return story

@@ -23,7 +23,7 @@ from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_date, fmt_percent, fmt_score
 from parDesk.reports._common import Item, Progress, ReportResult, issuing_body, make_cancel_check, read_snapshot
 from parDesk.reports.decree30 import (FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, build_pdf, closing_block,
-                                      esc, frame_size, national_header, styles, title_block)
+                                      attachment_opening, esc, frame_size, styles)
 from parDesk.reports.grid import Cell, Grid, GridRow, RowGroup
 
 register({
@@ -102,16 +102,7 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
     totals = view.totals
     fw = view.framework
 
-    story: list[Any] = [national_header(unit, landscape=True, number=number, date=date, year=view.print_year,
-                                        lang=lang, show_number=False)]
-    notes = []
-    if number:
-        notes.append(t("tb.attached", lang, number=number, date=fmt_date(date) if date else "\u00a0" * 12,
-                       unit=unit_name))
-    if view.is_draft:
-        notes.append(t("tb.draft", lang))
-    story += title_block(st, t("tb.title", lang), [t("tb.subtitle", lang, year=year or "", unit=unit_name)],
-                         notes, space_before=6 * mm)
+    story: list[Any] = attachment_opening(st, view, "tb", number=number, date=date, lang=lang)
     if fw.get("title"):
         dec = fw.get("decision") or {}
         decision = ""
