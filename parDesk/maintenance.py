@@ -13,9 +13,13 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parDesk import db
 from parDesk.i18n import ParDeskError, register
+
+if TYPE_CHECKING:
+    from parDesk.workspace import Workspace
 
 BACKUP_DIR = "backups"
 SCHEDULE = dt.timedelta(hours=24)
@@ -110,7 +114,7 @@ class CheckReport:
         return not self.problems
 
 
-def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:  # noqa: F821
+def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:
     """SQLite's own integrity check, foreign keys, and every evidence file against its hash."""
     report = CheckReport()
     con = sqlite3.connect(ws.db_path)
@@ -140,7 +144,7 @@ def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:  # noqa: 
     return report
 
 
-def gc(ws: "Workspace") -> list[str]:  # noqa: F821
+def gc(ws: "Workspace") -> list[str]:
     """Remove stored evidence files that no document row refers to."""
     con = sqlite3.connect(ws.db_path)
     try:

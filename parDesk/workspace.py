@@ -21,7 +21,7 @@ import datetime as dt
 import getpass
 import json
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
 
 from helpers import SAMPLE, TINY
 

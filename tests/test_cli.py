@@ -135,7 +135,7 @@ def test_reports_and_spreadsheet_round_trip(ws, tmp_path):
     # one bad cell: nothing imported, the cell named
     wb, sheet, row, col = _cell_for(xlsx, "1.2.2", "score_input")
     sheet.cell(row, col).value = "0,3"
-    wb2, sheet2, row2, col2 = wb, sheet, *_cell_for(xlsx, "1.1.1", "done")[2:]
+    row2, col2 = _cell_for(xlsx, "1.1.1", "done")[2:]
     sheet.cell(row2, col2).value = "có"
     wb.save(xlsx)
     proc = run("import", "xlsx", str(xlsx), ws=ws, check=2)

@@ -25,7 +25,7 @@ from typing import Any, Sequence
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from parDesk.reports.decree30 import FONT, FONT_BOLD
 

@@ -372,7 +372,6 @@ def _write_scores(ws: Any, wb: Workbook, view: Any, fw: Framework, lang: str) ->
     score_cell: dict[str, str] = {}
     max_app_cell: dict[str, str] = {}
     area_rows: list[int] = []
-    block_rows: dict[str, list[int]] = {"bonus": [], "penalty": []}
     node_children: dict[str, list[str]] = {}
 
     def leaf_row(item: Any, leaf: Leaf) -> None:
@@ -438,7 +437,6 @@ def _write_scores(ws: Any, wb: Workbook, view: Any, fw: Framework, lang: str) ->
         nonlocal row
         r = row
         row += 1
-        item = view.by_code.get(node.code)
         if depth == 0:
             area_rows.append(r)
         node_children[node.code] = [c.code for c in node.children]
@@ -486,7 +484,7 @@ def _write_scores(ws: Any, wb: Workbook, view: Any, fw: Framework, lang: str) ->
     penalty_ref = block("penalty", fw.penalty, fw.penalty.title or ("Penalty points" if en else "Điểm trừ"))
 
     # Totals
-    S, M, D = _L["score"], _L["max_applicable"], _L["max"]
+    S, M = _L["score"], _L["max_applicable"]
     base_cells = [f"{S}{r}" for r in area_rows]
     max_cells = [f"{M}{r}" for r in area_rows]
     rows_out: list[tuple[str, Any, Any, Any, str]] = []
@@ -1051,7 +1049,7 @@ def _new_template() -> Workbook:
                             allow_blank=True)
         dv.showErrorMessage = False
         ws.add_data_validation(dv)
-        dv.add(f"E3:E2000")
+        dv.add("E3:E2000")
         yn = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True)
         yn.showErrorMessage = False
         ws.add_data_validation(yn)

@@ -28,7 +28,7 @@ from sqlmodel import select
 
 from parDesk.i18n import ParDeskError, ValidationErrors, register
 from parDesk.identity import load_certificates, unit_code_of
-from parDesk.models.framework import canonical_json, parse_framework_bytes
+from parDesk.models.framework import parse_framework_bytes
 from parDesk.signing.cms import verify_detached_cms
 from parDesk.sync import protocol
 from parDesk.sync.receipts import reason_dicts, sign_receipt
