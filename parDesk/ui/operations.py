@@ -70,6 +70,20 @@ def sign_and_package(ws: Workspace, passphrase: str, handle: TaskHandle) -> Any:
                             cancelled=lambda: handle.cancelled)
 
 
+def read_spreadsheet(ws: Workspace, path: Path) -> tuple[list[Any], list[Any], list[str]]:
+    """Answers filled in offline: (changes, errors naming sheet!cell, dry-run lines). Nothing is written."""
+    from parDesk.reports import describe_changes, read_answers_xlsx
+
+    current = {code: (a.inputs or None) for code, a in ws.answers().items()}
+    changes, errors = read_answers_xlsx(path, ws.framework, current=current)
+    return changes, errors, describe_changes(changes, current) if not errors else []
+
+
+def import_spreadsheet(ws: Workspace, changes: list[Any], source: str) -> Any:
+    """Apply a checked spreadsheet's answers in one transaction (``Workspace.import_inputs``)."""
+    return ws.import_inputs(changes, source=source)
+
+
 def open_new_version(ws: Workspace) -> Any:
     """Version n+1 from the locked version n, to answer the province's requests (``submission.reopen``)."""
     from parDesk.package.submission import reopen

@@ -143,6 +143,15 @@ VI: dict[str, str] = {
     "Explanation (giải trình)": "Giải trình",
     "Explanation requested": "Được yêu cầu giải trình",
     "Export to Excel (XLSX)…": "Xuất ra Excel (XLSX)…",
+    "Import answers from Excel…": "Nhập kết quả từ Excel…",
+    "Import answers from Excel": "Nhập kết quả từ Excel",
+    "The assessment is signed and locked: open a new version first.":
+        "Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.",
+    "Nothing was imported: %n cell(s) need fixing in the spreadsheet.":
+        "Chưa nhập gì: %n ô trong bảng tính cần sửa.",
+    "The spreadsheet changes nothing.": "Bảng tính không thay đổi gì.",
+    "%n item(s) will change:": "%n mục sẽ thay đổi:",
+    "Imported %n item(s) from the spreadsheet.": "Đã nhập %n mục từ bảng tính.",
     "File": "Tệp",
     "File:": "Tệp:",
     "Filter": "Bộ lọc",

@@ -30,13 +30,13 @@
         <translation>Appraisal results</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="165" />
+        <location filename="../../parDesk/ui/views/after.py" line="173" />
         <source>No appraisal results yet</source>
         <translation>No appraisal results yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="167" />
-        <location filename="../../parDesk/ui/views/after.py" line="170" />
+        <location filename="../../parDesk/ui/views/after.py" line="175" />
+        <location filename="../../parDesk/ui/views/after.py" line="178" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n item appraised</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="168" />
+        <location filename="../../parDesk/ui/views/after.py" line="176" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n request for a supplementary explanation</numerusform>
@@ -52,22 +52,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="171" />
+        <location filename="../../parDesk/ui/views/after.py" line="179" />
         <source>no request for a supplementary explanation</source>
         <translation>no request for a supplementary explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="177" />
+        <location filename="../../parDesk/ui/views/after.py" line="185" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="182" />
+        <location filename="../../parDesk/ui/views/after.py" line="190" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="188" />
+        <location filename="../../parDesk/ui/views/after.py" line="196" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Opening a new version is not available: this part of parDesk is missing from this installation.</translation>
     </message>
@@ -1715,22 +1715,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="138" />
+        <location filename="../../parDesk/ui/views/submit.py" line="141" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="144" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="145" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="147" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1739,57 +1739,62 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="150" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="140" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="139" />
+        <location filename="../../parDesk/ui/views/submit.py" line="142" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="143" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="146" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="148" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="149" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="148" />
+        <location filename="../../parDesk/ui/views/submit.py" line="151" />
+        <source>Import answers from Excel…</source>
+        <translation>Import answers from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="152" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="149" />
+        <location filename="../../parDesk/ui/views/submit.py" line="153" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="150" />
+        <location filename="../../parDesk/ui/views/submit.py" line="154" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1797,83 +1802,88 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="199" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="207" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="208" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="226" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="224" />
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
         <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="235" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="229" />
+        <location filename="../../parDesk/ui/views/submit.py" line="233" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <location filename="../../parDesk/ui/views/submit.py" line="238" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="239" />
+        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <source>The assessment is signed and locked: open a new version first.</source>
+        <translation>The assessment is signed and locked: open a new version first.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="245" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="246" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -1884,56 +1894,85 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="251" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <location filename="../../parDesk/ui/views/submit.py" line="266" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="417" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <source>Import answers from Excel</source>
+        <translation>Import answers from Excel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="434" />
+        <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
+        <translation>
+            <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform><numerusform>Nothing was imported: %n cells need fixing in the spreadsheet.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="443" />
+        <source>The spreadsheet changes nothing.</source>
+        <translation>The spreadsheet changes nothing.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <source>%n item(s) will change:</source>
+        <translation>
+            <numerusform>%n item will change:</numerusform><numerusform>%n items will change:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="454" />
+        <source>Imported %n item(s) from the spreadsheet.</source>
+        <translation>
+            <numerusform>Imported %n item from the spreadsheet.</numerusform><numerusform>Imported %n items from the spreadsheet.</numerusform></translation>
     </message>
     <message>
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="292" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <location filename="../../parDesk/ui/views/submit.py" line="321" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="324" />
+        <location filename="../../parDesk/ui/views/submit.py" line="330" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="339" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="345" />
+        <location filename="../../parDesk/ui/views/submit.py" line="351" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="354" />
+        <location filename="../../parDesk/ui/views/submit.py" line="360" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="359" />
+        <location filename="../../parDesk/ui/views/submit.py" line="365" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -1941,27 +1980,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="364" />
+        <location filename="../../parDesk/ui/views/submit.py" line="370" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="374" />
+        <location filename="../../parDesk/ui/views/submit.py" line="380" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="383" />
+        <location filename="../../parDesk/ui/views/submit.py" line="389" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="385" />
+        <location filename="../../parDesk/ui/views/submit.py" line="391" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="396" />
+        <location filename="../../parDesk/ui/views/submit.py" line="402" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -1969,17 +2008,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <location filename="../../parDesk/ui/views/submit.py" line="407" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="418" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="408" />
+        <location filename="../../parDesk/ui/views/submit.py" line="414" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>

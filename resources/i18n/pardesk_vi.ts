@@ -30,42 +30,42 @@
         <translation>Kết quả thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="165" />
+        <location filename="../../parDesk/ui/views/after.py" line="173" />
         <source>No appraisal results yet</source>
         <translation>Chưa có kết quả thẩm định</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="167" />
-        <location filename="../../parDesk/ui/views/after.py" line="170" />
+        <location filename="../../parDesk/ui/views/after.py" line="175" />
+        <location filename="../../parDesk/ui/views/after.py" line="178" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n mục đã được thẩm định</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="168" />
+        <location filename="../../parDesk/ui/views/after.py" line="176" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n đề nghị giải trình bổ sung</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="171" />
+        <location filename="../../parDesk/ui/views/after.py" line="179" />
         <source>no request for a supplementary explanation</source>
         <translation>không có đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="177" />
+        <location filename="../../parDesk/ui/views/after.py" line="185" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Phiên bản %1 đã ký và khóa. Để trả lời tỉnh, hãy mở phiên bản mới: điểm tự chấm và tài liệu kiểm chứng được giữ nguyên; bổ sung giải trình theo đề nghị rồi ký và gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="182" />
+        <location filename="../../parDesk/ui/views/after.py" line="190" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>Đang làm phiên bản %1. Mở từng mục được tô màu, bổ sung giải trình và tài liệu kiểm chứng, rồi ký và gửi phiên bản này ở thẻ Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="188" />
+        <location filename="../../parDesk/ui/views/after.py" line="196" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Không mở được phiên bản mới: bản cài đặt này thiếu phần chức năng đó của parDesk.</translation>
     </message>
@@ -1708,22 +1708,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="138" />
+        <location filename="../../parDesk/ui/views/submit.py" line="141" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="144" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="145" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="147" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1732,140 +1732,150 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="150" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="137" />
+        <location filename="../../parDesk/ui/views/submit.py" line="140" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="139" />
+        <location filename="../../parDesk/ui/views/submit.py" line="142" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="143" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="146" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="148" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="149" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="148" />
+        <location filename="../../parDesk/ui/views/submit.py" line="151" />
+        <source>Import answers from Excel…</source>
+        <translation>Nhập kết quả từ Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="152" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="149" />
+        <location filename="../../parDesk/ui/views/submit.py" line="153" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="150" />
+        <location filename="../../parDesk/ui/views/submit.py" line="154" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="199" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="207" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="208" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="226" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="224" />
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
         <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="235" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="229" />
+        <location filename="../../parDesk/ui/views/submit.py" line="233" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <location filename="../../parDesk/ui/views/submit.py" line="238" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="239" />
+        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <source>The assessment is signed and locked: open a new version first.</source>
+        <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="245" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="246" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -1874,100 +1884,130 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="251" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <location filename="../../parDesk/ui/views/submit.py" line="266" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="417" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <source>Import answers from Excel</source>
+        <translation>Nhập kết quả từ Excel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="434" />
+        <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
+        <translation>
+            <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="443" />
+        <source>The spreadsheet changes nothing.</source>
+        <translation>Bảng tính không thay đổi gì.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <source>%n item(s) will change:</source>
+        <translation>
+            <numerusform>%n mục sẽ thay đổi:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="454" />
+        <source>Imported %n item(s) from the spreadsheet.</source>
+        <translation>
+            <numerusform>Đã nhập %n mục từ bảng tính.</numerusform></translation>
     </message>
     <message>
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="292" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <location filename="../../parDesk/ui/views/submit.py" line="321" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="324" />
+        <location filename="../../parDesk/ui/views/submit.py" line="330" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="339" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="345" />
+        <location filename="../../parDesk/ui/views/submit.py" line="351" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="354" />
+        <location filename="../../parDesk/ui/views/submit.py" line="360" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="359" />
+        <location filename="../../parDesk/ui/views/submit.py" line="365" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="364" />
+        <location filename="../../parDesk/ui/views/submit.py" line="370" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="374" />
+        <location filename="../../parDesk/ui/views/submit.py" line="380" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="383" />
+        <location filename="../../parDesk/ui/views/submit.py" line="389" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="385" />
+        <location filename="../../parDesk/ui/views/submit.py" line="391" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="396" />
+        <location filename="../../parDesk/ui/views/submit.py" line="402" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <location filename="../../parDesk/ui/views/submit.py" line="407" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="418" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="408" />
+        <location filename="../../parDesk/ui/views/submit.py" line="414" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>

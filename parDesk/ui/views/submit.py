@@ -14,7 +14,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
 from parDesk.ui import operations as ops
@@ -88,9 +89,10 @@ class SubmitView(QWidget):
         self.paper_btn = QPushButton(icon("print"), "")
         self.print_btn = QPushButton(icon("open"), "")
         self.xlsx_btn = QPushButton(icon("library"), "")
+        self.xlsx_in_btn = QPushButton(icon("library"), "")
         self.reopen_btn = QPushButton(icon("edit"), "")
         buttons = (self.sign_btn, self.send_btn, self.register_btn, self.usb_btn, self.paper_btn, self.print_btn,
-                   self.xlsx_btn, self.reopen_btn)
+                   self.xlsx_btn, self.xlsx_in_btn, self.reopen_btn)
         for i, b in enumerate(buttons):
             grid.addWidget(b, i // 3, i % 3)
         row = (len(buttons) + 2) // 3
@@ -101,6 +103,7 @@ class SubmitView(QWidget):
         self.paper_btn.clicked.connect(self.ask_print_paper)
         self.print_btn.clicked.connect(self.ask_print)
         self.xlsx_btn.clicked.connect(self.ask_xlsx)
+        self.xlsx_in_btn.clicked.connect(self.ask_import_xlsx)
         self.reopen_btn.clicked.connect(self.reopen)
         busy = QHBoxLayout()
         self.progress = QProgressBar()
@@ -145,6 +148,7 @@ class SubmitView(QWidget):
         self.paper_btn.setText(self.tr("&Print the forms…"))
         self.print_btn.setText(self.tr("Save the forms as PDF…"))
         self.xlsx_btn.setText(self.tr("Export to Excel (XLSX)…"))
+        self.xlsx_in_btn.setText(self.tr("Import answers from Excel…"))
         self.reopen_btn.setText(self.tr("Open a new version"))
         self.cancel_btn.setText(self.tr("Cancel"))
         self.table.setAccessibleName(self.tr("Blocking problems"))
@@ -235,6 +239,8 @@ class SubmitView(QWidget):
                                                    "save the forms as PDF and print them from your PDF reader."), ""),
             (self.print_btn, f.reports, not busy, missing, ""),
             (self.xlsx_btn, f.reports, not busy, missing, ""),
+            (self.xlsx_in_btn, f.reports, not busy and not locked, missing,
+             self.tr("The assessment is signed and locked: open a new version first.")),
             (self.reopen_btn, f.package, not busy and locked, missing,
              self.tr("Only a signed assessment needs a new version.")),
         ]
@@ -406,6 +412,48 @@ class SubmitView(QWidget):
         lang = self.ctx.lang
         return self._run("xlsx", lambda ws, h: ops.export_spreadsheet(ws, path, lang, h),
                          lambda p: self.tr("Exported: %1").replace("%1", str(p)))
+
+    def ask_import_xlsx(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import answers from Excel"), "",
+                                              self.tr("Excel (*.xlsx)"))
+        if name:
+            self.import_xlsx(Path(name))
+
+    def import_xlsx(self, path: Path) -> TaskHandle:
+        """Check every cell first (dry run); apply all of it only after the officer confirms."""
+        self._show_error(None)
+        return self.ctx.read(lambda ws: ops.read_spreadsheet(ws, path),
+                             lambda result: self._confirm_import(path, *result), self._show_error,
+                             label="xlsx_read")
+
+    def _confirm_import(self, path: Path, changes: list[Any], errors: list[Any], lines: list[str]) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Import answers from Excel"))
+        if errors:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(self.tr("Nothing was imported: %n cell(s) need fixing in the spreadsheet.", None,
+                                len(errors)))
+            box.setDetailedText("\n".join(text.error_text(e, with_where=True) for e in errors))
+            box.setInformativeText("\n".join(text.error_text(e, with_where=True) for e in errors[:8]))
+            self.last_import_errors = errors
+            box.exec()
+            return
+        if not changes:
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(self.tr("The spreadsheet changes nothing."))
+            box.exec()
+            return
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(self.tr("%n item(s) will change:", None, len(changes)))
+        box.setInformativeText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
+        box.setDetailedText("\n".join(lines))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return
+        self.ctx.edit(lambda ws: ops.import_spreadsheet(ws, changes, path.name),
+                      lambda c: self.result.setText(self.tr("Imported %n item(s) from the spreadsheet.", None,
+                                                            len(c.codes))),
+                      self._show_error, label="xlsx_import")
 
     def reopen(self) -> None:
         self._show_error(None)
