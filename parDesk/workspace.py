@@ -216,8 +216,16 @@ class Workspace:
                                  assessment_id=a.id, new=_j({"unit": unit.__dict__, "framework": fw.hash})))
                 s.commit()
             engine.dispose()
-            for suffix in ("-wal", "-shm"):
-                Path(str(tmp_db) + suffix).unlink(missing_ok=True)
+            # Fold the WAL into the file before renaming it: a database is only
+            # whole together with its -wal, and the -wal is named after the file.
+            import sqlite3
+
+            con = sqlite3.connect(tmp_db)
+            try:
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                con.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                con.close()
             tmp_db.replace(folder / DB_NAME)
         except BaseException:
             for suffix in ("", "-wal", "-shm"):
