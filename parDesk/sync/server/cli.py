@@ -32,10 +32,13 @@ register({
 def _service(args: argparse.Namespace, **overrides: Any):  # noqa: ANN202
     from parDesk.sync.server.config import ServerConfig
     from parDesk.sync.server.service import ServerService
+    from parDesk.sync.server.storage import make_storage
 
     cfg = ServerConfig(data_dir=Path(args.data), database_url=args.db or "", province=args.province or "",
                        **overrides)
-    return ServerService(cfg)
+    # accepted packages: the data folder (default) or an S3 bucket; uploads in progress stay in <data>/storage
+    storage = make_storage(args.storage, cfg.data_dir / "storage", endpoint_url=args.s3_endpoint or None)
+    return ServerService(cfg, storage=storage)
 
 
 def _print(args: argparse.Namespace, human: str, data: Any) -> None:
@@ -54,6 +57,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.max_package_mb:
         overrides["max_package_bytes"] = args.max_package_mb * 1024 * 1024
     service = _service(args, **overrides)
+    check = getattr(service.storage, "check", None)
+    if check is not None:  # S3: a wrong bucket or credentials stop the server now, not at the first package
+        try:
+            check()
+        except BaseException:
+            service.close()
+            raise
     app = create_app(service)
     ssl = {}
     if args.ssl_certfile:
@@ -187,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=os.environ.get("PARDESK_SERVER_DB", ""),
                         help="database URL, e.g. postgresql://user:pw@host/pardesk (default: SQLite in --data)")
     common.add_argument("--province", default=os.environ.get("PARDESK_PROVINCE", ""))
+    common.add_argument("--storage", default=os.environ.get("PARDESK_SERVER_STORAGE", ""),
+                        help="where accepted packages live: empty = <data>/storage/packages, or s3://bucket/prefix "
+                             "(credentials from the usual AWS_* variables; needs pip install 'pardesk[s3]'); "
+                             "$PARDESK_SERVER_STORAGE")
+    common.add_argument("--s3-endpoint", default=os.environ.get("PARDESK_S3_ENDPOINT", ""),
+                        help="S3-compatible endpoint URL, e.g. http://minio:9000 (default: AWS, or $AWS_ENDPOINT_URL); "
+                             "$PARDESK_S3_ENDPOINT")
     common.add_argument("--lang", choices=("vi", "en"), default=None)
     common.add_argument("--json", action="store_true")
     p = argparse.ArgumentParser(prog="pardesk-server", parents=[common],
