@@ -469,21 +469,27 @@ class Signer(Protocol):
     Vietnamese CA USB tokens (VNPT-CA, Viettel-CA, BKAV, Ban Cơ yếu…): it would
     load the vendor's PKCS#11 library (python-pkcs11 / PyKCS11), find the
     certificate on the token, and in :meth:`sign_detached_cms` build the
-    SignedData itself, because ``PKCS7SignatureBuilder`` needs an in-memory
-    private key: digest the content, DER-encode the signed attributes
-    (contentType, signingTime, messageDigest), have the token sign them
-    (``CKM_ECDSA`` over the SHA-256 digest, or ``CKM_SHA256_RSA_PKCS_PSS``),
-    and wrap the result. :func:`parDesk.signing.cms.verify_detached_cms` is
-    the acceptance test for such a signer. It must count wrong PINs and stop
-    before the token locks.
+    SignedData as :func:`parDesk.signing.cms.sign_detached` does, with the
+    token doing the private-key operation: digest the content, DER-encode the
+    signed attributes (contentType, signingTime, messageDigest), have the
+    token sign them (``CKM_ECDSA`` over the SHA-256 digest, or
+    ``CKM_SHA256_RSA_PKCS_PSS``), and wrap the result. (Token ECDSA is
+    usually randomised, so such packages would differ in their signature.)
+    :func:`parDesk.signing.cms.verify_detached_cms` is the acceptance test for
+    such a signer. It must count wrong PINs and stop before the token locks.
     """
 
     def certificate(self) -> x509.Certificate:
         """The signer certificate (checked with :func:`check_can_sign` before signing)."""
         ...
 
-    def sign_detached_cms(self, data: bytes) -> bytes:
-        """A detached CMS SignedData, DER, over ``data``, carrying the signer certificate."""
+    def sign_detached_cms(self, data: bytes, *, signing_time: dt.datetime | None = None) -> bytes:
+        """A detached CMS SignedData, DER, over ``data``, carrying the signer certificate.
+
+        ``signing_time`` (optional, timezone-aware) is the signingTime to record
+        instead of the clock; callers pass it only when they have one, so
+        signers that do not take it keep working with them.
+        """
         ...
 
 
@@ -506,11 +512,12 @@ class SoftwareSigner:
     def chain(self) -> list[x509.Certificate]:
         return list(self._chain)
 
-    def sign_detached_cms(self, data: bytes) -> bytes:
-        # The signing time inside the CMS is the system clock (cryptography sets it);
-        # ``clock`` only drives the validity check, and tests use it to simulate expiry.
+    def sign_detached_cms(self, data: bytes, *, signing_time: dt.datetime | None = None) -> bytes:
+        # The signing time inside the CMS is ``signing_time`` when given (a package's frozen
+        # time, for reproducible packages), else the system clock. ``clock`` only drives the
+        # validity check — the certificate must be valid *now* — and tests use it to simulate expiry.
         check_can_sign(self._cert, self._clock())
-        return sign_detached(data, self._key, self._cert, self._chain)
+        return sign_detached(data, self._key, self._cert, self._chain, signing_time=signing_time)
 
 
 # --- the store on disk --------------------------------------------------------

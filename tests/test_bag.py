@@ -191,6 +191,60 @@ def test_deterministic(tmp_path, ident, sources):
     assert c.read_bytes()[:sig_offset] == a.read_bytes()[:sig_offset]
 
 
+@pytest.mark.parametrize("key_type", I.KEY_TYPES)
+def test_reproducible_with_signing_time(tmp_path, sources, key_type):
+    """Given the signing time (the frozen time), an EC-signed package is byte-identical on every build;
+    RSA-PSS is salted, so there only signature.p7s differs. Both verify everywhere."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from parDesk.signing.cms import DETERMINISTIC_ECDSA
+    key = I.generate_key(key_type)
+    cert = I.self_signed_certificate(key, UNIT)
+    signer = I.SoftwareSigner(key, cert)  # a real signer, nothing memoised
+    when = cert.not_valid_before_utc + dt.timedelta(minutes=1, microseconds=5)
+    a, b = tmp_path / "a.zip", tmp_path / "b.zip"
+    ra = build_package(a, payload(sources), INFO, signer, bagging_date=DATE, signing_time=when)
+    rb = build_package(b, payload(sources), INFO, signer, bagging_date=DATE, signing_time=when)
+    if isinstance(key, ec.EllipticCurvePrivateKey) and DETERMINISTIC_ECDSA:
+        assert a.read_bytes() == b.read_bytes()
+        assert ra.sha256 == rb.sha256 == hashlib.sha256(a.read_bytes()).hexdigest()
+    else:
+        with zipfile.ZipFile(a) as zf:
+            sig_offset = zf.getinfo("signature.p7s").header_offset
+        assert a.read_bytes()[:sig_offset] == b.read_bytes()[:sig_offset]
+    for path in (a, b):
+        report = verify_package(path, trusted=[cert])
+        assert report.valid and report.trusted, [str(p) for p in report.problems]
+        assert report.signing_time == when.replace(microsecond=0)
+    bag_dir = tmp_path / "unzipped"
+    with zipfile.ZipFile(a) as zf:
+        zf.extractall(bag_dir)
+    bagit.Bag(str(bag_dir)).validate()
+    if OPENSSL:
+        (tmp_path / "cert.pem").write_bytes(pem(cert))
+        for extra in (["-noverify"], ["-CAfile", str(tmp_path / "cert.pem")]):
+            subprocess.run([OPENSSL, "cms", "-verify", "-binary", "-inform", "DER",
+                            "-content", str(bag_dir / "tagmanifest-sha256.txt"),
+                            "-in", str(bag_dir / "signature.p7s"), "-out", os.devnull, *extra],
+                           check=True, capture_output=True)
+
+
+def test_signing_time_is_kept_inside_the_certificate(tmp_path, ident, sources):
+    """State frozen before the certificate existed: the signing time is raised to notBefore, so the package
+    still verifies (and is still reproducible); a future time is lowered to now."""
+    cert = ident[1]
+    early = cert.not_valid_before_utc - dt.timedelta(days=30)
+    report = verify_package(build_package(tmp_path / "e.zip", payload(sources), INFO, ident[2], bagging_date=DATE,
+                                          signing_time=early).path)
+    assert report.valid, [str(p) for p in report.problems]
+    assert report.signing_time == cert.not_valid_before_utc
+    late = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=3)
+    report = verify_package(build_package(tmp_path / "l.zip", payload(sources), INFO, ident[2], bagging_date=DATE,
+                                          signing_time=late).path)
+    assert report.valid, [str(p) for p in report.problems]
+    assert abs(report.signing_time - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)
+
+
 def test_chain_signed_package_trusted_by_root(tmp_path, sources):
     root = make_ca("Root CA thử nghiệm")
     key = I.generate_key("rsa-3072")

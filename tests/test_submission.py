@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -53,6 +54,8 @@ def test_build_lock_verify(signed_ws):
     report = verify_submission(rec.path, trusted=[store.certificate()])
     assert report.valid, [p.message("en") for p in report.problems]
     assert report.trusted is True and report.bag_info["Unit-Code"] == "12345"
+    frozen_at = dt.datetime.fromisoformat(report.bag_info["Frozen-At"])
+    assert report.signing_time == max(frozen_at, store.certificate().not_valid_before_utc)  # signed "as of" frozen
     with zipfile.ZipFile(rec.path) as z:
         names = z.namelist()
         snap = json.loads(z.read("data/assessment.json"))
@@ -102,9 +105,8 @@ def test_versions_name_their_predecessor(signed_ws):
 
 
 def test_payload_is_deterministic(signed_ws, tmp_path):
-    """Same frozen state -> byte-identical payload, manifests and tag manifest; only the signature differs
-    (ECDSA and the CMS signing time are not deterministic), which is why a locked assessment returns its
-    existing package instead of signing a second one."""
+    """Same frozen state -> byte-identical payload, manifests and tag manifest. Without a signing time the
+    CMS records the clock, so only the signature may differ."""
     from parDesk.package.bag import build_package
     from parDesk.package.submission import freeze
 
@@ -121,6 +123,33 @@ def test_payload_is_deterministic(signed_ws, tmp_path):
             assert za.read(name) == zb.read(name), name
             assert za.getinfo(name).date_time == zb.getinfo(name).date_time
     assert outs[0].tagmanifest_sha256 == outs[1].tagmanifest_sha256
+
+
+def test_package_is_byte_identical_from_the_same_frozen_state(signed_ws, tmp_path):
+    """The issue's requirement: building twice from the same frozen state (signed with the frozen time, as
+    build_submission does, and an EC key) gives byte-identical files, so the package hash is its identity."""
+    from parDesk.package.bag import build_package
+    from parDesk.package.submission import freeze
+    from parDesk.signing.cms import DETERMINISTIC_ECDSA
+
+    if not DETERMINISTIC_ECDSA:
+        pytest.skip("this cryptography/OpenSSL has no deterministic ECDSA")
+    ws, store = signed_ws
+    outs = []
+    for name in ("a", "b"):
+        forms = tmp_path / f"forms-{name}"
+        forms.mkdir()
+        fr = freeze(ws, forms)
+        outs.append(build_package(tmp_path / f"{name}.zip", fr.payload, fr.bag_info, store.signer(PASS),
+                                  bagging_date=fr.bagging_date, signing_time=fr.frozen_at))
+    a, b = (o.path.read_bytes() for o in outs)
+    assert a == b
+    assert outs[0].sha256 == outs[1].sha256 == hashlib.sha256(a).hexdigest()
+    report = verify_submission(outs[0].path, trusted=[store.certificate()])
+    assert report.valid, [p.message("en") for p in report.problems]
+    # the CMS signing time is the frozen time (the assessment's last change), not the build's clock
+    assert report.signing_time == max(fr.frozen_at, store.certificate().not_valid_before_utc)
+    assert report.bag_info["Frozen-At"] == fr.frozen_at.isoformat()
 
 
 def _rewrite(path, out, mutate, key=None, cert=None):

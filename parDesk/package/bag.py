@@ -28,18 +28,21 @@ that reads back each entry once it is final (just written, so from the page
 cache) while the next entry is being written: the zip's local headers are
 patched after their data, so the bytes cannot be hashed in one forward pass.
 
-Why ``Signer-Certificate-SHA256``: a CMS made by ``cryptography`` cannot
-carry the ESS signingCertificateV2 attribute, so nothing under the signature
-would say *which* certificate signed; an attacker could swap in another
-certificate for the same key (or re-sign the same tag manifest with another
-key of the same unit code). Putting the signer certificate's fingerprint in
+Why ``Signer-Certificate-SHA256``: parDesk's CMS does not carry the ESS
+signingCertificateV2 attribute (nor need other tools' signatures), so nothing
+under the signature would say *which* certificate signed; an attacker could
+swap in another certificate for the same key (or re-sign the same tag
+manifest with another key of the same unit code). Putting the signer certificate's fingerprint in
 bag-info — covered by the tag manifest, hence by the signature — binds it.
 
 Deterministic: fixed entry order, every timestamp = Bagging-Date 00:00:00,
 permissions 0644, "made by" Unix, no comments. Two builds with the same
-input give byte-identical entries; the whole zip is identical when the
-signer is deterministic (ECDSA and the CMS signing time are not, so
-``signature.p7s`` — the last entry — differs between real signatures).
+input give byte-identical entries. With ``signing_time`` given (the
+submission passes its frozen time) and an EC signer, the signature is
+deterministic too (RFC 6979 ECDSA, see :mod:`parDesk.signing.cms`), so the
+whole zip is byte-identical and its SHA-256 is the package's identity. RSA
+signers use salted RSA-PSS: there only ``signature.p7s`` — the last entry —
+differs between builds. Without ``signing_time`` the CMS records "now".
 
 Durability: written to ``<dest>.partial`` in the destination folder, fsynced,
 renamed, folder fsynced. Cancelled or failed builds delete the partial file;
@@ -218,7 +221,7 @@ class _TrailingHasher:
 def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: Sequence[tuple[str, str]],
                   signer: Signer, *, bagging_date: dt.date, progress: Progress | None = None,
                   cancelled: CancelCheck | None = None, overwrite: bool = False,
-                  now: dt.datetime | None = None) -> BuildResult:
+                  now: dt.datetime | None = None, signing_time: dt.datetime | None = None) -> BuildResult:
     """Build, sign and durably write the package at ``dest``; return its SHA-256.
 
     ``bag_info`` must include ``Unit-Code`` equal to the signer certificate's
@@ -227,6 +230,15 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
     here. ``progress(done_bytes, total_bytes)`` counts payload bytes;
     ``cancelled()`` is polled every MiB and makes the build raise
     :class:`Cancelled` after removing the partial file.
+
+    ``signing_time`` (e.g. the frozen time of the assessment) is the time
+    written into the CMS instead of the signer's clock, which makes the
+    signature reproducible. The certificate must still be valid *now*
+    (:func:`check_can_sign`); and because a verifier checks the certificate's
+    validity at the signing time, a time before the certificate's
+    ``notBefore`` (state frozen, then a certificate obtained) is raised to
+    ``notBefore``, and a time in the future is lowered to now. Both keep
+    the result reproducible for the same certificate.
     """
     dest = Path(dest)
     if dest.exists() and not overwrite:
@@ -240,6 +252,13 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
     if len(unit_codes) != 1:
         raise ParDeskError("package.no_unit_code", where=BAG_INFO)
     signer_fp = cert_info(cert, now).fingerprint_sha256
+    if signing_time is not None:
+        if signing_time.tzinfo is None or signing_time.utcoffset() is None:
+            signing_time = signing_time.replace(tzinfo=dt.timezone.utc)
+        check_time = now if now is not None else dt.datetime.now(dt.timezone.utc)
+        if check_time.tzinfo is None:
+            check_time = check_time.replace(tzinfo=dt.timezone.utc)
+        signing_time = min(max(signing_time, cert.not_valid_before_utc), check_time)
     cert_code = unit_code_of(cert)
     if cert_code != unit_codes[0]:
         raise ParDeskError("package.unit_mismatch", where=BAG_INFO, cert_code=cert_code or "—",
@@ -356,7 +375,10 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
             MANIFEST: "".join(manifest_lines).encode("utf-8"),
         }
         tagmanifest = "".join(f"{hashlib.sha256(tag_bytes[n]).hexdigest()}  {n}\n" for n in TAG_FILES).encode()
-        signature = signer.sign_detached_cms(tagmanifest)
+        if signing_time is None:  # also keeps signers written before ``signing_time`` existed working
+            signature = signer.sign_detached_cms(tagmanifest)
+        else:
+            signature = signer.sign_detached_cms(tagmanifest, signing_time=signing_time)
         check_cancel()
         for name, data in (*tag_bytes.items(), (TAGMANIFEST, tagmanifest), (SIGNATURE, signature)):
             with zf.open(zinfo(name, len(data)), "w") as out:

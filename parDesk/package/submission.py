@@ -2,9 +2,12 @@
 
 The package is built from the workspace's *frozen state*: the snapshot, the
 framework, the audit log and the linked evidence files, stamped with the time of
-the assessment's last change (not the time of the build). Building again from
-an unchanged state therefore produces the same payload, manifests and
-tag manifest; the existing package is returned instead of a second signature.
+the assessment's last change (not the time of the build). The CMS signing time is
+that frozen time too (raised to the certificate's notBefore if the certificate is
+newer), so building again from an unchanged state produces the same payload,
+manifests and tag manifest, and with an EC key (deterministic ECDSA) the same
+signature: the same package bytes and SHA-256. Still, a locked assessment returns
+its existing package instead of signing a second time.
 
 Signing locks the assessment. :func:`reopen` starts version n+1, which names
 version n's package hash; every version stays on disk and in the database.
@@ -137,13 +140,18 @@ def package_name(ws: Workspace) -> str:
 
 @dataclass(frozen=True)
 class Frozen:
-    """Everything a package is built from; equal frozen states give equal packages (signature aside)."""
+    """Everything a package is built from; equal frozen states give equal packages.
+
+    ``frozen_at`` (the assessment's last change) is the package's Frozen-At,
+    its Bagging-Date (as a date) and its CMS signing time.
+    """
 
     payload: list[PayloadEntry]
     bag_info: list[tuple[str, str]]
     bagging_date: dt.date
     dest: Path
     last_audit_id: int
+    frozen_at: dt.datetime
 
 
 def last_audit_id(ws: Workspace) -> int:
@@ -192,7 +200,7 @@ def freeze(ws: Workspace, reports_dir: Path | None = None) -> Frozen:
         ("Frozen-At", frozen.isoformat()),
         ("External-Description", "parDesk: hồ sơ tự đánh giá, chấm điểm Chỉ số CCHC"),
     ]
-    return Frozen(payload, bag_info, frozen.date(), ws.folder / PACKAGES_DIR / package_name(ws), last_id)
+    return Frozen(payload, bag_info, frozen.date(), ws.folder / PACKAGES_DIR / package_name(ws), last_id, frozen)
 
 
 def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, int], None] | None = None,
@@ -215,7 +223,8 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
         prev = previous_package(ws, a)
         result: BuildResult = build_package(frozen.dest, frozen.payload, frozen.bag_info, signer,
                                             bagging_date=frozen.bagging_date, progress=progress,
-                                            cancelled=cancelled, overwrite=True)
+                                            cancelled=cancelled, overwrite=True,
+                                            signing_time=frozen.frozen_at)
     stamp = now_iso()
     with ws.session() as s:
         newer = s.exec(select(AuditEntry.id).where(AuditEntry.assessment_id == ws.assessment_id,

@@ -1,14 +1,19 @@
 """Detached CMS (PKCS#7) signatures: making them and checking them.
 
-Making: ``cryptography``'s :class:`~cryptography.hazmat.primitives.serialization.pkcs7.PKCS7SignatureBuilder`
-(options ``DetachedSignature`` + ``Binary``: the content is hashed byte for
-byte, never canonicalised as S/MIME text). It adds the signed attributes
-contentType, signingTime (the signer's clock, whole seconds, UTC),
-messageDigest and smimeCapabilities, and the signer certificate. RSA keys sign
-with RSASSA-PSS (SHA-256, MGF1-SHA-256, salt = 32 bytes) as Circular
-15/2025/TT-BKHCN asks; the installed ``cryptography`` supports
-``rsa_padding=`` in ``add_signer`` (since 45), and ``openssl cms -verify``
-accepts the result.
+Making: :func:`sign_detached` DER-encodes the SignedData itself with the small
+writer in :mod:`parDesk.signing.der` (``cryptography``'s
+``PKCS7SignatureBuilder`` always stamps "now" as the signing time and uses
+random ECDSA nonces, so two signatures of the same frozen package differed).
+The content is hashed byte for byte (never canonicalised as S/MIME text). The
+signed attributes are contentType, signingTime (given by the caller — for a
+package, its frozen time — whole seconds, UTC) and messageDigest; the signer
+certificate and chain are included. EC keys sign with deterministic ECDSA
+(RFC 6979) where the installed ``cryptography``/OpenSSL supports it
+(:data:`DETERMINISTIC_ECDSA`), so an EC signature is a function of data,
+time, key and certificates. RSA keys sign with RSASSA-PSS (SHA-256,
+MGF1-SHA-256, salt = 32 bytes) as Circular 15/2025/TT-BKHCN asks; PSS is
+salted, so RSA signatures still differ from one signing to the next.
+``openssl cms -verify`` accepts both.
 
 Checking: ``cryptography`` has no CMS verification API, so
 :func:`verify_detached_cms` walks the SignedData with the strict DER reader in
@@ -28,7 +33,7 @@ Checking: ``cryptography`` has no CMS verification API, so
   validity at signing time).
 
 Certificate substitution: without trust anchors, nothing in a plain CMS
-binds *which* certificate was meant (``cryptography``'s builder cannot add the
+binds *which* certificate was meant (parDesk's signatures do not carry the
 ESS signingCertificateV2 attribute), so a certificate altered to no longer
 look self-issued, or swapped for another one with the same key, still
 "verifies" — ``trusted`` is None then, and callers must pin. The package
@@ -55,7 +60,6 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-from cryptography.hazmat.primitives.serialization import pkcs7
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.signing import der
@@ -133,23 +137,129 @@ def pss_padding() -> padding.PSS:
     return padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.DIGEST_LENGTH)
 
 
+def _deterministic_ecdsa_supported() -> bool:
+    """Can this ``cryptography`` + OpenSSL do RFC 6979 ECDSA (cryptography ≥ 44, OpenSSL ≥ 3.2)?"""
+    try:
+        ec.ECDSA(hashes.SHA256(), deterministic_signing=True)  # type: ignore[call-arg]
+        return True
+    except (TypeError, UnsupportedAlgorithm):
+        return False
+
+
+#: Whether EC signatures are deterministic here (checked once, at import). When
+#: False, :func:`sign_detached` falls back to random nonces: signatures stay
+#: valid, but two signatures over the same bytes differ.
+DETERMINISTIC_ECDSA = _deterministic_ecdsa_supported()
+
+_SHA256_ALG = der.seq(der.oid("2.16.840.1.101.3.4.2.1"), der.null())
+_ECDSA_SHA256_ALG = der.seq(der.oid("1.2.840.10045.4.3.2"))  # parameters absent (RFC 5758 §3.2)
+_RSA_PSS_SHA256_ALG = der.seq(
+    der.oid(OID_RSA_PSS),
+    der.seq(der.context(0, _SHA256_ALG),
+            der.context(1, der.seq(der.oid(OID_MGF1), _SHA256_ALG)),
+            der.context(2, der.integer(32))))  # trailerField 1 is the DEFAULT, so omitted
+
+
+def _cert_sid(cert_der: bytes) -> bytes:
+    """IssuerAndSerialNumber, copied byte for byte from the certificate's TBS.
+
+    Copying (not re-encoding) keeps the issuer's string types and the serial's
+    exact encoding, which is what verifiers compare against.
+    """
+    tbs = der.parse(cert_der).children()[0].children()
+    i = 1 if tbs[0].is_(0, der.CONTEXT) else 0
+    serial, issuer = tbs[i].expect(der.INTEGER, what="serialNumber"), tbs[i + 2].expect(der.SEQUENCE, what="issuer")
+    return der.seq(issuer.raw, serial.raw)
+
+
 def sign_detached(data: bytes, key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey,
-                  cert: x509.Certificate, chain: Sequence[x509.Certificate] = ()) -> bytes:
-    """Detached CMS SignedData (DER) over ``data`` with SHA-256.
+                  cert: x509.Certificate, chain: Sequence[x509.Certificate] = (), *,
+                  signing_time: dt.datetime | None = None, deterministic: bool = True) -> bytes:
+    """Detached CMS SignedData (RFC 5652, DER) over ``data`` with SHA-256.
+
+    Built here, not with ``PKCS7SignatureBuilder``, so that the output is a
+    function of its inputs: the builder always stamps "now" as the signing
+    time and cannot use deterministic ECDSA. Structure::
+
+        ContentInfo { id-signedData, [0] SignedData {
+          version 1, digestAlgorithms { sha256 }, encapContentInfo { id-data } (no content: detached),
+          certificates [0] { signer certificate, chain… } (DER as given, sorted as a DER SET OF),
+          signerInfos { SignerInfo {
+            version 1, sid issuerAndSerialNumber, digestAlgorithm sha256,
+            signedAttrs [0] { contentType id-data, signingTime, messageDigest },
+            signatureAlgorithm ecdsa-with-SHA256 | RSASSA-PSS(SHA-256, MGF1-SHA-256, salt 32),
+            signature over the DER SET OF signedAttrs } } } }
+
+    ``signing_time`` (timezone-aware; default: now) is written in whole seconds
+    UTC. It is the signer's claim, as in any CMS without a timestamp token.
+
+    Determinism: with an EC key, ``deterministic=True`` and
+    :data:`DETERMINISTIC_ECDSA`, the nonce is derived from key and message
+    (RFC 6979), so the same data, time, key and certificates give the same
+    bytes. RSA-PSS is salted (a random 32-byte salt), so an RSA signature
+    differs every time; everything else in an RSA-signed package is still
+    deterministic.
 
     The chain certificates are included so a verifier holding only the root
     can build the path. Callers check the certificate's validity first
-    (:func:`parDesk.identity.check_can_sign`).
+    (:func:`parDesk.identity.check_can_sign`). The signature is verified with
+    the certificate's public key before it is returned, so a key that does not
+    match the certificate (or a faulty computation) never leaves here.
     """
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(data)
-    if isinstance(key, rsa.RSAPrivateKey):
-        builder = builder.add_signer(cert, key, hashes.SHA256(), rsa_padding=pss_padding())
+    if signing_time is None:
+        signing_time = dt.datetime.now(dt.timezone.utc)
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        if deterministic and DETERMINISTIC_ECDSA:
+            ecdsa = ec.ECDSA(hashes.SHA256(), deterministic_signing=True)  # type: ignore[call-arg]
+        else:
+            ecdsa = ec.ECDSA(hashes.SHA256())
+        sig_alg = _ECDSA_SHA256_ALG
+    elif isinstance(key, rsa.RSAPrivateKey):
+        sig_alg = _RSA_PSS_SHA256_ALG
     else:
-        builder = builder.add_signer(cert, key, hashes.SHA256())
-    for extra in chain:
-        builder = builder.add_certificate(extra)
-    return builder.sign(serialization.Encoding.DER,
-                        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+        raise TypeError(f"unsupported key type {type(key).__name__}")
+
+    cert_der = cert.public_bytes(serialization.Encoding.DER)
+    cert_ders = list(dict.fromkeys([cert_der] + [c.public_bytes(serialization.Encoding.DER) for c in chain]))
+
+    attrs = [
+        der.seq(der.oid(OID_CONTENT_TYPE), der.set_of(der.oid(OID_DATA))),
+        der.seq(der.oid(OID_SIGNING_TIME), der.set_of(der.time(signing_time))),
+        der.seq(der.oid(OID_MESSAGE_DIGEST), der.set_of(der.octets(hashlib.sha256(data).digest()))),
+    ]
+    signed_attrs = der.set_of(*attrs)  # what is signed: the attributes as a universal SET (RFC 5652 §5.4)
+
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        signature = key.sign(signed_attrs, ecdsa)
+    else:
+        signature = key.sign(signed_attrs, pss_padding(), hashes.SHA256())
+    public = cert.public_key()
+    try:
+        if isinstance(public, ec.EllipticCurvePublicKey) and isinstance(key, ec.EllipticCurvePrivateKey):
+            public.verify(signature, signed_attrs, ec.ECDSA(hashes.SHA256()))
+        elif isinstance(public, rsa.RSAPublicKey) and isinstance(key, rsa.RSAPrivateKey):
+            public.verify(signature, signed_attrs, pss_padding(), hashes.SHA256())
+        else:
+            raise InvalidSignature
+    except InvalidSignature:
+        raise ValueError("the private key does not match the certificate") from None
+
+    signer_info = der.seq(
+        der.integer(1),
+        _cert_sid(cert_der),
+        _SHA256_ALG,
+        der.context(0, der.contents(signed_attrs)),  # [0] IMPLICIT SET OF Attribute
+        sig_alg,
+        der.octets(signature),
+    )
+    signed_data = der.seq(
+        der.integer(1),
+        der.set_of(_SHA256_ALG),
+        der.seq(der.oid(OID_DATA)),
+        der.context(0, der.contents(der.set_of(*cert_ders))),  # [0] IMPLICIT CertificateSet
+        der.set_of(signer_info),
+    )
+    return der.seq(der.oid(OID_SIGNED_DATA), der.context(0, signed_data))
 
 
 @dataclass

@@ -203,9 +203,17 @@ def as_time(node: Node) -> dt.datetime:
     return parsed.replace(tzinfo=dt.timezone.utc)
 
 
-# --- writer (just what PKCS#8 encryption needs) ----------------------------
+# --- writer (what PKCS#8 encryption and CMS SignedData need) --------------
+#
+# Every function returns one complete DER TLV. Only single-octet identifiers
+# (tag numbers < 31) are written: nothing parDesk writes needs more. Lengths
+# are always definite and minimal; INTEGERs minimal two's complement; SET OF
+# components sorted as X.690 §11.6 requires; times in the DER forms (UTC
+# ``Z``, whole seconds, no fraction).
 
 def encode(tag_byte: int, content: bytes) -> bytes:
+    if not 0 <= tag_byte <= 0xFF or tag_byte & 0x1F == 0x1F:
+        raise ValueError(f"unsupported identifier octet {tag_byte:#x}")
     n = len(content)
     if n < 0x80:
         head = bytes([n])
@@ -224,7 +232,8 @@ def octets(data: bytes) -> bytes:
 
 
 def integer(value: int) -> bytes:
-    length = max(1, (value.bit_length() + 8) // 8)
+    # minimal two's complement: one sign bit more than the magnitude needs
+    length = (value if value >= 0 else ~value).bit_length() // 8 + 1
     return encode(INTEGER, value.to_bytes(length, "big", signed=True))
 
 
@@ -244,3 +253,41 @@ def oid(dotted: str) -> bytes:
 
 def null() -> bytes:
     return b"\x05\x00"
+
+
+def set_of(*items: bytes) -> bytes:
+    """SET OF: components in ascending order of their encodings (X.690 §11.6, DER)."""
+    width = max((len(i) for i in items), default=0)
+    return encode(0x31, b"".join(sorted(items, key=lambda i: i.ljust(width, b"\0"))))
+
+
+def context(number: int, content: bytes, *, constructed: bool = True) -> bytes:
+    """A context-specific tag ``[number]`` around ``content``.
+
+    EXPLICIT tagging: ``content`` is a whole TLV. IMPLICIT tagging of a
+    constructed type (e.g. ``[0] IMPLICIT SET OF``): ``content`` is that
+    type's *contents* octets (see :func:`contents`).
+    """
+    if not 0 <= number < 0x1F:
+        raise ValueError("context tag number out of range")
+    return encode(0x80 | (0x20 if constructed else 0) | number, content)
+
+
+def contents(tlv: bytes) -> bytes:
+    """The contents octets of one complete DER TLV (for IMPLICIT re-tagging)."""
+    node = parse(tlv)
+    return node.content
+
+
+def time(value: dt.datetime) -> bytes:
+    """UTCTime for years 1950–2049, GeneralizedTime otherwise (RFC 5280 §4.1.2.5, RFC 5652 §11.3).
+
+    Converted to UTC and truncated to whole seconds. A naive datetime is refused:
+    silently guessing a time zone would sign a wrong time.
+    """
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("time must be timezone-aware")
+    value = value.astimezone(dt.timezone.utc).replace(microsecond=0)
+    if 1950 <= value.year <= 2049:
+        return encode(UTC_TIME, value.strftime("%y%m%d%H%M%SZ").encode("ascii"))
+    return encode(GENERALIZED_TIME, f"{value.year:04d}{value.strftime('%m%d%H%M%S')}Z".encode("ascii"))
