@@ -147,7 +147,7 @@ class _BackgroundHash:
 
     def __init__(self) -> None:
         self._hash = hashlib.sha256()
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=3)
         self._buf = bytearray()
         self._done = False
         self._thread = threading.Thread(target=self._run, name="package-hash", daemon=True)
