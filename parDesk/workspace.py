@@ -551,7 +551,7 @@ class Workspace:
         views: list[DocumentView] = []
         with self.session() as s:
             self._editable(s)
-            touched: dict[int, Document] = {}
+            by_sha: dict[str, Document] = {}
             for (code, _), sf in zip(items, stored):
                 doc = s.exec(select(Document).where(Document.sha256 == sf.sha256)).first()
                 if doc is None:
@@ -573,8 +573,8 @@ class Workspace:
                                page_ref=nfc(page_ref), created_at=now_iso()))
                     self._audit(s, "link", "link", code, "", {"document": doc.id, "sha256": doc.sha256})
                     s.flush()
-                touched[doc.id] = doc
-            for doc in (next(d for d in touched.values() if d.sha256 == sf.sha256) for sf in stored):
+                by_sha[sf.sha256] = doc
+            for doc in (by_sha[sf.sha256] for sf in stored):
                 codes = tuple(sorted(s.exec(select(Link.code).where(Link.assessment_id == self.assessment_id,
                                                                     Link.document_id == doc.id))))
                 views.append(_doc_view(doc, codes))
@@ -717,8 +717,8 @@ class Workspace:
                           .group_by(Link.code))
             return {code: n for code, n in rows}
 
-    def appraisal_scope(self) -> list[int]:
-        """This version and the versions it continues: appraisals of v1 still show in v2."""
+    def version_chain(self) -> list[int]:
+        """This version's id and those of the versions it continues, newest first."""
         ids: list[int] = []
         with self.reader() as s:
             current: int | None = self.assessment_id
@@ -729,7 +729,7 @@ class Workspace:
         return ids
 
     def appraisals(self) -> dict[str, list[Appraisal]]:
-        scope = self.appraisal_scope()
+        scope = self.version_chain()  # appraisals of v1 still show in v2
         with self.reader() as s:
             rows = s.exec(select(Appraisal).where(Appraisal.assessment_id.in_(scope))  # type: ignore[attr-defined]
                           .order_by(Appraisal.assessment_id, Appraisal.round, Appraisal.id))

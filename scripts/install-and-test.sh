@@ -10,17 +10,8 @@ cd "$(dirname "$0")/.."
 # postgresql (the sync server's tests start a throwaway cluster with initdb/pg_ctl),
 # curl (bench/bench_sync.py compares our upload with a plain curl PUT).
 APT_PACKAGES="poppler-utils libreoffice-calc-nogui zip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl postgresql curl"
-if command -v apt-get >/dev/null 2>&1; then
-  missing=""
-  for pkg in $APT_PACKAGES; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
-  done
-  if [ -n "$missing" ]; then
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
-  fi
-fi
+source scripts/apt-install.sh
+apt_install_missing $APT_PACKAGES
 
 PY="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PY" -m venv .venv

@@ -102,13 +102,14 @@ def submission_id(ws: Workspace) -> str:
     return str(uuid.uuid5(SUBMISSION_NS, f"{ws.unit().admin_code}:{a.framework_hash}:{a.year}"))
 
 
-def frozen_time(ws: Workspace) -> dt.datetime:
-    """When the assessment's state last changed: the build's timestamp, for determinism."""
+def last_change(ws: Workspace) -> tuple[int, dt.datetime]:
+    """The assessment's last audit entry (id, time): the frozen state's identity and timestamp."""
     with ws.reader() as s:
         last = s.exec(select(AuditEntry).where(AuditEntry.assessment_id == ws.assessment_id)
                       .order_by(AuditEntry.id.desc())).first()  # type: ignore[union-attr]
-    stamp = last.at if last is not None else ws.assessment().created_at
-    return dt.datetime.fromisoformat(stamp)
+    if last is None:
+        return 0, dt.datetime.fromisoformat(ws.assessment().created_at)
+    return int(last.id or 0), dt.datetime.fromisoformat(last.at)
 
 
 def audit_jsonl(ws: Workspace, assessment_ids: list[int]) -> bytes:
@@ -119,18 +120,6 @@ def audit_jsonl(ws: Workspace, assessment_ids: list[int]) -> bytes:
                                      "entity": e.entity, "key": e.entity_key, "assessment": e.assessment_id,
                                      "old": e.old, "new": e.new}, ensure_ascii=False, sort_keys=True))
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
-def chain_ids(ws: Workspace) -> list[int]:
-    """This assessment and every earlier version it continues, oldest first."""
-    ids: list[int] = []
-    with ws.reader() as s:
-        current: int | None = ws.assessment_id
-        while current is not None:
-            ids.append(current)
-            row = s.get(Assessment, current)
-            current = row.previous_id if row else None
-    return list(reversed(ids))
 
 
 def package_name(ws: Workspace) -> str:
@@ -154,23 +143,15 @@ class Frozen:
     frozen_at: dt.datetime
 
 
-def last_audit_id(ws: Workspace) -> int:
-    with ws.reader() as s:
-        last = s.exec(select(AuditEntry.id).where(AuditEntry.assessment_id == ws.assessment_id)
-                      .order_by(AuditEntry.id.desc())).first()  # type: ignore[union-attr]
-    return int(last or 0)
-
-
 def freeze(ws: Workspace, reports_dir: Path | None = None) -> Frozen:
     """The payload and bag-info of the current assessment, stamped with its last change."""
     a = ws.assessment()
-    last_id = last_audit_id(ws)
-    frozen = frozen_time(ws)
+    last_id, frozen = last_change(ws)
     prev = previous_package(ws, a)
     snap = build_snapshot(ws, frozen_at=frozen.isoformat(), previous_package_hash=prev.sha256 if prev else None)
     fw = ws.framework
     unit = ws.unit()
-    ids = chain_ids(ws)
+    ids = list(reversed(ws.version_chain()))  # oldest first
     payload: list[PayloadEntry] = [
         PayloadEntry("assessment.json", snapshot_bytes(snap)),
         PayloadEntry("audit.jsonl", audit_jsonl(ws, ids)),
