@@ -46,6 +46,9 @@ register({
     "pkg.trust_unknown": ("Chuỗi tin cậy: chưa kiểm tra (không có --trust)", "Trust chain: not checked (no --trust)"),
     "pkg.trust_ok": ("Chuỗi tin cậy: hợp lệ", "Trust chain: valid"),
     "pkg.trust_bad": ("Chuỗi tin cậy: không hợp lệ", "Trust chain: not valid"),
+    "pkg.trust_revocation_unknown": ("Chuỗi tin cậy: hợp lệ, nhưng không xác định được trạng thái thu hồi "
+                                     "(chấp nhận tạm thời)",
+                                     "Trust chain: valid, but the revocation status is unknown (accepted provisionally)"),
     "pkg.no_package": ("chưa có gói nào", "no package yet"),
 })
 
@@ -232,11 +235,23 @@ def cmd_verify(cli: Any) -> int:
     from parDesk.identity import load_certificates
     from parDesk.package.checks import verify_submission
 
+    from parDesk.package.chain_check import chain_check
+    from parDesk.signing.trust import RevocationCache, TrustState, load_anchors
+
     trusted = []
     for path in cli.args.trust or []:
-        trusted.extend(load_certificates(Path(path).read_bytes(), where=path))
-    report = verify_submission(cli.args.package, trusted=trusted or None)
+        if Path(path).is_dir():
+            trusted.extend(load_anchors(path))  # a folder of anchors (CA certificates)
+        else:
+            trusted.extend(load_certificates(Path(path).read_bytes(), where=path))
+    checks = []
+    if trusted:
+        cache = RevocationCache(cli.args.revocation_cache) if cli.args.revocation_cache else None
+        checks.append(chain_check(trusted, online=not cli.args.offline, cache=cache,
+                                  accept_unknown_revocation=cli.args.accept_unknown_revocation))
+    report = verify_submission(cli.args.package, trusted=trusted or None, extra_checks=checks)
     info = report.signer_info
+    chain_state = report.chain.state.value if report.chain is not None else None
 
     def human() -> str:
         lines = [t("pkg.valid") if report.valid else t("pkg.invalid"), f"{t('pkg.hash')}: {report.package_sha256}"]
@@ -244,8 +259,11 @@ def cmd_verify(cli: Any) -> int:
             lines.append(f"{t('pkg.signer')}: {info.subject}")
         if report.signing_time is not None:
             lines.append(f"{t('pkg.signing_time')}: {report.signing_time.isoformat()}")
-        lines.append(t("pkg.trust_unknown") if report.trusted is None
-                     else t("pkg.trust_ok") if report.trusted else t("pkg.trust_bad"))
+        if report.chain is not None and report.chain.state is TrustState.REVOCATION_UNKNOWN and report.valid:
+            lines.append(t("pkg.trust_revocation_unknown"))
+        else:
+            lines.append(t("pkg.trust_unknown") if report.trusted is None
+                         else t("pkg.trust_ok") if report.trusted else t("pkg.trust_bad"))
         for key in ("Source-Organization", "Unit-Code", "Submission-Version", "Framework-Id"):
             if key in report.bag_info:
                 lines.append(f"{key}: {report.bag_info[key]}")
@@ -256,7 +274,7 @@ def cmd_verify(cli: Any) -> int:
                     "signer": info.subject if info else None,
                     "signer_fingerprint": info.fingerprint_sha256 if info else None,
                     "signing_time": report.signing_time.isoformat() if report.signing_time else None,
-                    "trusted": report.trusted, "bag_info": report.bag_info,
+                    "trusted": report.trusted, "chain": chain_state, "bag_info": report.bag_info,
                     "problems": [{"where": p.where, "key": p.key, "message": p.message()} for p in report.problems]})
     return 0 if report.valid else 1
 
@@ -297,4 +315,10 @@ def register_commands(sub: Any, add: Callable[..., Any]) -> None:
 
     sp = add("verify", cmd_verify, "verify a package: zip safety, bag, signature, signer, scores (exit 0 only if valid)")
     sp.add_argument("package")
-    sp.add_argument("--trust", action="append", metavar="CERT", help="trusted certificate (repeatable)")
+    sp.add_argument("--trust", action="append", metavar="DIR|FILE",
+                    help="trust anchors: a folder of CA certificates, or a certificate file (repeatable); "
+                         "checks the chain, validity at the signing time, key usage and revocation (CRL/OCSP)")
+    sp.add_argument("--offline", action="store_true", help="never fetch CRL/OCSP (revocation then unknown)")
+    sp.add_argument("--accept-unknown-revocation", action="store_true",
+                    help="accept, provisionally, a signer whose revocation status cannot be obtained")
+    sp.add_argument("--revocation-cache", metavar="DIR", help="keep fetched CRL/OCSP answers in DIR")

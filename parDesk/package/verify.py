@@ -39,7 +39,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Sequence, Union
+from typing import Any, BinaryIO, Callable, Iterable, Sequence, Union
 
 from cryptography import x509
 
@@ -108,6 +108,7 @@ class VerifyReport:
     trusted: bool | None = None
     payload_files: int = 0
     payload_bytes: int = 0
+    chain: Any = None  # parDesk.signing.trust.TrustResult when a chain check ran (parDesk.package.chain_check)
 
 
 @dataclass
