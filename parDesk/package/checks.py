@@ -42,5 +42,7 @@ def verify_submission(source: Union[Path, str, BinaryIO], *, trusted: Sequence[x
                       extra_checks: Sequence[ExtraCheck] = (), now: dt.datetime | None = None,
                       progress: Callable[[int, int], None] | None = None,
                       cancelled: Callable[[], bool] | None = None) -> VerifyReport:
-    return verify_package(source, trusted=trusted, extra_checks=[check_scores, *extra_checks], now=now,
+    from parDesk.package.signed_forms import check_signed_forms
+    return verify_package(source, trusted=trusted, extra_checks=[check_scores, check_signed_forms, *extra_checks],
+                          now=now,
                           progress=progress, cancelled=cancelled)
