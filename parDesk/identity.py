@@ -46,7 +46,7 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import NameOID
 
-from parDesk.fsutil import fsync_dir
+from parDesk.fsutil import atomic_write_bytes, fsync_dir
 from parDesk.i18n import ParDeskError, register
 from parDesk.signing import der
 from parDesk.signing.cms import (CmsVerifyResult, sign_detached, subject_text,
@@ -522,24 +522,6 @@ class SoftwareSigner:
 
 # --- the store on disk --------------------------------------------------------
 
-def _write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
-    """temp + fsync + rename + fsync(dir); private files are created 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600 if private else 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
 def _pem_certs(certs: Sequence[x509.Certificate]) -> bytes:
     return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
 
@@ -593,14 +575,14 @@ class IdentityStore:
         key_pem = encrypt_private_key(key, passphrase)  # validates the passphrase before touching disk
         self._retire_current()
         # key.pem last: a crash before it leaves "no identity", never a key without its certificate
-        _write_atomic(self.path(self.PUBLIC), key.public_key().public_bytes(
+        atomic_write_bytes(self.path(self.PUBLIC), key.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-        _write_atomic(self.path(self.CERT), cert.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.CERT), cert.public_bytes(serialization.Encoding.PEM))
         if chain:
-            _write_atomic(self.path(self.CHAIN), _pem_certs(chain))
+            atomic_write_bytes(self.path(self.CHAIN), _pem_certs(chain))
         if csr is not None:
-            _write_atomic(self.path(self.CSR), csr.public_bytes(serialization.Encoding.PEM))
-        _write_atomic(self.path(self.KEY), key_pem, private=True)
+            atomic_write_bytes(self.path(self.CSR), csr.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.KEY), key_pem, private=True)
 
     def create(self, unit: UnitSubject, passphrase: str, *, key_type: str = "ec-p256",
                cert_days: int = DEFAULT_CERT_DAYS, now: dt.datetime | None = None,
@@ -631,7 +613,7 @@ class IdentityStore:
 
     def change_passphrase(self, old: str, new: str) -> None:
         key = self.load_key(old)
-        _write_atomic(self.path(self.KEY), encrypt_private_key(key, new), private=True)
+        atomic_write_bytes(self.path(self.KEY), encrypt_private_key(key, new), private=True)
 
     def public_key_pem(self) -> bytes:
         for name in (self.PUBLIC,):
@@ -685,9 +667,9 @@ class IdentityStore:
                     continue
             if not ok:
                 raise ParDeskError("identity.cert_bad_issuer_sig")
-        _write_atomic(self.path(self.CERT), leaf.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.CERT), leaf.public_bytes(serialization.Encoding.PEM))
         if chain:
-            _write_atomic(self.path(self.CHAIN), _pem_certs(chain))
+            atomic_write_bytes(self.path(self.CHAIN), _pem_certs(chain))
         else:
             self.path(self.CHAIN).unlink(missing_ok=True)
         return cert_info(leaf, now)
