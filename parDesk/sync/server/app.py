@@ -295,4 +295,7 @@ def create_app(service: ServerService, *, gc_interval_s: float = 600) -> FastAPI
         return JSONResponse({"error": {"key": "http.not_found", "vi": "không tìm thấy", "en": "not found"}},
                             status_code=404)
 
+    from parDesk.sync.server.desk import mount_desk
+
+    mount_desk(app, service)  # the appraisal desk's pages under /desk
     return SignResponses(app, service)  # type: ignore[return-value]
