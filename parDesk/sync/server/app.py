@@ -191,4 +191,7 @@ def create_app(service: ServerService, *, gc_interval_s: float = 600,
     app.include_router(routes_admin.make_router(service))
     for router in routers:
         app.include_router(router)
+    from parDesk.sync.server.desk import mount_desk
+
+    mount_desk(app, service)  # the appraisal desk's pages under /desk
     return NoTracebacks(SignResponses(app, service))

@@ -38,13 +38,13 @@ from parDesk.sync.server.config import ServerConfig
 from parDesk.sync.server.feed import Feed
 from parDesk.sync.server.frameworks import Frameworks
 from parDesk.sync.server.intake import Intake
-from parDesk.sync.server.ratelimit import RateLimits
+from parDesk.sync.server.ratelimit import RateLimiter, RateLimits
 from parDesk.sync.server.registry import Registry
 from parDesk.sync.server.storage import PackageStorage
 from parDesk.sync.server.tokens import Tokens
 from parDesk.sync.server.uploads import TooManyUploads, Uploads
 
-__all__ = ["AuthedUnit", "Hello", "ServerService", "TooManyUploads", "utc_iso"]
+__all__ = ["AuthedUnit", "Hello", "RateLimiter", "ServerService", "TooManyUploads", "utc_iso"]
 
 
 class Hello(TypedDict):
