@@ -68,7 +68,7 @@ class Desk:
             overrides["database_url"] = database_url
         self.tmp = tmp
         self.service = make_service(tmp, **overrides, **config)
-        self.service.publish_framework(TINY.read_bytes())
+        self.service.frameworks.publish(TINY.read_bytes())
         self.server = ServerThread(self.service).__enter__()
         self.url = self.server.url
         self.core = self.server.service  # the ServerService; the desk core is on the app state

@@ -96,7 +96,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_units_list(args: argparse.Namespace) -> int:
     service = _service(args)
-    rows = service.units_status(args.year)
+    rows = [r.to_json() for r in service.registry.units_status(args.year)]
     service.close()
     lines = [f"{'unit':8} {'status':9} {'submitted':9} {'ver':>3} {'total':>7} {'%':>6}  name"]
     for r in rows:
@@ -110,7 +110,7 @@ def cmd_units_pending(args: argparse.Namespace) -> int:
     from parDesk.identity import cert_info, load_certificates
 
     service = _service(args)
-    regs = service.pending_registrations()
+    regs = service.registry.pending()
     service.close()
     out = []
     for r in regs:
@@ -126,7 +126,7 @@ def cmd_units_pending(args: argparse.Namespace) -> int:
 
 def cmd_units_approve(args: argparse.Namespace) -> int:
     service = _service(args)
-    unit = service.approve(args.code, by=args.by or os.environ.get("USER", "admin"), registration_id=args.registration,
+    unit = service.registry.approve(args.code, by=args.by or os.environ.get("USER", "admin"), registration_id=args.registration,
                            issue=False if args.no_issue else None)
     service.close()
     _print(args, t("srvcli.approved", unit=unit.code, fp=unit.signing_key_fp[:16]),
@@ -136,14 +136,14 @@ def cmd_units_approve(args: argparse.Namespace) -> int:
 
 def cmd_units_revoke(args: argparse.Namespace) -> int:
     service = _service(args)
-    service.revoke(args.code)
+    service.registry.revoke(args.code)
     service.close()
     return 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     service = _service(args)
-    row = service.publish_framework(Path(args.file).read_bytes(), source=Path(args.file).name)
+    row = service.frameworks.publish(Path(args.file).read_bytes(), source=Path(args.file).name)
     service.close()
     _print(args, t("srvcli.published", id=row.fw_id, hash=row.hash[:12]), {"hash": row.hash, "id": row.fw_id})
     return 0
@@ -155,7 +155,7 @@ def cmd_appraisals(args: argparse.Namespace) -> int:
     rows = read_appraisals(Path(args.file))
     service = _service(args)
     try:
-        counts = service.import_appraisals(rows, year=args.year)
+        counts = service.appraisals.import_rows(rows, year=args.year)
     finally:
         service.close()
     _print(args, t("srvcli.imported", count=sum(counts.values()), units=len(counts)), counts)
@@ -176,19 +176,19 @@ def cmd_usb(args: argparse.Namespace) -> int:
     from parDesk.sync.receipts import receipt_text
 
     service = _service(args)
-    result = service.import_usb(Path(args.package))
+    result = service.intake.import_usb(Path(args.package))
     service.close()
-    receipt = result["receipt"]
+    receipt = result.receipt
     dest = Path(args.receipt) if args.receipt else Path(args.package).with_suffix(".receipt.json")
     dest.write_text(json.dumps(receipt, ensure_ascii=False, indent=2), encoding="utf-8")
     _print(args, receipt_text(receipt["receipt"]) + "\n" + t("srvcli.receipt", path=str(dest)),
-           {"status": result["status"], "receipt_file": str(dest), "receipt": receipt["receipt"]})
-    return 0 if result["status"] == "accepted" else 1
+           {"status": result.status, "receipt_file": str(dest), "receipt": receipt["receipt"]})
+    return 0 if result.status == "accepted" else 1
 
 
 def cmd_token(args: argparse.Namespace) -> int:
     service = _service(args)
-    token = service.create_admin_token(args.name)
+    token = service.tokens.create_admin(args.name)
     service.close()
     _print(args, t("srvcli.token", token=token), {"token": token})
     return 0
