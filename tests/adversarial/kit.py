@@ -143,12 +143,12 @@ def verify(path: Path, **kw: Any) -> Any:
 
 
 def server_verify(path: Path) -> Any:
-    """The very call the provincial server makes (ServerService._verify without a test double)."""
+    """The very call the provincial server makes (Intake._verify without a test double)."""
     import types
 
-    from parDesk.sync.server.service import ServerService
+    from parDesk.sync.server.intake import Intake
 
-    return ServerService._verify(types.SimpleNamespace(_verifier=None), path)  # type: ignore[arg-type]
+    return Intake._verify(types.SimpleNamespace(_verifier=None), path)  # type: ignore[arg-type]
 
 
 def cli_verify(path: Path, *args: str, lang: str = "vi") -> subprocess.CompletedProcess[str]:
