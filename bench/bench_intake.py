@@ -27,14 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import intake_corpus as corpus  # noqa: E402
+import intake_corpus as corpus
 
-from parDesk.intake import read_document  # noqa: E402
+from parDesk.intake import read_document
 
 FIELDS = ("number", "issued_date", "issuer", "doc_type", "subject")
 
 
-def found_of(reading) -> dict[str, str]:  # noqa: ANN001
+def found_of(reading) -> dict[str, str]:
     p = reading.proposal
     return {"number": p.number, "issued_date": p.issued_date, "issuer": p.issuer, "doc_type": p.doc_type,
             "subject": p.subject}

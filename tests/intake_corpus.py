@@ -16,7 +16,14 @@ from pathlib import Path
 
 from reportlab.platypus import Paragraph, Spacer
 
-from parDesk.reports.decree30 import build_pdf, closing_block, esc, national_header, styles, title_block
+from parDesk.reports.decree30 import (
+    build_pdf,
+    closing_block,
+    esc,
+    national_header,
+    styles,
+    title_block,
+)
 
 ISSUERS = [  # (governing body, issuing body, place, code suffix)
     ("", "Ủy ban nhân dân xã Tân Lập", "Tân Lập", "UBND"),

@@ -8,9 +8,10 @@ changes the file or a workspace.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from parDesk.i18n import register, t
 from parDesk.intake import ocr
