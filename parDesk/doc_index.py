@@ -1,6 +1,6 @@
 """Search inside documents, and what intake read from each one.
 
-Two tables (migration 5):
+Two tables (migration 5 in :mod:`parDesk.db`):
 
 * ``document_page`` keeps each page's text as read (text layer or OCR) and a
   folded copy: lower case, no diacritics, "đ" as "d", the same length as the
@@ -26,37 +26,6 @@ from typing import Any
 from sqlalchemy import text
 
 from parDesk.intake.fields import fold
-
-MIGRATION = """
-CREATE TABLE document_page (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-    page INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    folded TEXT NOT NULL,
-    UNIQUE (document_id, page)
-);
-CREATE VIRTUAL TABLE document_fts USING fts5(folded, content='document_page', content_rowid='id',
-                                             tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER document_page_ai AFTER INSERT ON document_page BEGIN
-    INSERT INTO document_fts(rowid, folded) VALUES (new.id, new.folded);
-END;
-CREATE TRIGGER document_page_ad AFTER DELETE ON document_page BEGIN
-    INSERT INTO document_fts(document_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
-END;
-CREATE TRIGGER document_page_au AFTER UPDATE ON document_page BEGIN
-    INSERT INTO document_fts(document_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
-    INSERT INTO document_fts(rowid, folded) VALUES (new.id, new.folded);
-END;
-CREATE TABLE document_intake (
-    document_id INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
-    read_at TEXT NOT NULL,
-    source TEXT NOT NULL DEFAULT '',
-    proposal TEXT NOT NULL DEFAULT '{}',
-    quality TEXT NOT NULL DEFAULT '{}',
-    ocr_note TEXT NOT NULL DEFAULT ''
-);
-"""
 
 MAX_PAGE_CHARS = 100_000  # a page of text is a few thousand characters; more is not text
 

@@ -151,6 +151,10 @@ def find_date(lines: list[Line]) -> tuple[str, Line | None, bool]:
             return d.isoformat(), ln, False
         if _BLANK_DATE_RE.search(folded):
             blank = True
+    # A date left blank for the clerk is often set as separate runs ("ngày", "tháng", "năm 2025").
+    top = " ".join(fold(ln.text) for ln in lines if ln.y0 <= 0.45 and ln.cx >= 0.4)
+    if not blank and _BLANK_DATE_RE.search(top) and not _DATE_RE.search(top):
+        blank = True
     return "", None, blank
 
 

@@ -123,7 +123,7 @@ def check_pdf(pdf: Any, size: int, max_pages: int = 200) -> Quality:
                 q.has_text = chars > 20
             width_pt, height_pt = page.get_size()
             dpi = _scan_dpi(page, width_pt, height_pt, pdfium_c)
-            if dpi is not None and chars <= 20 and dpi < MIN_SCAN_DPI:
+            if dpi is not None and chars <= 20 and dpi < MIN_SCAN_DPI * 0.99:  # pixel rounding
                 q.findings.append(Finding("q.low_dpi", "warn", {"page": index + 1, "dpi": int(round(dpi))}))
             if chars <= 3:
                 bitmap = page.render(scale=20 / 72, grayscale=True)
@@ -176,7 +176,7 @@ def check_image(data_or_path: bytes | Path, size: int) -> tuple[Quality, Any, fl
     if not dpi:
         # No resolution recorded: judge it as if it were an A4 page.
         dpi = min(image.size) / 8.27
-    if dpi < MIN_SCAN_DPI:
+    if dpi < MIN_SCAN_DPI * 0.99:
         q.findings.append(Finding("q.low_dpi", "warn", {"page": 1, "dpi": int(round(dpi))}))
     small = image.copy()
     small.thumbnail((400, 400))
