@@ -61,8 +61,12 @@ register({
     "cli.col.leaves": ("Mục", "Items"),
     "cli.demo": ("Không gian làm việc mẫu: {path}", "Demo workspace: {path}"),
     "cli.bad_kv": ("cần dạng khóa=giá trị, không phải {value!r}", "expected key=value, not {value!r}"),
-    "cli.no_workspace": ("chưa có không gian làm việc tại {path}; tạo bằng 'pardesk init' hoặc dùng 'pardesk demo'",
-                         "no workspace at {path}; create one with 'pardesk init' or try 'pardesk demo'"),
+    "cli.no_workspace": ("Chưa có không gian làm việc tại {path}. Hãy tạo bằng 'pardesk init' hoặc thử 'pardesk demo'.",
+                         "No workspace at {path}. Create one with 'pardesk init' or try 'pardesk demo'."),
+    "cli.no_workspace_demo": (("Chưa có không gian làm việc tại {path}. Không gian làm việc mẫu nằm ở {demo}; "
+                               "mở nó bằng -w, ví dụ: pardesk -w {demo_arg} status"),
+                              ("No workspace at {path}. The demo workspace is at {demo}; "
+                               "open it with -w, e.g.: pardesk -w {demo_arg} status")),
     "cli.framework": ("Bộ chỉ số", "Framework"),
     "cli.unit": ("Đơn vị", "Unit"),
     "cli.bonus": ("Điểm thưởng", "Bonus"),
@@ -91,15 +95,6 @@ def vn_number(value: Decimal | int | str | None) -> str:
     return sign + ".".join(groups) + ("," + frac if frac else "")
 
 
-def default_workspace() -> Path:
-    env = os.environ.get("PARDESK_WORKSPACE")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("parDesk", appauthor=False)) / "workspace"
-
-
 def _table(rows: list[list[str]], headers: list[str], widths: dict[int, int] | None = None) -> str:
     widths = widths or {}
     cols = len(headers)
@@ -125,12 +120,27 @@ class CLI:
             print(human() if callable(human) else human)
 
     def ws(self):  # noqa: ANN201 - Workspace, imported lazily to keep `--help` fast
-        from parDesk.workspace import DB_NAME, Workspace
+        from parDesk.workspace import DB_NAME, Workspace, default_workspace
 
         folder = Path(self.args.workspace) if self.args.workspace else default_workspace()
         if not (folder / DB_NAME).is_file():
+            demo = _demo_folder_if_built()
+            if demo is not None and not self.args.workspace:
+                import shlex
+
+                raise ParDeskError("cli.no_workspace_demo", path=str(folder), demo=str(demo),
+                                   demo_arg=shlex.quote(str(demo)))
             raise ParDeskError("cli.no_workspace", path=str(folder))
         return Workspace(folder)
+
+
+def _demo_folder_if_built() -> Path | None:
+    """The default demo workspace's folder, if `pardesk demo` has built it (for the no-workspace hint)."""
+    from parDesk.demo import default_demo_folder
+    from parDesk.workspace import DB_NAME
+
+    folder = default_demo_folder()
+    return folder if (folder / DB_NAME).is_file() else None
 
 
 # ---------------------------------------------------------------------------
@@ -138,7 +148,7 @@ class CLI:
 
 
 def cmd_init(cli: CLI) -> int:
-    from parDesk.workspace import UnitInfo, Workspace
+    from parDesk.workspace import UnitInfo, Workspace, default_workspace
 
     a = cli.args
     folder = Path(a.workspace) if a.workspace else default_workspace()
@@ -467,16 +477,16 @@ def cmd_demo(cli: CLI) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-w", "--workspace", help="workspace folder (default: the user data folder, or $PARDESK_WORKSPACE)")
-    common.add_argument("--lang", choices=("vi", "en"), default=None, help="message language (default vi)")
-    common.add_argument("--json", action="store_true", help="machine-readable output")
-
-    p = argparse.ArgumentParser(prog="pardesk", parents=[common],
+    p = argparse.ArgumentParser(prog="pardesk", parents=[_common_options(top=True)],
                                 description="parDesk — tự đánh giá Chỉ số cải cách hành chính cấp xã / "
                                             "PAR Index self-assessment for communes")
     p.add_argument("--version", action="version", version=f"pardesk {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    # The same options again on every subcommand, so that `pardesk status -w DIR` works as well as
+    # `pardesk -w DIR status`. Their defaults are SUPPRESS: a subcommand that was not given an option
+    # leaves the value parsed before the subcommand alone instead of resetting it to None.
+    common = _common_options(top=False)
 
     def add(name: str, func: Callable[[CLI], int], help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
         sp = parent.add_parser(name, parents=[common], help=help_text, description=help_text)
@@ -572,6 +582,23 @@ def build_parser() -> argparse.ArgumentParser:
     for extra in _extensions():
         extra(sub, add)
     return p
+
+
+def _common_options(top: bool) -> argparse.ArgumentParser:
+    """-w, --lang and --json, accepted both before and after the subcommand.
+
+    The top-level parser holds the real defaults; the copies on the subcommands
+    default to SUPPRESS so they only set what was typed after the subcommand.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    keep = {} if top else {"default": argparse.SUPPRESS}
+    common.add_argument("-w", "--workspace", **({"default": None} | keep),
+                        help="workspace folder (default: the user data folder, or $PARDESK_WORKSPACE)")
+    common.add_argument("--lang", choices=("vi", "en"), **({"default": None} | keep),
+                        help="message language (default vi)")
+    common.add_argument("--json", action="store_true", **({"default": False} | keep),
+                        help="machine-readable output")
+    return common
 
 
 def _extensions() -> list[Callable[..., None]]:
