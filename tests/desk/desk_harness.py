@@ -79,7 +79,7 @@ class Desk:
             self.workspaces, self.packages, self.clients = {}, dict(template.packages), []
             return
         self.service = make_service(tmp, **overrides, **config)
-        self.service.publish_framework(TINY.read_bytes())
+        self.service.frameworks.publish(TINY.read_bytes())
         self.server = ServerThread(self.service).__enter__()
         self.url = self.server.url
         self.core = self.server.service  # the ServerService; the desk core is on the app state
