@@ -47,9 +47,10 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import NameOID
 
-from parDesk.fsutil import fsync_dir
+from parDesk.fsutil import atomic_write_bytes, fsync_dir
 from parDesk.i18n import ParDeskError, register
 from parDesk.signing import der
+from parDesk.pubkey import public_key_der
 from parDesk.signing.cms import CmsVerifyResult, subject_text, verify_detached_cms
 
 if TYPE_CHECKING:
@@ -211,16 +212,6 @@ def load_private_key(pem: bytes, passphrase: str | bytes, *, where: str | None =
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
         raise ParDeskError("identity.weak_key", where=where, detail=type(key).__name__)
     return key
-
-
-def public_key_der(key: object) -> bytes:
-    """SubjectPublicKeyInfo DER of a private key, public key, certificate or CSR."""
-    if isinstance(key, (x509.Certificate, x509.CertificateSigningRequest)):
-        key = key.public_key()
-    if hasattr(key, "private_bytes"):
-        key = key.public_key()  # type: ignore[union-attr]
-    return key.public_bytes(serialization.Encoding.DER,  # type: ignore[union-attr]
-                            serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def same_key(a: object, b: object) -> bool:
@@ -499,24 +490,6 @@ def __getattr__(name: str) -> object:
 
 # --- the store on disk --------------------------------------------------------
 
-def _write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
-    """temp + fsync + rename + fsync(dir); private files are created 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600 if private else 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
 def _pem_certs(certs: Sequence[x509.Certificate]) -> bytes:
     return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
 
@@ -570,14 +543,14 @@ class IdentityStore:
         key_pem = encrypt_private_key(key, passphrase)  # validates the passphrase before touching disk
         self._retire_current()
         # key.pem last: a crash before it leaves "no identity", never a key without its certificate
-        _write_atomic(self.path(self.PUBLIC), key.public_key().public_bytes(
+        atomic_write_bytes(self.path(self.PUBLIC), key.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-        _write_atomic(self.path(self.CERT), cert.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.CERT), cert.public_bytes(serialization.Encoding.PEM))
         if chain:
-            _write_atomic(self.path(self.CHAIN), _pem_certs(chain))
+            atomic_write_bytes(self.path(self.CHAIN), _pem_certs(chain))
         if csr is not None:
-            _write_atomic(self.path(self.CSR), csr.public_bytes(serialization.Encoding.PEM))
-        _write_atomic(self.path(self.KEY), key_pem, private=True)
+            atomic_write_bytes(self.path(self.CSR), csr.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.KEY), key_pem, private=True)
 
     def create(self, unit: UnitSubject, passphrase: str, *, key_type: str = "ec-p256",
                cert_days: int = DEFAULT_CERT_DAYS, now: dt.datetime | None = None,
@@ -608,7 +581,7 @@ class IdentityStore:
 
     def change_passphrase(self, old: str, new: str) -> None:
         key = self.load_key(old)
-        _write_atomic(self.path(self.KEY), encrypt_private_key(key, new), private=True)
+        atomic_write_bytes(self.path(self.KEY), encrypt_private_key(key, new), private=True)
 
     def public_key_pem(self) -> bytes:
         for name in (self.PUBLIC,):
@@ -662,9 +635,9 @@ class IdentityStore:
                     continue
             if not ok:
                 raise ParDeskError("identity.cert_bad_issuer_sig")
-        _write_atomic(self.path(self.CERT), leaf.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.CERT), leaf.public_bytes(serialization.Encoding.PEM))
         if chain:
-            _write_atomic(self.path(self.CHAIN), _pem_certs(chain))
+            atomic_write_bytes(self.path(self.CHAIN), _pem_certs(chain))
         else:
             self.path(self.CHAIN).unlink(missing_ok=True)
         return cert_info(leaf, now)

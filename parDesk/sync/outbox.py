@@ -5,8 +5,8 @@ States: ``waiting`` → ``uploading`` (offset / size = n %) → ``verifying`` �
 ``stopped`` when a permanent error (authentication, registration) halted the
 queue — the next ``pardesk sync`` puts it back to ``waiting``. Every change
 appends a row to ``outbox_history``; accepted and refused also go to the
-audit log. Also here: the small key/value ``sync_state`` (server URL, pinned
-server certificate, feed cursor, clock offset).
+audit log. Also here: sync's small key/value facts (server URL, pinned server
+certificate, feed cursor, clock offset), kept in the workspace's settings.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from sqlmodel import select
 
 from parDesk.i18n import register
-from parDesk.models.tables import AuditEntry, Outbox, OutboxHistory, Package, SyncState
+from parDesk.models.tables import AuditEntry, Outbox, OutboxHistory, Package
 from parDesk.workspace import Workspace, now_iso
 
 STATES = ("waiting", "uploading", "verifying", "accepted", "refused", "stopped")
@@ -135,70 +135,9 @@ def restart_stopped(ws: Workspace) -> int:
     return n
 
 
-def enqueue_file(ws: Workspace, path: Path) -> OutboxItem:
-    """Queue a package file that the builder did not record (e.g. copied in by hand)."""
-    import hashlib
-    import zipfile
-
-    path = Path(path)
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    sha = h.hexdigest()
-    existing = by_package_sha(ws, sha)
-    if existing is not None:
-        return existing
-    info: dict[str, str] = {}
-    try:
-        with zipfile.ZipFile(path) as zf:
-            for line in zf.read("bag-info.txt").decode("utf-8").splitlines():
-                k, _, v = line.partition(":")
-                info[k.strip()] = v.strip()
-    except (KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        pass
-    stamp = now_iso()
-    try:
-        rel = str(path.resolve().relative_to(ws.folder.resolve()))
-    except ValueError:
-        rel = str(path.resolve())
-    with ws.session() as s:
-        pkg = s.exec(select(Package).where(Package.sha256 == sha)).first()
-        if pkg is None:
-            prev = info.get("Previous-Package-SHA256")
-            pkg = Package(assessment_id=ws.assessment_id, version=int(info.get("Submission-Version") or 1), path=rel,
-                          sha256=sha, size=path.stat().st_size, previous_sha256=None if prev in (None, "none") else prev,
-                          submission_id=info.get("Submission-Id", sha), created_at=stamp)
-            s.add(pkg)
-            s.flush()
-        box = Outbox(package_id=pkg.id, state="waiting", updated_at=stamp)
-        s.add(box)
-        s.flush()
-        s.add(OutboxHistory(outbox_id=box.id, at=stamp, state="waiting", detail="queued"))
-        s.commit()
-        box_id = box.id
-    return item(ws, box_id or 0)
-
-
-# ---------------------------------------------------------------------- sync_state
-
 def get_state(ws: Workspace, key: str, default: str | None = None) -> str | None:
-    with ws.reader() as s:
-        row = s.get(SyncState, key)
-        return row.value if row is not None else default
+    return ws.get_setting(key, default)
 
 
 def set_state(ws: Workspace, **values: str | int | float | None) -> None:
-    with ws.session() as s:
-        for key, value in values.items():
-            row = s.get(SyncState, key)
-            if value is None:
-                if row is not None:
-                    s.delete(row)
-                continue
-            if row is None:
-                row = SyncState(key=key, value=str(value))
-            else:
-                row.value = str(value)
-            s.add(row)
-        s.commit()
+    ws.set_settings(**values)
