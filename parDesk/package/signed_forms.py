@@ -69,12 +69,12 @@ class SignatureImages:
             raise ParDeskError("forms.bad_png", what=what, detail=str(exc)[:120]) from None
 
     def set_leader_signature(self, data: bytes) -> None:
-        from parDesk.identity import _write_atomic
+        from parDesk.fsutil import atomic_write_bytes as _write_atomic
         self._check_png(data, "chữ ký")
         _write_atomic(self.folder / self.LEADER, data)
 
     def set_seal(self, data: bytes, diameter_mm: float = 36.0) -> None:
-        from parDesk.identity import _write_atomic
+        from parDesk.fsutil import atomic_write_bytes as _write_atomic
         self._check_png(data, "con dấu")
         if not 20 <= float(diameter_mm) <= 60:
             raise ParDeskError("forms.bad_seal_size")

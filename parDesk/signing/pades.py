@@ -239,7 +239,7 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
     from pyhanko.sign.timestamps import HTTPTimeStamper
     from pyhanko.stamp import StaticStampStyle
 
-    from parDesk.identity import _write_atomic
+    from parDesk.fsutil import atomic_write_bytes as _write_atomic
 
     signer.check()
     when = when.astimezone(VN_TIME).replace(microsecond=0)

@@ -150,7 +150,7 @@ class RevocationCache:
     def store(self, kind: str, items: Iterable[bytes]) -> None:
         if self.folder is None:
             return
-        from parDesk.identity import _write_atomic
+        from parDesk.fsutil import atomic_write_bytes as _write_atomic
         with self._lock:
             for data in items:
                 name = f"{kind}-{hashlib.sha256(data).hexdigest()}.der"
