@@ -10,7 +10,9 @@ that raises them, which keeps each catalogue small and close to its use.
 
 from __future__ import annotations
 
+import re
 import threading
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 LANGUAGES = ("vi", "en")
@@ -46,6 +48,8 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
         return key + (" " + repr(params) if params else "")
     lang = lang or get_language()
     text = entry[lang]
+    if "(s)" in text:
+        text = _plurals(text, params)
     previous = getattr(_state, "lang", None)
     _state.lang = lang  # so nested Msg parameters render in the same language
     try:
@@ -54,6 +58,30 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
         return text
     finally:
         _state.lang = previous
+
+
+_PLURAL = re.compile(r"\{(\w+)\}( [^\W\d_]+)\(s\)")
+
+
+def _is_one(value: Any) -> bool:
+    raw = getattr(value, "value", value)
+    try:
+        return Decimal(str(raw)) == 1
+    except (InvalidOperation, ValueError):
+        return False
+
+
+def _plurals(text: str, params: dict[str, Any]) -> str:
+    """English plurals, the Qt ``%n`` way: "{count} problem(s)" → "1 problem" / "2 problems".
+
+    The noun right after a placeholder takes "s" unless that parameter is 1. Vietnamese
+    nouns do not change, so its texts have no "(s)".
+    """
+    def one(match: re.Match[str]) -> str:
+        name, noun = match.group(1), match.group(2)
+        return "{" + name + "}" + noun + ("" if _is_one(params.get(name)) else "s")
+
+    return _PLURAL.sub(one, text)
 
 
 class Msg:
@@ -158,5 +186,5 @@ class ValidationErrors(ParDeskError):
 
 
 register({
-    "errors.many": ("Có {count} lỗi:", "{count} problems:"),
+    "errors.many": ("Có {count} lỗi:", "{count} problem(s):"),
 })

@@ -25,7 +25,7 @@ register({
     "recompute.unknown_leaf": ("mục {code} không có trong bộ chỉ số", "item {code} is not in the framework"),
     "recompute.missing_leaf": ("thiếu mục {code}", "item {code} is missing"),
     "recompute.score": ("điểm mục {code} khai {claimed}, tính lại được {actual}",
-                 "item {code} claims {claimed} points; recomputed {actual}"),
+                 "item {code} claims {claimed} point(s); recomputed {actual}"),
     "recompute.total": ("{field} khai {claimed}, tính lại được {actual}", "{field} claims {claimed}; recomputed {actual}"),
     "recompute.shape": ("cấu trúc assessment.json không hợp lệ: {reason}", "assessment.json is malformed: {reason}"),
     "recompute.unit": ("mã đơn vị trong assessment.json ({claimed}) khác bag-info ({expected})",

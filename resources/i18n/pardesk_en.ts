@@ -530,10 +530,17 @@ Framework: %4</translation>
         <source>no file chosen</source>
         <translation>no file chosen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <source>%1 (%2), %n item(s), %3; deadline %4.</source>
+        <translation>
+            <numerusform>%1 (%2), %n item, %3; deadline %4.</numerusform>
+            <numerusform>%1 (%2), %n items, %3; deadline %4.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
-        <translation>%1 (%2), %3 items, %4 points; deadline %5.</translation>
+        <translation type="vanished">%1 (%2), %3 items, %4 points; deadline %5.</translation>
     </message>
 </context>
 <context>
@@ -777,17 +784,22 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="370" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="367" />
+        <source>supplementary explanation requested</source>
+        <translation>supplementary explanation requested</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="371" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="443" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="443" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -964,178 +976,185 @@ You will enter your unit's details, choose the province's framework, and (later)
         <source>No points are being lost.</source>
         <translation>No points are being lost.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/losing.py" line="106" />
+        <source>%1 at stake in %n item(s)</source>
+        <translation>
+            <numerusform>%1 at stake in %n item</numerusform>
+            <numerusform>%1 at stake in %n items</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="105" />
         <source>%1 points at stake in %2 items</source>
-        <translation>%1 points at stake in %2 items</translation>
+        <translation type="vanished">%1 points at stake in %2 items</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — PAR Index self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="171" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
         <source>Set up my unit…</source>
         <translation>Set up my unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>&amp;Assessment</source>
         <translation>&amp;Assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>Evidence &amp;library</source>
         <translation>Evidence &amp;library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>Where we &amp;lose points</source>
         <translation>Where we &amp;lose points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>After su&amp;bmission</source>
         <translation>After su&amp;bmission</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
         <source>Set up a &amp;new unit…</source>
         <translation>Set up a &amp;new unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Open a workspace folder…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="190" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="191" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="194" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="193" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="198" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="197" />
+        <location filename="../../parDesk/ui/main_window.py" line="199" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="275" />
+        <location filename="../../parDesk/ui/main_window.py" line="277" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="280" />
+        <location filename="../../parDesk/ui/main_window.py" line="282" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="283" />
+        <location filename="../../parDesk/ui/main_window.py" line="285" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="284" />
+        <location filename="../../parDesk/ui/main_window.py" line="286" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="291" />
+        <location filename="../../parDesk/ui/main_window.py" line="293" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1509,131 +1528,147 @@ Workspace: %2</translation>
         <translation>%n day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="80" />
         <source>Done as required: %1 points; otherwise 0 points.</source>
-        <translation>Done as required: %1 points; otherwise 0 points.</translation>
+        <translation type="vanished">Done as required: %1 points; otherwise 0 points.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="82" />
         <source>From %1% up: %2 points</source>
-        <translation>From %1% up: %2 points</translation>
+        <translation type="vanished">From %1% up: %2 points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="84" />
         <source>below that: %1 points</source>
-        <translation>below that: %1 points</translation>
+        <translation type="vanished">below that: %1 points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
+        <location filename="../../parDesk/ui/text.py" line="89" />
         <source>Percentage = %1 / %2.</source>
         <translation>Percentage = %1 / %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
-        <location filename="../../parDesk/ui/text.py" line="90" />
+        <location filename="../../parDesk/ui/text.py" line="82" />
         <source>numerator</source>
         <translation>numerator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="86" />
-        <location filename="../../parDesk/ui/text.py" line="90" />
+        <location filename="../../parDesk/ui/text.py" line="80" />
+        <source>Done as required: %1; otherwise %2.</source>
+        <translation>Done as required: %1; otherwise %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="83" />
         <source>denominator</source>
         <translation>denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="89" />
+        <location filename="../../parDesk/ui/text.py" line="85" />
+        <source>From %1% up: %2</source>
+        <translation>From %1% up: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="87" />
+        <source>below that: %1</source>
+        <translation>below that: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="93" />
         <source>Points = %1 × %2 / %3.</source>
         <translation>Points = %1 × %2 / %3.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Rounded to %n decimal place(s).</source>
-        <translation type="vanished">
-            <numerusform>Rounded to %n decimal place.</numerusform>
-            <numerusform>Rounded to %n decimal places.</numerusform>
-        </translation>
+        <translation>Rounded to %n decimal place(s).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="96" />
+        <location filename="../../parDesk/ui/text.py" line="104" />
         <source>Choose one level: %1.</source>
         <translation>Choose one level: %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="98" />
+        <location filename="../../parDesk/ui/text.py" line="106" />
         <source>Score it yourself from 0 to %1, in steps of %2.</source>
         <translation>Score it yourself from 0 to %1, in steps of %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="100" />
         <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
-        <translation>Start from %1 points; take off %2 for each case (%3); never below %4.</translation>
+        <translation type="vanished">Start from %1 points; take off %2 for each case (%3); never below %4.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="102" />
+        <location filename="../../parDesk/ui/text.py" line="108" />
         <source>violations</source>
         <translation>violations</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="104" />
+        <location filename="../../parDesk/ui/text.py" line="109" />
+        <source>Start from %1; take off %2 for each case (%3); never below %4.</source>
+        <translation>Start from %1; take off %2 for each case (%3); never below %4.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="113" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Scored by the province (sociological survey or its own data); the commune does not score it.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="110" />
         <source>When the total is 0: %1 points.</source>
-        <translation>When the total is 0: %1 points.</translation>
+        <translation type="vanished">When the total is 0: %1 points.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="119" />
+        <source>When the total is 0: %1.</source>
+        <translation>When the total is 0: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>no score</source>
         <translation>no score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>no evidence</source>
         <translation>no evidence</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>no explanation</source>
         <translation>no explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="120" />
+        <location filename="../../parDesk/ui/text.py" line="129" />
         <source>Not started</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="121" />
+        <location filename="../../parDesk/ui/text.py" line="130" />
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="122" />
+        <location filename="../../parDesk/ui/text.py" line="131" />
         <source>Complete</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="123" />
+        <location filename="../../parDesk/ui/text.py" line="132" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="124" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>Not applicable</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="125" />
+        <location filename="../../parDesk/ui/text.py" line="134" />
         <source>Scored by the province</source>
         <translation>Scored by the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="126" />
+        <location filename="../../parDesk/ui/text.py" line="135" />
         <source>Appraised</source>
         <translation>Appraised</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="127" />
+        <location filename="../../parDesk/ui/text.py" line="136" />
         <source>Explanation requested</source>
         <translation>Explanation requested</translation>
     </message>
@@ -1918,7 +1953,9 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="434" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
-            <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform><numerusform>Nothing was imported: %n cells need fixing in the spreadsheet.</numerusform></translation>
+            <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
+            <numerusform>Nothing was imported: %n cells need fixing in the spreadsheet.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="443" />
@@ -1929,13 +1966,17 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>%n item(s) will change:</source>
         <translation>
-            <numerusform>%n item will change:</numerusform><numerusform>%n items will change:</numerusform></translation>
+            <numerusform>%n item will change:</numerusform>
+            <numerusform>%n items will change:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../parDesk/ui/views/submit.py" line="454" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
-            <numerusform>Imported %n item from the spreadsheet.</numerusform><numerusform>Imported %n items from the spreadsheet.</numerusform></translation>
+            <numerusform>Imported %n item from the spreadsheet.</numerusform>
+            <numerusform>Imported %n items from the spreadsheet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>

@@ -526,10 +526,16 @@ Bộ chỉ số: %4</translation>
         <source>no file chosen</source>
         <translation>chưa chọn tệp</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <source>%1 (%2), %n item(s), %3; deadline %4.</source>
+        <translation>
+            <numerusform>%1 (%2), %n mục, %3; hạn nộp %4.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
-        <translation>%1 (%2), %3 mục, %4 điểm; hạn nộp %5.</translation>
+        <translation type="vanished">%1 (%2), %3 mục, %4 điểm; hạn nộp %5.</translation>
     </message>
 </context>
 <context>
@@ -773,17 +779,22 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="370" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="367" />
+        <source>supplementary explanation requested</source>
+        <translation>đề nghị giải trình bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="371" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="443" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="443" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -959,178 +970,184 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <source>No points are being lost.</source>
         <translation>Không mất điểm ở mục nào.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/losing.py" line="106" />
+        <source>%1 at stake in %n item(s)</source>
+        <translation>
+            <numerusform>Đang mất %1 ở %n mục</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="105" />
         <source>%1 points at stake in %2 items</source>
-        <translation>Đang mất %1 điểm ở %2 mục</translation>
+        <translation type="vanished">Đang mất %1 điểm ở %2 mục</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <location filename="../../parDesk/ui/main_window.py" line="170" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — Tự đánh giá Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="171" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu được giữ riêng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="173" />
         <source>Set up my unit…</source>
         <translation>Thiết lập đơn vị của tôi…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>&amp;Assessment</source>
         <translation>&amp;Chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>Evidence &amp;library</source>
         <translation>&amp;Kho tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="174" />
         <source>Where we &amp;lose points</source>
         <translation>&amp;Mất điểm ở đâu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="175" />
         <source>After su&amp;bmission</source>
         <translation>Sau khi nộ&amp;p</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="179" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="180" />
         <source>&amp;Go</source>
         <translation>&amp;Đi tới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="183" />
         <source>Set up a &amp;new unit…</source>
         <translation>Thiết lập đơn vị &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Mở thư mục làm việc…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="190" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="191" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="194" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="193" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="198" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="197" />
+        <location filename="../../parDesk/ui/main_window.py" line="199" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="275" />
+        <location filename="../../parDesk/ui/main_window.py" line="277" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="280" />
+        <location filename="../../parDesk/ui/main_window.py" line="282" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="283" />
+        <location filename="../../parDesk/ui/main_window.py" line="285" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="284" />
+        <location filename="../../parDesk/ui/main_window.py" line="286" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="291" />
+        <location filename="../../parDesk/ui/main_window.py" line="293" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1504,130 +1521,147 @@ Thư mục làm việc: %2</translation>
         <translation>quá hạn %n ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="80" />
         <source>Done as required: %1 points; otherwise 0 points.</source>
-        <translation>Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.</translation>
+        <translation type="vanished">Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="82" />
         <source>From %1% up: %2 points</source>
-        <translation>Từ %1% trở lên: %2 điểm</translation>
+        <translation type="vanished">Từ %1% trở lên: %2 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="84" />
         <source>below that: %1 points</source>
-        <translation>thấp hơn: %1 điểm</translation>
+        <translation type="vanished">thấp hơn: %1 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
+        <location filename="../../parDesk/ui/text.py" line="89" />
         <source>Percentage = %1 / %2.</source>
         <translation>Tỷ lệ = %1 / %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
-        <location filename="../../parDesk/ui/text.py" line="90" />
+        <location filename="../../parDesk/ui/text.py" line="82" />
         <source>numerator</source>
         <translation>tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="86" />
-        <location filename="../../parDesk/ui/text.py" line="90" />
+        <location filename="../../parDesk/ui/text.py" line="80" />
+        <source>Done as required: %1; otherwise %2.</source>
+        <translation>Thực hiện đúng yêu cầu: %1; không thực hiện: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="83" />
         <source>denominator</source>
         <translation>mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="89" />
+        <location filename="../../parDesk/ui/text.py" line="85" />
+        <source>From %1% up: %2</source>
+        <translation>Từ %1% trở lên: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="87" />
+        <source>below that: %1</source>
+        <translation>thấp hơn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="93" />
         <source>Points = %1 × %2 / %3.</source>
         <translation>Điểm = %1 × %2 / %3.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Rounded to %n decimal place(s).</source>
-        <translation type="vanished">
-            <numerusform>Làm tròn đến %n chữ số thập phân.</numerusform>
-        </translation>
+        <translation>Làm tròn đến %n chữ số thập phân.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="96" />
+        <location filename="../../parDesk/ui/text.py" line="104" />
         <source>Choose one level: %1.</source>
         <translation>Chọn một mức: %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="98" />
+        <location filename="../../parDesk/ui/text.py" line="106" />
         <source>Score it yourself from 0 to %1, in steps of %2.</source>
         <translation>Tự chấm từ 0 đến %1 điểm, theo bước %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="100" />
         <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
-        <translation>Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
+        <translation type="vanished">Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="102" />
+        <location filename="../../parDesk/ui/text.py" line="108" />
         <source>violations</source>
         <translation>vi phạm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="104" />
+        <location filename="../../parDesk/ui/text.py" line="109" />
+        <source>Start from %1; take off %2 for each case (%3); never below %4.</source>
+        <translation>Tối đa %1; trừ %2 cho mỗi trường hợp (%3); thấp nhất %4.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="113" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Do tỉnh chấm (điều tra xã hội học hoặc số liệu của tỉnh); xã không tự chấm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="110" />
         <source>When the total is 0: %1 points.</source>
-        <translation>Nếu tổng số bằng 0: %1 điểm.</translation>
+        <translation type="vanished">Nếu tổng số bằng 0: %1 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="119" />
+        <source>When the total is 0: %1.</source>
+        <translation>Nếu tổng số bằng 0: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>no score</source>
         <translation>chưa chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>no evidence</source>
         <translation>thiếu tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>no explanation</source>
         <translation>thiếu giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="120" />
+        <location filename="../../parDesk/ui/text.py" line="129" />
         <source>Not started</source>
         <translation>Chưa bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="121" />
+        <location filename="../../parDesk/ui/text.py" line="130" />
         <source>In progress</source>
         <translation>Đang làm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="122" />
+        <location filename="../../parDesk/ui/text.py" line="131" />
         <source>Complete</source>
         <translation>Hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="123" />
+        <location filename="../../parDesk/ui/text.py" line="132" />
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="124" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="125" />
+        <location filename="../../parDesk/ui/text.py" line="134" />
         <source>Scored by the province</source>
         <translation>Tỉnh chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="126" />
+        <location filename="../../parDesk/ui/text.py" line="135" />
         <source>Appraised</source>
         <translation>Đã thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="127" />
+        <location filename="../../parDesk/ui/text.py" line="136" />
         <source>Explanation requested</source>
         <translation>Được yêu cầu giải trình</translation>
     </message>
@@ -1908,7 +1942,8 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="434" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
-            <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform></translation>
+            <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="443" />
@@ -1919,13 +1954,15 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>%n item(s) will change:</source>
         <translation>
-            <numerusform>%n mục sẽ thay đổi:</numerusform></translation>
+            <numerusform>%n mục sẽ thay đổi:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../parDesk/ui/views/submit.py" line="454" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
-            <numerusform>Đã nhập %n mục từ bảng tính.</numerusform></translation>
+            <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
