@@ -95,15 +95,6 @@ def vn_number(value: Decimal | int | str | None) -> str:
     return sign + ".".join(groups) + ("," + frac if frac else "")
 
 
-def default_workspace() -> Path:
-    env = os.environ.get("PARDESK_WORKSPACE")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("parDesk", appauthor=False)) / "workspace"
-
-
 def _table(rows: list[list[str]], headers: list[str], widths: dict[int, int] | None = None) -> str:
     widths = widths or {}
     cols = len(headers)
@@ -129,7 +120,7 @@ class CLI:
             print(human() if callable(human) else human)
 
     def ws(self):  # noqa: ANN201 - Workspace, imported lazily to keep `--help` fast
-        from parDesk.workspace import DB_NAME, Workspace
+        from parDesk.workspace import DB_NAME, Workspace, default_workspace
 
         folder = Path(self.args.workspace) if self.args.workspace else default_workspace()
         if not (folder / DB_NAME).is_file():
@@ -157,7 +148,7 @@ def _demo_folder_if_built() -> Path | None:
 
 
 def cmd_init(cli: CLI) -> int:
-    from parDesk.workspace import UnitInfo, Workspace
+    from parDesk.workspace import UnitInfo, Workspace, default_workspace
 
     a = cli.args
     folder = Path(a.workspace) if a.workspace else default_workspace()

@@ -110,6 +110,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 4: one key/value table: sync_state's rows move into setting (a key in both keeps setting's value)
+    """
+    INSERT OR IGNORE INTO setting(key, value) SELECT key, value FROM sync_state;
+    DROP TABLE sync_state;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,7 +6,8 @@ Three ways in (DESIGN.md, "Identity and signing"):
    encrypted with a passphrase, make a self-signed certificate to work with
    before registration and a CSR for the province to certify;
 2. import a PKCS#12 (.p12/.pfx) from a Vietnamese CA;
-3. later, a PKCS#11 USB token (see :class:`Signer` for where it plugs in).
+3. the leader's PKCS#11 USB token (:mod:`parDesk.signing.pkcs11_token`); all three
+   are one signer interface, :mod:`parDesk.signing.signer`.
 
 Algorithms follow Circular 15/2025/TT-BKHCN: ECDSA P-256 or RSA ≥ 2048 with
 RSASSA-PSS, SHA-256. The certificate's validity is checked before every
@@ -36,7 +37,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Literal, Protocol, Sequence, Union, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Literal, Protocol, Sequence, Union, runtime_checkable
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, padding as sym_padding, serialization
@@ -46,11 +47,13 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import NameOID
 
-from parDesk.fsutil import fsync_dir
+from parDesk.fsutil import atomic_write_bytes, fsync_dir
 from parDesk.i18n import ParDeskError, register
 from parDesk.signing import der
-from parDesk.signing.cms import (CmsVerifyResult, sign_detached, subject_text,
-                                 verify_detached_cms)
+from parDesk.signing.cms import CmsVerifyResult, subject_text, verify_detached_cms
+
+if TYPE_CHECKING:
+    from parDesk.signing.signer import KeySigner
 
 register({
     "identity.wrong_passphrase": ("sai mật khẩu của khóa bí mật", "wrong passphrase for the private key"),
@@ -464,19 +467,11 @@ def load_pkcs12(data: bytes, password: str) -> Pkcs12Identity:
 class Signer(Protocol):
     """What the package builder needs from whoever holds the key.
 
-    Implementations: :class:`SoftwareSigner` (key in memory, decrypted from
-    ``key.pem`` or a .p12). Future — not implemented — a ``Pkcs11Signer`` for
-    Vietnamese CA USB tokens (VNPT-CA, Viettel-CA, BKAV, Ban Cơ yếu…): it would
-    load the vendor's PKCS#11 library (python-pkcs11 / PyKCS11), find the
-    certificate on the token, and in :meth:`sign_detached_cms` build the
-    SignedData as :func:`parDesk.signing.cms.sign_detached` does, with the
-    token doing the private-key operation: digest the content, DER-encode the
-    signed attributes (contentType, signingTime, messageDigest), have the
-    token sign them (``CKM_ECDSA`` over the SHA-256 digest, or
-    ``CKM_SHA256_RSA_PKCS_PSS``), and wrap the result. (Token ECDSA is
-    usually randomised, so such packages would differ in their signature.)
-    :func:`parDesk.signing.cms.verify_detached_cms` is the acceptance test for
-    such a signer. It must count wrong PINs and stop before the token locks.
+    The implementations are :class:`parDesk.signing.signer.BaseSigner`'s: a
+    key made here or taken from a PKCS#12 (``KeySigner``, also importable as
+    ``SoftwareSigner`` from this module), and the leader's PKCS#11 USB token
+    (:class:`parDesk.signing.pkcs11_token.TokenSigner`). This protocol stays
+    the narrow contract the package builder relies on.
     """
 
     def certificate(self) -> x509.Certificate:
@@ -493,52 +488,16 @@ class Signer(Protocol):
         ...
 
 
-class SoftwareSigner:
-    """Signs with a private key held in memory (generated here or from a PKCS#12)."""
-
-    def __init__(self, key: PrivateKey, cert: x509.Certificate, chain: Sequence[x509.Certificate] = (),
-                 *, clock: Callable[[], dt.datetime] | None = None) -> None:
-        check_key_allowed(key)
-        if not same_key(key, cert):
-            raise ParDeskError("identity.cert_key_mismatch")
-        self._key = key
-        self._cert = cert
-        self._chain = list(chain)
-        self._clock = clock or _utcnow
-
-    def certificate(self) -> x509.Certificate:
-        return self._cert
-
-    def chain(self) -> list[x509.Certificate]:
-        return list(self._chain)
-
-    def sign_detached_cms(self, data: bytes, *, signing_time: dt.datetime | None = None) -> bytes:
-        # The signing time inside the CMS is ``signing_time`` when given (a package's frozen
-        # time, for reproducible packages), else the system clock. ``clock`` only drives the
-        # validity check — the certificate must be valid *now* — and tests use it to simulate expiry.
-        check_can_sign(self._cert, self._clock())
-        return sign_detached(data, self._key, self._cert, self._chain, signing_time=signing_time)
+def __getattr__(name: str) -> object:
+    """``SoftwareSigner`` lives in :mod:`parDesk.signing.signer` (as ``KeySigner``); imported lazily
+    because that module builds on this one."""
+    if name == "SoftwareSigner":
+        from parDesk.signing.signer import KeySigner
+        return KeySigner
+    raise AttributeError(name)
 
 
 # --- the store on disk --------------------------------------------------------
-
-def _write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
-    """temp + fsync + rename + fsync(dir); private files are created 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600 if private else 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
 
 def _pem_certs(certs: Sequence[x509.Certificate]) -> bytes:
     return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
@@ -593,14 +552,14 @@ class IdentityStore:
         key_pem = encrypt_private_key(key, passphrase)  # validates the passphrase before touching disk
         self._retire_current()
         # key.pem last: a crash before it leaves "no identity", never a key without its certificate
-        _write_atomic(self.path(self.PUBLIC), key.public_key().public_bytes(
+        atomic_write_bytes(self.path(self.PUBLIC), key.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-        _write_atomic(self.path(self.CERT), cert.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.CERT), cert.public_bytes(serialization.Encoding.PEM))
         if chain:
-            _write_atomic(self.path(self.CHAIN), _pem_certs(chain))
+            atomic_write_bytes(self.path(self.CHAIN), _pem_certs(chain))
         if csr is not None:
-            _write_atomic(self.path(self.CSR), csr.public_bytes(serialization.Encoding.PEM))
-        _write_atomic(self.path(self.KEY), key_pem, private=True)
+            atomic_write_bytes(self.path(self.CSR), csr.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.KEY), key_pem, private=True)
 
     def create(self, unit: UnitSubject, passphrase: str, *, key_type: str = "ec-p256",
                cert_days: int = DEFAULT_CERT_DAYS, now: dt.datetime | None = None,
@@ -631,7 +590,7 @@ class IdentityStore:
 
     def change_passphrase(self, old: str, new: str) -> None:
         key = self.load_key(old)
-        _write_atomic(self.path(self.KEY), encrypt_private_key(key, new), private=True)
+        atomic_write_bytes(self.path(self.KEY), encrypt_private_key(key, new), private=True)
 
     def public_key_pem(self) -> bytes:
         for name in (self.PUBLIC,):
@@ -685,9 +644,9 @@ class IdentityStore:
                     continue
             if not ok:
                 raise ParDeskError("identity.cert_bad_issuer_sig")
-        _write_atomic(self.path(self.CERT), leaf.public_bytes(serialization.Encoding.PEM))
+        atomic_write_bytes(self.path(self.CERT), leaf.public_bytes(serialization.Encoding.PEM))
         if chain:
-            _write_atomic(self.path(self.CHAIN), _pem_certs(chain))
+            atomic_write_bytes(self.path(self.CHAIN), _pem_certs(chain))
         else:
             self.path(self.CHAIN).unlink(missing_ok=True)
         return cert_info(leaf, now)
@@ -696,19 +655,20 @@ class IdentityStore:
         cert = self.certificate()
         return cert_info(cert, now) if cert is not None else None
 
-    def signer(self, passphrase: str, *, now: dt.datetime | None = None) -> SoftwareSigner:
+    def signer(self, passphrase: str, *, now: dt.datetime | None = None) -> "KeySigner":
         """Decrypt the key and return a signer; refuses an unusable certificate up front."""
+        from parDesk.signing.signer import KeySigner
         cert = self.certificate()
         if cert is None:
             raise ParDeskError("identity.no_cert", folder=str(self.folder))
         check_can_sign(cert, now)
         key = self.load_key(passphrase)
-        return SoftwareSigner(key, cert, self.chain(), clock=(lambda: _aware(now)) if now else None)
+        return KeySigner(key, cert, self.chain(), clock=(lambda: _aware(now)) if now else None)
 
 
 __all__ = [
     "KEY_TYPES", "PBKDF2_ITERATIONS", "CertInfo", "CmsVerifyResult", "IdentityStore", "Pkcs12Identity",
-    "PrivateKey", "Signer", "SoftwareSigner", "UnitSubject", "build_csr", "cert_info", "check_can_sign",
+    "PrivateKey", "Signer", "UnitSubject", "build_csr", "cert_info", "check_can_sign",
     "check_key_allowed", "describe_key", "encrypt_private_key", "generate_key", "load_certificates",
     "load_pkcs12", "load_private_key", "name_text", "public_key_der", "same_key", "self_signed_certificate",
     "subject_name", "subject_text", "unit_code_of", "verify_detached_cms",

@@ -20,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+import os
+import threading
 import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -33,12 +35,17 @@ from parDesk import db
 from parDesk.evidence import DEFAULT_MAX_BYTES, EvidenceStore, nfc
 from parDesk.i18n import Num, ParDeskError, register
 from parDesk.models.framework import Framework, Leaf, load_framework, parse_framework_bytes
-from parDesk.models.tables import (Answer, Appraisal, Assessment, AuditEntry, Document, FrameworkRow, Link, Unit)
+from parDesk.models.tables import (Answer, Appraisal, Assessment, AuditEntry, Document, FrameworkRow, Link, Setting,
+                                   Unit)
 from parDesk.scoring import (LeafState, LostPoints, Totals, compute_totals, losing_points, normalize_inputs,
                              score_rule)
 from parDesk.validation import LeafStatus, all_statuses, leaf_status
 
+if TYPE_CHECKING:
+    from parDesk.identity import IdentityStore
+
 DB_NAME = "pardesk.sqlite"
+IDENTITY_DIR = "identity"
 
 register({
     "ws.not_found": ("không phải thư mục làm việc parDesk (không có {db})", "not a parDesk workspace (no {db})"),
@@ -58,10 +65,22 @@ register({
     "ws.nothing_to_undo": ("không có gì để hoàn tác", "nothing to undo"),
     "ws.nothing_to_redo": ("không có gì để làm lại", "nothing to redo"),
     "ws.survey": ("mục {code} do tỉnh chấm, xã không tự chấm", "item {code} is scored by the province, not the commune"),
+    "ws.not_locked": ("bản tự đánh giá chưa được ký nộp nên không cần mở phiên bản mới",
+                      "the assessment has not been signed, so there is no new version to open"),
 })
 
 DOC_FIELDS = ("number", "issued_date", "issuer", "subject", "page_ref")
 MAX_TEXT = 20_000
+
+
+def default_workspace() -> Path:
+    """The folder the window and the CLI open when none is given: ``$PARDESK_WORKSPACE``, else the user data folder."""
+    env = os.environ.get("PARDESK_WORKSPACE")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("parDesk", appauthor=False)) / "workspace"
 
 
 def now_iso() -> str:
@@ -177,6 +196,7 @@ class Workspace:
         from parDesk.maintenance import maybe_scheduled_backup
 
         maybe_scheduled_backup(self.folder)
+        self._state_lock = threading.RLock()  # see docs/architecture.md, "Threads"
         self._undo: list[_Edit] = []
         self._redo: list[_Edit] = []
         self._fw_cache: dict[str, Framework] = {}
@@ -273,26 +293,40 @@ class Workspace:
     # ------------------------------------------------------------------
     # Settings, unit, framework
 
-    def get_setting(self, key: str) -> str | None:
-        import sqlite3
-
-        con = sqlite3.connect(self.db_path)
-        try:
-            row = con.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-        finally:
-            con.close()
-        return row[0] if row else None
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A value from the workspace's one key/value table (``setting``), through the engine."""
+        with self.reader() as s:
+            row = s.get(Setting, key)
+            return row.value if row is not None else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.session() as s:
-            from sqlalchemy import text
+        """Change a setting the officer chose (audited)."""
+        self.set_settings(audit=True, **{key: value})
 
-            old = s.exec(text("SELECT value FROM setting WHERE key = :k").bindparams(k=key)).first()  # type: ignore[call-overload]
-            s.exec(text("INSERT INTO setting(key, value) VALUES (:k, :v) "  # type: ignore[call-overload]
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value").bindparams(k=key, v=value))
-            self._audit(s, "set", "setting", key, old[0] if old else "", value)
+    def set_settings(self, audit: bool = False, **values: str | int | float | None) -> None:
+        """Write several settings in one transaction; ``None`` removes a key.
+
+        Machine state (the sync cursor, the pinned server certificate) is
+        written with ``audit=False``: it changes on every sync pass and says
+        nothing the officer did.
+        """
+        with self.session() as s:
+            for key, value in values.items():
+                row = s.get(Setting, key)
+                old = row.value if row is not None else ""
+                if value is None:
+                    if row is not None:
+                        s.delete(row)
+                else:
+                    if row is None:
+                        row = Setting(key=key, value=str(value))
+                    else:
+                        row.value = str(value)
+                    s.add(row)
+                if audit:
+                    self._audit(s, "set", "setting", key, old, "" if value is None else str(value))
             s.commit()
-        if key == "evidence_max_bytes":
+        if "evidence_max_bytes" in values:
             self.evidence.max_bytes = self._max_bytes()
 
     def unit(self) -> UnitInfo:
@@ -404,8 +438,9 @@ class Workspace:
                 return Change()
             s.commit()
         if record_undo:
-            self._undo.append(edit)
-            self._redo.clear()
+            with self._state_lock:
+                self._undo.append(edit)
+                self._redo.clear()
         return Change(codes=frozenset({code}), totals=True)
 
     def _apply(self, s: Session, code: str, mutate: Callable[[dict[str, Any]], dict[str, Any]],
@@ -453,8 +488,9 @@ class Workspace:
                 if edit is not None:
                     edits.append(edit)
             s.commit()
-        self._undo.extend(edits)
-        self._redo.clear()
+        with self._state_lock:
+            self._undo.extend(edits)
+            self._redo.clear()
         return Change(codes=frozenset(e.code for e in edits), totals=True)
 
     def set_inputs(self, code: str, inputs: dict[str, Any]) -> Change:
@@ -807,11 +843,83 @@ class Workspace:
             s.commit()
         return Change(codes=frozenset({code}), totals=True)
 
-    def record_event(self, action: str, key: str, detail: Any = "") -> None:
-        """Audit something that happened outside the database (a key created, a package copied)."""
+    def record_event(self, action: str, key: str, detail: Any = "", *, entity: str | None = None,
+                     old: Any = "", session: Session | None = None) -> None:
+        """Append an audit row for something done outside the answer tables.
+
+        A key created, a package copied, a package signed. With ``session`` the
+        row joins the caller's transaction (commits with it, or not at all);
+        without, it is committed on its own.
+        """
+        entity = entity or action.split("_", 1)[0]
+        if session is not None:
+            self._audit(session, action, entity, key, old, detail)
+            return
         with self.session() as s:
-            self._audit(s, action, action.split("_", 1)[0], key, "", detail)
+            self._audit(s, action, entity, key, old, detail)
             s.commit()
+
+    # ------------------------------------------------------------------
+    # Identity, locking, new versions
+
+    @property
+    def identity_dir(self) -> Path:
+        """The one place the identity folder's path is built."""
+        return self.folder / IDENTITY_DIR
+
+    @property
+    def identity(self) -> "IdentityStore":
+        """The unit's signing key and certificate (``parDesk.identity``, imported on first use)."""
+        from parDesk.identity import IdentityStore
+
+        return IdentityStore(self.identity_dir)
+
+    def lock(self, s: Session, detail: dict[str, Any], key: str = "") -> None:
+        """Lock the current version inside the caller's transaction (the package that signs it).
+
+        Sets the status and time and audits ``sign``; the undo history is cleared,
+        since nothing in a locked version can be undone.
+        """
+        a = s.get(Assessment, self.assessment_id)
+        assert a is not None
+        a.status, a.locked_at = "locked", now_iso()
+        s.add(a)
+        self._audit(s, "sign", "package", key, "", detail)
+        self.clear_history()
+
+    def reopen(self) -> Change:
+        """Start version n+1 from a locked version n: same answers and evidence, editable again."""
+        with self.session() as s:
+            old = s.get(Assessment, self.assessment_id)
+            assert old is not None
+            if old.status != "locked":
+                raise ParDeskError("ws.not_locked")
+            new = Assessment(framework_hash=old.framework_hash, year=old.year, version=old.version + 1,
+                             status="draft", previous_id=old.id, created_at=now_iso())
+            s.add(new)
+            s.flush()
+            assert new.id is not None
+            for ans in s.exec(select(Answer).where(Answer.assessment_id == old.id)):
+                s.add(Answer(**{**ans.model_dump(), "assessment_id": new.id}))
+            for link in s.exec(select(Link).where(Link.assessment_id == old.id)):
+                s.add(Link(**{**link.model_dump(), "assessment_id": new.id}))
+            with self._state_lock:
+                previous_id, self.assessment_id = self.assessment_id, new.id
+            try:
+                self._audit(s, "reopen", "assessment", str(new.id), {"version": old.version},
+                            {"version": new.version})
+                s.commit()
+            except BaseException:
+                self.assessment_id = previous_id
+                raise
+        self.clear_history()
+        return Change(assessment=True, totals=True, documents=True)
+
+    def clear_history(self) -> None:
+        """Forget undo and redo (after locking, after a new version)."""
+        with self._state_lock:
+            self._undo.clear()
+            self._redo.clear()
 
     # ------------------------------------------------------------------
 

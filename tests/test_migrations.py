@@ -55,7 +55,7 @@ def test_migrations_match_the_models(tmp_path):
     con = sqlite3.connect(migrated)
     for table in SQLModel.metadata.sorted_tables:
         if table.name not in {"unit", "framework", "assessment", "answer", "document", "link", "appraisal", "audit",
-                              "package", "outbox", "outbox_history", "sync_state"}:
+                              "package", "outbox", "outbox_history", "setting"}:
             continue
         cols = {row[1] for row in con.execute(f"PRAGMA table_info({table.name})")}
         assert cols == {c.name for c in table.columns}, table.name

@@ -167,9 +167,11 @@ class OutboxHistory(SQLModel, table=True):
     detail: str = ""
 
 
-class SyncState(SQLModel, table=True):
-    """Small key/value facts about sync: server URL, pinned server certificate, feed cursor."""
+class Setting(SQLModel, table=True):
+    """The workspace's one key/value table: the officer's settings and sync's small facts
+    (server URL, pinned server certificate, feed cursor). Migration 4 folded the old
+    ``sync_state`` table into it."""
 
-    __tablename__ = "sync_state"
+    __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value: str

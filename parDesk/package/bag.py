@@ -260,7 +260,9 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
             check_time = check_time.replace(tzinfo=dt.timezone.utc)
         signing_time = min(max(signing_time, cert.not_valid_before_utc), check_time)
     cert_code = unit_code_of(cert)
-    if cert_code != unit_codes[0]:
+    # A CA-issued organisation certificate (a USB token's) names no administrative code: the
+    # province binds it to the unit once. A certificate that names a code must name this one.
+    if cert_code != unit_codes[0] and not (cert_code is None and cert.issuer != cert.subject):
         raise ParDeskError("package.unit_mismatch", where=BAG_INFO, cert_code=cert_code or "—",
                            bag_code=unit_codes[0])
 

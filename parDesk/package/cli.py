@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -63,10 +62,8 @@ def _passphrase(cli: Any, confirm: bool = False) -> str:
     return first
 
 
-def _store(ws: Any):  # noqa: ANN202
-    from parDesk.identity import IdentityStore
-
-    return IdentityStore(ws.folder / "identity")
+def _store(ws: Any) -> Any:
+    return ws.identity
 
 
 def _cert_lines(info: Any) -> list[str]:
@@ -198,32 +195,16 @@ def cmd_package_reopen(cli: Any) -> int:
 
 
 def cmd_package_copy(cli: Any) -> int:
-    """Save a copy for the USB stick: copied, fsynced, then re-verified where it landed."""
-    from parDesk.fsutil import fsync_dir
+    """Save a copy for the USB stick: the core's ``copy_package`` (the window's "Save for USB" too)."""
+    from parDesk.fsutil import copy_package
     from parDesk.package.submission import packages
 
     rows = packages(cli.ws())
     if not rows:
         raise ParDeskError("pkg.no_package")
     rec = rows[-1]
-    dest = Path(cli.args.dest)
-    if dest.is_dir():
-        dest = dest / rec.path.name
-    tmp = dest.with_name(dest.name + ".partial")
-    with open(rec.path, "rb") as src, open(tmp, "wb") as out:
-        shutil.copyfileobj(src, out, 1 << 20)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, dest)
-    fsync_dir(dest.parent)
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(dest, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    if digest.hexdigest() != rec.sha256:
-        raise ParDeskError("chk.bad_hash", sha=rec.sha256[:12], name=str(dest))
+    dest = copy_package(rec.path, Path(cli.args.dest), rec.sha256,
+                        progress=_progress_printer(cli))
     cli.out(t("pkg.copied", dest=str(dest), sha=rec.sha256), {"path": str(dest), "sha256": rec.sha256})
     return 0
 

@@ -26,7 +26,7 @@ from sqlmodel import select
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.identity import Signer
-from parDesk.models.tables import Answer, Assessment, AuditEntry, Link, Outbox, OutboxHistory, Package
+from parDesk.models.tables import Assessment, AuditEntry, Outbox, OutboxHistory, Package
 from parDesk.package.bag import BuildResult, PayloadEntry, build_package
 from parDesk.snapshot import build_snapshot, snapshot_bytes
 from parDesk.workspace import Change, Workspace, now_iso
@@ -37,8 +37,6 @@ SUBMISSION_NS = uuid.UUID("5b0f2c4e-8a51-4d0e-9a39-7d1f0c2b6a10")
 register({
     "sub.problems": ("chưa thể ký nộp: còn {count} vấn đề chặn (xem 'pardesk validate')",
                      "cannot sign yet: {count} blocking problems remain (see 'pardesk validate')"),
-    "sub.not_locked": ("bản tự đánh giá chưa được ký nộp nên không cần mở phiên bản mới",
-                       "the assessment has not been signed, so there is no new version to open"),
     "sub.changed": ("bản tự đánh giá đã thay đổi trong khi đóng gói; hãy ký lại",
                     "the assessment changed while it was being packaged; sign again"),
     "sub.reopened": ("đã mở phiên bản {version}", "opened version {version}"),
@@ -219,42 +217,16 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
                       signer_fingerprint=result.signer_fingerprint, created_at=stamp)
         s.add(row)
         s.flush()
-        assessment = s.get(Assessment, ws.assessment_id)
-        assert assessment is not None
-        assessment.status, assessment.locked_at = "locked", stamp
-        s.add(assessment)
         box = Outbox(package_id=row.id, state="waiting", updated_at=stamp)
         s.add(box)
         s.flush()
         s.add(OutboxHistory(outbox_id=box.id, at=stamp, state="waiting"))
-        ws._audit(s, "sign", "package", result.sha256, "",
-                  {"version": a.version, "path": row.path, "signer": result.signer_fingerprint,
-                   "size": result.size})
+        ws.lock(s, {"version": a.version, "path": row.path, "signer": result.signer_fingerprint,
+                    "size": result.size}, key=result.sha256)
         s.commit()
         return _record(ws, row)
 
 
 def reopen(ws: Workspace) -> Change:
-    """Start version n+1 from a locked version n: same answers and evidence, editable again."""
-    with ws.session() as s:
-        old = s.get(Assessment, ws.assessment_id)
-        assert old is not None
-        if old.status != "locked":
-            raise ParDeskError("sub.not_locked")
-        new = Assessment(framework_hash=old.framework_hash, year=old.year, version=old.version + 1,
-                         status="draft", previous_id=old.id, created_at=now_iso())
-        s.add(new)
-        s.flush()
-        assert new.id is not None
-        for ans in s.exec(select(Answer).where(Answer.assessment_id == old.id)):
-            s.add(Answer(**{**ans.model_dump(), "assessment_id": new.id}))
-        for link in s.exec(select(Link).where(Link.assessment_id == old.id)):
-            s.add(Link(**{**link.model_dump(), "assessment_id": new.id}))
-        s.add(AuditEntry(at=now_iso(), actor=ws.actor, action="reopen", entity="assessment",
-                         entity_key=str(new.id), assessment_id=new.id,
-                         old=json.dumps({"version": old.version}), new=json.dumps({"version": new.version})))
-        s.commit()
-        ws.assessment_id = new.id
-    ws._undo.clear()
-    ws._redo.clear()
-    return Change(assessment=True, totals=True, documents=True)
+    """Start version n+1 from a locked version n (``Workspace.reopen``)."""
+    return ws.reopen()

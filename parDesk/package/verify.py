@@ -323,6 +323,8 @@ def check_unit_code(ctx: VerifyContext) -> list[ParDeskError]:
         return [ParDeskError("verify.field_missing", where=BAG_INFO, label="Unit-Code")]
     cert_code = unit_code_of(report.signer)
     if cert_code is None:
+        if report.trusted:  # CA-issued, chained to an anchor: the province's binding names the unit
+            return []
         return [ParDeskError("verify.no_cert_unit", where=SIGNATURE)]
     if cert_code != bag_code:
         return [ParDeskError("verify.unit_mismatch", where=BAG_INFO, cert_code=cert_code, bag_code=bag_code)]

@@ -5,8 +5,8 @@ States: ``waiting`` → ``uploading`` (offset / size = n %) → ``verifying`` �
 ``stopped`` when a permanent error (authentication, registration) halted the
 queue — the next ``pardesk sync`` puts it back to ``waiting``. Every change
 appends a row to ``outbox_history``; accepted and refused also go to the
-audit log. Also here: the small key/value ``sync_state`` (server URL, pinned
-server certificate, feed cursor, clock offset).
+audit log. Also here: sync's small key/value facts (server URL, pinned server
+certificate, feed cursor, clock offset), kept in the workspace's settings.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from sqlmodel import select
 
 from parDesk.i18n import register
-from parDesk.models.tables import AuditEntry, Outbox, OutboxHistory, Package, SyncState
+from parDesk.models.tables import AuditEntry, Outbox, OutboxHistory, Package
 from parDesk.workspace import Workspace, now_iso
 
 STATES = ("waiting", "uploading", "verifying", "accepted", "refused", "stopped")
@@ -180,25 +180,11 @@ def enqueue_file(ws: Workspace, path: Path) -> OutboxItem:
     return item(ws, box_id or 0)
 
 
-# ---------------------------------------------------------------------- sync_state
+# ---------------------------------------------------------------------- sync facts (workspace settings)
 
 def get_state(ws: Workspace, key: str, default: str | None = None) -> str | None:
-    with ws.reader() as s:
-        row = s.get(SyncState, key)
-        return row.value if row is not None else default
+    return ws.get_setting(key, default)
 
 
 def set_state(ws: Workspace, **values: str | int | float | None) -> None:
-    with ws.session() as s:
-        for key, value in values.items():
-            row = s.get(SyncState, key)
-            if value is None:
-                if row is not None:
-                    s.delete(row)
-                continue
-            if row is None:
-                row = SyncState(key=key, value=str(value))
-            else:
-                row.value = str(value)
-            s.add(row)
-        s.commit()
+    ws.set_settings(**values)

@@ -24,8 +24,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from parDesk.fsutil import atomic_write_bytes
 from parDesk.i18n import ParDeskError, register
-from parDesk.identity import IdentityStore, _write_atomic
 from parDesk.sync import outbox, protocol
 from parDesk.sync.client import SyncClient, Transient
 from parDesk.workspace import Workspace
@@ -50,7 +50,7 @@ def load_or_create_sync_key(ws: Workspace) -> ec.EllipticCurvePrivateKey:
     if path.is_file():
         return serialization.load_pem_private_key(path.read_bytes(), password=None)  # type: ignore[return-value]
     key = ec.generate_private_key(ec.SECP256R1())
-    _write_atomic(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+    atomic_write_bytes(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                           serialization.NoEncryption()), private=True)
     return key
 
@@ -71,7 +71,7 @@ def make_client(ws: Workspace, **kw: Any) -> SyncClient:
 
 def register_unit(ws: Workspace, server_url: str, passphrase: str, *, expected_fingerprint: str | None = None,
                   contact: str = "", **client_kw: Any) -> dict[str, Any]:
-    store = IdentityStore(ws.folder / "identity")
+    store = ws.identity
     cert = store.certificate()
     if cert is None or not store.has_key():
         raise ParDeskError("sync.no_identity")
@@ -125,7 +125,7 @@ def check_registration(ws: Workspace, **client_kw: Any) -> dict[str, Any] | None
 
 
 def install_issued_certificate(ws: Workspace, pem: str) -> bool:
-    store = IdentityStore(ws.folder / "identity")
+    store = ws.identity
     current = store.certificate()
     try:
         from parDesk.identity import load_certificates

@@ -12,6 +12,12 @@ The three ways to talk to the workspace:
 * :meth:`AppContext.read` — a query whose result goes to a callback;
 * :meth:`AppContext.slow` — long work (attaching big files) on the slow pool,
   with progress and cancel; its ``Change`` is published like an edit's.
+
+The slow pool and the database thread may call the same workspace at the
+same time: that is the core's threading rule (docs/architecture.md,
+"Threads"), which :class:`~parDesk.workspace.Workspace` guarantees and
+tests/test_public_surface.py tests. The database thread still keeps edits in
+the order the officer made them.
 """
 
 from __future__ import annotations

@@ -7,19 +7,12 @@ signs, hashes, renders or uploads by itself: the core modules do.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from parDesk.ui.workers import TaskHandle
 from parDesk.workspace import Workspace
-
-
-def identity_store(ws: Workspace) -> Any:
-    from parDesk.identity import IdentityStore
-
-    return IdentityStore(ws.folder / "identity")
 
 
 @dataclass(frozen=True)
@@ -34,7 +27,7 @@ class SubmitState:
 
 
 def read_submit_state(ws: Workspace, with_identity: bool, with_package: bool, with_sync: bool) -> SubmitState:
-    info = identity_store(ws).info() if with_identity else None
+    info = ws.identity.info() if with_identity else None
     pkgs: tuple[Any, ...] = ()
     if with_package:
         from parDesk.package.submission import packages
@@ -54,18 +47,18 @@ def create_identity(ws: Workspace, passphrase: str) -> Any:
     from parDesk.identity import UnitSubject
 
     unit = ws.unit()
-    return identity_store(ws).create(UnitSubject(unit.name, unit.admin_code, unit.province), passphrase)
+    return ws.identity.create(UnitSubject(unit.name, unit.admin_code, unit.province), passphrase)
 
 
 def import_identity(ws: Workspace, p12: Path, password: str, passphrase: str) -> Any:
-    return identity_store(ws).import_pkcs12(p12.read_bytes(), password, passphrase)
+    return ws.identity.import_pkcs12(p12.read_bytes(), password, passphrase)
 
 
 def sign_and_package(ws: Workspace, passphrase: str, handle: TaskHandle) -> Any:
     """Decrypt the key, freeze, sign, lock and queue the assessment (``build_submission``)."""
     from parDesk.package.submission import build_submission
 
-    signer = identity_store(ws).signer(passphrase)
+    signer = ws.identity.signer(passphrase)
     return build_submission(ws, signer, progress=lambda done, total: handle.progress(done, total),
                             cancelled=lambda: handle.cancelled)
 
@@ -91,25 +84,12 @@ def open_new_version(ws: Workspace) -> Any:
     return reopen(ws)
 
 
-def copy_for_usb(package_path: Path, folder: Path, handle: TaskHandle) -> Path:
-    """Copy the signed package to a removable disk, with progress (the province imports it as is)."""
-    dest = folder / package_path.name
-    total = package_path.stat().st_size or 1
-    done = 0
-    tmp = dest.with_suffix(dest.suffix + ".part")
-    try:
-        with open(package_path, "rb") as src, open(tmp, "wb") as out:
-            while chunk := src.read(1 << 20):
-                out.write(chunk)
-                done += len(chunk)
-                handle.progress(done, total)
-            out.flush()
-        shutil.copystat(package_path, tmp)
-        tmp.replace(dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return dest
+def copy_for_usb(package: Any, folder: Path, handle: TaskHandle) -> Path:
+    """Copy the signed package (a ``PackageRecord``) to a removable disk: the core's ``copy_package``
+    (fsync, rename, re-read and hash where it landed), with progress; the province imports it as is."""
+    from parDesk.fsutil import copy_package
+
+    return copy_package(Path(package.path), folder, package.sha256, progress=handle.progress)
 
 
 def print_forms(ws: Workspace, folder: Path, lang: str, handle: TaskHandle) -> list[Path]:
@@ -159,7 +139,7 @@ def send_now(ws: Workspace, handle: TaskHandle) -> Any:
 
 @dataclass(frozen=True)
 class Registration:
-    """Where the unit stands with the province's server (the core's ``sync_state``), for the window."""
+    """Where the unit stands with the province's server (sync's facts in the workspace settings), for the window."""
 
     server_url: str
     fingerprint: str

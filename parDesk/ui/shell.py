@@ -20,12 +20,7 @@ from parDesk.ui.language import LanguageManager
 from parDesk.ui.main_window import MainWindow
 from parDesk.ui.settings import Preferences
 from parDesk.ui.wizard import FirstRunWizard, workspace_exists
-
-
-def default_workspace() -> Path:
-    from parDesk.cli import default_workspace as cli_default  # one definition for CLI and window
-
-    return cli_default()
+from parDesk.workspace import default_workspace  # one definition for CLI and window, in the core
 
 
 class Shell(QObject):

@@ -489,6 +489,13 @@ VI: dict[str, str] = {
     "PAR Index forms": "Biểu mẫu Chỉ số CCHC",
     "Print the forms": "In các biểu mẫu",
     "Sent %n page(s) to the printer.": "Đã gửi %n trang tới máy in.",
+    # issue 9 (window-truth): locked versions, refusals
+    "Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.":
+        "Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.",
+    "Open version %1": "Mở phiên bản %1",
+    "Signed version: view only": "Phiên bản đã ký: chỉ xem",
+    "A new version is open for editing.": "Đã mở phiên bản mới để sửa.",
+    "e.g. %1": "ví dụ %1",
 }
 
 
@@ -504,6 +511,11 @@ def fill(path: Path, lang: str) -> tuple[int, list[str]]:
         source = msg.findtext("source") or ""
         tr = msg.find("translation")
         assert tr is not None
+        if (lang == "en" and msg.get("numerus") != "yes" and "(s)" in source and tr.get("type") is None
+                and tr.text != source):
+            tr.text = source  # one form only (lupdate did not see a plural): text.plural() resolves "(s)"
+            filled += 1
+            continue
         if tr.get("type") not in ("unfinished",):
             continue
         if msg.get("numerus") == "yes":

@@ -143,7 +143,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="272" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
         <source>Number of cases</source>
         <translation>Số trường hợp</translation>
     </message>
@@ -151,89 +151,94 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="76" />
         <source>Document details</source>
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="79" />
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="79" />
         <source>&amp;Number (số, ký hiệu):</source>
         <translation>&amp;Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Date (DD/MM/YYYY):</source>
         <translation>&amp;Ngày ban hành (NN/TT/NNNN):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Issuing body:</source>
         <translation>&amp;Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="81" />
         <source>&amp;Subject (trích yếu):</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="61" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="78" />
         <source>&amp;Page / section:</source>
         <translation>&amp;Trang / mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="77" />
         <source>&amp;Page / section for %1:</source>
         <translation>&amp;Trang / mục chứng minh cho %1:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="83" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="83" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="84" />
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="84" />
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="85" />
         <source>Page or section</source>
         <translation>Trang hoặc mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="70" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="87" />
         <source>e.g. 15/01/2025</source>
         <translation>ví dụ 15/01/2025</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="71" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="88" />
         <source>e.g. 15/KH-UBND</source>
         <translation>ví dụ 15/KH-UBND</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="72" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="89" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="73" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="91" />
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="91" />
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -292,101 +297,101 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="109" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="110" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Sao chép tệp vào kho làm tài liệu kiểm chứng cho mục này (có thể kéo thả tệp vào đây)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="112" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="123" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="113" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Dùng tài liệu đã có trong kho, không sao chép lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="114" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="115" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="126" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Sửa số, ngày, cơ quan ban hành, trích yếu và trang</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="116" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="117" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
         <source>Open with the system viewer</source>
         <translation>Mở bằng chương trình xem của máy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="118" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Gỡ khỏi mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>Evidence documents of this item</source>
         <translation>Tài liệu kiểm chứng của mục này</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="122" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="193" />
         <source>Choose evidence files</source>
         <translation>Chọn tệp tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="176" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="194" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="206" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Đang sao chép %n tệp… %p%</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="199" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="217" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Đã hủy: không tệp nào được gắn.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="249" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="268" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>Máy này không có chương trình mở được loại tệp này.</translation>
     </message>
@@ -530,8 +535,7 @@ Bộ chỉ số: %4</translation>
         <location filename="../../parDesk/ui/wizard.py" line="230" />
         <source>%1 (%2), %n item(s), %3; deadline %4.</source>
         <translation>
-            <numerusform>%1 (%2), %n mục, %3; hạn nộp %4.</numerusform>
-        </translation>
+            <numerusform>%1 (%2), %n mục, %3; hạn nộp %4.</numerusform></translation>
     </message>
     <message>
         <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
@@ -674,127 +678,142 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LeafPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="182" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="221" />
         <source>How it is scored</source>
         <translation>Cách chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="183" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="222" />
         <source>Self-assessment</source>
         <translation>Tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="184" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="223" />
         <source>Explanation (giải trình)</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="185" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="224" />
         <source>Evidence documents (tài liệu kiểm chứng)</source>
         <translation>Tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="186" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="225" />
         <source>Appraisal by the province</source>
         <translation>Kết quả thẩm định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="226" />
         <source>&amp;Not applicable to our unit</source>
         <translation>&amp;Không áp dụng đối với đơn vị</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="227" />
         <source>The item's points leave the unit's maximum; explain why below.</source>
         <translation>Điểm của mục này được trừ khỏi điểm tối đa của đơn vị; hãy giải trình lý do bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
         <source>Score:</source>
         <translation>Điểm:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="190" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="229" />
         <source>C&amp;lear answer</source>
         <translation>&amp;Xóa kết quả nhập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="230" />
         <source>Remove the inputs of this item (can be undone)</source>
         <translation>Xóa dữ liệu đã nhập của mục này (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="231" />
         <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
         <translation>Giải trình cách chấm, tài liệu chứng minh nằm ở đâu, hoặc vì sao chưa có. Tự động lưu.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="194" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="233" />
         <source>Explanation</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="195" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="234" />
         <source>Choose an item in the tree on the left.</source>
         <translation>Chọn một mục trong cây bên trái.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="196" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="235" />
         <source>Selected item</source>
         <translation>Mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="318" />
         <source>Maximum: %1</source>
         <translation>Điểm tối đa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="264" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="323" />
         <source>Guidance: %1</source>
         <translation>Hướng dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="267" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="326" />
         <source>Expected evidence:</source>
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
+        <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <source>Open version %1</source>
+        <translation>Mở phiên bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="347" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="362" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="363" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="367" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="464" />
         <source>supplementary explanation requested</source>
         <translation>đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="371" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="443" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="569" />
+        <source>Signed version: view only</source>
+        <translation>Phiên bản đã ký: chỉ xem</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="443" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -802,12 +821,12 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="212" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
         <source>Level</source>
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="221" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
         <source>— choose a level —</source>
         <translation>— chọn mức —</translation>
     </message>
@@ -974,8 +993,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <location filename="../../parDesk/ui/views/losing.py" line="106" />
         <source>%1 at stake in %n item(s)</source>
         <translation>
-            <numerusform>Đang mất %1 ở %n mục</numerusform>
-        </translation>
+            <numerusform>Đang mất %1 ở %n mục</numerusform></translation>
     </message>
     <message>
         <source>%1 points at stake in %2 items</source>
@@ -985,169 +1003,174 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="170" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — Tự đánh giá Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu được giữ riêng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>Set up my unit…</source>
         <translation>Thiết lập đơn vị của tôi…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;Assessment</source>
         <translation>&amp;Chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Evidence &amp;library</source>
         <translation>&amp;Kho tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="174" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Where we &amp;lose points</source>
         <translation>&amp;Mất điểm ở đâu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="175" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>After su&amp;bmission</source>
         <translation>Sau khi nộ&amp;p</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="194" />
         <source>&amp;Go</source>
         <translation>&amp;Đi tới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="197" />
         <source>Set up a &amp;new unit…</source>
         <translation>Thiết lập đơn vị &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="198" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Mở thư mục làm việc…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="199" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="201" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="206" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="193" />
+        <location filename="../../parDesk/ui/main_window.py" line="207" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="194" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="195" />
+        <location filename="../../parDesk/ui/main_window.py" line="209" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="198" />
+        <location filename="../../parDesk/ui/main_window.py" line="212" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="199" />
+        <location filename="../../parDesk/ui/main_window.py" line="213" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="277" />
+        <location filename="../../parDesk/ui/main_window.py" line="271" />
+        <source>A new version is open for editing.</source>
+        <translation>Đã mở phiên bản mới để sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="303" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="282" />
+        <location filename="../../parDesk/ui/main_window.py" line="308" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="285" />
+        <location filename="../../parDesk/ui/main_window.py" line="311" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="286" />
+        <location filename="../../parDesk/ui/main_window.py" line="312" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="293" />
+        <location filename="../../parDesk/ui/main_window.py" line="319" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1155,9 +1178,14 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="250" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
         <source>Score</source>
         <translation>Điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <source>e.g. %1</source>
+        <translation>ví dụ %1</translation>
     </message>
 </context>
 <context>
@@ -1284,7 +1312,7 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="302" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.</translation>
     </message>
@@ -1292,17 +1320,17 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="181" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
         <source>Numerator</source>
         <translation>Tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="182" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
         <source>Denominator</source>
         <translation>Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Nhập cả hai số để tính điểm.</translation>
     </message>
@@ -1491,32 +1519,32 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>RuleText</name>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="50" />
+        <location filename="../../parDesk/ui/text.py" line="60" />
         <source>%1 point</source>
         <translation>%1 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="51" />
+        <location filename="../../parDesk/ui/text.py" line="61" />
         <source>%1 points</source>
         <translation>%1 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="61" />
+        <location filename="../../parDesk/ui/text.py" line="71" />
         <source>No deadline in the framework</source>
         <translation>Bộ chỉ số không ghi hạn nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="68" />
+        <location filename="../../parDesk/ui/text.py" line="78" />
         <source>%n day(s) left</source>
         <translation>còn %n ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="70" />
+        <location filename="../../parDesk/ui/text.py" line="80" />
         <source>Due today</source>
         <translation>Hết hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="71" />
+        <location filename="../../parDesk/ui/text.py" line="81" />
         <source>%n day(s) overdue</source>
         <translation>quá hạn %n ngày</translation>
     </message>
@@ -1533,52 +1561,52 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">thấp hơn: %1 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="89" />
+        <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Percentage = %1 / %2.</source>
         <translation>Tỷ lệ = %1 / %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="82" />
+        <location filename="../../parDesk/ui/text.py" line="92" />
         <source>numerator</source>
         <translation>tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="80" />
+        <location filename="../../parDesk/ui/text.py" line="90" />
         <source>Done as required: %1; otherwise %2.</source>
         <translation>Thực hiện đúng yêu cầu: %1; không thực hiện: %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="83" />
+        <location filename="../../parDesk/ui/text.py" line="93" />
         <source>denominator</source>
         <translation>mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
+        <location filename="../../parDesk/ui/text.py" line="95" />
         <source>From %1% up: %2</source>
         <translation>Từ %1% trở lên: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="87" />
+        <location filename="../../parDesk/ui/text.py" line="97" />
         <source>below that: %1</source>
         <translation>thấp hơn: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="93" />
+        <location filename="../../parDesk/ui/text.py" line="103" />
         <source>Points = %1 × %2 / %3.</source>
         <translation>Điểm = %1 × %2 / %3.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="99" />
+        <location filename="../../parDesk/ui/text.py" line="109" />
         <source>Rounded to %n decimal place(s).</source>
         <translation>Làm tròn đến %n chữ số thập phân.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="104" />
+        <location filename="../../parDesk/ui/text.py" line="114" />
         <source>Choose one level: %1.</source>
         <translation>Chọn một mức: %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="106" />
+        <location filename="../../parDesk/ui/text.py" line="116" />
         <source>Score it yourself from 0 to %1, in steps of %2.</source>
         <translation>Tự chấm từ 0 đến %1 điểm, theo bước %2.</translation>
     </message>
@@ -1587,17 +1615,17 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="108" />
+        <location filename="../../parDesk/ui/text.py" line="118" />
         <source>violations</source>
         <translation>vi phạm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="109" />
+        <location filename="../../parDesk/ui/text.py" line="119" />
         <source>Start from %1; take off %2 for each case (%3); never below %4.</source>
         <translation>Tối đa %1; trừ %2 cho mỗi trường hợp (%3); thấp nhất %4.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="113" />
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Do tỉnh chấm (điều tra xã hội học hoặc số liệu của tỉnh); xã không tự chấm.</translation>
     </message>
@@ -1606,62 +1634,62 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">Nếu tổng số bằng 0: %1 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="119" />
+        <location filename="../../parDesk/ui/text.py" line="129" />
         <source>When the total is 0: %1.</source>
         <translation>Nếu tổng số bằng 0: %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="123" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no score</source>
         <translation>chưa chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="123" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no evidence</source>
         <translation>thiếu tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="123" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no explanation</source>
         <translation>thiếu giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="129" />
+        <location filename="../../parDesk/ui/text.py" line="139" />
         <source>Not started</source>
         <translation>Chưa bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="130" />
+        <location filename="../../parDesk/ui/text.py" line="140" />
         <source>In progress</source>
         <translation>Đang làm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="131" />
+        <location filename="../../parDesk/ui/text.py" line="141" />
         <source>Complete</source>
         <translation>Hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="132" />
+        <location filename="../../parDesk/ui/text.py" line="142" />
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="133" />
+        <location filename="../../parDesk/ui/text.py" line="143" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="134" />
+        <location filename="../../parDesk/ui/text.py" line="144" />
         <source>Scored by the province</source>
         <translation>Tỉnh chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="135" />
+        <location filename="../../parDesk/ui/text.py" line="145" />
         <source>Appraised</source>
         <translation>Đã thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="136" />
+        <location filename="../../parDesk/ui/text.py" line="146" />
         <source>Explanation requested</source>
         <translation>Được yêu cầu giải trình</translation>
     </message>
@@ -1742,22 +1770,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="160" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="163" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="164" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="166" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1766,150 +1794,150 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="150" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="159" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="161" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="162" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="165" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="148" />
+        <location filename="../../parDesk/ui/views/submit.py" line="167" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="149" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="151" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="152" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="153" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="154" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="221" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="226" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="208" />
+        <location filename="../../parDesk/ui/views/submit.py" line="227" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="233" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="245" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="250" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
-        <location filename="../../parDesk/ui/views/submit.py" line="235" />
+        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="254" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="251" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="255" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="238" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="271" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -1918,47 +1946,47 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="276" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="266" />
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="417" />
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="436" />
+        <location filename="../../parDesk/ui/views/submit.py" line="450" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="434" />
+        <location filename="../../parDesk/ui/views/submit.py" line="453" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="443" />
+        <location filename="../../parDesk/ui/views/submit.py" line="462" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="466" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="454" />
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -1969,82 +1997,82 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="298" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="340" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="330" />
+        <location filename="../../parDesk/ui/views/submit.py" line="349" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="339" />
+        <location filename="../../parDesk/ui/views/submit.py" line="358" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <location filename="../../parDesk/ui/views/submit.py" line="370" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="360" />
+        <location filename="../../parDesk/ui/views/submit.py" line="379" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="365" />
+        <location filename="../../parDesk/ui/views/submit.py" line="384" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="389" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="380" />
+        <location filename="../../parDesk/ui/views/submit.py" line="399" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="408" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="391" />
+        <location filename="../../parDesk/ui/views/submit.py" line="410" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="402" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
-        <location filename="../../parDesk/ui/views/submit.py" line="418" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="437" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="414" />
+        <location filename="../../parDesk/ui/views/submit.py" line="433" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
@@ -2052,46 +2080,46 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="88" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="90" />
         <source>Total</source>
         <translation>Tổng điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
         <source>Percentage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
         <source>Rating</source>
         <translation>Xếp loại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="95" />
         <source>Scored</source>
         <translation>Đã chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="89" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
         <source>Points so far out of the unit's own maximum (framework scale %1)</source>
         <translation>Điểm hiện có trên điểm tối đa của đơn vị (thang điểm bộ chỉ số %1)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
         <source>Items with a self-score, of the items the unit must score</source>
         <translation>Số mục đã tự chấm trên số mục đơn vị phải chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
         <source>Deadline %1</source>
         <translation>Hạn nộp %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="97" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
         <source>Deadline</source>
         <translation>Hạn nộp</translation>
     </message>
@@ -2200,27 +2228,27 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="158" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
         <source>Done?</source>
         <translation>Đã thực hiện?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="159" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
         <source>&amp;Yes</source>
         <translation>&amp;Có</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="160" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
         <source>N&amp;o</source>
         <translation>&amp;Không</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="161" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Yes, done</source>
         <translation>Có, đã thực hiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="162" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>No, not done</source>
         <translation>Không, chưa thực hiện</translation>
     </message>

@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from parDesk.identity import _write_atomic, check_key_allowed
+from parDesk.fsutil import atomic_write_bytes
+from parDesk.identity import check_key_allowed
 
 
 def create_server_identity(key_path: Path, cert_path: Path, province: str, days: int = 3650) -> None:
@@ -38,9 +39,9 @@ def create_server_identity(key_path: Path, cert_path: Path, province: str, days:
                                          crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
             .sign(key, hashes.SHA256()))
-    _write_atomic(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+    atomic_write_bytes(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                               serialization.NoEncryption()), private=True)
-    _write_atomic(cert_path, cert.public_bytes(serialization.Encoding.PEM))
+    atomic_write_bytes(cert_path, cert.public_bytes(serialization.Encoding.PEM))
 
 
 def load_server_identity(key_path: Path, cert_path: Path) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:

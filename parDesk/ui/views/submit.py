@@ -374,7 +374,7 @@ class SubmitView(QWidget):
     def copy_for_usb(self, folder: Path) -> TaskHandle | None:
         if not self.sub or not self.sub.packages:
             return None
-        package = Path(self.sub.packages[-1].path)
+        package = self.sub.packages[-1]
         return self._run("usb", lambda _ws, h: ops.copy_for_usb(package, folder, h),
                          lambda dest: self.tr("Copied to %1").replace("%1", str(dest)))
 
