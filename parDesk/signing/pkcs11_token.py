@@ -226,6 +226,13 @@ def _token_error(exc: BaseException, token=None) -> ParDeskError:
     return ParDeskError("token.error", detail=(type(exc).__name__ + (f": {exc}" if str(exc) else ""))[:200])
 
 
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
 def _read_certificates(session) -> list[tuple[bytes, str, x509.Certificate]]:
     from pkcs11 import Attribute, CertificateType, ObjectClass
     out = []
@@ -432,6 +439,8 @@ def open_signer(module: str | os.PathLike[str], *, token_serial: str | None = No
         raise ParDeskError("token.no_cert")
     oid, cert = chosen
     check_can_sign(cert, now)
+    if not chain:  # the CA certificates a token often carries travel in the CMS, so a verifier can build the path
+        chain = [c for _o, _l, c in certs if c != cert and _is_ca(c)]
     algorithm = _choose_algorithm(token.slot, cert, rsa_padding)
 
     try:
@@ -453,3 +462,28 @@ def open_signer(module: str | os.PathLike[str], *, token_serial: str | None = No
 
 __all__ = ["LINUX_MODULE_NAMES", "WINDOWS_MODULE_NAMES", "TokenCertificate", "TokenInfo", "TokenSigner",
            "candidate_modules", "list_tokens", "load_module", "open_signer"]
+
+
+# --- the module the person picked, remembered in the workspace ------------------
+
+TOKEN_CHOICE = "token.json"
+
+
+def remember_choice(identity_folder: str | os.PathLike[str], module: str, token_serial: str = "",
+                    fingerprint: str = "") -> None:
+    """Keep the module file (picked once), the token and certificate chosen — never the PIN."""
+    import json
+
+    from parDesk.fsutil import atomic_write_bytes
+    data = {"module": str(module), "token_serial": token_serial, "fingerprint": fingerprint}
+    atomic_write_bytes(Path(identity_folder) / TOKEN_CHOICE, json.dumps(data, ensure_ascii=False).encode())
+
+
+def remembered_choice(identity_folder: str | os.PathLike[str]) -> dict[str, str]:
+    import json
+    p = Path(identity_folder) / TOKEN_CHOICE
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return {k: str(data.get(k) or "") for k in ("module", "token_serial", "fingerprint")}
+    except (OSError, ValueError):
+        return {"module": "", "token_serial": "", "fingerprint": ""}

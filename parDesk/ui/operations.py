@@ -63,6 +63,42 @@ def sign_and_package(ws: Workspace, passphrase: str, handle: TaskHandle) -> Any:
                             cancelled=lambda: handle.cancelled)
 
 
+def find_tokens(module: str) -> list[Any]:
+    """Tokens behind a PKCS#11 module with their certificates, no PIN (``pkcs11_token.list_tokens``)."""
+    from parDesk.signing.pkcs11_token import list_tokens
+
+    return list_tokens(module)
+
+
+def sign_with_token(ws: Workspace, module: str, token_serial: str, fingerprint: str, pin: str | None,
+                    handle: TaskHandle) -> Any:
+    """Log in to the token once, freeze, sign the forms and the package on it, lock (``build_submission``).
+
+    Runs on the slow pool: a driver that shows its own PIN window (``pin=None``) blocks this thread,
+    never the window. The PIN is used once here and not kept.
+    """
+    from parDesk.package.submission import build_submission
+    from parDesk.signing.pkcs11_token import open_signer, remember_choice
+
+    with open_signer(module, token_serial=token_serial or None, fingerprint=fingerprint or None,
+                     pin=pin) as signer:
+        remember_choice(ws.folder / "identity", module, token_serial, fingerprint)
+        return build_submission(ws, signer, progress=lambda done, total: handle.progress(done, total),
+                                cancelled=lambda: handle.cancelled)
+
+
+def save_signature_images(ws: Workspace, leader: Path | None, seal: Path | None, seal_mm: float) -> Any:
+    """The leader's signature and the seal, chosen once, kept in the workspace (``SignatureImages``)."""
+    from parDesk.package.signed_forms import SignatureImages
+
+    images = SignatureImages(ws.folder / "identity")
+    if leader is not None:
+        images.set_leader_signature(leader.read_bytes())
+    if seal is not None:
+        images.set_seal(seal.read_bytes(), seal_mm)
+    return images.load()
+
+
 def read_spreadsheet(ws: Workspace, path: Path) -> tuple[list[Any], list[Any], list[str]]:
     """Answers filled in offline: (changes, errors naming sheet!cell, dry-run lines). Nothing is written."""
     from parDesk.reports import describe_changes, read_answers_xlsx

@@ -71,11 +71,20 @@ class SubmitView(QWidget):
         self.identity_label.setWordWrap(True)
         self.create_btn = QPushButton(icon("sign"), "")
         self.import_btn = QPushButton(icon("folder"), "")
+        self.token_btn = QPushButton(icon("sign"), "")
+        self.images_btn = QPushButton(icon("open"), "")
         self.create_btn.clicked.connect(self.ask_create_identity)
         self.import_btn.clicked.connect(self.ask_import_identity)
+        self.token_btn.clicked.connect(self.ask_sign_with_token)
+        self.images_btn.clicked.connect(self.ask_images)
+        self.key_kinds = QLabel()
+        self.key_kinds.setWordWrap(True)
         ib.addWidget(self.identity_label, 1)
-        ib.addWidget(self.create_btn)
-        ib.addWidget(self.import_btn)
+        keys = QVBoxLayout()
+        for b in (self.token_btn, self.import_btn, self.create_btn, self.images_btn):
+            keys.addWidget(b)
+        ib.addLayout(keys)
+        ib.addWidget(self.key_kinds, 1)
 
         self.actions_box = QGroupBox()
         grid = QGridLayout(self.actions_box)
@@ -160,6 +169,12 @@ class SubmitView(QWidget):
         self.actions_box.setTitle(self.tr("Sign, package and send"))
         self.create_btn.setText(self.tr("&Create a key…"))
         self.import_btn.setText(self.tr("&Import a .p12 file…"))
+        self.token_btn.setText(self.tr("Sign with the USB &token…"))
+        self.images_btn.setText(self.tr("Signature and seal images…"))
+        self.key_kinds.setText(self.tr(
+            "USB token: the leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…); the key never "
+            "leaves the token.\n.p12 file: a certificate the CA issued as a file, protected by its password.\n"
+            "Key made by parDesk: for a commune without a token; the province registers it."))
         self.sign_btn.setText(self.tr("Sign and build the package…"))
         self.send_btn.setText(self.tr("Send to the province"))
         self.register_btn.setText(self.tr("Register with the province's server…"))
@@ -246,6 +261,9 @@ class SubmitView(QWidget):
         rules: list[tuple[QPushButton, bool, bool, str, str]] = [
             (self.create_btn, f.identity, not busy and not has_key, missing, self.tr("A key exists already.")),
             (self.import_btn, f.identity, not busy, missing, ""),
+            (self.token_btn, f.package and f.identity, not busy and not problems and not locked, missing,
+             self.tr("Signed already.") if locked else ""),
+            (self.images_btn, f.package, not busy, missing, ""),
             (self.sign_btn, f.package and f.identity, not busy and has_key and not problems and not locked, missing,
              self.tr("Signed already.") if locked else self.tr("Create or import the signing key first.")
              if not has_key else self.tr("Solve the blocking problems above first.")),
@@ -347,6 +365,40 @@ class SubmitView(QWidget):
     def import_identity(self, p12: Path, password: str, passphrase: str) -> TaskHandle:
         return self._run("identity", lambda ws, _h: ops.import_identity(ws, p12, password, passphrase),
                          lambda info: self.tr("Certificate imported: %1").replace("%1", info.subject))
+
+    def _list_tokens(self, module: str, done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> Any:
+        return self.ctx.slow(lambda _ws, _h: ops.find_tokens(module), done, failed, label="tokens")
+
+    def ask_sign_with_token(self) -> None:
+        from parDesk.signing.pkcs11_token import candidate_modules, remembered_choice
+        from parDesk.ui.dialogs.token_dialog import TokenDialog
+
+        ws = self.ctx.workspace
+        module = remembered_choice(ws.folder / "identity")["module"]
+        dialog = TokenDialog(self._list_tokens, module, [str(p) for p in candidate_modules(module or None)], self)
+        if dialog.exec() == TokenDialog.DialogCode.Accepted and dialog.choice() is not None:
+            module, serial, fingerprint = dialog.choice()  # type: ignore[misc]
+            self.sign_with_token(module, serial, fingerprint, dialog.take_pin())
+
+    def sign_with_token(self, module: str, serial: str, fingerprint: str, pin: str | None) -> TaskHandle:
+        """Signing on the slow pool: a driver's own PIN window blocks that thread, never this one."""
+        return self._run("sign", lambda ws, h: ops.sign_with_token(ws, module, serial, fingerprint, pin, h),
+                         lambda rec: self.tr("Signed on the token and packaged: %1 (%2). The assessment is locked.")
+                         .replace("%1", rec.path.name).replace("%2", text.size(rec.size)),
+                         change=Change(assessment=True, totals=True))
+
+    def ask_images(self) -> None:
+        from parDesk.package.signed_forms import SignatureImages
+        from parDesk.ui.dialogs.images_dialog import SignatureImagesDialog
+
+        current = SignatureImages(self.ctx.workspace.folder / "identity").load()
+        dialog = SignatureImagesDialog(current.leader_signature, current.seal, current.seal_mm, self)
+        if dialog.exec() == SignatureImagesDialog.DialogCode.Accepted:
+            self.save_images(dialog.leader_path, dialog.seal_path, dialog.seal_mm.value())
+
+    def save_images(self, leader: Path | None, seal: Path | None, seal_mm: float) -> TaskHandle:
+        return self._run("images", lambda ws, _h: ops.save_signature_images(ws, leader, seal, seal_mm),
+                         lambda _r: self.tr("Signature and seal images saved; the next signed forms show them."))
 
     def ask_sign(self) -> None:
         dialog = PassphraseDialog(SIGN, self)
