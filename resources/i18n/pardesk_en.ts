@@ -1859,6 +1859,50 @@ Workspace: %2</translation>
     </message>
 </context>
 <context>
+    <name>SignatureImagesDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="25" />
+        <source>Signature and seal images</source>
+        <translation>Signature and seal images</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="28" />
+        <source>The signed letter shows the leader's signature (blue, on a transparent PNG) between the title and the name, and the seal (red PNG) at its real size over the left third of the signature, as Decree 30/2020 describes. Choose them once.</source>
+        <translation>The signed letter shows the leader's signature (blue, on a transparent PNG) between the title and the name, and the seal (red PNG) at its real size over the left third of the signature, as Decree 30/2020 describes. Choose them once.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="40" />
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="41" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="56" />
+        <source>Leader's signature</source>
+        <translation>Leader's signature</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="57" />
+        <source>Seal</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="58" />
+        <source>Seal diameter</source>
+        <translation>Seal diameter</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="86" />
+        <source>Choose an image</source>
+        <translation>Choose an image</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="86" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../parDesk/ui/widgets/status_bar.py" line="59" />
@@ -1902,22 +1946,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="160" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="163" />
+        <location filename="../../parDesk/ui/views/submit.py" line="178" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="164" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="166" />
+        <location filename="../../parDesk/ui/views/submit.py" line="181" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1926,62 +1970,81 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="184" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="159" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="161" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="162" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="165" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <source>Sign with the USB &amp;token…</source>
+        <translation>Sign with the USB &amp;token…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <source>Signature and seal images…</source>
+        <translation>Signature and seal images…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
+        <source>USB token: the leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…); the key never leaves the token.
+.p12 file: a certificate the CA issued as a file, protected by its password.
+Key made by parDesk: for a commune without a token; the province registers it.</source>
+        <translation>USB token: the leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…); the key never leaves the token.
+.p12 file: a certificate the CA issued as a file, protected by its password.
+Key made by parDesk: for a commune without a token; the province registers it.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="167" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="183" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="187" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="221" />
+        <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1989,88 +2052,89 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="237" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="241" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="260" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="265" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
-        <location filename="../../parDesk/ui/views/submit.py" line="254" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="251" />
+        <location filename="../../parDesk/ui/views/submit.py" line="269" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="270" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="255" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="275" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="280" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="271" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2081,28 +2145,38 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="276" />
+        <location filename="../../parDesk/ui/views/submit.py" line="294" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="303" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="436" />
-        <location filename="../../parDesk/ui/views/submit.py" line="450" />
+        <location filename="../../parDesk/ui/views/submit.py" line="386" />
+        <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
+        <translation>Signed on the token and packaged: %1 (%2). The assessment is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <source>Signature and seal images saved; the next signed forms show them.</source>
+        <translation>Signature and seal images saved; the next signed forms show them.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="488" />
+        <location filename="../../parDesk/ui/views/submit.py" line="502" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="453" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2110,12 +2184,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="462" />
+        <location filename="../../parDesk/ui/views/submit.py" line="514" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="466" />
+        <location filename="../../parDesk/ui/views/submit.py" line="518" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2123,7 +2197,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="473" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2135,37 +2209,37 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="317" />
+        <location filename="../../parDesk/ui/views/submit.py" line="335" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="358" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <location filename="../../parDesk/ui/views/submit.py" line="367" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="410" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="422" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="379" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="384" />
+        <location filename="../../parDesk/ui/views/submit.py" line="436" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2173,27 +2247,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="441" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="399" />
+        <location filename="../../parDesk/ui/views/submit.py" line="451" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="408" />
+        <location filename="../../parDesk/ui/views/submit.py" line="460" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="410" />
+        <location filename="../../parDesk/ui/views/submit.py" line="462" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="421" />
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2201,20 +2275,114 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
-        <location filename="../../parDesk/ui/views/submit.py" line="437" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="433" />
+        <location filename="../../parDesk/ui/views/submit.py" line="485" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="29" />
+        <source>Sign with the USB token</source>
+        <extracomment>how the dialog reads tokens: (module path, on_done(list[TokenInfo]), on_error(exc)) — the slow pool</extracomment>
+        <translation>Sign with the USB token</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="33" />
+        <source>Plug in the leader's USB token. Pick the token's program file once (the certificate provider installed it); parDesk also looks in the usual places.</source>
+        <translation>Plug in the leader's USB token. Pick the token's program file once (the certificate provider installed it); parDesk also looks in the usual places.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="37" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="39" />
+        <source>Find tokens</source>
+        <translation>Find tokens</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="46" />
+        <source>Token / certificate owner</source>
+        <translation>Token / certificate owner</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="46" />
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="46" />
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="47" />
+        <source>Signs</source>
+        <translation>Signs</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="57" />
+        <source>Token program (PKCS#11)</source>
+        <translation>Token program (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="58" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="60" />
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="76" />
+        <source>Token program</source>
+        <translation>Token program</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="77" />
+        <source>PKCS#11 module (*.dll *.so *.so.* *.dylib);;All files (*)</source>
+        <translation>PKCS#11 module (*.dll *.so *.so.* *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="104" />
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="104" />
+        <source>no key</source>
+        <translation>no key</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="115" />
+        <source>No token found behind this program. Plug the token in and press Find.</source>
+        <translation>No token found behind this program. Plug the token in and press Find.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="144" />
+        <source>This token asks for its PIN in its own window: answer it there.</source>
+        <translation>This token asks for its PIN in its own window: answer it there.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="145" />
+        <source>The PIN is used once for this signature; parDesk never keeps it. Each wrong PIN counts towards locking the token.</source>
+        <translation>The PIN is used once for this signature; parDesk never keeps it. Each wrong PIN counts towards locking the token.</translation>
     </message>
 </context>
 <context>

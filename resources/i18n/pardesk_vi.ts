@@ -1850,6 +1850,50 @@ Thư mục làm việc: %2</translation>
     </message>
 </context>
 <context>
+    <name>SignatureImagesDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="25" />
+        <source>Signature and seal images</source>
+        <translation>Ảnh chữ ký và con dấu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="28" />
+        <source>The signed letter shows the leader's signature (blue, on a transparent PNG) between the title and the name, and the seal (red PNG) at its real size over the left third of the signature, as Decree 30/2020 describes. Choose them once.</source>
+        <translation>Văn bản ký số hiển thị chữ ký của lãnh đạo (màu xanh, ảnh PNG nền trong suốt) giữa chức vụ và họ tên, và con dấu (ảnh PNG màu đỏ) đúng kích thước thực, trùm lên khoảng 1/3 chữ ký về bên trái, theo Nghị định 30/2020. Chỉ cần chọn một lần.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="40" />
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="41" />
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="56" />
+        <source>Leader's signature</source>
+        <translation>Chữ ký của lãnh đạo</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="57" />
+        <source>Seal</source>
+        <translation>Con dấu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="58" />
+        <source>Seal diameter</source>
+        <translation>Đường kính con dấu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="86" />
+        <source>Choose an image</source>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/images_dialog.py" line="86" />
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../parDesk/ui/widgets/status_bar.py" line="59" />
@@ -1892,22 +1936,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="160" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="163" />
+        <location filename="../../parDesk/ui/views/submit.py" line="178" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="164" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="166" />
+        <location filename="../../parDesk/ui/views/submit.py" line="181" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1916,150 +1960,170 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="184" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="159" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="161" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="162" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="165" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <source>Sign with the USB &amp;token…</source>
+        <translation>Ký bằng USB &amp;token…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <source>Signature and seal images…</source>
+        <translation>Ảnh chữ ký và con dấu…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
+        <source>USB token: the leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…); the key never leaves the token.
+.p12 file: a certificate the CA issued as a file, protected by its password.
+Key made by parDesk: for a commune without a token; the province registers it.</source>
+        <translation>USB token: chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…); khóa không bao giờ rời khỏi token.
+Tệp .p12: chứng thư số được cấp dưới dạng tệp, bảo vệ bằng mật khẩu.
+Khóa do parDesk tạo: cho xã chưa có token; tỉnh đăng ký khóa này.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="167" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="183" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="187" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="221" />
+        <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="237" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="241" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="260" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="265" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
-        <location filename="../../parDesk/ui/views/submit.py" line="254" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="251" />
+        <location filename="../../parDesk/ui/views/submit.py" line="269" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="270" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="255" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="275" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="280" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="271" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2068,47 +2132,57 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="276" />
+        <location filename="../../parDesk/ui/views/submit.py" line="294" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="303" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="436" />
-        <location filename="../../parDesk/ui/views/submit.py" line="450" />
+        <location filename="../../parDesk/ui/views/submit.py" line="386" />
+        <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
+        <translation>Đã ký bằng token và đóng gói: %1 (%2). Bản tự đánh giá đã được khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <source>Signature and seal images saved; the next signed forms show them.</source>
+        <translation>Đã lưu ảnh chữ ký và con dấu; các biểu mẫu ký số tiếp theo sẽ hiển thị chúng.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="488" />
+        <location filename="../../parDesk/ui/views/submit.py" line="502" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="453" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="462" />
+        <location filename="../../parDesk/ui/views/submit.py" line="514" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="466" />
+        <location filename="../../parDesk/ui/views/submit.py" line="518" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="473" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -2119,84 +2193,178 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="317" />
+        <location filename="../../parDesk/ui/views/submit.py" line="335" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="358" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <location filename="../../parDesk/ui/views/submit.py" line="367" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="410" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="422" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="379" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="384" />
+        <location filename="../../parDesk/ui/views/submit.py" line="436" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="441" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="399" />
+        <location filename="../../parDesk/ui/views/submit.py" line="451" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="408" />
+        <location filename="../../parDesk/ui/views/submit.py" line="460" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="410" />
+        <location filename="../../parDesk/ui/views/submit.py" line="462" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="421" />
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
-        <location filename="../../parDesk/ui/views/submit.py" line="437" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="433" />
+        <location filename="../../parDesk/ui/views/submit.py" line="485" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="29" />
+        <source>Sign with the USB token</source>
+        <extracomment>how the dialog reads tokens: (module path, on_done(list[TokenInfo]), on_error(exc)) — the slow pool</extracomment>
+        <translation>Ký bằng USB token</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="33" />
+        <source>Plug in the leader's USB token. Pick the token's program file once (the certificate provider installed it); parDesk also looks in the usual places.</source>
+        <translation>Cắm USB token của lãnh đạo vào máy. Chọn tệp chương trình của token một lần (do nhà cung cấp chứng thư số cài đặt); parDesk cũng tự tìm ở các vị trí thông dụng.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="37" />
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="39" />
+        <source>Find tokens</source>
+        <translation>Tìm token</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="46" />
+        <source>Token / certificate owner</source>
+        <translation>Token / chủ chứng thư</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="46" />
+        <source>Issuer</source>
+        <translation>Tổ chức cấp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="46" />
+        <source>Valid</source>
+        <translation>Hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="47" />
+        <source>Signs</source>
+        <translation>Ký được</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="57" />
+        <source>Token program (PKCS#11)</source>
+        <translation>Chương trình token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="58" />
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="60" />
+        <source>Sign</source>
+        <translation>Ký</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="76" />
+        <source>Token program</source>
+        <translation>Chương trình token</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="77" />
+        <source>PKCS#11 module (*.dll *.so *.so.* *.dylib);;All files (*)</source>
+        <translation>Thư viện PKCS#11 (*.dll *.so *.so.* *.dylib);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="104" />
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="104" />
+        <source>no key</source>
+        <translation>không có khóa</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="115" />
+        <source>No token found behind this program. Plug the token in and press Find.</source>
+        <translation>Không thấy token nào qua chương trình này. Hãy cắm token rồi bấm Tìm.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="144" />
+        <source>This token asks for its PIN in its own window: answer it there.</source>
+        <translation>Token này tự hỏi mã PIN trong cửa sổ riêng của nó: hãy nhập ở đó.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/token_dialog.py" line="145" />
+        <source>The PIN is used once for this signature; parDesk never keeps it. Each wrong PIN counts towards locking the token.</source>
+        <translation>Mã PIN chỉ dùng một lần cho lần ký này; parDesk không lưu giữ. Mỗi lần nhập sai đều bị tính vào số lần dẫn tới khóa token.</translation>
     </message>
 </context>
 <context>
