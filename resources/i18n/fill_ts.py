@@ -22,6 +22,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 VI: dict[str, str] = {
+    "The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.": 'Chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…) trên USB token; khóa không bao giờ rời khỏi token.',
+    'A certificate the CA issued as a .p12/.pfx file, protected by its password.': 'Chứng thư số được cấp dưới dạng tệp .p12/.pfx, bảo vệ bằng mật khẩu.',
+    'A key made by parDesk, for a commune without a token; the province registers it.': 'Khóa do parDesk tạo, cho xã chưa có token; tỉnh đăng ký khóa này.',
+    "The leader's signature and the seal shown on the signed letter.": 'Chữ ký của lãnh đạo và con dấu hiển thị trên văn bản ký số.',
     'Sign with the USB &token…': 'Ký bằng USB &token…',
     'Signature and seal images…': 'Ảnh chữ ký và con dấu…',
     "USB token: the leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…); the key never leaves the token.\n.p12 file: a certificate the CA issued as a file, protected by its password.\nKey made by parDesk: for a commune without a token; the province registers it.": 'USB token: chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…); khóa không bao giờ rời khỏi token.\nTệp .p12: chứng thư số được cấp dưới dạng tệp, bảo vệ bằng mật khẩu.\nKhóa do parDesk tạo: cho xã chưa có token; tỉnh đăng ký khóa này.',

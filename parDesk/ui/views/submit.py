@@ -77,14 +77,10 @@ class SubmitView(QWidget):
         self.import_btn.clicked.connect(self.ask_import_identity)
         self.token_btn.clicked.connect(self.ask_sign_with_token)
         self.images_btn.clicked.connect(self.ask_images)
-        self.key_kinds = QLabel()
-        self.key_kinds.setWordWrap(True)
+        self._explain: dict[QPushButton, str] = {}  # one sentence per kind of key, shown as the button's tip
         ib.addWidget(self.identity_label, 1)
-        keys = QVBoxLayout()
         for b in (self.token_btn, self.import_btn, self.create_btn, self.images_btn):
-            keys.addWidget(b)
-        ib.addLayout(keys)
-        ib.addWidget(self.key_kinds, 1)
+            ib.addWidget(b)
 
         self.actions_box = QGroupBox()
         grid = QGridLayout(self.actions_box)
@@ -171,10 +167,14 @@ class SubmitView(QWidget):
         self.import_btn.setText(self.tr("&Import a .p12 file…"))
         self.token_btn.setText(self.tr("Sign with the USB &token…"))
         self.images_btn.setText(self.tr("Signature and seal images…"))
-        self.key_kinds.setText(self.tr(
-            "USB token: the leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…); the key never "
-            "leaves the token.\n.p12 file: a certificate the CA issued as a file, protected by its password.\n"
-            "Key made by parDesk: for a commune without a token; the province registers it."))
+        self._explain = {
+            self.token_btn: self.tr("The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on "
+                                    "a USB token; the key never leaves the token."),
+            self.import_btn: self.tr("A certificate the CA issued as a .p12/.pfx file, protected by its password."),
+            self.create_btn: self.tr("A key made by parDesk, for a commune without a token; the province "
+                                     "registers it."),
+            self.images_btn: self.tr("The leader's signature and the seal shown on the signed letter."),
+        }
         self.sign_btn.setText(self.tr("Sign and build the package…"))
         self.send_btn.setText(self.tr("Send to the province"))
         self.register_btn.setText(self.tr("Register with the province's server…"))
@@ -283,7 +283,7 @@ class SubmitView(QWidget):
         ]
         for button, present, possible, why_missing, why_not in rules:
             button.setEnabled(present and possible)
-            button.setToolTip(why_missing if not present else "" if possible else why_not)
+            button.setToolTip(why_missing if not present else self._explain.get(button, "") if possible else why_not)
         if sub is not None and sub.identity is not None:
             info = sub.identity
             self.identity_label.setText(self.tr("%1\nValid until %2 (%n day(s) left) · fingerprint %3", None,
