@@ -100,11 +100,6 @@ def test_twenty_sessions_on_postgresql(tmp_path):
         cluster.stop()
 
 
-@pytest.mark.slow
-def test_twenty_sessions_on_sqlite(desk):
-    _load(desk)
-
-
 def test_five_sessions_on_sqlite(desk):
     """The same check, small enough for the default run."""
     _load(desk, 5, 3)
