@@ -30,6 +30,7 @@ FINAL_ROUND = 3
 FINAL_AGENCY = "*"
 
 register({
+    "desk.invalid_rows": ("Dữ liệu không hợp lệ, không ghi gì: {detail}", "Invalid data, nothing written: {detail}"),
     "desk.forbidden": ("Bạn không có quyền thực hiện việc này", "You are not allowed to do this"),
     "desk.not_your_area": ("Mục {code} thuộc lĩnh vực không giao cho cơ quan của bạn",
                            "Item {code} is in an area not assigned to your agency"),
