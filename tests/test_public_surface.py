@@ -196,5 +196,6 @@ def test_workspace_calls_from_several_threads_at_once(tiny_ws, tmp_path):
     while tiny_ws.can_undo:
         tiny_ws.undo()
         undone += 1
-    assert undone == 3 * 10  # every edit is one step, none lost to a race
+    assert undone == 3 * 10 + len(files)  # every edit and every attach is one step, none lost to a race
     assert all(a.explanation == "" for a in tiny_ws.answers().values())
+    assert tiny_ws.documents() == []

@@ -1058,84 +1058,94 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="245" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="246" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="247" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="248" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="190" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="191" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="193" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="197" />
+        <location filename="../../parDesk/ui/main_window.py" line="196" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="275" />
+        <location filename="../../parDesk/ui/main_window.py" line="285" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="280" />
+        <location filename="../../parDesk/ui/main_window.py" line="290" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="283" />
+        <location filename="../../parDesk/ui/main_window.py" line="293" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="284" />
+        <location filename="../../parDesk/ui/main_window.py" line="294" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="291" />
+        <location filename="../../parDesk/ui/main_window.py" line="301" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1918,7 +1928,9 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="434" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
-            <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform><numerusform>Nothing was imported: %n cells need fixing in the spreadsheet.</numerusform></translation>
+            <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
+            <numerusform>Nothing was imported: %n cells need fixing in the spreadsheet.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="443" />
@@ -1929,13 +1941,17 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>%n item(s) will change:</source>
         <translation>
-            <numerusform>%n item will change:</numerusform><numerusform>%n items will change:</numerusform></translation>
+            <numerusform>%n item will change:</numerusform>
+            <numerusform>%n items will change:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../parDesk/ui/views/submit.py" line="454" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
-            <numerusform>Imported %n item from the spreadsheet.</numerusform><numerusform>Imported %n items from the spreadsheet.</numerusform></translation>
+            <numerusform>Imported %n item from the spreadsheet.</numerusform>
+            <numerusform>Imported %n items from the spreadsheet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>

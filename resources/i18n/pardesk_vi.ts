@@ -1053,84 +1053,94 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="245" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="246" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="247" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="248" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="190" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="191" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="193" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="197" />
+        <location filename="../../parDesk/ui/main_window.py" line="196" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="275" />
+        <location filename="../../parDesk/ui/main_window.py" line="285" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="280" />
+        <location filename="../../parDesk/ui/main_window.py" line="290" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="283" />
+        <location filename="../../parDesk/ui/main_window.py" line="293" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="284" />
+        <location filename="../../parDesk/ui/main_window.py" line="294" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="291" />
+        <location filename="../../parDesk/ui/main_window.py" line="301" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1908,7 +1918,8 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="434" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
-            <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform></translation>
+            <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="443" />
@@ -1919,13 +1930,15 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>%n item(s) will change:</source>
         <translation>
-            <numerusform>%n mục sẽ thay đổi:</numerusform></translation>
+            <numerusform>%n mục sẽ thay đổi:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../parDesk/ui/views/submit.py" line="454" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
-            <numerusform>Đã nhập %n mục từ bảng tính.</numerusform></translation>
+            <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
