@@ -166,7 +166,7 @@ def main() -> int:
         print(f"package: {pkg.size / 1e6:.0f} MB built in {time.perf_counter() - t0:.1f} s")
         data = tmp / "server"
         service = ServerService(ServerConfig(data_dir=data, province="Tỉnh Mẫu"))
-        service.publish_framework(fw_bytes)
+        service.frameworks.publish(fw_bytes)
         register_fast(service, unit)
         service.close()
         port = _free_port()

@@ -9,9 +9,11 @@ rounding happens only where the framework says (proportional rules).
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from parDesk.i18n import Num, ParDeskError, register
 from parDesk.models.framework import ZERO, Framework, Leaf, Node, Rule
@@ -48,6 +50,9 @@ INPUT_FIELDS: dict[str, tuple[str, ...]] = {
 # Inputs
 
 
+_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
 def _count(inputs: Mapping[str, Any], name: str) -> int:
     value = inputs.get(name)
     if value is None or value == "":
@@ -55,10 +60,11 @@ def _count(inputs: Mapping[str, Any], name: str) -> int:
     if isinstance(value, bool):
         raise ParDeskError("in.not_int", where=name, field=name, value=value)
     if isinstance(value, str):
-        try:
-            value = int(value.strip().replace(".", "").replace(" ", ""))
-        except ValueError:
-            raise ParDeskError("in.not_int", where=name, field=name, value=inputs.get(name)) from None
+        typed = value.strip().replace(" ", "")
+        # "1.234" is a Vietnamese thousands group; "12.5" is not a whole number and must not become 125.
+        if not typed.isascii() or not (typed.isdigit() or _GROUPED.fullmatch(typed)):
+            raise ParDeskError("in.not_int", where=name, field=name, value=inputs.get(name))
+        value = int(typed.replace(".", ""))
     if isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
     if isinstance(value, float) and value.is_integer():

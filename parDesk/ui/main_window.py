@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk import __version__
 from parDesk.ui import text
@@ -158,6 +168,9 @@ class MainWindow(QMainWindow):
         self.ctx.runner.failed.connect(self._failed)
         self.leaf.evidence.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.leaf.rejected.connect(lambda _c, m: self.status.showMessage(m, 8000))
+        self.leaf.reopenRequested.connect(self.open_new_version)
+        self.ctx.hub.stateChanged.connect(lambda _s: self._undo_state(self.ctx.hub.state.can_undo,
+                                                                     self.ctx.hub.state.can_redo))
         self.ctx.language.changed.connect(self._language_changed)
         self.submit.submitStateChanged.connect(self.status.set_outbox)
         self.ctx.hub.changed.connect(self._changed)
@@ -233,8 +246,9 @@ class MainWindow(QMainWindow):
 
     # -- undo ------------------------------------------------------------------
     def _undo_state(self, can_undo: bool, can_redo: bool) -> None:
-        self.act_undo.setEnabled(can_undo)
-        self.act_redo.setEnabled(can_redo)
+        locked = bool(self.ctx.hub.state and self.ctx.hub.state.locked)  # a signed version cannot change
+        self.act_undo.setEnabled(can_undo and not locked)
+        self.act_redo.setEnabled(can_redo and not locked)
         self._undo_texts()
 
     def _undo_texts(self) -> None:
@@ -248,11 +262,22 @@ class MainWindow(QMainWindow):
                               else self.tr("&Redo"))
 
     def undo(self) -> None:
-        self.leaf.flush_explanation()
+        self.leaf.commit_pending()
         self.ctx.edit(lambda ws: ws.undo(), self._after_undo, self._failed, label="undo")
 
     def redo(self) -> None:
+        self.leaf.commit_pending()
         self.ctx.edit(lambda ws: ws.redo(), self._after_undo, self._failed, label="redo")
+
+    def open_new_version(self) -> None:
+        """The locked banner's action: version n+1 from the signed version n (the core's ``reopen``)."""
+        from parDesk.ui import operations as ops
+
+        def done(_change: Change) -> None:
+            self.submit.reload()
+            self.status.showMessage(self.tr("A new version is open for editing."), 5000)
+
+        self.ctx.edit(ops.open_new_version, done, self._failed, label="reopen")
 
     def _after_undo(self, change: Change) -> None:
         for code in change.codes:
@@ -261,7 +286,7 @@ class MainWindow(QMainWindow):
 
     # -- other actions -----------------------------------------------------------
     def set_language(self, lang: str) -> None:
-        self.leaf.flush_explanation()
+        self.leaf.commit_pending()
         self.ctx.language.set_language(lang)
         self.ctx.prefs.language = lang
         try:
@@ -316,7 +341,7 @@ class MainWindow(QMainWindow):
         self.tree.select(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.leaf.flush_explanation()
+        self.leaf.commit_pending()
         self.ctx.window_state.save_bytes("geometry", self.saveGeometry())
         self.ctx.window_state.save_bytes("splitter", self.splitter.saveState())
         self.ctx.window_state.sync()

@@ -490,6 +490,13 @@ VI: dict[str, str] = {
     "PAR Index forms": "Biểu mẫu Chỉ số CCHC",
     "Print the forms": "In các biểu mẫu",
     "Sent %n page(s) to the printer.": "Đã gửi %n trang tới máy in.",
+    # issue 9 (window-truth): locked versions, refusals
+    "Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.":
+        "Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.",
+    "Open version %1": "Mở phiên bản %1",
+    "Signed version: view only": "Phiên bản đã ký: chỉ xem",
+    "A new version is open for editing.": "Đã mở phiên bản mới để sửa.",
+    "e.g. %1": "ví dụ %1",
 }
 
 

@@ -145,7 +145,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="272" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
         <source>Number of cases</source>
         <translation>Number of cases</translation>
     </message>
@@ -153,89 +153,94 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="76" />
         <source>Document details</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="79" />
         <source>File:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="79" />
         <source>&amp;Number (số, ký hiệu):</source>
         <translation>&amp;Number (số, ký hiệu):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Date (DD/MM/YYYY):</source>
         <translation>&amp;Date (DD/MM/YYYY):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Issuing body:</source>
         <translation>&amp;Issuing body:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="81" />
         <source>&amp;Subject (trích yếu):</source>
         <translation>&amp;Subject (trích yếu):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="61" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="78" />
         <source>&amp;Page / section:</source>
         <translation>&amp;Page / section:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="77" />
         <source>&amp;Page / section for %1:</source>
         <translation>&amp;Page / section for %1:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="83" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="83" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="84" />
         <source>Issuing body</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="84" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="85" />
         <source>Page or section</source>
         <translation>Page or section</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="70" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="87" />
         <source>e.g. 15/01/2025</source>
         <translation>e.g. 15/01/2025</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="71" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="88" />
         <source>e.g. 15/KH-UBND</source>
         <translation>e.g. 15/KH-UBND</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="72" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="89" />
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="73" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="91" />
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="91" />
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -294,82 +299,82 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="109" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="110" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Copy files into the workspace as evidence for this item (you can also drop files here)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="112" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="123" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Link existing…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="113" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Use a document already in the library, without copying it again</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="114" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="115" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="126" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Edit number, date, issuing body, subject and page</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="116" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="117" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
         <source>Open with the system viewer</source>
         <translation>Open with the system viewer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="118" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Remove from item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Unlink the document from this item (it stays in the library)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>Evidence documents of this item</source>
         <translation>Evidence documents of this item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="122" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>No evidence yet. Drop scanned files here, or use “Add files…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="193" />
         <source>Choose evidence files</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="176" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="194" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="206" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Copying %n file… %p%</numerusform>
@@ -377,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="199" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="217" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Attached %n document to %1</numerusform>
@@ -385,12 +390,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Cancelled: nothing was attached.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="249" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="268" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>No program on this computer opens this kind of file.</translation>
     </message>
@@ -672,122 +677,137 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LeafPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="182" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="221" />
         <source>How it is scored</source>
         <translation>How it is scored</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="183" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="222" />
         <source>Self-assessment</source>
         <translation>Self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="184" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="223" />
         <source>Explanation (giải trình)</source>
         <translation>Explanation (giải trình)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="185" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="224" />
         <source>Evidence documents (tài liệu kiểm chứng)</source>
         <translation>Evidence documents (tài liệu kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="186" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="225" />
         <source>Appraisal by the province</source>
         <translation>Appraisal by the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="226" />
         <source>&amp;Not applicable to our unit</source>
         <translation>&amp;Not applicable to our unit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="227" />
         <source>The item's points leave the unit's maximum; explain why below.</source>
         <translation>The item's points leave the unit's maximum; explain why below.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
         <source>Score:</source>
         <translation>Score:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="190" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="229" />
         <source>C&amp;lear answer</source>
         <translation>C&amp;lear answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="230" />
         <source>Remove the inputs of this item (can be undone)</source>
         <translation>Remove the inputs of this item (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="231" />
         <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
         <translation>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="194" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="233" />
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="195" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="234" />
         <source>Choose an item in the tree on the left.</source>
         <translation>Choose an item in the tree on the left.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="196" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="235" />
         <source>Selected item</source>
         <translation>Selected item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="318" />
         <source>Maximum: %1</source>
         <translation>Maximum: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="264" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="323" />
         <source>Guidance: %1</source>
         <translation>Guidance: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="267" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="326" />
         <source>Expected evidence:</source>
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
+        <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <source>Open version %1</source>
+        <translation>Open version %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="347" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="362" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="363" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="370" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="568" />
+        <source>Signed version: view only</source>
+        <translation>Signed version: view only</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -795,12 +815,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="212" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="221" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
         <source>— choose a level —</source>
         <translation>— choose a level —</translation>
     </message>
@@ -973,179 +993,184 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — PAR Index self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>Set up my unit…</source>
         <translation>Set up my unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>&amp;Assessment</source>
         <translation>&amp;Assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>Evidence &amp;library</source>
         <translation>Evidence &amp;library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>Where we &amp;lose points</source>
         <translation>Where we &amp;lose points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>After su&amp;bmission</source>
         <translation>After su&amp;bmission</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="191" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="194" />
         <source>Set up a &amp;new unit…</source>
         <translation>Set up a &amp;new unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Open a workspace folder…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="196" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="197" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="245" />
+        <location filename="../../parDesk/ui/main_window.py" line="259" />
         <source>&amp;Undo: %1</source>
         <translation>&amp;Undo: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="246" />
+        <location filename="../../parDesk/ui/main_window.py" line="260" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="247" />
+        <location filename="../../parDesk/ui/main_window.py" line="261" />
         <source>&amp;Redo: %1</source>
         <translation>&amp;Redo: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="248" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="199" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="200" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="201" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="195" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="209" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="285" />
+        <location filename="../../parDesk/ui/main_window.py" line="278" />
+        <source>A new version is open for editing.</source>
+        <translation>A new version is open for editing.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="310" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="290" />
+        <location filename="../../parDesk/ui/main_window.py" line="315" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="293" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="294" />
+        <location filename="../../parDesk/ui/main_window.py" line="319" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="301" />
+        <location filename="../../parDesk/ui/main_window.py" line="326" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1153,9 +1178,14 @@ Workspace: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="250" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
         <source>Score</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <source>e.g. %1</source>
+        <translation>e.g. %1</translation>
     </message>
 </context>
 <context>
@@ -1282,7 +1312,7 @@ Workspace: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="302" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>The province fills in this item's points; there is nothing to enter here.</translation>
     </message>
@@ -1290,17 +1320,17 @@ Workspace: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="181" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
         <source>Numerator</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="182" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
         <source>Denominator</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Enter both numbers to compute the score.</translation>
     </message>
@@ -2191,27 +2221,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="158" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="159" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
         <source>&amp;Yes</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="160" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
         <source>N&amp;o</source>
         <translation>N&amp;o</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="161" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Yes, done</source>
         <translation>Yes, done</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="162" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>No, not done</source>
         <translation>No, not done</translation>
     </message>

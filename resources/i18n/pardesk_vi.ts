@@ -143,7 +143,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="272" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
         <source>Number of cases</source>
         <translation>Số trường hợp</translation>
     </message>
@@ -151,89 +151,94 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="76" />
         <source>Document details</source>
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="79" />
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="79" />
         <source>&amp;Number (số, ký hiệu):</source>
         <translation>&amp;Số, ký hiệu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Date (DD/MM/YYYY):</source>
         <translation>&amp;Ngày ban hành (NN/TT/NNNN):</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="63" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Issuing body:</source>
         <translation>&amp;Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="81" />
         <source>&amp;Subject (trích yếu):</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="61" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="78" />
         <source>&amp;Page / section:</source>
         <translation>&amp;Trang / mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="77" />
         <source>&amp;Page / section for %1:</source>
         <translation>&amp;Trang / mục chứng minh cho %1:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="83" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="83" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="84" />
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="67" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="84" />
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="68" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="85" />
         <source>Page or section</source>
         <translation>Trang hoặc mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="70" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="87" />
         <source>e.g. 15/01/2025</source>
         <translation>ví dụ 15/01/2025</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="71" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="88" />
         <source>e.g. 15/KH-UBND</source>
         <translation>ví dụ 15/KH-UBND</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="72" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="89" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="73" />
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="91" />
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="91" />
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -292,101 +297,101 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="109" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="110" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Sao chép tệp vào kho làm tài liệu kiểm chứng cho mục này (có thể kéo thả tệp vào đây)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="112" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="123" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="113" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Dùng tài liệu đã có trong kho, không sao chép lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="114" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="115" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="126" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Sửa số, ngày, cơ quan ban hành, trích yếu và trang</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="116" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="117" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
         <source>Open with the system viewer</source>
         <translation>Mở bằng chương trình xem của máy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="118" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Gỡ khỏi mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>Evidence documents of this item</source>
         <translation>Tài liệu kiểm chứng của mục này</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="122" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="175" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="193" />
         <source>Choose evidence files</source>
         <translation>Chọn tệp tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="176" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="194" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="206" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Đang sao chép %n tệp… %p%</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="199" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="217" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Đã hủy: không tệp nào được gắn.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="249" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="268" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>Máy này không có chương trình mở được loại tệp này.</translation>
     </message>
@@ -668,122 +673,137 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LeafPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="182" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="221" />
         <source>How it is scored</source>
         <translation>Cách chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="183" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="222" />
         <source>Self-assessment</source>
         <translation>Tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="184" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="223" />
         <source>Explanation (giải trình)</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="185" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="224" />
         <source>Evidence documents (tài liệu kiểm chứng)</source>
         <translation>Tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="186" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="225" />
         <source>Appraisal by the province</source>
         <translation>Kết quả thẩm định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="226" />
         <source>&amp;Not applicable to our unit</source>
         <translation>&amp;Không áp dụng đối với đơn vị</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="227" />
         <source>The item's points leave the unit's maximum; explain why below.</source>
         <translation>Điểm của mục này được trừ khỏi điểm tối đa của đơn vị; hãy giải trình lý do bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
         <source>Score:</source>
         <translation>Điểm:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="190" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="229" />
         <source>C&amp;lear answer</source>
         <translation>&amp;Xóa kết quả nhập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="230" />
         <source>Remove the inputs of this item (can be undone)</source>
         <translation>Xóa dữ liệu đã nhập của mục này (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="231" />
         <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
         <translation>Giải trình cách chấm, tài liệu chứng minh nằm ở đâu, hoặc vì sao chưa có. Tự động lưu.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="194" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="233" />
         <source>Explanation</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="195" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="234" />
         <source>Choose an item in the tree on the left.</source>
         <translation>Chọn một mục trong cây bên trái.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="196" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="235" />
         <source>Selected item</source>
         <translation>Mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="318" />
         <source>Maximum: %1</source>
         <translation>Điểm tối đa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="264" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="323" />
         <source>Guidance: %1</source>
         <translation>Hướng dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="267" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="326" />
         <source>Expected evidence:</source>
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
+        <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <source>Open version %1</source>
+        <translation>Mở phiên bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="347" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="362" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="363" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="370" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="568" />
+        <source>Signed version: view only</source>
+        <translation>Phiên bản đã ký: chỉ xem</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -791,12 +811,12 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="212" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
         <source>Level</source>
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="221" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
         <source>— choose a level —</source>
         <translation>— chọn mức —</translation>
     </message>
@@ -968,179 +988,184 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="168" />
+        <location filename="../../parDesk/ui/main_window.py" line="181" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — Tự đánh giá Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="169" />
+        <location filename="../../parDesk/ui/main_window.py" line="182" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu được giữ riêng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="171" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>Set up my unit…</source>
         <translation>Thiết lập đơn vị của tôi…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>&amp;Assessment</source>
         <translation>&amp;Chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>Evidence &amp;library</source>
         <translation>&amp;Kho tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="172" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>Where we &amp;lose points</source>
         <translation>&amp;Mất điểm ở đâu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="173" />
+        <location filename="../../parDesk/ui/main_window.py" line="186" />
         <source>After su&amp;bmission</source>
         <translation>Sau khi nộ&amp;p</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="176" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="177" />
+        <location filename="../../parDesk/ui/main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="178" />
+        <location filename="../../parDesk/ui/main_window.py" line="191" />
         <source>&amp;Go</source>
         <translation>&amp;Đi tới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="179" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="180" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="194" />
         <source>Set up a &amp;new unit…</source>
         <translation>Thiết lập đơn vị &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Mở thư mục làm việc…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="183" />
+        <location filename="../../parDesk/ui/main_window.py" line="196" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="197" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="245" />
+        <location filename="../../parDesk/ui/main_window.py" line="259" />
         <source>&amp;Undo: %1</source>
         <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="246" />
+        <location filename="../../parDesk/ui/main_window.py" line="260" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="247" />
+        <location filename="../../parDesk/ui/main_window.py" line="261" />
         <source>&amp;Redo: %1</source>
         <translation>&amp;Làm lại: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="248" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="199" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="187" />
+        <location filename="../../parDesk/ui/main_window.py" line="200" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="188" />
+        <location filename="../../parDesk/ui/main_window.py" line="201" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="195" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="209" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="285" />
+        <location filename="../../parDesk/ui/main_window.py" line="278" />
+        <source>A new version is open for editing.</source>
+        <translation>Đã mở phiên bản mới để sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="310" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="290" />
+        <location filename="../../parDesk/ui/main_window.py" line="315" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="293" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="294" />
+        <location filename="../../parDesk/ui/main_window.py" line="319" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="301" />
+        <location filename="../../parDesk/ui/main_window.py" line="326" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1148,9 +1173,14 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="250" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
         <source>Score</source>
         <translation>Điểm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <source>e.g. %1</source>
+        <translation>ví dụ %1</translation>
     </message>
 </context>
 <context>
@@ -1277,7 +1307,7 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="302" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.</translation>
     </message>
@@ -1285,17 +1315,17 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="181" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
         <source>Numerator</source>
         <translation>Tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="182" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
         <source>Denominator</source>
         <translation>Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Nhập cả hai số để tính điểm.</translation>
     </message>
@@ -2176,27 +2206,27 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="158" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
         <source>Done?</source>
         <translation>Đã thực hiện?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="159" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
         <source>&amp;Yes</source>
         <translation>&amp;Có</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="160" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
         <source>N&amp;o</source>
         <translation>&amp;Không</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="161" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Yes, done</source>
         <translation>Có, đã thực hiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="162" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>No, not done</source>
         <translation>Không, chưa thực hiện</translation>
     </message>

@@ -99,9 +99,9 @@ def registration_payload(unit: FastUnit, server_fp: str, with_csr: bool = False)
 
 
 def register_fast(service: ServerService, unit: FastUnit, approve: bool = True) -> None:
-    service.register(registration_payload(unit, service.fingerprint), protocol.key_fingerprint(unit.sync_key))
+    service.registry.register(registration_payload(unit, service.fingerprint), protocol.key_fingerprint(unit.sync_key))
     if approve:
-        service.approve(unit.code, by="test", issue=False)
+        service.registry.approve(unit.code, by="test", issue=False)
 
 
 def client_for(url: str, unit: FastUnit, service: ServerService, **kw: Any) -> SyncClient:
@@ -181,6 +181,6 @@ def registered_workspace(tmp_path: Path, server: "ServerThread", code: str = "12
 
     ws = make_unit_workspace(tmp_path, code, evidence_bytes)
     register_unit(ws, server.url, PASSPHRASE)
-    server.service.approve(code, by="test")
+    server.service.registry.approve(code, by="test")
     check_registration(ws)
     return ws

@@ -73,10 +73,10 @@ def test_cli_usb_import_and_receipt_file(tmp_path, server, capsys):
     from parDesk.sync.registration import check_registration, register_unit
 
     data = str(server.service.config.data_dir)
-    server.service.publish_framework(TINY.read_bytes())
+    server.service.frameworks.publish(TINY.read_bytes())
     ws = make_unit_workspace(tmp_path, "71002")
     register_unit(ws, server.url, PASSPHRASE)
-    server.service.approve("71002", by="test")
+    server.service.registry.approve("71002", by="test")
     check_registration(ws)
     pkg = sign(ws)
     receipt = tmp_path / "usb" / "receipt.json"

@@ -39,7 +39,7 @@ def send(url, unit, service, path, chunk=16 * 1024):
 @pytest.mark.slow
 def test_200_units_at_once(tmp_path):
     service = make_service(tmp_path)
-    service.publish_framework(TINY.read_bytes())
+    service.frameworks.publish(TINY.read_bytes())
     snap, fw = template_snapshot(tmp_path)
     units = [make_fast_unit(f"{40000 + i}") for i in range(UNITS)]
     packages = {}

@@ -20,7 +20,7 @@ from parDesk.sync.worker import SyncWorker
 @pytest.fixture
 def server(tmp_path):
     service = make_service(tmp_path)
-    service.publish_framework(TINY.read_bytes())
+    service.frameworks.publish(TINY.read_bytes())
     with ServerThread(service) as srv:
         yield srv
     service.close()
@@ -41,7 +41,7 @@ def test_register_approve_submit_receipt_appraisal_second_version(tmp_path, serv
     assert info.value.server_key == "auth.pending"
     assert outbox.items(ws)[0].state == "stopped"
 
-    service.approve("12345", by="test")  # self-signed + CSR: the province issues a certificate
+    service.registry.approve("12345", by="test")  # self-signed + CSR: the province issues a certificate
     reg = check_registration(ws)
     assert reg["status"] == "approved"
     issued = IdentityStore(ws.folder / "identity").certificate()
@@ -65,7 +65,7 @@ def test_register_approve_submit_receipt_appraisal_second_version(tmp_path, serv
     # the province appraises: round 1 with a request for supplementary explanation
     code = next(iter(ws.framework.all_leaves())).code
     leaf_max = ws.framework.leaf(code).max
-    service.import_appraisals([{"unit_code": "12345", "code": code, "round": 1, "score": str(leaf_max / 2),
+    service.appraisals.import_rows([{"unit_code": "12345", "code": code, "round": 1, "score": str(leaf_max / 2),
                                 "comment": "Thiếu quyết định ban hành kế hoạch", "request_explanation": True}])
     SyncWorker(ws).run_once()
     aps = ws.appraisals()[code]
@@ -82,12 +82,12 @@ def test_register_approve_submit_receipt_appraisal_second_version(tmp_path, serv
     SyncWorker(ws).run_once()
     items = {i.version: i for i in outbox.items(ws)}
     assert items[2].state == "accepted"
-    rows = {r["unit_code"]: r for r in service.units_status()}
-    assert rows["12345"]["version"] == 2 and rows["12345"]["submitted"]
+    rows = {r.unit_code: r for r in service.registry.units_status()}
+    assert rows["12345"].version == 2 and rows["12345"].submitted
 
     # sending version 1 again is harmless: same receipt, still two submissions
-    again = service.process_package("12345", pkg.path, channel="tus")
-    assert again["receipt"]["receipt"]["receipt_id"] == fields["receipt_id"]
+    again = service.intake.process_package("12345", pkg.path, channel="tus")
+    assert again.receipt["receipt"]["receipt_id"] == fields["receipt_id"]
     with service.session() as s:
         from sqlmodel import func, select
 
@@ -103,13 +103,13 @@ def test_usb_path_receipt_file_imported(tmp_path, server):
     service = server.service
     ws = make_unit_workspace(tmp_path, "23456")
     register_unit(ws, server.url, PASSPHRASE)
-    service.approve("23456", by="test")
+    service.registry.approve("23456", by="test")
     check_registration(ws)
     pkg = sign(ws)
-    result = service.import_usb(pkg.path)
-    assert result["status"] == "accepted"
+    result = service.intake.import_usb(pkg.path)
+    assert result.status == "accepted"
     receipt_file = tmp_path / "receipt.json"
-    receipt_file.write_text(json.dumps(result["receipt"]), encoding="utf-8")
+    receipt_file.write_text(json.dumps(result.receipt), encoding="utf-8")
     item = apply_receipt(ws, json.loads(receipt_file.read_text(encoding="utf-8")), via="usb")
     assert item.state == "accepted"
     # a later online sync does not upload it again

@@ -20,7 +20,7 @@ CHUNK = 64 * 1024
 @pytest.fixture
 def server(tmp_path):
     service = make_service(tmp_path, body_idle_timeout_s=1.0)
-    service.publish_framework(TINY.read_bytes())
+    service.frameworks.publish(TINY.read_bytes())
     with ServerThread(service) as srv:
         yield srv
     service.close()

@@ -44,7 +44,7 @@ def upload(url, unit, service, data, chunk=32 * 1024):
 def test_server_on_postgresql(tmp_path, pg):
     service = make_service(tmp_path, database_url=pg.url)
     assert service.engine.dialect.name == "postgresql"
-    service.publish_framework(TINY.read_bytes())
+    service.frameworks.publish(TINY.read_bytes())
     snap, fw = template_snapshot(tmp_path)
     units = [make_fast_unit(f"{60000 + i}") for i in range(30)]
     pkgs = {}
@@ -59,7 +59,7 @@ def test_server_on_postgresql(tmp_path, pg):
         assert again["receipt"]["receipt"]["receipt_id"] == results[0]["receipt"]["receipt"]["receipt_id"]
         code = next(iter(__import__("parDesk.models.framework", fromlist=["x"]).parse_framework_bytes(fw)
                          .all_leaves())).code
-        service.import_appraisals([{"unit_code": units[1].code, "code": code, "round": 1, "score": "0",
+        service.appraisals.import_rows([{"unit_code": units[1].code, "code": code, "round": 1, "score": "0",
                                     "comment": "Chưa đạt", "request_explanation": True}])
         with client_for(srv.url, units[1], service) as c:
             kinds = [e["kind"] for e in c.feed(0)["events"]]

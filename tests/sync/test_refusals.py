@@ -22,7 +22,7 @@ from parDesk.sync.client import ServerSaid, SyncClient
 def env(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("refusals")
     service = make_service(tmp, max_package_bytes=3_000_000, rate_per_unit=1000, burst_per_unit=1000)
-    service.publish_framework(TINY.read_bytes())
+    service.frameworks.publish(TINY.read_bytes())
     snap, fw = template_snapshot(tmp)
     a, b = make_fast_unit("31001"), make_fast_unit("31002")
     register_fast(service, a)
@@ -239,6 +239,6 @@ def test_admin_operations_need_admin_credentials(env):
         with pytest.raises(ServerSaid) as info:
             c.request("GET", "/admin/v1/units")
         assert info.value.server_key == "auth.admin"
-    token = service.create_admin_token("test")
+    token = service.tokens.create_admin("test")
     r = httpx.get(srv.url + "/admin/v1/units", headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 200 and any(u["unit_code"] == a.code for u in r.json()["units"])

@@ -226,7 +226,7 @@ def test_end_to_end_tus_upload_into_bucket(tmp_path, s3_endpoint, bucket):
     storage = make_storage(f"s3://{name}/tinh-mau", data_dir / "storage", endpoint_url=s3_endpoint)
     service = ServerService(cfg, storage=storage)
     try:
-        service.publish_framework(TINY.read_bytes())
+        service.frameworks.publish(TINY.read_bytes())
         snap, fw = template_snapshot(tmp_path)
         unit = make_fast_unit("52001")
         register_fast(service, unit)

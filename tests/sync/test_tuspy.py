@@ -15,7 +15,7 @@ from tusclient.exceptions import TusCommunicationError
 @pytest.fixture
 def env(tmp_path):
     service = make_service(tmp_path)
-    service.publish_framework(TINY.read_bytes())
+    service.frameworks.publish(TINY.read_bytes())
     snap, fw = template_snapshot(tmp_path)
     unit = make_fast_unit("51001")
     register_fast(service, unit)

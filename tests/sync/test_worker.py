@@ -20,7 +20,7 @@ CHUNK = 64 * 1024
 @pytest.fixture
 def server(tmp_path):
     service = make_service(tmp_path, upload_expiry_s=2)
-    service.publish_framework(TINY.read_bytes())
+    service.frameworks.publish(TINY.read_bytes())
     with ServerThread(service) as srv:
         yield srv
     service.close()
@@ -91,7 +91,7 @@ def test_watch_backs_off_while_offline_and_is_cancellable(tmp_path, server):
 def test_permanent_error_stops_watch_with_a_clear_message(tmp_path, server):
     ws = registered_workspace(tmp_path, server)
     sign(ws)
-    server.service.revoke(ws.unit().admin_code)
+    server.service.registry.revoke(ws.unit().admin_code)
     worker = SyncWorker(ws)
     with pytest.raises(Permanent) as info:
         worker.watch(base_s=0.01, cap_s=0.01)

@@ -55,6 +55,10 @@ def test_bad_value_shows_message_and_changes_nothing(window, qtbot, idle):
     assert "lớn hơn" in panel.field_error.text()  # the core's message, in Vietnamese
     assert ws.answer("1.1.2").inputs == ws_before.inputs == {}
     assert panel.score_value.text() == "— / 2"
+    # The refused pair is not left on screen: the stored (empty) values are back, and the message says so.
+    assert (panel.editor.numerator.text(), panel.editor.denominator.text()) == ("", "")
+    assert "đang giữ" in panel.field_error.text()
+    type_into(qtbot, panel.editor.denominator, "10")
     type_into(qtbot, panel.editor.numerator, "9")
     idle()
     assert not panel.field_error.isVisible()
@@ -126,12 +130,12 @@ def test_undo_and_redo_restore(window, qtbot, idle):
     idle()
     assert ws.answer("2.1.1").inputs == {}
     assert panel.score_value.text() == "— / 4"
-    assert panel.editor.spin.count() is None
+    assert panel.editor.spin.text() == ""
     assert window.act_redo.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     idle()
     assert ws.answer("2.1.1").inputs == {"violations": 2}
-    assert panel.editor.spin.count() == 2
+    assert panel.editor.spin.text() == "2"
 
 
 def test_keyboard_navigation_and_search(window, qtbot, idle):

@@ -80,7 +80,7 @@ def test_register_pending_then_approved_against_a_real_server(dialog, qtbot, ctx
     assert dialog.registration.status == "pending" and "chờ tỉnh phê duyệt" in dialog.status.text()
     assert dialog.passphrase.text() == ""  # not kept in the window
     assert dialog.check_btn.isEnabled()
-    server.service.approve(ctx.workspace.unit().admin_code, by="test")
+    server.service.registry.approve(ctx.workspace.unit().admin_code, by="test")
     with qtbot.waitSignal(dialog.finished_task, timeout=20_000) as sig:
         qtbot.mouseClick(dialog.check_btn, Qt.MouseButton.LeftButton)
     assert sig.args == ["check"]

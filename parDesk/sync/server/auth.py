@@ -11,6 +11,7 @@ Vietnamese and English.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ import anyio
 from starlette.requests import Request
 
 from parDesk.i18n import ParDeskError, register
-from parDesk.sync import protocol
+from parDesk.sync import protocol, strict
+from parDesk.sync.server.ratelimit import RateLimiter
 from parDesk.sync.server.service import AuthedUnit, ServerService
 
 register({
@@ -46,6 +48,8 @@ register({
     "auth.admin": ("cần quyền quản trị (mã truy cập quản trị không đúng hoặc thiếu)",
                    "administrator credentials required (admin token missing or wrong)"),
     "auth.session": ("phiên tải lên không hợp lệ hoặc đã hết hạn", "the upload session is invalid or expired"),
+    "http.bad_header": ("tiêu đề {header} không hợp lệ", "header {header} is invalid"),
+    "srv.bad_json": ("JSON không hợp lệ: {detail}", "invalid JSON: {detail}"),
     "http.too_large": ("nội dung yêu cầu quá lớn (tối đa {limit} byte)", "the request body is too large (at most {limit} bytes)"),
 })
 
@@ -68,6 +72,9 @@ class ApiError(Exception):
         exc = cls(status, error.key, where=error.where, **kw, **error.params)
         exc.error = error
         return exc
+
+    def body_bytes(self) -> bytes:
+        return json.dumps(self.body(), ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     def body(self) -> dict[str, Any]:
         e = self.error
@@ -97,7 +104,7 @@ def signed_headers(request: Request) -> SignedHeaders:
         if not h.get(name):
             raise ApiError(401, "auth.missing", header=name)
     try:
-        ts = int(h[protocol.H_TIME])
+        ts = strict.ascii_uint(h[protocol.H_TIME], maximum=2**40)
     except ValueError:
         raise ApiError(401, "auth.malformed", header=protocol.H_TIME) from None
     nonce, key_fp, body = h[protocol.H_NONCE], h[protocol.H_KEY], h[protocol.H_BODY]
@@ -128,15 +135,43 @@ async def call(fn: Any, *args: Any, **kw: Any) -> Any:
     return await anyio.to_thread.run_sync(partial(fn, *args, **kw))
 
 
+def rate_limit(limiter: RateLimiter, key: str) -> None:
+    """429 with Retry-After when ``key`` is over its rate."""
+    wait = limiter.take(key)
+    if wait:
+        raise ApiError(429, "auth.rate", headers={"Retry-After": str(int(wait) + 1)}, retry=True, seconds=int(wait) + 1)
+
+
+def address_limit(service: ServerService, request: Request) -> None:
+    """The generous per-address limit, for requests before authentication only (see ratelimit)."""
+    rate_limit(service.limits.address, request.client.host if request.client else "?")
+
+
+def content_length(raw: str) -> int:
+    """A Content-Length header: ASCII digits only, else 400."""
+    try:
+        return strict.ascii_uint(raw)
+    except ValueError:
+        raise ApiError(400, "http.bad_header", header="Content-Length") from None
+
+
+def json_object(raw: bytes, limit: int) -> dict[str, Any]:
+    """A request body that must be one JSON object: bounded size, depth and numbers; else 400 with why."""
+    try:
+        return strict.loads_object(raw, max_bytes=limit) if raw else {}
+    except ValueError as exc:
+        raise ApiError(400, "srv.bad_json", detail=str(exc)[:120]) from None
+
+
 async def authenticate_unit(service: ServerService, request: Request, body_sha256: str | None) -> AuthedUnit:
     """A signed unit request. ``body_sha256``: the body's hash if already read (None for streamed PATCH)."""
     sh = signed_headers(request)
     if body_sha256 is not None and body_sha256 != sh.body_sha256:
         raise ApiError(401, "auth.bad_signature")
-    unit = await call(service.unit_for_key, sh.key_fp)
+    unit = await call(service.registry.unit_for_key, sh.key_fp)
     if unit is None:
-        reg = await call(service.registration_status, sh.key_fp)
-        if reg is not None and reg["status"] == "pending":
+        reg = await call(service.registry.registration_status, sh.key_fp)
+        if reg is not None and reg.status == "pending":
             raise ApiError(403, "auth.pending")
         raise ApiError(401, "auth.unknown_key")
     if unit.code != sh.unit:
@@ -146,10 +181,8 @@ async def authenticate_unit(service: ServerService, request: Request, body_sha25
     check_clock(service, sh.timestamp)
     if not protocol.verify(protocol.load_public_pem(unit.sync_key_pem), sh.signature, signed_string(request, sh)):
         raise ApiError(401, "auth.bad_signature")
-    wait = service.unit_limiter.take(unit.code)
-    if wait:
-        raise ApiError(429, "auth.rate", headers={"Retry-After": str(int(wait) + 1)}, retry=True, seconds=int(wait) + 1)
-    if not await call(service.use_nonce, unit.code, sh.nonce, int(time.time())):
+    rate_limit(service.limits.unit, unit.code)
+    if not await call(service.tokens.use_nonce, unit.code, sh.nonce, int(time.time())):
         raise ApiError(401, "auth.replay")
     return AuthedUnit(unit.code, unit.name, unit.signing_key_fp, unit.cert_pem)
 
@@ -168,7 +201,7 @@ async def authenticate_self_signed(service: ServerService, request: Request, bod
     if protocol.key_fingerprint(key) != sh.key_fp or \
             not protocol.verify(key, sh.signature, signed_string(request, sh)):
         raise ApiError(401, "auth.bad_signature")
-    if not await call(service.use_nonce, "reg:" + sh.key_fp[:24], sh.nonce, int(time.time())):
+    if not await call(service.tokens.use_nonce, "reg:" + sh.key_fp[:24], sh.nonce, int(time.time())):
         raise ApiError(401, "auth.replay")
     return sh
 
@@ -177,13 +210,10 @@ async def authenticate_uploader(service: ServerService, request: Request) -> Aut
     """tus endpoints: a signed request, or a session bearer token (for plain tus clients such as tuspy)."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer ") and not request.headers.get(protocol.H_SIG):
-        unit = await call(service.unit_for_session, auth[7:].strip())
+        unit = await call(service.tokens.unit_for_session, auth[7:].strip()[:128])
         if unit is None:
             raise ApiError(401, "auth.session")
-        wait = service.unit_limiter.take(unit.code)
-        if wait:
-            raise ApiError(429, "auth.rate", headers={"Retry-After": str(int(wait) + 1)}, retry=True,
-                           seconds=int(wait) + 1)
+        rate_limit(service.limits.unit, unit.code)
         return AuthedUnit(unit.code, unit.name, unit.signing_key_fp, unit.cert_pem)
     return await authenticate_unit(service, request, None)
 
@@ -192,7 +222,7 @@ async def authenticate_admin(service: ServerService, request: Request) -> str:
     auth = request.headers.get("authorization", "")
     if not auth.lower().startswith("bearer "):
         raise ApiError(401, "auth.admin")
-    name = await call(service.admin_for_token, auth[7:].strip())
+    name = await call(service.tokens.admin_for, auth[7:].strip()[:128])
     if name is None:
         raise ApiError(401, "auth.admin")
     return name
@@ -200,7 +230,7 @@ async def authenticate_admin(service: ServerService, request: Request) -> str:
 
 async def read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+    if declared is not None and content_length(declared) > limit:
         raise ApiError(413, "http.too_large", limit=limit)
     chunks, size = [], 0
     async for chunk in request.stream():

@@ -24,6 +24,7 @@ register({
     "srvcli.receipt": ("Biên nhận: {path}", "Receipt: {path}"),
     "srvcli.token": ("Mã truy cập quản trị (chỉ hiện một lần): {token}", "Admin token (shown once): {token}"),
     "srvcli.gc": ("Đã xóa {count} lượt tải lên hết hạn", "Removed {count} expired uploads"),
+    "srvcli.password_prompt": ("Mật khẩu: ", "Password: "),
     "srvcli.fingerprint": ("Dấu vân tay khóa máy chủ (công bố cho các xã): {fp}",
                            "Server key fingerprint (publish it to the communes): {fp}"),
 })
@@ -75,8 +76,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str:
+    import getpass
+
+    return os.environ.get("PARDESK_DESK_PASSWORD") or getpass.getpass(t("srvcli.password_prompt"))
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     service = _service(args)
+    if args.admin_user:  # the desk's first administrator
+        from parDesk.sync.server.desk import accounts
+
+        if not any(u.role == "admin" for u in accounts.list_users(service.session)):
+            accounts.create_user(service.session, args.admin_user, _password(args), "admin")
     _print(args, t("srvcli.fingerprint", fp=service.fingerprint), {"fingerprint": service.fingerprint})
     service.close()
     return 0
@@ -84,7 +96,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_units_list(args: argparse.Namespace) -> int:
     service = _service(args)
-    rows = service.units_status(args.year)
+    rows = [r.to_json() for r in service.registry.units_status(args.year)]
     service.close()
     lines = [f"{'unit':8} {'status':9} {'submitted':9} {'ver':>3} {'total':>7} {'%':>6}  name"]
     for r in rows:
@@ -98,7 +110,7 @@ def cmd_units_pending(args: argparse.Namespace) -> int:
     from parDesk.identity import cert_info, load_certificates
 
     service = _service(args)
-    regs = service.pending_registrations()
+    regs = service.registry.pending()
     service.close()
     out = []
     for r in regs:
@@ -114,7 +126,7 @@ def cmd_units_pending(args: argparse.Namespace) -> int:
 
 def cmd_units_approve(args: argparse.Namespace) -> int:
     service = _service(args)
-    unit = service.approve(args.code, by=args.by or os.environ.get("USER", "admin"), registration_id=args.registration,
+    unit = service.registry.approve(args.code, by=args.by or os.environ.get("USER", "admin"), registration_id=args.registration,
                            issue=False if args.no_issue else None)
     service.close()
     _print(args, t("srvcli.approved", unit=unit.code, fp=unit.signing_key_fp[:16]),
@@ -124,14 +136,14 @@ def cmd_units_approve(args: argparse.Namespace) -> int:
 
 def cmd_units_revoke(args: argparse.Namespace) -> int:
     service = _service(args)
-    service.revoke(args.code)
+    service.registry.revoke(args.code)
     service.close()
     return 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     service = _service(args)
-    row = service.publish_framework(Path(args.file).read_bytes(), source=Path(args.file).name)
+    row = service.frameworks.publish(Path(args.file).read_bytes(), source=Path(args.file).name)
     service.close()
     _print(args, t("srvcli.published", id=row.fw_id, hash=row.hash[:12]), {"hash": row.hash, "id": row.fw_id})
     return 0
@@ -143,7 +155,7 @@ def cmd_appraisals(args: argparse.Namespace) -> int:
     rows = read_appraisals(Path(args.file))
     service = _service(args)
     try:
-        counts = service.import_appraisals(rows, year=args.year)
+        counts = service.appraisals.import_rows(rows, year=args.year)
     finally:
         service.close()
     _print(args, t("srvcli.imported", count=sum(counts.values()), units=len(counts)), counts)
@@ -164,21 +176,43 @@ def cmd_usb(args: argparse.Namespace) -> int:
     from parDesk.sync.receipts import receipt_text
 
     service = _service(args)
-    result = service.import_usb(Path(args.package))
+    result = service.intake.import_usb(Path(args.package))
     service.close()
-    receipt = result["receipt"]
+    receipt = result.receipt
     dest = Path(args.receipt) if args.receipt else Path(args.package).with_suffix(".receipt.json")
     dest.write_text(json.dumps(receipt, ensure_ascii=False, indent=2), encoding="utf-8")
     _print(args, receipt_text(receipt["receipt"]) + "\n" + t("srvcli.receipt", path=str(dest)),
-           {"status": result["status"], "receipt_file": str(dest), "receipt": receipt["receipt"]})
-    return 0 if result["status"] == "accepted" else 1
+           {"status": result.status, "receipt_file": str(dest), "receipt": receipt["receipt"]})
+    return 0 if result.status == "accepted" else 1
 
 
 def cmd_token(args: argparse.Namespace) -> int:
     service = _service(args)
-    token = service.create_admin_token(args.name)
+    token = service.tokens.create_admin(args.name)
     service.close()
     _print(args, t("srvcli.token", token=token), {"token": token})
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    """Desk accounts: add, list, password, disable, enable."""
+    from parDesk.sync.server.desk import accounts
+
+    service = _service(args)
+    try:
+        if args.users_command == "add":
+            accounts.create_user(service.session, args.username, _password(args), args.role, agency=args.agency or "",
+                                 display_name=args.name or "")
+        elif args.users_command == "password":
+            accounts.set_password(service.session, args.username, _password(args))
+        elif args.users_command in ("disable", "enable"):
+            accounts.set_disabled(service.session, args.username, args.users_command == "disable")
+        rows = [{"username": u.username, "role": u.role, "agency": u.agency, "name": u.display_name,
+                 "disabled": u.disabled} for u in accounts.list_users(service.session)]
+    finally:
+        service.close()
+    _print(args, "\n".join(f"{r['username']:20} {r['role']:10} {r['agency']:24} {r['name']}"
+                           + (" (disabled)" if r["disabled"] else "") for r in rows), rows)
     return 0
 
 
@@ -226,7 +260,22 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--proxy-headers", action="store_true")
     sp.add_argument("--forwarded-allow-ips", default="127.0.0.1")
     sp.add_argument("--log-level", default="info")
-    add("init", cmd_init, "create the server key, certificate and database; print the key fingerprint")
+    sp = add("init", cmd_init, "create the server key, certificate and database; print the key fingerprint")
+    sp.add_argument("--admin-user", help="create the desk's first administrator (password: $PARDESK_DESK_PASSWORD "
+                                         "or asked)")
+
+    users = sub.add_parser("users", help="appraisal desk accounts: add, list, password, disable, enable")
+    uss = users.add_subparsers(dest="users_command", required=True)
+    sp = add("add", cmd_users, "create an account (password: $PARDESK_DESK_PASSWORD or asked)", uss)
+    sp.add_argument("username")
+    sp.add_argument("--role", required=True, choices=("admin", "appraiser", "viewer"))
+    sp.add_argument("--agency", help="the appraiser's agency, e.g. 'Sở Tư pháp'")
+    sp.add_argument("--name", help="display name")
+    add("list", cmd_users, "every desk account", uss)
+    for name, text in (("password", "set an account's password"), ("disable", "disable an account"),
+                       ("enable", "enable an account")):
+        sp = add(name, cmd_users, text, uss)
+        sp.add_argument("username")
 
     units = sub.add_parser("units", help="units: list, pending, approve, revoke")
     us = units.add_subparsers(dest="units_command", required=True)

@@ -48,6 +48,17 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_size=10, max_overflow=30, pool_timeout=60, pool_pre_ping=True)
 
 
+def make_read_engine(url: str, engine: Engine) -> Engine:
+    """An engine for reads only. SQLite: deferred transactions (no writer lock); otherwise ``engine``."""
+    if not url.startswith("sqlite"):
+        return engine
+    read = create_engine(url, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60,
+                         connect_args={"timeout": 60, "check_same_thread": False})
+    event.listen(read, "connect", _sqlite_pragmas)
+    event.listen(read, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return read
+
+
 def init_db(engine: Engine) -> None:
     """Create the tables if missing and record the schema version.
 
@@ -68,4 +79,4 @@ def session(engine: Engine) -> Session:
     return Session(engine, expire_on_commit=False)
 
 
-__all__ = ["init_db", "make_engine", "select", "session"]
+__all__ = ["init_db", "make_engine", "make_read_engine", "select", "session"]

@@ -172,3 +172,131 @@ class Event(ServerModel, table=True):
     kind: str  # receipt | appraisal | framework | certificate
     data_json: str = Field(sa_column=Column(Text, nullable=False))
     created_at: str
+
+
+# ---------------------------------------------------------------------------
+# The appraisal desk (parDesk.sync.server.desk). Appended tables: created by the
+# same ``create_all`` on SQLite and PostgreSQL; no existing table changes.
+
+
+class DeskUser(ServerModel, table=True):
+    """A desk account. role: admin | appraiser | viewer; an appraiser belongs to an agency."""
+
+    __tablename__ = "desk_user"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True)
+    display_name: str = ""
+    role: str
+    agency: str = ""
+    password_hash: str = Field(sa_column=Column(Text, nullable=False))
+    failed_logins: int = 0
+    locked_until: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    disabled: bool = False
+    created_at: str = ""
+
+
+class DeskSession(ServerModel, table=True):
+    """A logged-in browser: the cookie holds the token, the row only its hash."""
+
+    __tablename__ = "desk_session"
+    token_sha256: str = Field(primary_key=True)
+    user_id: int = Field(index=True)
+    csrf: str
+    created: int = Field(sa_column=Column(BigInteger, nullable=False))
+    expires: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+
+
+class DeskArea(ServerModel, table=True):
+    """Which agency appraises an area of the framework ("1", "2" …, "bonus", "penalty")."""
+
+    __tablename__ = "desk_area"
+    area_code: str = Field(primary_key=True)
+    agency: str = Field(index=True)
+
+
+class DeskEntry(ServerModel, table=True):
+    """An appraiser's entry for one item of one unit in one round; ``version`` guards concurrent writes."""
+
+    __tablename__ = "desk_entry"
+    __table_args__ = (UniqueConstraint("unit_code", "year", "code", "round"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    unit_code: str
+    year: int
+    code: str
+    round: int
+    score: Optional[str] = None
+    inputs_json: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    request_explanation: bool = False
+    package_sha256: str = ""
+    version: int = 1
+    updated_by: str = ""
+    updated_at: str = ""
+
+
+class DeskLock(ServerModel, table=True):
+    """A closed round: per unit and agency (round 1, 2), or the unit's final lock (agency '*', round 3)."""
+
+    __tablename__ = "desk_lock"
+    __table_args__ = (UniqueConstraint("unit_code", "year", "agency", "round"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    unit_code: str
+    year: int
+    agency: str
+    round: int
+    package_sha256: str = ""
+    version: int = 0
+    locked_at: str
+    locked_by: str
+    event_id: int = 0
+
+
+class DeskAudit(ServerModel, table=True):
+    """Every desk action, append-only (the service never updates or deletes a row)."""
+
+    __tablename__ = "desk_audit"
+    __table_args__ = (Index("desk_audit_item", "unit_code", "code"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: str
+    username: str
+    action: str
+    unit_code: str = ""
+    code: str = ""
+    round: int = 0
+    old_json: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    new_json: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class DeskSetting(ServerModel, table=True):
+    """The year's round: deadline, field-inspection share, published results (JSON values)."""
+
+    __tablename__ = "desk_setting"
+    key: str = Field(primary_key=True)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class DeskUnitYear(ServerModel, table=True):
+    """Per unit and year: deadline extension, field inspection (sample, date, team, findings)."""
+
+    __tablename__ = "desk_unit_year"
+    unit_code: str = Field(primary_key=True)
+    year: int = Field(primary_key=True)
+    extension_until: str = ""
+    inspect: bool = False
+    inspect_seed: str = ""
+    inspect_date: str = ""
+    inspect_team: str = ""
+    inspect_findings: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class DeskSurvey(ServerModel, table=True):
+    """Survey / province data points (SIPAS, ĐTXHH) for a unit's survey items."""
+
+    __tablename__ = "desk_survey"
+    unit_code: str = Field(primary_key=True)
+    year: int = Field(primary_key=True)
+    code: str = Field(primary_key=True)
+    score: str
+    updated_by: str = ""
+    updated_at: str = ""

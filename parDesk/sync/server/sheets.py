@@ -73,7 +73,7 @@ def export_totals(service: Any, dest: str | Path | IO[bytes], year: int | None =
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    rows = service.units_status(year)
+    rows = [r.to_json() for r in service.registry.units_status(year)]
     wb = Workbook()
     ws = wb.active
     ws.title = "Tổng hợp"

@@ -31,9 +31,10 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from starlette.requests import ClientDisconnect
 
-from parDesk.sync import protocol
-from parDesk.sync.server.auth import ApiError, authenticate_uploader, call
-from parDesk.sync.server.service import ServerService, TooManyUploads
+from parDesk.sync import protocol, strict
+from parDesk.sync.server.auth import ApiError, authenticate_uploader, call, content_length
+from parDesk.sync.server.service import ServerService
+from parDesk.sync.server.uploads import TooManyUploads
 from parDesk.i18n import register
 
 register({
@@ -53,7 +54,10 @@ register({
     "tus.checksum": ("dữ liệu nhận được không khớp mã kiểm tra; hãy gửi lại phần này",
                      "the data received does not match its checksum; send this part again"),
     "tus.locked": ("lượt tải lên này đang được ghi bởi một yêu cầu khác", "this upload is being written by another request"),
-    "tus.too_many": ("đơn vị có quá nhiều lượt tải lên đang dở", "the unit has too many unfinished uploads"),
+    "tus.too_many": ("đơn vị đang có {count} lượt tải lên dở dang (tối đa {limit}); hãy gửi tiếp hoặc hủy một lượt "
+                     "trước khi bắt đầu lượt mới",
+                     "the unit has {count} unfinished uploads (at most {limit}); finish or cancel one before "
+                     "starting another"),
     "tus.stalled": ("kết nối ngừng gửi dữ liệu quá lâu", "the connection stopped sending data for too long"),
 })
 
@@ -90,10 +94,10 @@ def make_router(service: ServerService) -> APIRouter:
     async def create(request: Request) -> Response:
         check_version(request)
         unit = await authenticate_uploader(service, request)
-        raw = request.headers.get("upload-length", "")
-        if not raw.isdigit():
-            raise ApiError(400, "tus.length")
-        length = int(raw)
+        try:
+            length = strict.ascii_uint(request.headers.get("upload-length"))
+        except ValueError:
+            raise ApiError(400, "tus.length") from None
         if length > cfg.max_package_bytes:
             raise ApiError(413, "tus.too_large", size=length, limit=cfg.max_package_bytes)
         try:
@@ -103,9 +107,10 @@ def make_router(service: ServerService) -> APIRouter:
         if len(json.dumps(meta)) > 4096:
             raise ApiError(400, "tus.metadata")
         try:
-            up = await call(service.create_upload, unit.code, length, meta)
-        except TooManyUploads:
-            raise ApiError(429, "tus.too_many", headers={"Retry-After": "60"}, retry=True) from None
+            up = await call(service.uploads.create, unit.code, length, meta)
+        except TooManyUploads as exc:
+            raise ApiError(429, "tus.too_many", headers={"Retry-After": "60"}, retry=True, count=exc.count,
+                           limit=exc.limit) from None
         location = str(request.url_for("tus_head", upload_id=up.id).path)
         return Response(status_code=201, headers=tus_headers(Location=location, **{
             "Upload-Expires": _expires(up.expires), "Upload-Offset": "0"}))
@@ -113,7 +118,7 @@ def make_router(service: ServerService) -> APIRouter:
     async def owned(request: Request, upload_id: str) -> Any:
         check_version(request)
         unit = await authenticate_uploader(service, request)
-        up = await call(service.get_upload, unit.code, upload_id)
+        up = await call(service.uploads.get, unit.code, upload_id)
         if up is None:
             raise ApiError(404, "tus.not_found", headers=tus_headers())
         if up.expires < time.time() and up.status in ("open", "complete"):
@@ -130,7 +135,7 @@ def make_router(service: ServerService) -> APIRouter:
     @router.delete(base + "/{upload_id}")
     async def terminate(upload_id: str, request: Request) -> Response:
         up = await owned(request, upload_id)
-        await call(service.delete_upload, up.unit_code, up.id)
+        await call(service.uploads.delete, up.unit_code, up.id)
         return Response(status_code=204, headers=tus_headers())
 
     @router.patch(base + "/{upload_id}")
@@ -138,18 +143,18 @@ def make_router(service: ServerService) -> APIRouter:
         up = await owned(request, upload_id)
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/offset+octet-stream":
             raise ApiError(415, "tus.content_type")
-        raw = request.headers.get("upload-offset", "")
-        if not raw.isdigit():
-            raise ApiError(400, "tus.offset", offset=up.offset)
-        offset = int(raw)
+        try:
+            offset = strict.ascii_uint(request.headers.get("upload-offset"))
+        except ValueError:
+            raise ApiError(400, "tus.offset", offset=up.offset) from None
         if up.status != "open" or offset != up.offset:
             raise ApiError(409, "tus.offset", headers=tus_headers(**{"Upload-Offset": str(up.offset)}),
                            offset=up.offset)
         declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit():
-            if int(declared) > cfg.max_chunk_bytes:
+        if declared is not None:
+            if content_length(declared) > cfg.max_chunk_bytes:
                 raise ApiError(413, "tus.chunk_too_large", limit=cfg.max_chunk_bytes)
-            if offset + int(declared) > up.length:
+            if offset + content_length(declared) > up.length:
                 raise ApiError(400, "tus.past_end")
         checksum: tuple[str, bytes] | None = None
         if request.headers.get("upload-checksum"):
@@ -183,7 +188,7 @@ def make_router(service: ServerService) -> APIRouter:
                         raise ApiError(423, "tus.locked", retry=True) from None
                     await asyncio.sleep(0.02)
             # under the lock, the offset in the database is the truth (an earlier PATCH may have moved it)
-            current = await call(service.get_upload, up.unit_code, upload_id)
+            current = await call(service.uploads.get, up.unit_code, upload_id)
             if current is None or current.status != "open" or current.offset != offset:
                 now_at = current.offset if current is not None else 0
                 raise ApiError(409, "tus.offset", headers=tus_headers(**{"Upload-Offset": str(now_at)}),
@@ -261,7 +266,7 @@ def make_router(service: ServerService) -> APIRouter:
                 if parts:
                     await call(write, b"".join(parts))
                 await call(sync)
-                if not await call(service.advance_upload, up.id, offset, offset + received, up.length):
+                if not await call(service.uploads.advance, up.id, offset, offset + received, up.length):
                     await call(cut_back)
             if isinstance(exc, TimeoutError):
                 raise ApiError(408, "tus.stalled", headers={"Connection": "close"}) from None
@@ -275,7 +280,7 @@ def make_router(service: ServerService) -> APIRouter:
             raise ApiError(460, "tus.checksum", headers=tus_headers(**{"Upload-Offset": str(offset)}), retry=True)
         await call(sync)
         new_offset = offset + received
-        if not await call(service.advance_upload, up.id, offset, new_offset, up.length):
+        if not await call(service.uploads.advance, up.id, offset, new_offset, up.length):
             await call(cut_back)
             raise ApiError(409, "tus.offset", offset=offset)
         return Response(status_code=204, headers=tus_headers(**{

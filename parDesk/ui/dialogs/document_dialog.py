@@ -8,8 +8,16 @@ stays open so nothing typed is lost.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.ui import text
 from parDesk.ui.context import AppContext
@@ -19,8 +27,11 @@ from parDesk.workspace import Change, DocumentView, Workspace
 
 class DocumentDialog(QDialog):
     def __init__(self, ctx: AppContext, doc: DocumentView, parent: QWidget | None = None, *, code: str = "",
-                 link_page: str | None = None) -> None:
-        """With ``code``, the page/section is this item's pointer into the document (the link's)."""
+                 link_page: str | None = None, read_only: bool = False) -> None:
+        """With ``code``, the page/section is this item's pointer into the document (the link's).
+
+        ``read_only`` (a signed version): the details are shown, nothing can be saved.
+        """
         super().__init__(parent)
         self.ctx, self.doc, self.code = ctx, doc, code
         self.setMinimumWidth(520)
@@ -53,6 +64,12 @@ class DocumentDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.read_only = read_only
+        if read_only:
+            for w in (self.number, self.date, self.issuer, self.page):
+                w.setReadOnly(True)
+            self.subject.setReadOnly(True)
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -70,7 +87,8 @@ class DocumentDialog(QDialog):
         self.date.setPlaceholderText(self.tr("e.g. 15/01/2025"))
         self.number.setPlaceholderText(self.tr("e.g. 15/KH-UBND"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Close") if getattr(self, "read_only", False) else self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

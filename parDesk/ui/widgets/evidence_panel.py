@@ -7,13 +7,23 @@ database thread. Dropping files anywhere on the leaf panel lands here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.ui import text
 from parDesk.ui.context import AppContext
@@ -46,6 +56,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.code = ""
+        self._locked = False
         self._task: TaskHandle | None = None
         self.model = DocumentTableModel(self)
         self.table = QTableView()
@@ -149,11 +160,18 @@ class EvidencePanel(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         has = self._selected() is not None
-        for b in (self.edit_btn, self.open_btn, self.remove_btn):
+        for b in (self.edit_btn, self.open_btn):
             b.setEnabled(has)
-        editable = bool(self.code) and self.code_self_scored()
+        self.remove_btn.setEnabled(has and not self._locked)
+        editable = bool(self.code) and self.code_self_scored() and not self._locked
         self.add_btn.setEnabled(editable and self._task is None)
         self.link_btn.setEnabled(editable)
+
+    def set_locked(self, locked: bool) -> None:
+        """A signed version: documents can be opened and their details read, not changed."""
+        if locked != self._locked:
+            self._locked = locked
+            self._update_buttons()
 
     def code_self_scored(self) -> bool:
         fw = self.ctx.workspace.framework
@@ -237,7 +255,8 @@ class EvidencePanel(QWidget):
     def edit_selected(self) -> None:
         doc = self._selected()
         if doc is not None:
-            DocumentDialog(self.ctx, doc, self, code=self.code, link_page=self.model.page_of(doc)).exec()
+            DocumentDialog(self.ctx, doc, self, code=self.code, link_page=self.model.page_of(doc),
+                           read_only=self._locked).exec()
 
     def open_selected(self) -> None:
         doc = self._selected()

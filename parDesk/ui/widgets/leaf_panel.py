@@ -3,6 +3,17 @@
 Layout is built in :meth:`LeafPanel._build`; behaviour (talking to the
 workspace through the context) is in the methods below it. Every edit goes to
 the core at once; a refusal is shown beside the field and nothing is saved.
+
+What is on screen is what is stored. The rules that keep it so:
+
+* every edit names the item it was typed for (the editor's own code, captured
+  when the editor is built), never "the item on screen now";
+* leaving an item first hands its pending edits (explanation, a typed number)
+  to the core for *that* item, then binds the fields to the new item and
+  shows nothing editable until the new item's stored values are loaded;
+* after every accepted edit, refusal, undo and move the fields are re-read
+  from the core; a refusal puts the stored value back and says it is the one
+  kept ("Điểm phải theo bước 0,5; đang giữ điểm 1,5").
 """
 
 from __future__ import annotations
@@ -10,11 +21,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from parDesk.i18n import ParDeskError
 from parDesk.models.framework import Leaf
 from parDesk.ui import text
 from parDesk.ui.changes import State
@@ -23,7 +45,8 @@ from parDesk.ui.models.tree import display_status
 from parDesk.ui.theme import SPACE_L, SPACE_M, SPACE_S, icon, status_icon
 from parDesk.ui.widgets.evidence_panel import EvidencePanel
 from parDesk.ui.widgets.rule_inputs import RuleEditor, make_editor
-from parDesk.workspace import AnswerView, Change, DocumentView
+from parDesk.validation import refusal
+from parDesk.workspace import AnswerView, Change, DocumentView, Workspace
 
 EXPLANATION_DELAY_MS = 700
 
@@ -32,6 +55,7 @@ class LeafPanel(QWidget):
     saved = Signal(str)  # code, after an accepted edit
     rejected = Signal(str, str)  # code, message
     loaded = Signal(str)  # code, once the stored answer is shown
+    reopenRequested = Signal()  # the locked banner's one action: open version n+1
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,12 +65,15 @@ class LeafPanel(QWidget):
         self.editor: RuleEditor | None = None
         self.answer: AnswerView | None = None
         self._saved_explanation = ""
+        self._expl_loaded = False  # the explanation box holds the current item's stored text (or an edit of it)
+        self._focus_on_load = False
         self._build()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(EXPLANATION_DELAY_MS)
         self._timer.timeout.connect(self.flush_explanation)
         self.explanation.textChanged.connect(self._explanation_typed)
+        self.explanation.installEventFilter(self)
         self.na_box.toggled.connect(self._na_toggled)
         self.clear_btn.clicked.connect(self._clear)
         ctx.hub.stateChanged.connect(self._state_changed)
@@ -62,6 +89,18 @@ class LeafPanel(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        self.lock_bar = QFrame()
+        lb = QHBoxLayout(self.lock_bar)
+        lb.setContentsMargins(SPACE_L, SPACE_S, SPACE_L, SPACE_S)
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("banner")
+        self.lock_label.setWordWrap(True)
+        self.reopen_btn = QPushButton(icon("edit"), "")
+        self.reopen_btn.clicked.connect(self.reopenRequested)
+        lb.addWidget(self.lock_label, 1)
+        lb.addWidget(self.reopen_btn)
+        self.lock_bar.hide()
+        outer.addWidget(self.lock_bar)
         outer.addWidget(self.scroll)
         body = QWidget()
         body.setObjectName("leafBody")
@@ -198,6 +237,7 @@ class LeafPanel(QWidget):
             self._show_leaf_texts()
             self._show_score()
             self._show_appraisals()
+        self._show_lock()
         self._show_explanation_state()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -213,12 +253,13 @@ class LeafPanel(QWidget):
         self.placeholder.show()
 
     def show_leaf(self, code: str) -> None:
+        """Bind the panel to ``code``: pending edits go to the item they were typed for, first."""
         if code == self.code:
             return
-        self.flush_explanation()
         fw = self.ctx.workspace.framework
         if code not in fw or not fw.get(code).is_leaf:
             return
+        self.commit_pending()
         self.code = code
         self.leaf = fw.leaf(code)
         self.answer = None
@@ -226,12 +267,30 @@ class LeafPanel(QWidget):
         for w in (self.rule_box, self.answer_box, self.expl_box, self.evidence_box, self.breadcrumb):
             w.show()
         if self.editor is not None:
-            self.editor.deleteLater()
+            old = self.editor
+            old.edited.disconnect()
+            old.cleared.disconnect()
+            old.incomplete.disconnect()
+            old.hide()
+            old.deleteLater()
         self.editor = make_editor(self.leaf)
         self.editor_slot.addWidget(self.editor)
-        self.editor.edited.connect(self._inputs_edited)
+        self.editor.edited.connect(lambda inputs, c=code: self._inputs_edited(c, inputs))
+        self.editor.cleared.connect(lambda c=code: self._clear_code(c))
         self.editor.incomplete.connect(self._incomplete)
+        self.editor.setEnabled(False)  # until this item's stored answer is shown
         self.setTabOrder(self.na_box, self.editor)
+        # The explanation and the evidence list belong to this item from now on, empty until loaded.
+        self._timer.stop()
+        self.explanation.blockSignals(True)
+        self.explanation.setPlainText("")
+        self.explanation.blockSignals(False)
+        self.explanation.setReadOnly(True)
+        self._saved_explanation = ""
+        self._expl_loaded = False
+        self.expl_error.hide()
+        self.na_box.setEnabled(False)
+        self.evidence.set_documents(code, [], {})
         self.na_box.setVisible(self.leaf.can_be_na)
         self.clear_btn.setVisible(self.leaf.self_scored)
         self.evidence_box.setVisible(self.leaf.self_scored or self.leaf.requires_evidence)
@@ -286,36 +345,75 @@ class LeafPanel(QWidget):
         self.evidence.set_documents(code, docs, pages or {})
         self._answer_loaded(code, answer)
 
-    def _answer_loaded(self, code: str, answer: AnswerView) -> None:
+    def _answer_loaded(self, code: str, answer: AnswerView, force: bool = False) -> None:
+        """Show ``code``'s stored answer; a field holding an edit not yet sent keeps it, unless ``force``."""
         if code != self.code or self.editor is None:
             return
         self.answer = answer
-        self.editor.set_inputs(answer.inputs)
+        locked = self.locked()
+        self.editor.set_inputs(answer.inputs, force)
         self.editor.setEnabled(not answer.not_applicable)
+        self.editor.set_read_only(locked)
         self.na_box.blockSignals(True)
         self.na_box.setChecked(answer.not_applicable)
         self.na_box.blockSignals(False)
-        if not self._timer.isActive() and not self.explanation.hasFocus():
+        self.na_box.setEnabled(not locked)
+        self.clear_btn.setEnabled(not locked)
+        if force or not self._expl_loaded or not self.explanation_dirty():
+            self._timer.stop()
             self._set_explanation_text(answer.explanation)
-        self._saved_explanation = answer.explanation if not self._timer.isActive() else self._saved_explanation
+        self._saved_explanation = answer.explanation
+        self._expl_loaded = True
+        self.explanation.setReadOnly(locked)
         self._show_explanation_state()
         self._show_score()
+        if self._focus_on_load:
+            self._focus_on_load = False
+            self.focus_first_input()
         self.loaded.emit(code)
 
     def _set_explanation_text(self, value: str) -> None:
-        if self.explanation.toPlainText() == value:
-            self._saved_explanation = value
-            return
-        self.explanation.blockSignals(True)
-        self.explanation.setPlainText(value)
-        self.explanation.blockSignals(False)
-        self._saved_explanation = value
+        if self.explanation.toPlainText() != value:
+            self.explanation.blockSignals(True)
+            self.explanation.setPlainText(value)
+            self.explanation.blockSignals(False)
+
+    def explanation_dirty(self) -> bool:
+        """Whether the explanation box holds text not stored for the current item yet."""
+        return self._expl_loaded and self.explanation.toPlainText() != self._saved_explanation
+
+    def locked(self) -> bool:
+        state = self.ctx.hub.state
+        return bool(state and state.locked)
+
+    def _reload_answer(self, code: str, force: bool = False) -> None:
+        self.ctx.read(lambda ws: ws.answer(code), lambda a: self._answer_loaded(code, a, force), label="answer")
 
     # -- state from the hub --------------------------------------------------
     def _state_changed(self, _state: State) -> None:
+        self._show_lock()
         if self.leaf is not None:
             self._show_score()
             self._show_appraisals()
+
+    def _show_lock(self) -> None:
+        """A signed version can be viewed only: say which, and offer the one thing to do (version n+1)."""
+        state = self.ctx.hub.state
+        locked = bool(state and state.locked)
+        self.lock_bar.setVisible(locked)
+        if state is not None and locked:
+            self.lock_label.setText(self.tr("Version %1 is signed and locked: it can be viewed only. To change "
+                                            "anything, open version %2.").replace("%1", str(state.version))
+                                    .replace("%2", str(state.version + 1)))
+            self.reopen_btn.setText(self.tr("Open version %1").replace("%1", str(state.version + 1)))
+        if self.editor is not None and self.answer is not None:
+            self.editor.set_read_only(locked)
+            self.editor.setEnabled(not self.answer.not_applicable)
+            self.na_box.setEnabled(not locked)
+            self.clear_btn.setEnabled(not locked)
+            self.explanation.setReadOnly(locked or not self._expl_loaded)
+        self.evidence.set_locked(locked)
+        self._show_explanation_state()
 
     def _changed(self, change: Change) -> None:
         if not self.code:
@@ -323,8 +421,7 @@ class LeafPanel(QWidget):
         if change.documents or change.assessment:
             self.reload()
         elif self.code in change.codes:  # an edit or an undo of this item: its answer only, not its documents
-            code = self.code
-            self.ctx.read(lambda ws: ws.answer(code), lambda a: self._answer_loaded(code, a), label="answer")
+            self._reload_answer(self.code)
 
     def _show_score(self) -> None:
         leaf = self.leaf
@@ -376,10 +473,18 @@ class LeafPanel(QWidget):
         self.field_error.setVisible(bool(message))
         self.field_error.setText(message or "")
 
-    def _inputs_edited(self, inputs: dict[str, Any]) -> None:
-        code = self.code
-        self.hint.hide()
-        self._edit(lambda ws: ws.set_inputs(code, inputs))
+    def _inputs_edited(self, code: str, inputs: dict[str, Any]) -> None:
+        """``code`` is the item the editor was built for, whatever is on screen when the edit arrives."""
+        if code == self.code:
+            self.hint.hide()
+        leaf = self.ctx.workspace.framework.leaf(code)
+
+        def op(ws: Workspace) -> Change:
+            try:
+                return ws.set_inputs(code, inputs)
+            except ParDeskError as exc:
+                raise refusal(leaf, exc, ws.answer(code).inputs) from exc
+        self._edit(op, code)
 
     def _incomplete(self, message: str) -> None:
         self._set_error(None)
@@ -388,65 +493,99 @@ class LeafPanel(QWidget):
 
     def _na_toggled(self, flag: bool) -> None:
         code = self.code
-        self._edit(lambda ws: ws.set_not_applicable(code, flag))
+        if code and self._expl_loaded:
+            self._edit(lambda ws: ws.set_not_applicable(code, flag), code)
 
     def _clear(self) -> None:
-        code = self.code
-        self._edit(lambda ws: ws.clear_inputs(code))
+        self._clear_code(self.code)
 
-    def _edit(self, op: Any) -> None:
-        code = self.code
+    def _clear_code(self, code: str) -> None:
+        if code:
+            self._edit(lambda ws: ws.clear_inputs(code), code)
 
+    def _edit(self, op: Any, code: str) -> None:
+        """Run ``op`` for ``code``; on a refusal say why and show the stored answer again."""
         def done(_change: Change) -> None:
             if code == self.code:
                 self._set_error(None)
+                self._reload_answer(code)
             self.saved.emit(code)
 
         def failed(exc: BaseException) -> None:
-            message = text.error_text(exc)
             if code == self.code:
-                self._set_error(message)
-            self.rejected.emit(code, message)
+                self._set_error(text.error_text(exc))
+                self._reload_answer(code, force=True)
+            self.rejected.emit(code, text.error_text(exc, with_where=True))
 
         self.ctx.edit(op, done, failed, label="edit")
 
+    def commit_pending(self) -> None:
+        """Send what was typed for the current item and not sent yet (before leaving it, undo, closing)."""
+        if self.editor is not None and self.editor.code == self.code:
+            self.editor.commit_pending()
+        self.flush_explanation()
+
     def _explanation_typed(self) -> None:
+        if not self._expl_loaded or self.explanation.isReadOnly():
+            return
         self._timer.start()
         self._show_explanation_state(pending=True)
 
     def flush_explanation(self) -> None:
-        """Save the explanation now if it was edited (leaving the leaf, closing the window)."""
+        """Save the explanation now if it was edited (leaving the leaf, focus leaving it, closing the window)."""
         self._timer.stop()
-        if not self.code:
-            return
-        value = self.explanation.toPlainText()
-        if value == self._saved_explanation:
+        if not self.code or not self.explanation_dirty():
             self._show_explanation_state()
             return
         code = self.code
-        self._saved_explanation = value
+        leaf = self.ctx.workspace.framework.leaf(code)
+        value = self.explanation.toPlainText()
+        self._saved_explanation = value  # sent; a refusal reloads the stored text
+
+        def op(ws: Workspace) -> Change:
+            try:
+                return ws.set_explanation(code, value)
+            except ParDeskError as exc:
+                raise refusal(leaf, exc, None, explanation=True) from exc
 
         def done(_change: Change) -> None:
-            self.expl_error.hide()
-            self._show_explanation_state()
+            if code == self.code:
+                self.expl_error.hide()
+                self._show_explanation_state()
             self.saved.emit(code)
 
         def failed(exc: BaseException) -> None:
-            self.expl_error.setText(text.error_text(exc))
-            self.expl_error.show()
-            self.rejected.emit(code, text.error_text(exc))
+            if code == self.code:
+                self.expl_error.setText(text.error_text(exc))
+                self.expl_error.show()
+                self._reload_answer(code, force=True)
+            self.rejected.emit(code, text.error_text(exc, with_where=True))
 
-        self.ctx.edit(lambda ws: ws.set_explanation(code, value), done, failed, label="explanation")
+        self.ctx.edit(op, done, failed, label="explanation")
 
     def _show_explanation_state(self, pending: bool = False) -> None:
-        self.expl_state.setText(self.tr("Saving…") if pending else self.tr("Saved automatically"))
+        if self.locked():
+            self.expl_state.setText(self.tr("Signed version: view only"))
+        else:
+            self.expl_state.setText(self.tr("Saving…") if pending else self.tr("Saved automatically"))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.explanation and event.type() == QEvent.Type.FocusOut:
+            self.flush_explanation()
+        return super().eventFilter(obj, event)
 
     def focusOutEvent(self, event: Any) -> None:
         self.flush_explanation()
         super().focusOutEvent(event)
 
     def focus_first_input(self) -> None:
-        if self.editor is not None and self.editor.focus_widget() is not None:
+        """Focus the answer; if the item is still loading, as soon as it is shown."""
+        if self.editor is None:
+            return
+        if self.answer is None:
+            self._focus_on_load = True
+            return
+        if self.editor.focus_widget() is not None:
             self.editor.focus_widget().setFocus()  # type: ignore[union-attr]
 
     # -- drag and drop ---------------------------------------------------------

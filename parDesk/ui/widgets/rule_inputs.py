@@ -1,20 +1,37 @@
 """One small editor per rule kind; each says *what* the officer entered, never the score.
 
-An editor emits ``edited(dict)`` with the rule's inputs once they are complete
-(the core validates and scores them) and ``incomplete(str)`` with a hint while
-a two-field rule is half filled. ``set_inputs`` shows the stored inputs
-without emitting anything.
+Every editor is bound to exactly one item (``leaf.code``) for its whole life:
+the leaf panel builds a new editor for each item and drops the old one, so a
+value typed for one item can never be applied to another.
+
+Typed numbers are plain text fields, not spin boxes: a spin box clamps,
+truncates and silently drops keys ("3,5" became 3, letters vanished). Here the
+text goes to the core exactly as typed, the core accepts or refuses it in the
+rule's own words, and the panel then shows the stored value again.
+
+An editor emits ``edited(dict)`` with the rule's inputs (raw text for numbers:
+the core parses and validates them), ``cleared()`` when a one-field editor is
+emptied, and ``incomplete(str)`` with a hint while a two-field rule is half
+filled. ``set_inputs`` shows the stored inputs without emitting anything.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QRadioButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
 
 from parDesk.i18n import ParDeskError
 from parDesk.models.framework import Leaf
@@ -22,93 +39,83 @@ from parDesk.scoring import parse_decimal
 from parDesk.ui import text
 from parDesk.ui.theme import SPACE_M
 
-EMPTY = -1
-MAX_COUNT = 9_999_999
 
+class NumberField(QLineEdit):
+    """A number typed as text; ``shown`` is the stored value's text, so the field knows when it holds an edit."""
 
-class CountSpinBox(QSpinBox):
-    """A whole number of at least 0, or empty (shown as "—") until the officer types one."""
+    committed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRange(EMPTY, MAX_COUNT)
-        self.setSpecialValueText("—")
-        self.setKeyboardTracking(False)  # one edit per Enter / focus change, not per keystroke
-        self.setGroupSeparatorShown(True)
+        self.shown = ""
         self.setMinimumWidth(120)
-        self.setValue(EMPTY)
+        self.setMaximumWidth(200)
+        self.setPlaceholderText("—")
+        self.editingFinished.connect(self._finished)
 
-    def count(self) -> int | None:
-        return None if self.value() == EMPTY else self.value()
+    def show_stored(self, value: str) -> None:
+        self.shown = value
+        if self.text() != value:
+            self.setText(value)
 
-    def set_count(self, value: Any) -> None:
-        self.setValue(int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else EMPTY)
+    def dirty(self) -> bool:
+        return self.text().strip() != self.shown
+
+    def typed(self) -> str:
+        return self.text().strip()
+
+    def _finished(self) -> None:
+        if self.dirty():
+            self.committed.emit()
 
 
-class ScoreSpinBox(QDoubleSpinBox):
-    """A score typed as "0,5" or "0.5" (parsed by the core's ``parse_decimal``), or empty."""
+def count_text(value: Any) -> str:
+    """A stored count as shown: plain digits, read back the same in both languages ("1.234" is not 1,234 in English)."""
+    if isinstance(value, bool) or value in (None, ""):
+        return ""
+    try:
+        return str(int(value))
+    except (TypeError, ValueError):
+        return str(value)
 
-    def __init__(self, maximum: Decimal, step: Decimal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        places = max(0, -step.normalize().as_tuple().exponent)  # type: ignore[operator]
-        self.setDecimals(max(places, 2))
-        self.setSingleStep(float(step))
-        self.setRange(-float(step), float(maximum))
-        self.setSpecialValueText("—")
-        self.setKeyboardTracking(False)
-        self.setMinimumWidth(120)
-        self.setValue(self.minimum())
 
-    def score(self) -> Decimal | None:
-        if self.value() == self.minimum():
-            return None
-        return Decimal(repr(round(self.value(), self.decimals()))).normalize()
-
-    def set_score(self, value: Any) -> None:
-        try:
-            self.setValue(float(parse_decimal(value)) if value not in (None, "") else self.minimum())
-        except ParDeskError:
-            self.setValue(self.minimum())
-
-    def textFromValue(self, value: float) -> str:
-        return text.num(Decimal(repr(round(value, self.decimals()))))
-
-    def valueFromText(self, typed: str) -> float:
-        try:
-            return float(parse_decimal(typed.strip()))
-        except ParDeskError:
-            return self.minimum()
-
-    def validate(self, typed: str, pos: int) -> object:
-        stripped = typed.strip()
-        if stripped in ("", "—"):
-            return QValidator.State.Intermediate, typed, pos
-        if any(ch not in "0123456789.," for ch in stripped) or stripped.count(",") + stripped.count(".") > 1:
-            return QValidator.State.Invalid, typed, pos
-        try:
-            value = parse_decimal(stripped)
-        except ParDeskError:
-            return QValidator.State.Intermediate, typed, pos
-        if value > Decimal(repr(self.maximum())):
-            return QValidator.State.Invalid, typed, pos
-        return QValidator.State.Acceptable, typed, pos
+def score_text(value: Any) -> str:
+    if value in (None, ""):
+        return ""
+    try:
+        return text.num(parse_decimal(value))
+    except ParDeskError:
+        return str(value)
 
 
 class RuleEditor(QWidget):
     edited = Signal(dict)
+    cleared = Signal()
     incomplete = Signal(str)
 
     def __init__(self, leaf: Leaf, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.leaf = leaf
+        self.code = leaf.code
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setHorizontalSpacing(SPACE_M)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self._labels: list[tuple[QLabel, QWidget, Callable[[], str]]] = []
 
-    def set_inputs(self, inputs: dict[str, Any]) -> None:
+    def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
+        """Show the stored ``inputs``; a field holding a pending edit keeps it unless ``force``."""
         raise NotImplementedError
+
+    def dirty(self) -> bool:
+        """Whether something typed here is not stored yet."""
+        return False
+
+    def commit_pending(self) -> None:
+        """Hand a pending typed value to the panel now (before leaving the item)."""
+
+    def set_read_only(self, flag: bool) -> None:
+        self.setEnabled(not flag)
 
     def focus_widget(self) -> QWidget | None:
         return None
@@ -161,7 +168,7 @@ class YesNoEditor(RuleEditor):
         self.yes.setAccessibleName(self.tr("Yes, done"))
         self.no.setAccessibleName(self.tr("No, not done"))
 
-    def set_inputs(self, inputs: dict[str, Any]) -> None:
+    def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
         done = inputs.get("done")
         self.group.setExclusive(False)
         self.yes.setChecked(done is True)
@@ -175,29 +182,43 @@ class YesNoEditor(RuleEditor):
 class RatioEditor(RuleEditor):
     def __init__(self, leaf: Leaf, parent: QWidget | None = None) -> None:
         super().__init__(leaf, parent)
-        self.numerator = CountSpinBox()
-        self.denominator = CountSpinBox()
+        self.numerator = NumberField()
+        self.denominator = NumberField()
         r = leaf.rule
         self._row(lambda: self.tr("Numerator"), self.numerator, r.numerator_label or None)
         self._row(lambda: self.tr("Denominator"), self.denominator, r.denominator_label or None)
-        self.numerator.valueChanged.connect(self._changed)
-        self.denominator.valueChanged.connect(self._changed)
+        self.numerator.committed.connect(self._changed)
+        self.denominator.committed.connect(self._changed)
         self.retranslate()
 
     def _changed(self) -> None:
-        num, den = self.numerator.count(), self.denominator.count()
-        if num is None and den is None:
+        num, den = self.numerator.typed(), self.denominator.typed()
+        if not num and not den:
+            self.cleared.emit()
             return
-        if num is None or den is None:
+        if not num or not den:
             self.incomplete.emit(self.tr("Enter both numbers to compute the score."))
             return
         self.edited.emit({"numerator": num, "denominator": den})
 
-    def set_inputs(self, inputs: dict[str, Any]) -> None:
+    def dirty(self) -> bool:
+        return self.numerator.dirty() or self.denominator.dirty()
+
+    def commit_pending(self) -> None:
+        if self.dirty() and self.numerator.typed() and self.denominator.typed():
+            self._changed()
+
+    def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
         for box, key in ((self.numerator, "numerator"), (self.denominator, "denominator")):
-            box.blockSignals(True)
-            box.set_count(inputs.get(key))
-            box.blockSignals(False)
+            stored = count_text(inputs.get(key))
+            if force or not box.dirty() or not box.hasFocus():
+                box.show_stored(stored)
+            else:
+                box.shown = stored
+
+    def set_read_only(self, flag: bool) -> None:
+        for box in (self.numerator, self.denominator):
+            box.setReadOnly(flag)
 
     def focus_widget(self) -> QWidget | None:
         return self.numerator
@@ -210,18 +231,19 @@ class LevelEditor(RuleEditor):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumWidth(260)
         self._row(lambda: self.tr("Level"), self.combo)
+        self._stored: Any = None
         self._fill()
         self.combo.activated.connect(self._picked)
         self.retranslate()
 
     def _fill(self) -> None:
-        current = self.combo.currentData()
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(self.tr("— choose a level —"), None)
         for lv in self.leaf.rule.levels:
             self.combo.addItem(f"{lv.label} ({text.points(lv.points)})", lv.id)
-        self.combo.setCurrentIndex(max(0, self.combo.findData(current)) if current is not None else 0)
+        found = self.combo.findData(self._stored) if self._stored is not None else -1
+        self.combo.setCurrentIndex(max(0, found))
         self.combo.blockSignals(False)
 
     def retranslate(self) -> None:
@@ -232,59 +254,90 @@ class LevelEditor(RuleEditor):
         level = self.combo.itemData(index)
         if level is not None:
             self.edited.emit({"level": level})
+        elif self._stored is not None:
+            self.cleared.emit()
 
-    def set_inputs(self, inputs: dict[str, Any]) -> None:
+    def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
+        self._stored = inputs.get("level")
         self.combo.blockSignals(True)
-        found = self.combo.findData(inputs.get("level")) if inputs.get("level") is not None else -1
-        self.combo.setCurrentIndex(found if found >= 0 else 0)
+        found = self.combo.findData(self._stored) if self._stored is not None else -1
+        self.combo.setCurrentIndex(max(found, 0))
         self.combo.blockSignals(False)
 
     def focus_widget(self) -> QWidget | None:
         return self.combo
 
 
-class ManualEditor(RuleEditor):
-    def __init__(self, leaf: Leaf, parent: QWidget | None = None) -> None:
-        super().__init__(leaf, parent)
-        self.spin = ScoreSpinBox(leaf.max, leaf.rule.step)
-        self._row(lambda: self.tr("Score"), self.spin)
-        self.spin.valueChanged.connect(self._changed)
+class _OneNumberEditor(RuleEditor):
+    """Manual score or number of violations: one field, committed on Enter or leaving it."""
+
+    key = ""
+
+    def _build(self, label: Callable[[], str], source: str | None = None) -> None:
+        self.spin = NumberField()
+        self._row(label, self.spin, source)
+        self.spin.committed.connect(self._changed)
         self.retranslate()
 
     def _changed(self) -> None:
-        value = self.spin.score()
-        if value is not None:
-            self.edited.emit({"score": str(value)})
+        typed = self.spin.typed()
+        if typed:
+            self.edited.emit({self.key: typed})
+        else:
+            self.cleared.emit()
 
-    def set_inputs(self, inputs: dict[str, Any]) -> None:
-        self.spin.blockSignals(True)
-        self.spin.set_score(inputs.get("score"))
-        self.spin.blockSignals(False)
+    def dirty(self) -> bool:
+        return self.spin.dirty()
+
+    def commit_pending(self) -> None:
+        if self.dirty():
+            self._changed()
+
+    def _text(self, value: Any) -> str:
+        raise NotImplementedError
+
+    def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
+        stored = self._text(inputs.get(self.key))
+        if force or not self.spin.dirty() or not self.spin.hasFocus():
+            self.spin.show_stored(stored)
+        else:
+            self.spin.shown = stored
+
+    def set_read_only(self, flag: bool) -> None:
+        self.spin.setReadOnly(flag)
 
     def focus_widget(self) -> QWidget | None:
         return self.spin
 
 
-class DeductionEditor(RuleEditor):
+class ManualEditor(_OneNumberEditor):
+    key = "score"
+
     def __init__(self, leaf: Leaf, parent: QWidget | None = None) -> None:
         super().__init__(leaf, parent)
-        self.spin = CountSpinBox()
-        self._row(lambda: self.tr("Number of cases"), self.spin, leaf.rule.violation_label or None)
-        self.spin.valueChanged.connect(self._changed)
-        self.retranslate()
+        self._build(lambda: self.tr("Score"))
+        self.spin.setPlaceholderText(self.tr("e.g. %1").replace("%1", text.num(leaf.rule.step or Decimal("0.5"))))
 
-    def _changed(self) -> None:
-        value = self.spin.count()
-        if value is not None:
-            self.edited.emit({"violations": value})
+    def _text(self, value: Any) -> str:
+        return score_text(value)
 
-    def set_inputs(self, inputs: dict[str, Any]) -> None:
-        self.spin.blockSignals(True)
-        self.spin.set_count(inputs.get("violations"))
-        self.spin.blockSignals(False)
+    def score(self) -> Decimal | None:
+        return parse_decimal(self.spin.shown) if self.spin.shown else None
 
-    def focus_widget(self) -> QWidget | None:
-        return self.spin
+
+class DeductionEditor(_OneNumberEditor):
+    key = "violations"
+
+    def __init__(self, leaf: Leaf, parent: QWidget | None = None) -> None:
+        super().__init__(leaf, parent)
+        self._build(lambda: self.tr("Number of cases"), leaf.rule.violation_label or None)
+
+    def _text(self, value: Any) -> str:
+        return count_text(value)
+
+    def count(self) -> int | None:
+        """The stored number of cases shown (None when empty)."""
+        return int(self.spin.shown) if self.spin.shown else None
 
 
 class ProvinceNote(RuleEditor):
@@ -301,7 +354,10 @@ class ProvinceNote(RuleEditor):
     def retranslate(self) -> None:
         self.note.setText(self.tr("The province fills in this item's points; there is nothing to enter here."))
 
-    def set_inputs(self, inputs: dict[str, Any]) -> None:
+    def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
+        pass
+
+    def set_read_only(self, flag: bool) -> None:
         pass
 
 

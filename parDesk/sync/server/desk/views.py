@@ -1,0 +1,266 @@
+"""What the desk pages show, computed from the database and the packages with the core's scoring.
+
+The appraised total is the core's :func:`~parDesk.scoring.compute_totals` over
+the framework with each item's appraised value (round 2, else round 1, else
+the self score; survey items from the province's survey data), so totals,
+caps on bonus and penalty, not-applicable items and the rating band are the
+core's, never a second implementation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import select
+
+from parDesk.models.framework import Framework, Leaf, Node
+from parDesk.scoring import LeafState, compute_totals
+from parDesk.sync.server.desk.core import FINAL_ROUND, DeskCore
+from parDesk.sync.server.desk.packages import PackageView, dec
+from parDesk.sync.server.models import (DeskEntry, DeskLock, DeskSetting, DeskSurvey, DeskUnitYear, Registration,
+                                        Submission, Unit)
+
+STATES = ("not_submitted", "submitted", "round1", "requested", "answered", "round2", "final")
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics (đ → d): what the search box compares."""
+    text = unicodedata.normalize("NFD", str(text or "")).replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+
+
+_APPRAISAL_FW: dict[str, Framework] = {}
+
+
+def appraisal_framework(fw: Framework) -> Framework:
+    """The same framework with every item scored from the appraised value (the core's survey path)."""
+    cached = _APPRAISAL_FW.get(fw.hash)
+    if cached is not None:
+        return cached
+
+    def leaf(x: Leaf) -> Leaf:
+        return dataclasses.replace(x, self_scored=False)
+
+    def node(n: Node) -> Node:
+        return dataclasses.replace(n, children=tuple(leaf(c) if isinstance(c, Leaf) else node(c) for c in n.children))
+
+    out = dataclasses.replace(fw, areas=tuple(node(a) for a in fw.areas),
+                              bonus=dataclasses.replace(fw.bonus, items=tuple(leaf(i) for i in fw.bonus.items)),
+                              penalty=dataclasses.replace(fw.penalty, items=tuple(leaf(i) for i in fw.penalty.items)),
+                              _index={})
+    _APPRAISAL_FW[fw.hash] = out
+    return out
+
+
+def appraised_values(view: PackageView, entries: dict[tuple[str, int], Any],
+                     survey: dict[str, str]) -> dict[str, Decimal | None]:
+    out: dict[str, Decimal | None] = {}
+    for leaf in view.framework.all_leaves():
+        item = view.items.get(leaf.code, {})
+        if leaf.rule.kind == "survey" or not leaf.self_scored:
+            out[leaf.code] = dec(survey.get(leaf.code))
+            continue
+        e2, e1 = entries.get((leaf.code, 2)), entries.get((leaf.code, 1))
+        if e2 is not None and e2.score is not None:
+            out[leaf.code] = Decimal(e2.score)
+        elif e1 is not None and e1.score is not None:
+            out[leaf.code] = Decimal(e1.score)
+        else:
+            self_score = dec(item.get("score"))
+            out[leaf.code] = self_score if self_score is not None or leaf.block != "main" else Decimal(0)
+    return out
+
+
+def appraised_totals(view: PackageView, entries: dict[tuple[str, int], Any], survey: dict[str, str]) -> Any:
+    values = appraised_values(view, entries, survey)
+    fw = appraisal_framework(view.framework)
+    states = {code: LeafState(not_applicable=bool(view.items.get(code, {}).get("not_applicable")), appraised=v)
+              for code, v in values.items()}
+    return compute_totals(fw, states)
+
+
+def self_totals(view: PackageView, survey: dict[str, str]) -> Any:
+    """The self score recomputed by the core from the package's inputs (never the claimed number)."""
+    states = {}
+    for leaf in view.framework.all_leaves():
+        it = view.items.get(leaf.code, {})
+        states[leaf.code] = LeafState(inputs=it.get("inputs") or None, not_applicable=bool(it.get("not_applicable")),
+                                      appraised=dec(survey.get(leaf.code)))
+    return compute_totals(view.framework, states)
+
+
+def get_setting(core: DeskCore, key: str, default: Any = None) -> Any:
+    with core.session() as s:
+        row = s.get(DeskSetting, key)
+        return json.loads(row.value) if row else default
+
+
+def put_setting(core: DeskCore, key: str, value: Any) -> None:
+    with core.session() as s:
+        row = s.get(DeskSetting, key) or DeskSetting(key=key, value="")
+        row.value = json.dumps(value, ensure_ascii=False)
+        s.add(row)
+        s.commit()
+
+
+def unit_state(subs: list[Submission], locks: list[DeskLock], entries: dict[tuple[str, int], DeskEntry],
+               agencies_needed: set[str]) -> tuple[str, int]:
+    if not subs:
+        return "not_submitted", 0
+    latest = subs[-1].version
+    if any(lk.round == FINAL_ROUND for lk in locks):
+        return "final", latest
+    r1 = [lk for lk in locks if lk.round == 1]
+    r1_agencies = {lk.agency for lk in r1}
+    if any(r == 2 for (_c, r) in entries) or any(lk.round == 2 for lk in locks):
+        return "round2", latest
+    if r1 and agencies_needed and agencies_needed <= r1_agencies:
+        lock_version = max(lk.version for lk in r1)
+        if latest > lock_version:
+            return "answered", latest
+        if any(e.request_explanation for (c, r), e in entries.items() if r == 1):
+            return "requested", latest
+        return "round2", latest
+    if entries or r1:
+        return "round1", latest
+    return "submitted", latest
+
+
+def deadline_for(core: DeskCore, year: int, fw: Framework | None) -> str:
+    value = get_setting(core, f"deadline:{year}")
+    if value:
+        return str(value)
+    return fw.deadline if fw is not None and fw.deadline else ""
+
+
+def days_left(deadline: str, today: dt.date | None = None) -> int | None:
+    if not deadline:
+        return None
+    try:
+        d = dt.date.fromisoformat(deadline[:10])
+    except ValueError:
+        return None
+    return (d - (today or dt.date.today())).days
+
+
+def dashboard(core: DeskCore, year: int) -> dict[str, Any]:
+    """Every unit with state, scores, rating, days left; each agency's progress; inspection coverage."""
+    agencies = core.area_agencies()
+    with core.session() as s:
+        units = {u.code: u for u in s.exec(select(Unit))}
+        pending = {r.unit_code: r for r in s.exec(select(Registration).where(Registration.status == "pending"))}
+        subs: dict[str, list[Submission]] = {}
+        for sub in s.exec(select(Submission).where(Submission.year == year).order_by(Submission.version, Submission.id)):
+            subs.setdefault(sub.unit_code, []).append(sub)
+        locks: dict[str, list[DeskLock]] = {}
+        for lk in s.exec(select(DeskLock).where(DeskLock.year == year)):
+            locks.setdefault(lk.unit_code, []).append(lk)
+        entries: dict[str, dict[tuple[str, int], DeskEntry]] = {}
+        for e in s.exec(select(DeskEntry).where(DeskEntry.year == year)):
+            entries.setdefault(e.unit_code, {})[(e.code, e.round)] = e
+        survey: dict[str, dict[str, str]] = {}
+        for sv in s.exec(select(DeskSurvey).where(DeskSurvey.year == year)):
+            survey.setdefault(sv.unit_code, {})[sv.code] = sv.score
+        extras = {x.unit_code: x for x in s.exec(select(DeskUnitYear).where(DeskUnitYear.year == year))}
+    rows = []
+    progress: dict[str, list[int]] = {ag: [0, 0] for ag in sorted(set(agencies.values()))}
+    inspected = sampled = 0
+    fw_any: Framework | None = None
+    for code in sorted(set(units) | set(pending) | set(subs)):
+        u, reg = units.get(code), pending.get(code)
+        usubs = subs.get(code, [])
+        ulocks = locks.get(code, [])
+        uentries = entries.get(code, {})
+        row: dict[str, Any] = {"code": code, "name": u.name if u else reg.unit_name if reg else code,
+                               "self": None, "appraised": None, "percent": None, "rating": "", "version": 0}
+        view = None
+        if usubs:
+            try:
+                view = core.view(usubs[-1])
+            except Exception:  # noqa: BLE001 - a missing package file shows as "no data", not a broken page
+                view = None
+        needed: set[str] = set()
+        if view is not None:
+            fw_any = fw_any or view.framework
+            needed = {agencies[a] for a in set(view.area_of.values()) if a in agencies}
+            st = self_totals(view, survey.get(code, {}))
+            at = appraised_totals(view, uentries, survey.get(code, {}))
+            row.update(self=st.total, appraised=at.total, percent=at.percent, rating=at.rating,
+                       rating_en=at.rating_en)
+            for leaf in view.framework.all_leaves():
+                ag = agencies.get(view.area_of.get(leaf.code, ""))
+                if ag is None or leaf.rule.kind == "survey" or not leaf.self_scored:
+                    continue
+                progress[ag][1] += 1
+                closed = {lk.round for lk in ulocks if lk.agency == ag}
+                if (leaf.code, 1) in uentries or 1 in closed:
+                    progress[ag][0] += 1
+        state, version = unit_state(usubs, ulocks, uentries, needed)
+        row["state"], row["version"] = state, version
+        x = extras.get(code)
+        row["extension"] = x.extension_until if x else ""
+        row["inspect"] = bool(x and x.inspect)
+        if x and x.inspect:
+            sampled += 1
+            inspected += bool(x.inspect_date)
+        row["search"] = fold(f"{code} {row['name']}")
+        rows.append(row)
+    deadline = deadline_for(core, year, fw_any)
+    for row in rows:
+        row["days_left"] = days_left(row["extension"] or deadline)
+    share = Decimal(str(get_setting(core, f"inspect_share:{year}", "70")))
+    return {"rows": rows, "progress": progress, "deadline": deadline, "year": year,
+            "inspection": {"sampled": sampled, "inspected": inspected, "units": len(rows), "share": share,
+                           "required": int((share * len(rows) / 100).to_integral_value(rounding="ROUND_CEILING"))}}
+
+
+def diff_versions(old: PackageView, new: PackageView, requested: set[str]) -> list[dict[str, Any]]:
+    """What changed from vN to vN+1, per item: inputs, explanation, documents added or removed; requested first."""
+    out = []
+    for code in sorted(set(old.items) | set(new.items), key=lambda c: [int(p) if p.isdigit() else p for p in c.split(".")]):
+        a, b = old.items.get(code, {}), new.items.get(code, {})
+        ea = {e["sha256"]: e for e in a.get("evidence") or []}
+        eb = {e["sha256"]: e for e in b.get("evidence") or []}
+        change = {"code": code, "title": b.get("title") or a.get("title", ""), "requested": code in requested,
+                  "inputs": (a.get("inputs"), b.get("inputs")) if a.get("inputs") != b.get("inputs") else None,
+                  "score": (a.get("score"), b.get("score")) if a.get("score") != b.get("score") else None,
+                  "explanation": (a.get("explanation", ""), b.get("explanation", ""))
+                  if a.get("explanation", "") != b.get("explanation", "") else None,
+                  "added": [eb[k] for k in eb if k not in ea], "removed": [ea[k] for k in ea if k not in eb],
+                  "only": "new" if not a else "old" if not b else ""}
+        changed = any(change[k] for k in ("inputs", "score", "explanation", "added", "removed", "only"))
+        if changed or code in requested:
+            change["changed"] = changed
+            out.append(change)
+    out.sort(key=lambda c: not c["requested"])
+    return out
+
+
+def ranking(core: DeskCore, year: int) -> dict[str, Any]:
+    """Every submitted unit's appraised result, ranked, with the count per rating band (the core's bands)."""
+    data = dashboard(core, year)
+    ranked = [r for r in data["rows"] if r["appraised"] is not None]
+    ranked.sort(key=lambda r: (-r["percent"], -r["appraised"], r["code"]))
+    rank = 0
+    last: tuple | None = None
+    for i, r in enumerate(ranked, start=1):
+        key = (r["percent"], r["appraised"])
+        if key != last:
+            rank, last = i, key
+        r["rank"] = rank
+    bands: dict[str, int] = {}
+    fw = None
+    for r in ranked:
+        bands[r["rating"]] = bands.get(r["rating"], 0) + 1
+    for sub_rows in (ranked[:1],):
+        if sub_rows:
+            subs = core.submissions(sub_rows[0]["code"], year)
+            fw = core.view(subs[-1]).framework if subs else None
+    band_list = [(b.label, b.label_en, b.min_percent, bands.get(b.label, 0)) for b in fw.bands] if fw else \
+        [(k, k, Decimal(0), v) for k, v in bands.items()]
+    return {"rows": ranked, "bands": band_list, "year": year, "published": get_setting(core, f"published:{year}")}
