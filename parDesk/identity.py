@@ -50,6 +50,7 @@ from cryptography.x509.oid import NameOID
 from parDesk.fsutil import atomic_write_bytes, fsync_dir
 from parDesk.i18n import ParDeskError, register
 from parDesk.signing import der
+from parDesk.pubkey import public_key_der
 from parDesk.signing.cms import CmsVerifyResult, subject_text, verify_detached_cms
 
 if TYPE_CHECKING:
@@ -211,16 +212,6 @@ def load_private_key(pem: bytes, passphrase: str | bytes, *, where: str | None =
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
         raise ParDeskError("identity.weak_key", where=where, detail=type(key).__name__)
     return key
-
-
-def public_key_der(key: object) -> bytes:
-    """SubjectPublicKeyInfo DER of a private key, public key, certificate or CSR."""
-    if isinstance(key, (x509.Certificate, x509.CertificateSigningRequest)):
-        key = key.public_key()
-    if hasattr(key, "private_bytes"):
-        key = key.public_key()  # type: ignore[union-attr]
-    return key.public_bytes(serialization.Encoding.DER,  # type: ignore[union-attr]
-                            serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def same_key(a: object, b: object) -> bool:

@@ -619,6 +619,13 @@ class Workspace:
                     step.document.get("number", ""), step.document.get("original_name", ""), step.document_id))
             s.add(Document(**step.document))
             s.flush()
+            if step.document.get("media_type") == "application/pdf":  # undo's cascade took its search text
+                from parDesk import doc_index
+                from parDesk.intake.service import text_layer_pages
+
+                pages = text_layer_pages(self.evidence.path_for(sha))
+                if pages:
+                    doc_index.replace_pages(s, step.document_id, pages)
             self._audit(s, action, "document", str(step.document_id), "", step.document)
         if s.get(Link, (self.assessment_id, step.code, step.document_id)) is None:
             s.add(Link(assessment_id=self.assessment_id, code=step.code, document_id=step.document_id,
@@ -663,6 +670,13 @@ class Workspace:
         clean_meta = self._clean_meta(meta)
         self._check_editable_fast()
         stored = self.evidence.put_many([p for _, p in items], progress=progress, cancel=cancel)
+        from parDesk import doc_index
+        from parDesk.intake.service import text_layer_pages
+
+        # The text layer is read before the write transaction and indexed inside it, so a document
+        # and its searchable text commit together (scans are OCR'd later by the intake job).
+        texts = {sf.sha256: text_layer_pages(self.evidence.path_for(sf.sha256)) for sf in stored
+                 if sf.media_type == "application/pdf"}
         views: list[DocumentView] = []
         steps: list[Step] = []
         with self.session() as s:
@@ -679,6 +693,8 @@ class Workspace:
                     s.flush()
                     assert doc.id is not None
                     created.add(doc.id)
+                    if texts.get(sf.sha256):
+                        doc_index.replace_pages(s, doc.id, texts[sf.sha256])
                     self._audit(s, "add", "document", str(doc.id), "", _doc_dict(doc))
                 elif clean_meta and doc.id not in created:
                     old = _doc_dict(doc)

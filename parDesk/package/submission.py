@@ -28,7 +28,7 @@ from parDesk.i18n import ParDeskError, register
 from parDesk.identity import Signer
 from parDesk.models.tables import Assessment, AuditEntry, Outbox, OutboxHistory, Package
 from parDesk.package.bag import BuildResult, PayloadEntry, build_package
-from parDesk.snapshot import build_snapshot, snapshot_bytes
+from parDesk.snapshot import build_snapshot, evidence_file, snapshot_bytes
 from parDesk.workspace import Change, Workspace, now_iso
 
 PACKAGES_DIR = "packages"
@@ -125,6 +125,20 @@ def package_name(ws: Workspace) -> str:
     return f"{ws.unit().admin_code}-{a.year}-v{a.version}.zip"
 
 
+def document_label(doc: Any) -> str:
+    """The document as the officer sees it: "số, ký hiệu — trích yếu (tên tệp)"."""
+    head = " — ".join(p for p in (doc.number, doc.subject) if p and str(p).strip())
+    return f"{head} ({doc.original_name})" if head else str(doc.original_name)
+
+
+def _evidence_entry(ws: Workspace, doc: Any) -> PayloadEntry:
+    """A stored evidence file, streamed without following symlinks and checked against its recorded hash."""
+    label = document_label(doc)
+    return PayloadEntry(evidence_file(doc.sha256, doc.ext)[len("data/"):], ws.evidence.path_for(doc.sha256),
+                        sha256=doc.sha256, size=doc.size, label=label,
+                        opener=lambda: ws.evidence.open_stored(doc.sha256, where=label))
+
+
 @dataclass(frozen=True)
 class Frozen:
     """Everything a package is built from; equal frozen states give equal packages.
@@ -160,8 +174,7 @@ def freeze(ws: Workspace, reports_dir: Path | None = None) -> Frozen:
         if not doc.codes or doc.sha256 in seen:
             continue
         seen.add(doc.sha256)
-        name = f"evidence/{doc.sha256}" + (f".{doc.ext}" if doc.ext else "")
-        payload.append(PayloadEntry(name, ws.evidence.path_for(doc.sha256)))
+        payload.append(_evidence_entry(ws, doc))
     if reports_dir is not None:
         for hook in REPORT_HOOKS:
             for path in sorted(hook(snap, reports_dir)):
