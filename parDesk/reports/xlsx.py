@@ -169,7 +169,15 @@ def rule_summary(leaf: Leaf, lang: str = "vi") -> str:
     """One line on how a leaf is scored, for the "Cách chấm" column."""
     r = leaf.rule
     vi = lang != "en"
-    f = lambda v: fmt_score(v, lang=lang)  # noqa: E731
+
+    def f(v: Decimal) -> str:
+        return fmt_score(v, lang=lang)
+
+    if leaf.block == "penalty" and r.kind in ("yes_no", "manual"):  # a penalty is points deducted, not a score
+        if r.kind == "yes_no":
+            return f"Có: trừ {f(leaf.max)}\u00a0điểm; Không: 0" if vi else f"Yes: −{f(leaf.max)}; No: 0"
+        return (f"Số điểm bị trừ: 0–{f(leaf.max)}, bước {f(r.step)}" if vi
+                else f"Points deducted: 0–{f(leaf.max)}, step {f(r.step)}")
     if r.kind == "yes_no":
         return f"Có: {f(leaf.max)}; Không: 0" if vi else f"Yes: {f(leaf.max)}; No: 0"
     if r.kind == "ratio_tiers":

@@ -22,6 +22,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 VI: dict[str, str] = {
+    "In the documents' text:": "Trong nội dung tài liệu:",
+    "Pages that contain the search words": "Các trang có từ cần tìm",
+    "%1 — page %2: %3": "%1 — trang %2: %3",
+    "Proposed from the document — please check": "Đề xuất từ nội dung tài liệu — hãy kiểm tra",
+    "Accept all (Ctrl+Enter)": "Nhận tất cả (Ctrl+Enter)",
+    "Fill the empty details of these documents with the values shown; what you typed yourself is kept": "Điền các thông tin còn trống của những tài liệu này bằng giá trị đang hiển thị; những gì bạn đã tự nhập được giữ nguyên",
+    "Dismiss": "Bỏ qua",
+    "Quality": "Chất lượng",
+    "Proposed document details": "Thông tin tài liệu được đề xuất",
+    "Reading %n document(s)…": "Đang đọc %n tài liệu…",
+    "Reading cancelled; nothing was changed.": "Đã hủy việc đọc; không có gì thay đổi.",
+    "Typed by you; kept": "Do bạn nhập; được giữ nguyên",
+    "Check each value against the document, edit what is wrong, then accept.": "Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.",
+    "OK": "Đạt",
+    "Details filled from %n document(s).": "Đã điền thông tin từ %n tài liệu.",
     "%1 (%2), %3 items, %4 points; deadline %5.": "%1 (%2), %3 mục, %4 điểm; hạn nộp %5.",
     "%1 point": "%1 điểm",
     "%1 points": "%1 điểm",

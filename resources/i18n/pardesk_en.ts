@@ -286,12 +286,12 @@
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="96" />
+        <location filename="../../parDesk/ui/models/documents.py" line="106" />
         <source>(not linked)</source>
         <translation>(not linked)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="101" />
+        <location filename="../../parDesk/ui/models/documents.py" line="113" />
         <source>Number, date, issuing body or subject still missing</source>
         <translation>Number, date, issuing body or subject still missing</translation>
     </message>
@@ -299,82 +299,82 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Copy files into the workspace as evidence for this item (you can also drop files here)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Link existing…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Use a document already in the library, without copying it again</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Edit number, date, issuing body, subject and page</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>Open with the system viewer</source>
         <translation>Open with the system viewer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Remove from item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Unlink the document from this item (it stays in the library)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
         <source>Evidence documents of this item</source>
         <translation>Evidence documents of this item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>No evidence yet. Drop scanned files here, or use “Add files…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="193" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
         <source>Choose evidence files</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="194" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="206" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Copying %n file… %p%</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="217" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Attached %n document to %1</numerusform>
@@ -390,12 +390,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Cancelled: nothing was attached.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="268" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>No program on this computer opens this kind of file.</translation>
     </message>
@@ -828,72 +828,87 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>Not linked to any item</source>
         <translation>Not linked to any item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>Missing details</source>
         <translation>Missing details</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>By item:</source>
         <translation>By item:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <location filename="../../parDesk/ui/views/library.py" line="131" />
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <location filename="../../parDesk/ui/views/library.py" line="132" />
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="102" />
+        <location filename="../../parDesk/ui/views/library.py" line="133" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Search name, number, issuing body, subject (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <location filename="../../parDesk/ui/views/library.py" line="136" />
         <source>Search documents</source>
         <translation>Search documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <location filename="../../parDesk/ui/views/library.py" line="137" />
+        <source>In the documents' text:</source>
+        <translation>In the documents' text:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="138" />
+        <source>Pages that contain the search words</source>
+        <translation>Pages that contain the search words</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="139" />
         <source>Evidence library</source>
         <translation>Evidence library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <location filename="../../parDesk/ui/views/library.py" line="140" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="108" />
+        <location filename="../../parDesk/ui/views/library.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="109" />
+        <location filename="../../parDesk/ui/views/library.py" line="142" />
         <source>&amp;Go to item</source>
         <translation>&amp;Go to item</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="209" />
+        <source>%1 — page %2: %3</source>
+        <translation>%1 — page %2: %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="160" />
+        <location filename="../../parDesk/ui/views/library.py" line="231" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1292,6 +1307,14 @@ Workspace: %2</translation>
     </message>
 </context>
 <context>
+    <name>PdfPageDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/pdf_viewer.py" line="35" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../parDesk/ui/models/results.py" line="111" />
@@ -1307,6 +1330,105 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/models/results.py" line="113" />
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPanel</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <source>Proposed from the document — please check</source>
+        <translation>Proposed from the document — please check</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <source>Accept all (Ctrl+Enter)</source>
+        <translation>Accept all (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
+        <translation>Fill the empty details of these documents with the values shown; what you typed yourself is kept</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <source>Issuing body</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <source>Proposed document details</source>
+        <translation>Proposed document details</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <source>Reading %n document(s)…</source>
+        <translation>
+            <numerusform>Reading %n document…</numerusform>
+            <numerusform>Reading %n documents…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <source>Reading cancelled; nothing was changed.</source>
+        <translation>Reading cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <source>Typed by you; kept</source>
+        <translation>Typed by you; kept</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <source>Check each value against the document, edit what is wrong, then accept.</source>
+        <translation>Check each value against the document, edit what is wrong, then accept.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <source>Details filled from %n document(s).</source>
+        <translation>
+            <numerusform>Details filled from %n document.</numerusform>
+            <numerusform>Details filled from %n documents.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

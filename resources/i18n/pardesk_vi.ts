@@ -284,12 +284,12 @@
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="96" />
+        <location filename="../../parDesk/ui/models/documents.py" line="106" />
         <source>(not linked)</source>
         <translation>(chưa gắn mục nào)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="101" />
+        <location filename="../../parDesk/ui/models/documents.py" line="113" />
         <source>Number, date, issuing body or subject still missing</source>
         <translation>Còn thiếu số, ngày, cơ quan ban hành hoặc trích yếu</translation>
     </message>
@@ -297,101 +297,101 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Sao chép tệp vào kho làm tài liệu kiểm chứng cho mục này (có thể kéo thả tệp vào đây)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Dùng tài liệu đã có trong kho, không sao chép lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Sửa số, ngày, cơ quan ban hành, trích yếu và trang</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>Open with the system viewer</source>
         <translation>Mở bằng chương trình xem của máy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Gỡ khỏi mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
         <source>Evidence documents of this item</source>
         <translation>Tài liệu kiểm chứng của mục này</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="193" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
         <source>Choose evidence files</source>
         <translation>Chọn tệp tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="194" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="206" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Đang sao chép %n tệp… %p%</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="217" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Đã hủy: không tệp nào được gắn.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="268" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>Máy này không có chương trình mở được loại tệp này.</translation>
     </message>
@@ -824,72 +824,87 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>Not linked to any item</source>
         <translation>Chưa gắn vào mục nào</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>Missing details</source>
         <translation>Thiếu thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>By item:</source>
         <translation>Theo mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <location filename="../../parDesk/ui/views/library.py" line="131" />
         <source>&amp;Show:</source>
         <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <location filename="../../parDesk/ui/views/library.py" line="132" />
         <source>Filter</source>
         <translation>Bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="102" />
+        <location filename="../../parDesk/ui/views/library.py" line="133" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <location filename="../../parDesk/ui/views/library.py" line="136" />
         <source>Search documents</source>
         <translation>Tìm tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <location filename="../../parDesk/ui/views/library.py" line="137" />
+        <source>In the documents' text:</source>
+        <translation>Trong nội dung tài liệu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="138" />
+        <source>Pages that contain the search words</source>
+        <translation>Các trang có từ cần tìm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="139" />
         <source>Evidence library</source>
         <translation>Kho tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <location filename="../../parDesk/ui/views/library.py" line="140" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="108" />
+        <location filename="../../parDesk/ui/views/library.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="109" />
+        <location filename="../../parDesk/ui/views/library.py" line="142" />
         <source>&amp;Go to item</source>
         <translation>Đến &amp;mục</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="209" />
+        <source>%1 — page %2: %3</source>
+        <translation>%1 — trang %2: %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="160" />
+        <location filename="../../parDesk/ui/views/library.py" line="231" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n tài liệu</numerusform>
@@ -1287,6 +1302,14 @@ Thư mục làm việc: %2</translation>
     </message>
 </context>
 <context>
+    <name>PdfPageDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/pdf_viewer.py" line="35" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../parDesk/ui/models/results.py" line="111" />
@@ -1302,6 +1325,103 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/models/results.py" line="113" />
         <source>Problem</source>
         <translation>Vấn đề</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPanel</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <source>Proposed from the document — please check</source>
+        <translation>Đề xuất từ nội dung tài liệu — hãy kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <source>Accept all (Ctrl+Enter)</source>
+        <translation>Nhận tất cả (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
+        <translation>Điền các thông tin còn trống của những tài liệu này bằng giá trị đang hiển thị; những gì bạn đã tự nhập được giữ nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <source>Dismiss</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <source>Quality</source>
+        <translation>Chất lượng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <source>Proposed document details</source>
+        <translation>Thông tin tài liệu được đề xuất</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <source>Reading %n document(s)…</source>
+        <translation>
+            <numerusform>Đang đọc %n tài liệu…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <source>Reading cancelled; nothing was changed.</source>
+        <translation>Đã hủy việc đọc; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <source>Typed by you; kept</source>
+        <translation>Do bạn nhập; được giữ nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <source>Check each value against the document, edit what is wrong, then accept.</source>
+        <translation>Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <source>OK</source>
+        <translation>Đạt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <source>Details filled from %n document(s).</source>
+        <translation>
+            <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
