@@ -74,7 +74,8 @@ class TreePane(QWidget):
     def eventFilter(self, obj: object, event: QEvent) -> bool:
         if obj is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
-            if key == Qt.Key.Key_Down:
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Down and plain:  # Alt+Down stays "next item"
                 self._jump_to_first_match()
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
