@@ -32,13 +32,29 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, seed, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from moves import (
+    TAB_AFTER,
+    TAB_ASSESS,
+    TAB_LIBRARY,
+    TAB_LOSING,
+    TAB_SUBMIT,
+    alt_step,
+    click_list,
+    click_row,
+    click_tree,
+    search_and_pick,
+    switch_tab,
+)
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
-
-from moves import (TAB_AFTER, TAB_ASSESS, TAB_LIBRARY, TAB_LOSING, TAB_SUBMIT, alt_step, click_list, click_row,
-                   click_tree, search_and_pick, switch_tab)
 from uitools import type_text, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -547,6 +563,7 @@ def identity_template(tmp_path_factory):
 @pytest.fixture
 def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
 
     from parDesk.package import submission
     from parDesk.ui.context import AppContext
@@ -555,8 +572,6 @@ def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
     from parDesk.ui.settings import Preferences
     from parDesk.ui.widgets import leaf_panel
     from parDesk.workspace import Workspace
-
-    from PySide6.QtWidgets import QMessageBox
 
     def no_modal(*args: Any, **kwargs: Any) -> Any:  # a modal box would stop the run: say what it said
         raise AssertionError("unexpected message box: " + " | ".join(str(a) for a in args[1:]))
@@ -597,7 +612,7 @@ def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
     return factory
 
 
-RUN = settings(max_examples=int(os.environ.get('WINDOW_MODEL_EXAMPLES', '12')), stateful_step_count=30, deadline=None, derandomize=False,
+RUN = settings(max_examples=int(os.environ.get('WINDOW_MODEL_EXAMPLES', '8')), stateful_step_count=30, deadline=None, derandomize=False,
                suppress_health_check=list(HealthCheck), print_blob=True, database=None,
                phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking: each example is a window
 

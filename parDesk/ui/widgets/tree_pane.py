@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.ui.context import AppContext
-from parDesk.ui.models.tree import CodeRole, Col, FrameworkTreeModel, IsLeafRole, TreeFilterProxy
+from parDesk.ui.models.tree import (
+    CodeRole,
+    Col,
+    FrameworkTreeModel,
+    IsLeafRole,
+    TreeFilterProxy,
+)
 from parDesk.ui.theme import SPACE_S, icon
 
 
