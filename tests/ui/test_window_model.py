@@ -190,9 +190,8 @@ class WindowMachine(RuleBasedStateMachine):
         """show_leaf: the pending explanation and a complete typed pair or number go to the item left."""
         self._focus_leaves()
         kind = self.leaf().rule.kind
-        if kind in ("ratio_tiers", "proportional"):
-            if all(v.strip() for v in self.shown.values()):
-                self._commit_fields(self.current, ("numerator", "denominator"))
+        if kind in ("ratio_tiers", "proportional") and all(v.strip() for v in self.shown.values()):
+            self._commit_fields(self.current, ("numerator", "denominator"))
         self._flush_expl()
 
     def _moved(self, code: str | None) -> None:
@@ -309,8 +308,7 @@ class WindowMachine(RuleBasedStateMachine):
             self.qtbot.keyClick(box, Qt.Key.Key_Tab)
             self._focus_leaves()
         self.idle()
-        if finish == "enter" and self.focus == name:
-            self.focus = name  # still in the field, nothing pending (Enter sent it)
+        if finish == "enter" and self.focus == name:  # still in the field; pending only if half a pair
             self.focus = None if self.shown[name].strip() == self._texts(self.current)[name] else name
 
     @precondition(lambda self: self.leaf().self_scored and self.leaf().rule.kind == "yes_no")
