@@ -33,9 +33,9 @@ register({
     "cli.problems": ("Chưa sẵn sàng nộp: {count} vấn đề chặn:", "Not ready to submit: {count} blocking problems:"),
     "cli.backup": ("Đã sao lưu: {path}", "Backup written: {path}"),
     "cli.check_ok": ("Kiểm tra toàn vẹn: tốt ({files} tệp, {mb} MB đã đối chiếu mã băm)",
-                     "Integrity check: good ({files} files, {mb} MB verified against their hashes)"),
-    "cli.check_bad": ("Kiểm tra toàn vẹn: {count} vấn đề", "Integrity check: {count} problems"),
-    "cli.gc": ("Đã xóa {count} tệp không còn được dùng", "Removed {count} unused files"),
+                     "Integrity check: good ({files} file(s), {mb} MB verified against their hashes)"),
+    "cli.check_bad": ("Kiểm tra toàn vẹn: {count} vấn đề", "Integrity check: {count} problem(s)"),
+    "cli.gc": ("Đã xóa {count} tệp không còn được dùng", "Removed {count} unused file(s)"),
     "cli.total": ("Tổng điểm", "Total"),
     "cli.percent": ("Tỷ lệ", "Percentage"),
     "cli.rating": ("Xếp loại", "Rating"),
@@ -317,9 +317,16 @@ def cmd_attach(cli: CLI) -> int:
     meta = _meta_args(cli.args)
     page = meta.pop("page_ref", "")
     results = ws.attach_many([(cli.args.code, path) for path in cli.args.files], page_ref=page, **meta)
-    cli.out(lambda: "\n".join(t("cli.attached", id=d.id, name=d.original_name, sha=d.sha256[:12], code=cli.args.code)
-                              for d in results),
-            [{"id": d.id, "sha256": d.sha256, "name": d.original_name, "size": d.size} for d in results])
+    data = [{"id": d.id, "sha256": d.sha256, "name": d.original_name, "size": d.size} for d in results]
+    if not cli.args.json:
+        print("\n".join(t("cli.attached", id=d.id, name=d.original_name, sha=d.sha256[:12], code=cli.args.code)
+                        for d in results))
+    if cli.args.accept_proposed:
+        from parDesk.intake.cli import accept_after_attach
+
+        data = [row | accepted for row, accepted in zip(data, accept_after_attach(cli, ws, results))]
+    if cli.args.json:
+        cli.out("", data)
     return EXIT_OK
 
 
@@ -422,8 +429,13 @@ def cmd_check(cli: CLI) -> int:
     from parDesk.maintenance import check
 
     ws = cli.ws()
+    reindexed = None
+    if cli.args.reindex:
+        from parDesk.intake.cli import reindex
+
+        reindexed = reindex(cli, ws)
     report = check(ws)
-    data = {"ok": report.ok, "problems": [p.message() for p in report.problems],
+    data = {"reindexed": reindexed,"ok": report.ok, "problems": [p.message() for p in report.problems],
             "notes": [n.message() for n in report.notes], "files": report.files_checked,
             "bytes": report.bytes_checked}
     if report.ok:
@@ -544,6 +556,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("code")
     sp.add_argument("files", nargs="+")
     meta(sp)
+    sp.add_argument("--accept-proposed", action="store_true",
+                    help="fill the metadata not given here from the document's own text (for scripts)")
+    sp = add("read", lambda cli: __import__("parDesk.intake.cli", fromlist=["x"]).cmd_read(cli),
+             "what would be proposed for FILE: number, date, issuer, type, subject, quality", evs)
+    sp.add_argument("file")
+    sp.add_argument("--no-ocr", action="store_true", help="do not OCR scans")
+    sp = add("search", lambda cli: __import__("parDesk.intake.cli", fromlist=["x"]).cmd_search(cli),
+             "find words inside the documents' text (with or without accents)", evs)
+    sp.add_argument("query")
     sp = add("detach", cmd_detach, "unlink a document from a leaf", evs)
     sp.add_argument("code")
     sp.add_argument("document", type=int)
@@ -564,7 +585,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int, default=15)
     add("validate", cmd_validate, "ready to submit? every blocking problem (exit 1 if any)")
     add("backup", cmd_backup, "back up the database now")
-    add("check", cmd_check, "integrity check: database and every evidence file's hash")
+    sp = add("check", cmd_check, "integrity check: database and every evidence file's hash")
+    sp.add_argument("--reindex", action="store_true", help="read every document again: search index and quality")
     add("gc", cmd_gc, "remove evidence files no longer used")
     sp = add("audit", cmd_audit, "the audit log, newest first")
     sp.add_argument("--limit", type=int, default=30)

@@ -115,6 +115,37 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO setting(key, value) SELECT key, value FROM sync_state;
     DROP TABLE sync_state;
     """,
+    # 5: search inside documents (FTS5 over a folded copy of each page) and what intake read from each document
+    """
+    CREATE TABLE document_page (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        UNIQUE (document_id, page)
+    );
+    CREATE VIRTUAL TABLE document_fts USING fts5(folded, content='document_page', content_rowid='id',
+                                                 tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER document_page_ai AFTER INSERT ON document_page BEGIN
+        INSERT INTO document_fts(rowid, folded) VALUES (new.id, new.folded);
+    END;
+    CREATE TRIGGER document_page_ad AFTER DELETE ON document_page BEGIN
+        INSERT INTO document_fts(document_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+    END;
+    CREATE TRIGGER document_page_au AFTER UPDATE ON document_page BEGIN
+        INSERT INTO document_fts(document_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+        INSERT INTO document_fts(rowid, folded) VALUES (new.id, new.folded);
+    END;
+    CREATE TABLE document_intake (
+        document_id INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+        read_at TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        proposal TEXT NOT NULL DEFAULT '{}',
+        quality TEXT NOT NULL DEFAULT '{}',
+        ocr_note TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,9 +8,11 @@ and a file is removed only by :meth:`EvidenceStore.gc` when no row refers to it.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import mimetypes
 import os
+import stat
 import queue
 import threading
 import unicodedata
@@ -30,6 +32,9 @@ register({
     "ev.empty": ("tệp rỗng (0 byte)", "the file is empty (0 bytes)"),
     "ev.too_large": ("tệp {size} MB vượt giới hạn {limit} MB", "the file is {size} MB, over the {limit} MB limit"),
     "ev.changed": ("tệp thay đổi trong khi đang sao chép; hãy thử lại", "the file changed while it was being copied; try again"),
+    "ev.stored_missing": ("tệp của tài liệu không còn trong kho minh chứng", "the document's file is no longer in the evidence store"),
+    "ev.stored_link": ("tệp của tài liệu trong kho minh chứng đã bị thay bằng liên kết (symlink) hoặc tệp đặc biệt",
+                       "the document's file in the evidence store was replaced by a symbolic link or special file"),
 })
 
 _SNIFF = [
@@ -179,12 +184,39 @@ class EvidenceStore:
             if path.parent == self.tmp:
                 path.unlink(missing_ok=True)
 
-    def verify(self, sha256: str) -> bool:
+    def open_stored(self, sha256: str, where: str | None = None) -> BinaryIO:
+        """Open a stored file for reading without ever following a symlink.
+
+        The store's folder, the two-letter sub-folder and the file itself are
+        checked with ``lstat`` and the file is opened with ``O_NOFOLLOW``, then
+        checked again on the open descriptor: a file replaced by a symlink (or
+        a folder replaced by one) is refused, not read through.
+        """
+        where = where or sha256
         p = self.path_for(sha256)
-        if not p.is_file():
+        try:
+            for folder in (self.root, p.parent):
+                if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                    raise ParDeskError("ev.stored_link", where=where)
+            fd = os.open(p, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
+            raise ParDeskError("ev.stored_missing", where=where) from None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise ParDeskError("ev.stored_link", where=where) from None
+            raise ParDeskError("ev.unreadable", where=where, reason=exc.strerror or str(exc)) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise ParDeskError("ev.stored_link", where=where)
+        return os.fdopen(fd, "rb", buffering=0)
+
+    def verify(self, sha256: str) -> bool:
+        try:
+            fh = self.open_stored(sha256)
+        except ParDeskError:
             return False
         digest = hashlib.sha256()
-        with open(p, "rb") as fh:
+        with fh:
             while chunk := fh.read(CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256

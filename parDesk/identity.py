@@ -50,6 +50,7 @@ from cryptography.x509.oid import NameOID
 from parDesk.fsutil import atomic_write_bytes, fsync_dir
 from parDesk.i18n import ParDeskError, register
 from parDesk.signing import der
+from parDesk.pubkey import public_key_der
 from parDesk.signing.cms import CmsVerifyResult, subject_text, verify_detached_cms
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ register({
     "identity.wrong_passphrase": ("sai mật khẩu của khóa bí mật", "wrong passphrase for the private key"),
     "identity.bad_key_file": ("tệp khóa bí mật bị hỏng hoặc không đúng định dạng",
                               "the private key file is damaged or not in a known format"),
-    "identity.passphrase_short": ("mật khẩu phải có ít nhất {min} ký tự", "the passphrase must have at least {min} characters"),
+    "identity.passphrase_short": ("mật khẩu phải có ít nhất {min} ký tự", "the passphrase must have at least {min} character(s)"),
     "identity.key_type": ("loại khóa không hỗ trợ: {kind} (chọn ec-p256 hoặc rsa-3072)",
                           "unsupported key type: {kind} (choose ec-p256 or rsa-3072)"),
     "identity.weak_key": ("khóa không đạt yêu cầu Thông tư 15/2025/TT-BKHCN ({detail}); cần RSA ≥ 2048 bit hoặc ECDSA ≥ 256 bit",
@@ -80,7 +81,7 @@ register({
                                     "the certificate is not valid yet (from {date}); cannot sign — check the computer's clock"),
     "identity.cert_no_signing": ("chứng thư số không cho phép ký số", "the certificate does not allow digital signatures"),
     "identity.cert_expiring": ("chứng thư số sẽ hết hạn sau {days} ngày (ngày {date}); hãy gia hạn",
-                               "the certificate expires in {days} days ({date}); renew it"),
+                               "the certificate expires in {days} day(s) ({date}); renew it"),
     "identity.no_key": ("chưa có khóa ký số trong {folder}", "no signing key in {folder} yet"),
     "identity.no_cert": ("chưa có chứng thư số trong {folder}", "no certificate in {folder} yet"),
     "identity.exists": ("đã có khóa ký số; việc thay thế phải được xác nhận", "a signing key already exists; replacing it must be confirmed"),
@@ -211,16 +212,6 @@ def load_private_key(pem: bytes, passphrase: str | bytes, *, where: str | None =
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
         raise ParDeskError("identity.weak_key", where=where, detail=type(key).__name__)
     return key
-
-
-def public_key_der(key: object) -> bytes:
-    """SubjectPublicKeyInfo DER of a private key, public key, certificate or CSR."""
-    if isinstance(key, (x509.Certificate, x509.CertificateSigningRequest)):
-        key = key.public_key()
-    if hasattr(key, "private_bytes"):
-        key = key.public_key()  # type: ignore[union-attr]
-    return key.public_bytes(serialization.Encoding.DER,  # type: ignore[union-attr]
-                            serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def same_key(a: object, b: object) -> bool:

@@ -8,13 +8,29 @@ when serialised (:func:`snapshot_bytes`), so the same state gives the same bytes
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from decimal import Decimal
 from typing import Any
 
 from parDesk.models.framework import Framework, Leaf, Node, canonical_json
+from parDesk.scoring import compute_totals
 from parDesk.workspace import Workspace, _dec
 
 FORMAT = "pardesk-assessment/1"
+
+
+_EXT = re.compile(r"[a-z0-9]{1,10}")
+
+
+def evidence_file(sha256: str, ext: str | None) -> str:
+    """``data/evidence/<sha256>.<ext>``: the one name a document has in a package.
+
+    The extension is kept only if it fits the package layout (lower-case ASCII
+    letters and digits, as :data:`parDesk.package.zipsafe.LAYOUT_RE` allows).
+    """
+    ext = (ext or "").lower()
+    return f"data/evidence/{sha256}" + (f".{ext}" if _EXT.fullmatch(ext) else "")
 
 
 def _d(value: Decimal | None) -> str | None:
@@ -22,14 +38,27 @@ def _d(value: Decimal | None) -> str | None:
 
 
 def build_snapshot(ws: Workspace, frozen_at: str | None = None,
-                   previous_package_hash: str | None = None) -> dict[str, Any]:
+                   previous_package_hash: str | None = None, *, claims_only: bool = True) -> dict[str, Any]:
+    """The assessment as one dict.
+
+    ``claims_only`` (the default, and what a package carries): the unit's own
+    claims and nothing else. No ``appraisal`` entries, no score for items the
+    province scores (survey, appraisal-only), totals computed without them —
+    the verifier refuses a package that says anything about the province's
+    points (:mod:`parDesk.package.recompute`). ``claims_only=False`` adds the
+    appraisals received from the province and counts them, for the unit's own
+    prints of an appraised assessment.
+    """
     fw: Framework = ws.framework
     unit = ws.unit()
     a = ws.assessment()
     answers = ws.answers()
     summary = ws.summary()
     totals = summary.totals
-    appraisals = ws.appraisals()
+    appraisals = {} if claims_only else ws.appraisals()
+    if claims_only:
+        states = {code: dataclasses.replace(st, appraised=None) for code, st in ws.leaf_states(answers).items()}
+        totals = compute_totals(fw, states)
     docs = {d.id: d for d in ws.documents()}
     links: dict[str, list[tuple[int, str]]] = {}
     for lk in sorted(ws.links(), key=lambda lk: (lk.code, lk.document_id)):
@@ -43,12 +72,12 @@ def build_snapshot(ws: Workspace, frozen_at: str | None = None,
         for doc_id, page_ref in links.get(leaf.code, []):
             d = docs[doc_id]
             evidence.append({
-                "sha256": d.sha256, "file": f"data/evidence/{d.sha256}" + (f".{d.ext}" if d.ext else ""),
+                "sha256": d.sha256, "file": evidence_file(d.sha256, d.ext),
                 "original_name": d.original_name, "media_type": d.media_type, "size": d.size,
                 "number": d.number, "date": d.issued_date, "issuer": d.issuer, "subject": d.subject,
                 "page_ref": page_ref or d.page_ref,
             })
-        return {
+        item = {
             "code": leaf.code, "title": leaf.title, "kind": "leaf", "block": leaf.block, "depth": depth,
             "parent": parent, "max": _dec(leaf.max), "score": _d(totals.leaf_scores.get(leaf.code)),
             "max_applicable": "0" if (ans.not_applicable and leaf.can_be_na) else _dec(leaf.max),
@@ -60,6 +89,9 @@ def build_snapshot(ws: Workspace, frozen_at: str | None = None,
                            "request_explanation": bool(ap.request_explanation)}
                           for ap in appraisals.get(leaf.code, [])],
         }
+        if claims_only:
+            del item["appraisal"]
+        return item
 
     def walk(node: Node, depth: int, parent: str | None) -> None:
         nt = totals.nodes[node.code]

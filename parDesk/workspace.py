@@ -61,7 +61,7 @@ register({
     "ws.bad_date": ("ngày không hợp lệ (cần YYYY-MM-DD hoặc DD/MM/YYYY): {value!r}",
                     "invalid date (expected YYYY-MM-DD or DD/MM/YYYY): {value!r}"),
     "ws.unknown_field": ("trường không rõ: {name}", "unknown field: {name}"),
-    "ws.too_long": ("quá dài ({length} ký tự, tối đa {limit})", "too long ({length} characters, at most {limit})"),
+    "ws.too_long": ("quá dài ({length} ký tự, tối đa {limit})", "too long ({length} character(s), at most {limit})"),
     "ws.nothing_to_undo": ("không có gì để hoàn tác", "nothing to undo"),
     "ws.nothing_to_redo": ("không có gì để làm lại", "nothing to redo"),
     "ws.survey": ("mục {code} do tỉnh chấm, xã không tự chấm", "item {code} is scored by the province, not the commune"),
@@ -584,6 +584,13 @@ class Workspace:
         clean_meta = self._clean_meta(meta)
         self._check_editable_fast()
         stored = self.evidence.put_many([p for _, p in items], progress=progress, cancel=cancel)
+        from parDesk import doc_index
+        from parDesk.intake.service import text_layer_pages
+
+        # The text layer is read before the write transaction and indexed inside it, so a document
+        # and its searchable text commit together (scans are OCR'd later by the intake job).
+        texts = {sf.sha256: text_layer_pages(self.evidence.path_for(sf.sha256)) for sf in stored
+                 if sf.media_type == "application/pdf"}
         views: list[DocumentView] = []
         with self.session() as s:
             self._editable(s)
@@ -596,6 +603,9 @@ class Workspace:
                                    added_by=self.actor, **clean_meta)
                     s.add(doc)
                     s.flush()
+                    assert doc.id is not None
+                    if texts.get(sf.sha256):
+                        doc_index.replace_pages(s, doc.id, texts[sf.sha256])
                     self._audit(s, "add", "document", str(doc.id), "", _doc_dict(doc))
                 elif clean_meta:
                     old = _doc_dict(doc)

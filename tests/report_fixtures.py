@@ -280,7 +280,7 @@ def build_snapshot(fw: Framework | None = None, answers: Mapping[str, Mapping[st
             count = docs_per_leaf if isinstance(docs_per_leaf, int) else next(iter(docs_per_leaf))
             evidence[leaf.code] = [make_evidence(leaf.code, i, rnd, long_text) for i in range(count)]
     # The same document supporting two items: the checklist points back to it.
-    if "1.1.1" in evidence and "1.1.2" in evidence:
+    if evidence.get("1.1.1") and "1.1.2" in evidence:
         evidence["1.1.2"].append(dict(evidence["1.1.1"][0]))
 
     items: list[dict[str, Any]] = []
@@ -355,3 +355,147 @@ def build_snapshot(fw: Framework | None = None, answers: Mapping[str, Mapping[st
                    "completed": totals.completed, "to_score": totals.to_score},
         "frozen_at": "2026-01-05T08:00:00+07:00",
     }
+
+
+# ---------------------------------------------------------------------------
+# Random frameworks and answers: many shapes, for the workbook's parity with the core
+
+_LABELS = ["Đạt đầy đủ, đúng hạn", "Đạt nhưng chậm", "Không đạt", "Ban hành kịp thời", "Có, một phần",
+           "Thực hiện tốt", "Chưa thực hiện", "Hoàn thành 100%", "Trên 30 ngày"]
+_BAND_LABELS = [("Xuất sắc", "Excellent"), ("Tốt", "Good"), ("Khá", "Fair"), ("Trung bình", "Average"),
+                ("Yếu", "Weak")]
+
+
+def _q(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
+
+
+def _random_rule(rnd: random.Random, mx: Decimal, code: str) -> dict[str, Any]:
+    kind = rnd.choice(["yes_no", "ratio_tiers", "proportional", "levels", "manual", "deductions", "survey"])
+    rule: dict[str, Any] = {"kind": kind}
+    if kind in ("ratio_tiers", "proportional"):
+        rule["numerator_label"] = "Số hồ sơ đúng hạn"
+        rule["denominator_label"] = "Tổng số hồ sơ"
+        rule["zero_denominator"] = rnd.choice(["max", "zero"])
+    if kind == "ratio_tiers":
+        cuts = sorted(rnd.sample(["100", "95", "90", "87.5", "80", "72.25", "66.67", "50"], rnd.randint(1, 4)),
+                      key=Decimal, reverse=True)
+        points = sorted((mx * Decimal(rnd.randint(0, 4)) / 4 for _ in cuts), reverse=True)
+        rule["tiers"] = [{"min_percent": c, "points": _q(p)} for c, p in zip(cuts, points)]
+        rule["else_points"] = _q(min(points[-1], mx / 4 if rnd.random() < 0.3 else Decimal(0)))
+    elif kind == "proportional" and rnd.random() < 0.7:
+        rule["rounding"] = {"places": rnd.randint(0, 3), "mode": rnd.choice(["half_up", "half_even", "down", "up"])}
+    elif kind == "levels":
+        n = rnd.randint(2, 4)
+        numeric = rnd.random() < 0.3
+        ids = [str(i + 1) for i in range(n)] if numeric else rnd.sample(["a", "b", "c", "d", "tren30", "Duoi30"], n)
+        labels = rnd.sample(_LABELS, n)
+        rule["levels"] = [{"id": i, "label": lb, "points": _q(mx * Decimal(rnd.randint(0, 4)) / 4)}
+                          for i, lb in zip(ids, labels)]
+    elif kind == "manual":
+        rule["step"] = rnd.choice([s for s in ("0.05", "0.1", "0.25", "0.5", "1") if mx % Decimal(s) == 0])
+    elif kind == "deductions":
+        rule["per_violation"] = rnd.choice(["0.1", "0.25", "0.5", "1"])
+        rule["floor"] = _q(rnd.choice([Decimal(0), Decimal(0), mx / 4, mx / 2]))
+        rule["violation_label"] = "Số báo cáo chậm"
+    return rule
+
+
+def _random_leaf(rnd: random.Random, code: str) -> dict[str, Any]:
+    mx = Decimal(rnd.choice(["0.5", "0.75", "1", "1", "1.25", "1.5", "2", "3", "4"]))
+    rule = _random_rule(rnd, mx, code)
+    leaf: dict[str, Any] = {"code": code, "title": f"Tiêu chí thành phần {code}", "max": _q(mx), "rule": rule,
+                            "can_be_na": rnd.random() < 0.3}
+    if rule["kind"] == "survey":
+        leaf["self_scored"] = False
+    elif rnd.random() < 0.05:  # province data on a rule the commune does not score
+        leaf["self_scored"] = False
+    return leaf
+
+
+def _random_node(rnd: random.Random, code: str, depth: int) -> dict[str, Any]:
+    kids: list[dict[str, Any]] = []
+    for i in range(1, rnd.randint(1, 4) + 1):
+        child = f"{code}.{i}"
+        if depth < 3 and (depth == 1 or rnd.random() < 0.35):
+            kids.append(_random_node(rnd, child, depth + 1))
+        else:
+            kids.append(_random_leaf(rnd, child))
+    total = sum((Decimal(str(k["max"])) for k in kids), Decimal(0))
+    return {"code": code, "title": f"{'Lĩnh vực' if depth == 1 else 'Tiêu chí'} {code}", "max": _q(total),
+            "children": kids}
+
+
+def random_framework(seed: int) -> Framework:
+    """A valid framework of random shape: 1-4 areas, trees up to 4 levels, every rule kind,
+    not-applicable items, survey items, decimal maxima, thresholds and bands, bonus and
+    penalty blocks whose caps are below the sum of their items."""
+    rnd = random.Random(seed)
+    areas = [_random_node(rnd, str(a), 1) for a in range(1, rnd.randint(1, 4) + 1)]
+    scale = sum((Decimal(a["max"]) for a in areas), Decimal(0))
+
+    def block(prefix: str) -> dict[str, Any]:
+        items = []
+        for i in range(1, rnd.randint(0, 3) + 1):
+            leaf = _random_leaf(rnd, f"{prefix}{i}")
+            if rnd.random() < 0.5 and leaf["rule"]["kind"] == "survey":
+                leaf = {**leaf, "rule": {"kind": "yes_no"}, "self_scored": True}
+            items.append(leaf)
+        total = sum((Decimal(it["max"]) for it in items), Decimal(0))
+        cap = total if rnd.random() < 0.3 else total / 2
+        return {"title": "", "cap": _q(cap), "items": items}
+
+    n_bands = rnd.randint(2, 5)
+    cuts = sorted(rnd.sample(["95", "90", "80.5", "80", "72.25", "70", "60", "50"], n_bands - 1),
+                  key=Decimal, reverse=True) + ["0"]
+    bands = [{"min_percent": c, "label": vi, "label_en": en}
+             for c, (vi, en) in zip(cuts, _BAND_LABELS[-n_bands:] if rnd.random() < 0.5 else _BAND_LABELS)]
+    raw = framework_dict()
+    raw.update(id=f"random-{seed}", title=f"Bộ chỉ số ngẫu nhiên {seed}", scale=_q(scale), areas=areas,
+               rounding={"places": rnd.randint(0, 3), "mode": rnd.choice(["half_up", "half_even", "down", "up"])},
+               rating_bands=bands, bonus=block("T"), penalty=block("TR"))
+    return parse_framework(raw, f"random-{seed}.json")
+
+
+def random_answers(fw: Framework, rnd: random.Random) -> dict[str, dict[str, Any]]:
+    """Random answers in the core's canonical form, heavy on the edges: a zero denominator,
+    a numerator on a threshold, halfway proportional scores, deductions down to the floor,
+    not-applicable items and survey items filled or not."""
+    out: dict[str, dict[str, Any]] = {}
+    for leaf in fw.all_leaves():
+        kind = leaf.rule.kind
+        a: dict[str, Any] = {}
+        if leaf.can_be_na and rnd.random() < 0.25:
+            a["not_applicable"] = True
+        if kind == "survey" or not leaf.self_scored:
+            if rnd.random() < 0.5:
+                a["appraised"] = _q(leaf.max * Decimal(rnd.randint(0, 20)) / 20)
+            out[leaf.code] = a
+            continue
+        if rnd.random() < 0.15:
+            out[leaf.code] = a
+            continue
+        a["inputs"] = random_inputs(leaf, rnd)
+        out[leaf.code] = a
+    return out
+
+
+def random_inputs(leaf: Leaf, rnd: random.Random) -> dict[str, Any]:
+    kind = leaf.rule.kind
+    if kind == "yes_no":
+        return {"done": rnd.random() < 0.6}
+    if kind in ("ratio_tiers", "proportional"):
+        den = rnd.choice([0, 1, 3, 4, 7, 8, 16, 40, 200, 400, 1234, rnd.randint(1, 5000)])
+        num = rnd.randint(0, den)
+        if kind == "ratio_tiers" and leaf.rule.tiers and den and rnd.random() < 0.5:
+            cut = rnd.choice(leaf.rule.tiers).min_percent  # on the threshold, or one below
+            num = min(den, max(0, int(-(-cut * den // 100)) - rnd.randint(0, 1)))
+        elif rnd.random() < 0.2:
+            num = den
+        return {"numerator": num, "denominator": den}
+    if kind == "levels":
+        return {"level": rnd.choice(leaf.rule.levels).id}
+    if kind == "manual":
+        steps = int(leaf.max / leaf.rule.step)
+        return {"score": _q(leaf.rule.step * rnd.randint(0, steps))}
+    return {"violations": rnd.randint(0, 12)}

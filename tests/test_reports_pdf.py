@@ -40,6 +40,11 @@ def pdftext(path: Path, *extra: str) -> str:
     return run("pdftotext", "-enc", "UTF-8", *extra, str(path), "-")
 
 
+def _pct(value: object) -> str:
+    """A percentage as printed: "69,4 %" (pdftotext reads the non-breaking space as a space)."""
+    return fmt_percent(value).replace("%", " %")
+
+
 def page_count(path: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(path))).group(1))
 
@@ -125,7 +130,7 @@ def test_table_content(pdfs, snap):
     for key in ("base", "total", "bonus", "max_applicable"):
         assert fmt_score(t[key]) in text, key
     assert "," in fmt_score(t["total"]) + fmt_score(t["base"])  # the fixture has decimals: Vietnamese commas
-    assert fmt_percent(t["percent"]) in text and t["rating"] in text
+    assert _pct(t["percent"]) in text and t["rating"] in text
     assert "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH" in text  # area rows in caps
     assert "Không áp dụng" in text
     assert "ngày 05 tháng 01 năm 2026" in text
@@ -145,7 +150,9 @@ def test_letter_content(pdfs, snap):
     assert "Số: 15/UBND-VP" in flat
     assert "Quyết định số 2712/QĐ-UBND ngày 31/10/2025" in flat
     assert f"{fmt_score(t['total'])}/{fmt_score(t['max_applicable'])} điểm" in flat
-    assert f"đạt {fmt_percent(t['percent'])}" in flat
+    assert f"đạt {_pct(t['percent'])}" in flat
+    # "ban hành Bộ Chỉ số …": the framework's name, without its dash-prefix or parenthetical suffix
+    assert "ban hành Bộ Chỉ số cải cách hành chính cấp xã, Ủy ban" in flat
     assert "TM. ỦY BAN NHÂN DÂN" in flat and "CHỦ TỊCH" in flat and "Nguyễn Văn A" in flat
     assert "Nơi nhận:" in flat and "- Như trên;" in flat and "- Lưu: VT, VP." in flat
     assert 1 <= page_count(pdfs["letter"]) <= 2
@@ -464,3 +471,78 @@ def test_a_heading_with_a_giant_first_row_still_lays_out(tmp_path):
     assert text.count("Dòng trích yếu") == 89 and text.count(END_MARK) == 2
     assert all(f"Dòng {k}\n" in text for k in (2, 100, 199))
     assert not ink_outside_margins(path, True)
+
+
+# ---------------------------------------------------------------------------
+# Issue 9: not applicable is a word, a number keeps its unit, the letter's wording
+
+
+@needs_poppler
+def test_not_applicable_is_printed_as_a_word_and_leaves_the_maximum(tmp_path):
+    fw = small_framework()
+    answers = {"1.3.2": {"not_applicable": True}, "2.2.1": {"not_applicable": True},
+               "1.1.1": {"inputs": {"done": True}}}
+    snap = build_snapshot(fw, answers)
+    for lang, word in (("vi", "Không áp dụng"), ("en", "N/A")):
+        table = render_table(snap, tmp_path / f"table-{lang}.pdf", lang=lang).path
+        rows = [ln.split() for ln in pdftext(table, "-layout").splitlines()]
+        for code in ("1.3.2", "2.2.1"):
+            row = next(r for r in rows if r and r[0] == code)
+            assert word.split()[0] in row and "0" not in row[-6:], (lang, code, row)  # never "1 | 0"
+        if lang == "vi":
+            flat = " ".join(pdftext(table).split())
+            assert "không tính vào điểm tối đa của đơn vị" in flat
+    checklist = " ".join(pdftext(render_checklist(snap, tmp_path / "c.pdf").path).split())
+    assert "1.3.2. Xử lý vấn đề phát hiện qua kiểm tra (tối đa 1 điểm; không áp dụng" in checklist
+    # the unit's maximum is the framework's minus what is not applicable and the unfilled survey items
+    assert snap["totals"]["max_applicable"] == "19"
+
+
+@needs_poppler
+def test_a_criterion_whose_items_are_all_not_applicable_says_so(tmp_path):
+    fw = small_framework()
+    snap = build_snapshot(fw, {"2.2.1": {"not_applicable": True}})
+    for item in snap["items"]:  # make 2.2's other item not applicable too (as a framework might allow)
+        if item["code"] == "2.2.2":
+            item.update(not_applicable=True, score=None, max_applicable="0", status="not_applicable")
+    rows = [ln.split() for ln in pdftext(render_table(snap, tmp_path / "t.pdf").path, "-layout").splitlines()]
+    row = next(r for r in rows if r and r[0] == "2.2")
+    assert "Không" in row and "0" not in row[-4:], row
+
+
+@needs_poppler
+@pytest.mark.parametrize("unit", ["xã A", "xã Tân Lập Mới", "xã Nậm Pồ Đông Bắc Xa", "phường Tân Lập Trung Tâm"])
+def test_a_number_and_its_unit_never_break_apart(tmp_path, unit):
+    """Whatever the line length, "69,4 %" and "17,35 điểm" stay on one line in every form."""
+    snap = build_snapshot()
+    snap["unit"]["name"] = "Ủy ban nhân dân " + unit
+    snap["unit"]["short_name"] = unit
+    files = [render_letter(snap, tmp_path / "l.pdf").path, render_receipt_sheet(snap, tmp_path / "r.pdf", PKG_HASH).path,
+             render_checklist(snap, tmp_path / "c.pdf").path, render_table(snap, tmp_path / "t.pdf").path]
+    for path in files:
+        lines = [ln.strip() for ln in pdftext(path).splitlines() if ln.strip()]
+        for a, b in zip(lines, lines[1:]):
+            broken = re.search(r"\d$", a) and re.match(r"(%|điểm\b|points\b)", b)
+            assert not broken, (path.name, a, b)
+    from parDesk.reports._common import NBSP, percent_text
+
+    assert percent_text("94.17") == "94,17" + NBSP + "%" and percent_text("94.17", lang="en") == "94.17%"
+
+
+def test_letter_names_the_framework_without_its_label():
+    from parDesk.reports._common import decision_title
+
+    assert decision_title("MẪU – Bộ Chỉ số CCHC cấp xã 2025 (không phải văn bản chính thức)") == \
+        "Bộ Chỉ số CCHC cấp xã 2025"
+    assert decision_title("Bộ Chỉ số cải cách hành chính cấp xã (bộ thử nghiệm)") == \
+        "Bộ Chỉ số cải cách hành chính cấp xã"
+    assert decision_title("Bộ Chỉ số CCHC xã, phường - Tỉnh Sơn La") == "Bộ Chỉ số CCHC xã, phường"
+    assert decision_title("Bộ tiêu chí đánh giá") == "Bộ tiêu chí đánh giá"
+
+
+@needs_poppler
+def test_penalty_items_say_points_deducted(tmp_path, snap):
+    checklist = " ".join(pdftext(render_checklist(snap, tmp_path / "c.pdf").path).split())
+    assert "TR2. Bị cơ quan có thẩm quyền phê bình về CCHC (tối đa 1 điểm; số điểm bị trừ: 1 điểm)" in checklist
+    table = " ".join(pdftext(render_table(snap, tmp_path / "t.pdf").path).split())
+    assert "Số điểm bị trừ." in table

@@ -67,23 +67,25 @@ def test_export_structure_values_and_formulas(book, snap, fw):
     S, E, F, G, H, J = _L["score"], _L["done"], _L["numerator"], _L["denominator"], _L["level"], _L["score_input"]
     r = rows["1.1.1"]
     assert ws[f"{E}{r}"].value == "Có"
-    assert ws[f"{S}{r}"].value == f'=IF({E}{r}="Có",1,IF({E}{r}="Không",0,""))'
+    assert ws[f"{S}{r}"].value.startswith(f'=IF(OR(TRIM({E}{r})="có",')
     r = rows["1.1.2"]
     assert (ws[f"{F}{r}"].value, ws[f"{G}{r}"].value) == (9, 10)
     assert "ISNUMBER" in ws[f"{S}{r}"].value and f"{F}{r}*100>=100*{G}{r}" in ws[f"{S}{r}"].value
-    assert ws[f"{H}{rows['1.1.3']}"].value == "b"
+    assert ws[f"{H}{rows['1.1.3']}"].value == "Có điều chỉnh nhưng chậm"  # the level's name, not its id
     assert ws[f"{J}{rows['2.2.2']}"].value == 1.75
     # subtotals are SUM formulas over the children's score cells
     crit = ws[f"{S}{rows['1.1']}"].value
-    assert crit == f"=SUM({S}{rows['1.1.1']},{S}{rows['1.1.2']},{S}{rows['1.1.3']})"
-    assert ws[f"{S}{rows['1.3']}"].value == f"=SUM({S}{rows['1.3.1']},{S}{rows['1.3.2']})"
-    assert ws[f"{S}{rows['1']}"].value.startswith("=SUM(")
-    # the not-applicable item has no formula and a zero applicable maximum
-    assert ws[f"{S}{rows['1.3.2']}"].value is None
+    assert crit == f"=ROUND(SUM({S}{rows['1.1.1']},{S}{rows['1.1.2']},{S}{rows['1.1.3']}),2)"
+    assert ws[f"{S}{rows['1.3']}"].value == f"=ROUND(SUM({S}{rows['1.3.1']},{S}{rows['1.3.2']}),2)"
+    assert ws[f"{S}{rows['1']}"].value.startswith("=ROUND(SUM(")
+    # the not-applicable item says so in words and adds nothing to the unit's maximum
+    assert ws[f"{S}{rows['1.3.2']}"].value == "Không áp dụng"
     assert ws[f"{_L['max_applicable']}{rows['1.3.2']}"].value == 0
     assert "Không áp dụng" in ws[f"{_L['explanation']}{rows['1.3.2']}"].value
-    # survey item carries the province's score as a value
+    # survey item carries the province's score as a value; its maximum counts only once scored
     assert ws[f"{S}{rows['3.1.1']}"].value == 3.5
+    assert ws[f"{S}{rows['3.1.2']}"].value is None
+    assert ws[f"{_L['max_applicable']}{rows['3.1.2']}"].value == f"=IF(ISNUMBER({S}{rows['3.1.2']}),4,0)"
     # totals at the bottom
     labels = {ws.cell(r, _COL["title"]).value: r for r in range(FIRST_ROW, ws.max_row + 1)}
     total_row = labels["TỔNG ĐIỂM TỰ ĐÁNH GIÁ"]
@@ -91,7 +93,7 @@ def test_export_structure_values_and_formulas(book, snap, fw):
     assert ws[f"{S}{labels['Tự xếp loại']}"].value.startswith("=IF(")
     assert ws[f"{S}{labels['Điểm thưởng (đã áp dụng mức tối đa)']}"].value.startswith("=")
     bonus_head = next(r for t, r in labels.items() if t and t.startswith("Điểm thưởng ("))
-    assert ws[f"{S}{bonus_head}"].value.startswith("=MIN(2,SUM(")
+    assert ws[f"{S}{bonus_head}"].value.startswith("=MIN(2,ROUND(SUM(")
 
 
 def test_export_styles_and_print_setup(book):
@@ -305,7 +307,18 @@ def test_template_generation_is_reproducible(tmp_path):
                        capture_output=True)
     for name in ("bo-chi-so-mau.xlsx", "bo-chi-so-vi-du.xlsx"):
         assert (out1 / name).read_bytes() == (out2 / name).read_bytes()
-    assert (out1 / "bo-chi-so-mau.xlsx").read_bytes() == (TEMPLATES / "bo-chi-so-mau.xlsx").read_bytes()
+        # The committed template is current. openpyxl writes the same XML with or without lxml
+        # installed, only spaced differently, so compare it canonicalised.
+        assert _xlsx_content(out1 / name) == _xlsx_content(TEMPLATES / name), name
+
+
+def _xlsx_content(path: Path) -> dict[str, bytes]:
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return {n: ET.canonicalize(z.read(n).decode("utf-8")).encode() if n.endswith((".xml", ".rels"))
+                else z.read(n) for n in sorted(z.namelist())}
 
 
 @pytest.mark.parametrize("name", ["small", "tiny-test.json", "sample-xa-2025.json"])
@@ -459,6 +472,9 @@ def test_libreoffice_recalculation_matches_parDesk(tmp_path, name):
         return None if v in (None, "") else Decimal(repr(v)).quantize(Decimal("0.0001"))
 
     for leaf in fw.all_leaves():
+        if leaf.code in na:
+            assert calc[f"{_L['score']}{rows[leaf.code]}"].value == "Không áp dụng"
+            continue
         got = num(calc[f"{_L['score']}{rows[leaf.code]}"].value)
         want = totals.leaf_scores.get(leaf.code)
         assert got == (None if want is None else want.quantize(Decimal("0.0001"))), (leaf.code, leaf.rule.kind,
@@ -488,3 +504,28 @@ def test_libreoffice_recalculation_matches_parDesk(tmp_path, name):
     # A workbook saved by LibreOffice still imports (cached values, same keys and hash).
     changes, errors = read_answers_xlsx(out, fw)
     assert errors == []
+
+
+def test_level_column_offers_the_level_names_and_the_import_takes_name_or_id(book, fw):
+    wb = load_workbook(book)
+    ws = wb[SHEET_SCORES]
+    rows = rows_by_code(ws)
+    cell = f"{_L['level']}{rows['1.1.3']}"
+    dv = next(dv for dv in ws.data_validations.dataValidation if cell in str(dv.sqref))
+    assert dv.type == "list"
+    sheet, rng = dv.formula1.rsplit("!", 1)
+    lists = wb[sheet.strip("'")]
+    assert lists.sheet_state == "hidden" and wb.sheetnames[-1] == lists.title
+    names = [c.value for row in lists[rng.replace("$", "")] for c in row]
+    assert names == [lv.label for lv in fw.leaf("1.1.3").rule.levels]
+    for typed, want in (("Điều chỉnh kịp thời, đầy đủ", "a"), ("  KHÔNG điều chỉnh ", "c"), ("b", "b"), ("B", "b")):
+        ws[cell] = typed
+        wb.save(book)
+        changes, errors = read_answers_xlsx(book, fw)
+        assert errors == []
+        assert dict(changes)["1.1.3"] == {"level": want}, typed
+    ws[cell] = "Điều chỉnh"
+    wb.save(book)
+    _, errors = read_answers_xlsx(book, fw)
+    assert [e.where for e in errors] == [f"{SHEET_SCORES}!{cell}"]
+    assert "Có điều chỉnh nhưng chậm" in errors[0].message()  # the valid names are listed

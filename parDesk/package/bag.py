@@ -52,8 +52,10 @@ a killed build leaves only a ``.partial`` file, which never looks complete.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
+import stat
 import queue
 import threading
 import unicodedata
@@ -74,6 +76,14 @@ register({
     "package.duplicate_name": ("tên tệp trùng trong gói", "duplicate file name in the package"),
     "package.source_missing": ("không đọc được tệp nguồn: {reason}", "cannot read the source file: {reason}"),
     "package.source_changed": ("tệp thay đổi trong khi đóng gói; hãy thử lại", "the file changed while packaging; try again"),
+    "package.source_damaged": ("tệp của tài liệu trong kho đã bị hỏng hoặc bị thay đổi (mã SHA-256 {actual}, "
+                               "đã ghi {recorded}; {size} byte, đã ghi {recorded_size}); không ký gói với tệp này — "
+                               "hãy đính kèm lại bản gốc",
+                               "the document's stored file is damaged or changed (SHA-256 {actual}, recorded "
+                               "{recorded}; {size} bytes, recorded {recorded_size}); the package is not signed with "
+                               "it — attach the original again"),
+    "package.source_link": ("tệp nguồn là liên kết (symlink) hoặc tệp đặc biệt, không được đóng gói",
+                            "the source file is a symbolic link or special file and is not packaged"),
     "package.bad_field": ("trường thông tin gói không hợp lệ: {reason}", "invalid package information field: {reason}"),
     "package.reserved_field": ("trường {label} do parDesk tự ghi", "field {label} is written by parDesk itself"),
     "package.no_unit_code": ("thiếu trường Unit-Code (mã đơn vị) trong thông tin gói", "the package information lacks Unit-Code"),
@@ -111,11 +121,23 @@ class PayloadEntry:
 
     ``arcname`` uses '/' separators, e.g. ``"assessment.json"`` or
     ``"evidence/<sha256>.pdf"``; it is stored NFC-normalised as
-    ``data/<arcname>``. ``source`` is a file path (streamed) or bytes.
+    ``data/<arcname>``. ``source`` is a file path (streamed, opened with
+    ``O_NOFOLLOW``: a symlink is refused) or bytes.
+
+    ``sha256`` / ``size``: what the bytes must be (an evidence document's
+    recorded hash and size). The streamed hash is compared with it and a
+    mismatch — a flipped byte, a truncated file — refuses the build, naming
+    ``label`` (the document as the person sees it), so damaged evidence is
+    never signed under its original name. ``opener`` opens the source instead
+    of ``open`` (the evidence store's own no-symlink opener).
     """
 
     arcname: str
     source: Union[Path, str, bytes]
+    sha256: str | None = None
+    size: int | None = None
+    label: str | None = None
+    opener: Callable[[], BinaryIO] | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +240,31 @@ class _TrailingHasher:
         self._reader.close()
 
 
+def _open_source(entry: PayloadEntry, source: Path) -> BinaryIO:
+    """The source file, never through a symlink (``O_NOFOLLOW``, then a regular-file check on the descriptor)."""
+    where = entry.label or str(source)
+    if entry.opener is not None:
+        return entry.opener()
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ParDeskError("package.source_link", where=where) from None
+        raise ParDeskError("package.source_missing", where=where, reason=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ParDeskError("package.source_link", where=where)
+    return os.fdopen(fd, "rb", buffering=0)
+
+
+def _damaged(entry: PayloadEntry, source: Path | bytes, digest: "hashlib._Hash", size: int) -> None:
+    """Refuse the build: the bytes are not what the document recorded (or changed while read)."""
+    if entry.sha256 is None:
+        raise ParDeskError("package.source_changed", where=entry.label or str(entry.source))
+    raise ParDeskError("package.source_damaged", where=entry.label or str(entry.source), actual=digest.hexdigest()[:12],
+                       recorded=entry.sha256[:12], size=size, recorded_size=entry.size if entry.size is not None else "?")
+
+
 def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: Sequence[tuple[str, str]],
                   signer: Signer, *, bagging_date: dt.date, progress: Progress | None = None,
                   cancelled: CancelCheck | None = None, overwrite: bool = False,
@@ -266,7 +313,7 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
         raise ParDeskError("package.unit_mismatch", where=BAG_INFO, cert_code=cert_code or "—",
                            bag_code=unit_codes[0])
 
-    entries: list[tuple[str, Union[Path, bytes], int]] = []
+    entries: list[tuple[str, Union[Path, bytes], int, PayloadEntry]] = []
     seen: dict[str, str] = {}
     for entry in payload:
         name = _bag_name(entry.arcname)
@@ -276,23 +323,26 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
         seen[key] = name
         if isinstance(entry.source, (bytes, bytearray, memoryview)):
             data = bytes(entry.source)
-            entries.append((name, data, len(data)))
+            entries.append((name, data, len(data), entry))
+        elif entry.opener is not None and entry.size is not None:
+            entries.append((name, Path(entry.source), entry.size, entry))
         else:
             path = Path(entry.source)
+            where = entry.label or str(path)
             try:
-                size = path.stat().st_size
+                st = os.lstat(path)
             except OSError as exc:
-                raise ParDeskError("package.source_missing", where=str(path), reason=exc.strerror or str(exc)) from None
-            if not path.is_file():
-                raise ParDeskError("package.source_missing", where=str(path), reason="not a file")
-            entries.append((name, path, size))
+                raise ParDeskError("package.source_missing", where=where, reason=exc.strerror or str(exc)) from None
+            if not stat.S_ISREG(st.st_mode):
+                raise ParDeskError("package.source_link", where=where)
+            entries.append((name, path, st.st_size if entry.size is None else entry.size, entry))
     for name in list(seen.values()):  # a payload file must not also be a payload folder
         parts = name.split("/")
         for i in range(2, len(parts)):
             if fold("/".join(parts[:i])) in seen:
                 raise ParDeskError("package.duplicate_name", where=name)
 
-    total = sum(size for _, _, size in entries)
+    total = sum(size for _, _, size, _ in entries)
     date_time = (bagging_date.year, bagging_date.month, bagging_date.day, 0, 0, 0)
     tmp = dest.with_name(dest.name + ".partial")
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -323,7 +373,7 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
         if progress:
             progress(0, total)
 
-        for name, source, size in entries:
+        for name, source, size, entry in entries:
             check_cancel()
             digest = hashlib.sha256()
             written = 0
@@ -340,18 +390,13 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
                             progress(done, total)
                         check_cancel()
                 else:
-                    try:
-                        src = open(source, "rb", buffering=0)
-                    except OSError as exc:
-                        raise ParDeskError("package.source_missing", where=str(source),
-                                           reason=exc.strerror or str(exc)) from None
-                    with src:
+                    with _open_source(entry, source) as src:
                         while True:
-                            n = src.readinto(view)
+                            n = src.readinto(view)  # type: ignore[attr-defined]
                             if not n:
                                 break
                             if written + n > size:
-                                raise ParDeskError("package.source_changed", where=str(source))
+                                _damaged(entry, source, digest, written + n)
                             piece = view[:n]
                             digest.update(piece)
                             out.write(piece)
@@ -361,7 +406,9 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
                                 progress(done, total)
                             check_cancel()
                     if written != size:
-                        raise ParDeskError("package.source_changed", where=str(source))
+                        _damaged(entry, source, digest, written)
+                if entry.sha256 is not None and digest.hexdigest() != entry.sha256:
+                    _damaged(entry, source, digest, written)
             fh.flush()
             hasher.advance(fh.tell())
             manifest_lines.append(f"{digest.hexdigest()}  {name}\n")

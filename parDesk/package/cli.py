@@ -36,15 +36,24 @@ register({
                   "Signed and packaged version {version}: {path}\nSHA-256 {sha}"),
     "pkg.reopened": ("Đã mở phiên bản {version} để bổ sung", "Opened version {version} for amendments"),
     "pkg.copied": ("Đã chép gói vào {dest} (SHA-256 {sha})", "Package copied to {dest} (SHA-256 {sha})"),
-    "pkg.valid": ("HỢP LỆ", "VALID"),
+    "pkg.valid": ("HỢP LỆ — đã xác minh người ký", "VALID — signer verified"),
+    "pkg.signer_unverified": ("Toàn vẹn, nhưng chưa xác minh được người ký (không có chứng thư tin cậy hay chứng thư "
+                              "đã đăng ký: dùng --trust hoặc --pin)",
+                              "Integrity verified, signer not verified (no trust anchor or registered certificate: "
+                              "use --trust or --pin)"),
     "pkg.invalid": ("KHÔNG HỢP LỆ", "NOT VALID"),
+    "pkg.reference_time": ("Thời điểm tham chiếu (nhận/kiểm tra)", "Reference time (receipt/verification)"),
+    "pkg.bad_time": ("thời điểm không hợp lệ: {value} (cần dạng ISO 8601, ví dụ 2026-01-05T08:00:00+07:00)",
+                     "invalid time: {value} (ISO 8601 expected, e.g. 2026-01-05T08:00:00+07:00)"),
+    "pkg.unreadable_cert": ("không đọc được tệp chứng thư: {reason}", "cannot read the certificate file: {reason}"),
     "pkg.signer": ("Người ký", "Signer"),
     "pkg.signing_time": ("Thời điểm ký (thời điểm chốt dữ liệu, theo đồng hồ máy người ký)",
                          "Signing time (when the data was frozen, by the signer's clock)"),
     "pkg.hash": ("SHA-256 của gói", "Package SHA-256"),
-    "pkg.trust_unknown": ("Chuỗi tin cậy: chưa kiểm tra (không có --trust)", "Trust chain: not checked (no --trust)"),
-    "pkg.trust_ok": ("Chuỗi tin cậy: hợp lệ", "Trust chain: valid"),
-    "pkg.trust_bad": ("Chuỗi tin cậy: không hợp lệ", "Trust chain: not valid"),
+    "pkg.trust_unknown": ("Người ký: chưa xác minh (không có --trust hay --pin)",
+                          "Signer: not verified (no --trust or --pin)"),
+    "pkg.trust_ok": ("Người ký: đã xác minh ({method})", "Signer: verified ({method})"),
+    "pkg.trust_bad": ("Người ký: không được tin cậy", "Signer: not trusted"),
     "pkg.no_package": ("chưa có gói nào", "no package yet"),
 })
 
@@ -209,37 +218,81 @@ def cmd_package_copy(cli: Any) -> int:
     return 0
 
 
+def _reference_time(text: str | None) -> Any:
+    import datetime as dt
+
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ParDeskError("pkg.bad_time", where="--at", value=text[:40]) from None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
 def cmd_verify(cli: Any) -> int:
+    """Exit 0: valid and signer verified; 3: integrity verified, signer not verified; 1: not valid."""
     from parDesk.identity import load_certificates
     from parDesk.package.checks import verify_submission
+    from parDesk.package.trust import Verdict
 
-    trusted = []
-    for path in cli.args.trust or []:
-        trusted.extend(load_certificates(Path(path).read_bytes(), where=path))
-    report = verify_submission(cli.args.package, trusted=trusted or None)
+    def certs(paths: list[str] | None) -> list[Any]:
+        out: list[Any] = []
+        for path in paths or []:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                raise ParDeskError("pkg.unreadable_cert", where=path, reason=exc.strerror or str(exc)) from None
+            out.extend(load_certificates(data, where=path))
+        return out
+
+    from parDesk.package.chain_check import ChainStep, chain_state
+    from parDesk.signing.trust import RevocationCache, load_anchors
+
+    trusted: list[Any] = []
+    for path in cli.args.trust or []:  # a folder of anchors (CA certificates), or certificate files
+        trusted.extend(load_anchors(path) if Path(path).is_dir() else certs([path]))
+    pinned = certs(cli.args.pin)
+    steps = []
+    chain = None
+    if trusted:  # chain, validity at the signing time, key usage, revocation (CRL/OCSP)
+        chain = ChainStep(trusted, online=not cli.args.offline,
+                          cache=RevocationCache(cli.args.revocation_cache) if cli.args.revocation_cache else None,
+                          accept_unknown_revocation=cli.args.accept_unknown_revocation)
+        steps.append(chain)
+    report = verify_submission(cli.args.package, trusted=trusted or None, pinned=pinned or None,
+                               trust_steps=steps, reference_time=_reference_time(cli.args.at))
     info = report.signer_info
+    verdict = report.verdict
+    headline = {Verdict.TRUSTED: "pkg.valid", Verdict.SIGNER_UNVERIFIED: "pkg.signer_unverified",
+                Verdict.INVALID: "pkg.invalid"}[verdict]
 
     def human() -> str:
-        lines = [t("pkg.valid") if report.valid else t("pkg.invalid"), f"{t('pkg.hash')}: {report.package_sha256}"]
+        lines = [t(headline), f"{t('pkg.hash')}: {report.package_sha256}"]
         if info is not None:
             lines.append(f"{t('pkg.signer')}: {info.subject}")
         if report.signing_time is not None:
             lines.append(f"{t('pkg.signing_time')}: {report.signing_time.isoformat()}")
+        if report.reference_time is not None:
+            lines.append(f"{t('pkg.reference_time')}: {report.reference_time.isoformat()}")
         lines.append(t("pkg.trust_unknown") if report.trusted is None
-                     else t("pkg.trust_ok") if report.trusted else t("pkg.trust_bad"))
+                     else t("pkg.trust_ok", method=report.trust_method) if report.trusted else t("pkg.trust_bad"))
         for key in ("Source-Organization", "Unit-Code", "Submission-Version", "Framework-Id"):
             if key in report.bag_info:
                 lines.append(f"{key}: {report.bag_info[key]}")
         lines.extend("  - " + p.message() for p in report.problems)
         return "\n".join(lines)
 
-    cli.out(human, {"valid": report.valid, "package_sha256": report.package_sha256,
+    cli.out(human, {"valid": verdict is Verdict.TRUSTED, "verdict": verdict.value,
+                    "integrity": not report.problems, "package_sha256": report.package_sha256,
                     "signer": info.subject if info else None,
                     "signer_fingerprint": info.fingerprint_sha256 if info else None,
                     "signing_time": report.signing_time.isoformat() if report.signing_time else None,
-                    "trusted": report.trusted, "bag_info": report.bag_info,
+                    "reference_time": report.reference_time.isoformat() if report.reference_time else None,
+                    "trusted": report.trusted, "trust_method": report.trust_method,
+                    "chain": chain_state(chain), "bag_info": report.bag_info,
                     "problems": [{"where": p.where, "key": p.key, "message": p.message()} for p in report.problems]})
-    return 0 if report.valid else 1
+    return report.exit_code
 
 
 def register_commands(sub: Any, add: Callable[..., Any]) -> None:
@@ -276,6 +329,16 @@ def register_commands(sub: Any, add: Callable[..., Any]) -> None:
     sp = add("copy", cmd_package_copy, "save a verified copy of the latest package (USB stick)", pks)
     sp.add_argument("dest")
 
-    sp = add("verify", cmd_verify, "verify a package: zip safety, bag, signature, signer, scores (exit 0 only if valid)")
+    sp = add("verify", cmd_verify, "verify a package: zip shape, bag, signature, signer, scores, evidence "
+             "(exit 0: valid, signer verified; 3: integrity verified, signer not verified; 1: not valid)")
     sp.add_argument("package")
-    sp.add_argument("--trust", action="append", metavar="CERT", help="trusted certificate (repeatable)")
+    sp.add_argument("--trust", action="append", metavar="DIR|FILE",
+                    help="trust anchors: a folder of CA certificates, or a certificate file (repeatable); "
+                         "checks the chain, validity at the signing time, key usage and revocation (CRL/OCSP)")
+    sp.add_argument("--offline", action="store_true", help="never fetch CRL/OCSP (revocation then unknown)")
+    sp.add_argument("--accept-unknown-revocation", action="store_true",
+                    help="accept, provisionally, a signer whose revocation status cannot be obtained")
+    sp.add_argument("--revocation-cache", metavar="DIR", help="keep fetched CRL/OCSP answers in DIR")
+    sp.add_argument("--pin", action="append", metavar="CERT",
+                    help="the unit's registered certificate: the signer must have its key (repeatable)")
+    sp.add_argument("--at", metavar="TIME", help="reference time (ISO 8601), e.g. the receipt time; default now")

@@ -28,7 +28,7 @@ from parDesk.i18n import ParDeskError, register
 from parDesk.identity import Signer
 from parDesk.models.tables import Assessment, AuditEntry, Outbox, OutboxHistory, Package
 from parDesk.package.bag import BuildResult, PayloadEntry, build_package
-from parDesk.snapshot import build_snapshot, snapshot_bytes
+from parDesk.snapshot import build_snapshot, evidence_file, snapshot_bytes
 from parDesk.workspace import Change, Workspace, now_iso
 
 PACKAGES_DIR = "packages"
@@ -55,7 +55,10 @@ def render_forms(snapshot: dict[str, Any], folder: Path) -> list[Path]:
            folder / "van-ban-de-nghi-tham-dinh.pdf"]
     reports.render_checklist(snapshot, out[0], date=day)
     reports.render_table(snapshot, out[1], date=day)
-    reports.render_letter(snapshot, out[2], date=day)
+    letter = reports.render_letter(snapshot, out[2], date=day)
+    from parDesk.package.signed_forms import ROOMS
+    if letter.signature_box is not None:  # where the PAdES signature goes (parDesk.package.signed_forms)
+        ROOMS[str(out[2])] = letter.signature_box
     return out
 
 
@@ -125,6 +128,20 @@ def package_name(ws: Workspace) -> str:
     return f"{ws.unit().admin_code}-{a.year}-v{a.version}.zip"
 
 
+def document_label(doc: Any) -> str:
+    """The document as the officer sees it: "số, ký hiệu — trích yếu (tên tệp)"."""
+    head = " — ".join(p for p in (doc.number, doc.subject) if p and str(p).strip())
+    return f"{head} ({doc.original_name})" if head else str(doc.original_name)
+
+
+def _evidence_entry(ws: Workspace, doc: Any) -> PayloadEntry:
+    """A stored evidence file, streamed without following symlinks and checked against its recorded hash."""
+    label = document_label(doc)
+    return PayloadEntry(evidence_file(doc.sha256, doc.ext)[len("data/"):], ws.evidence.path_for(doc.sha256),
+                        sha256=doc.sha256, size=doc.size, label=label,
+                        opener=lambda: ws.evidence.open_stored(doc.sha256, where=label))
+
+
 @dataclass(frozen=True)
 class Frozen:
     """Everything a package is built from; equal frozen states give equal packages.
@@ -160,8 +177,7 @@ def freeze(ws: Workspace, reports_dir: Path | None = None) -> Frozen:
         if not doc.codes or doc.sha256 in seen:
             continue
         seen.add(doc.sha256)
-        name = f"evidence/{doc.sha256}" + (f".{doc.ext}" if doc.ext else "")
-        payload.append(PayloadEntry(name, ws.evidence.path_for(doc.sha256)))
+        payload.append(_evidence_entry(ws, doc))
     if reports_dir is not None:
         for hook in REPORT_HOOKS:
             for path in sorted(hook(snap, reports_dir)):
@@ -184,8 +200,13 @@ def freeze(ws: Workspace, reports_dir: Path | None = None) -> Frozen:
 
 def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, int], None] | None = None,
                      cancelled: Callable[[], bool] | None = None, allow_problems: bool = False,
-                     reports_dir: Path | None = None) -> PackageRecord:
-    """Freeze, sign and record the current assessment; lock it; queue it in the outbox."""
+                     reports_dir: Path | None = None, tsa_url: str | None = None) -> PackageRecord:
+    """Freeze, sign and record the current assessment; lock it; queue it in the outbox.
+
+    With a :class:`parDesk.signing.signer.BaseSigner` (file key, PKCS#12, token) the printed
+    forms are PAdES-signed first, by the same signer, at the package's signing time
+    (:mod:`parDesk.package.signed_forms`); ``tsa_url`` adds an RFC 3161 timestamp (B-T).
+    """
     a = ws.assessment()
     if a.status == "locked":  # already signed: the package is its identity
         with ws.reader() as s:
@@ -199,6 +220,13 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
 
     with tempfile.TemporaryDirectory(prefix="pardesk-forms-") as tmp:
         frozen = freeze(ws, reports_dir or Path(tmp))
+        from parDesk.package import signed_forms
+        if signed_forms.can_sign_forms(signer):
+            cert = signer.certificate()
+            when = max(frozen.frozen_at, cert.not_valid_before_utc)  # as build_package clamps the CMS time
+            signed_forms.sign_forms(frozen.payload, signer, org_name=ws.unit().name, when=when,
+                                    images=signed_forms.SignatureImages(ws.folder / "identity").load(),
+                                    tsa_url=tsa_url)
         prev = previous_package(ws, a)
         result: BuildResult = build_package(frozen.dest, frozen.payload, frozen.bag_info, signer,
                                             bagging_date=frozen.bagging_date, progress=progress,

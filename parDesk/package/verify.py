@@ -1,8 +1,10 @@
 """Verify a submission package, streaming from the zip, memory flat.
 
-Order matters: zip safety first (:mod:`parDesk.package.zipsafe`, directory
-only); then every entry is read once, in file order, through a reader that
-also computes the package SHA-256 in the same pass; then the bag is judged:
+Order matters: zip safety and parDesk's canonical zip shape first
+(:mod:`parDesk.package.zipsafe`, directory and headers only, everything
+bounded before anything is allocated); then every entry is read once, in file
+order, through a reader that also computes the package SHA-256 in the same
+pass (:mod:`parDesk.package.onepass`); then the bag is judged:
 
 1. ``bagit.txt`` says BagIt 1.0, UTF-8;
 2. ``manifest-sha256.txt`` lists every ``data/`` file and nothing else, and
@@ -13,16 +15,24 @@ also computes the package SHA-256 in the same pass; then the bag is judged:
    no unsigned file rides along;
 4. ``signature.p7s`` is a valid detached CMS over the tag manifest
    (:func:`parDesk.signing.cms.verify_detached_cms`), the signer certificate
-   was valid at signing time and, if trust anchors are given, chains to one;
-   and it is the very certificate bag-info's signed ``Signer-Certificate-SHA256``
-   names (no certificate swapped in; see :mod:`parDesk.package.bag`);
+   was valid at the signing time *and* at the reference time (the server's
+   receipt time, else now: a self-claimed, backdated signing time cannot hide
+   an expired certificate); it is the very certificate bag-info's signed
+   ``Signer-Certificate-SHA256`` names (no certificate swapped in; see
+   :mod:`parDesk.package.bag`);
 5. the signer certificate's unit code equals bag-info's ``Unit-Code``;
-6. the caller's ``extra_checks`` (the core adds "recomputed scores equal the
-   claimed ones").
+6. the caller's ``extra_checks`` (the submission adds strict JSON, recomputed
+   scores and evidence hashes: :mod:`parDesk.package.checks`);
+7. trust (:mod:`parDesk.package.trust`): anchors, pinned certificates and the
+   caller's trust steps decide whether the signer is *verified*. The report's
+   :attr:`VerifyReport.verdict` is TRUSTED, SIGNER_UNVERIFIED ("integrity
+   verified, signer not verified") or INVALID.
 
-``openssl cms -verify`` and ``bagit.py --validate`` agree with steps 1–4 on
-every package parDesk writes. Problems are :class:`ParDeskError` with
-``where`` = the entry name, so the report reads in Vietnamese or English.
+Every bag-info label may appear once; each tag file has its own size bound,
+checked against the directory before it is read. ``openssl cms -verify`` and
+``bagit.py --validate`` agree with steps 1–4 on every package parDesk writes.
+Problems are :class:`ParDeskError` with ``where`` = the entry name, so the
+report reads in Vietnamese or English.
 """
 
 from __future__ import annotations
@@ -30,11 +40,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import io
 import os
-import queue
 import re
-import threading
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -47,8 +54,10 @@ from parDesk.i18n import ParDeskError, register
 from parDesk.identity import CertInfo, cert_info, unit_code_of
 from parDesk.package.bag import (BAG_INFO, BAGIT, CHUNK, MANIFEST, SIGNATURE, SIGNER_FIELD, TAGMANIFEST,
                                  CancelCheck, Cancelled, Progress)
-from parDesk.package.zipsafe import ZipLimits, name_problem, open_safe
-from parDesk.signing.cms import verify_detached_cms
+from parDesk.package.onepass import OnePassReader
+from parDesk.package.trust import EXIT_CODES, TrustInput, TrustStep, Verdict, pinned_step, run_trust_steps, verdict_of
+from parDesk.package.zipsafe import NameFilter, ZipLimits, name_problem, open_safe
+from parDesk.signing.cms import MAX_SIGNATURE_BYTES, verify_detached_cms
 
 register({
     "verify.unreadable": ("không đọc được tệp gói: {reason}", "cannot read the package file: {reason}"),
@@ -82,18 +91,30 @@ register({
     "verify.signer_swapped": ("chứng thư số ký gói không phải chứng thư ghi trong gói (SHA-256 {actual}, gói ghi {claimed})",
                               "the signing certificate is not the one the package names (SHA-256 {actual}, package says {claimed})"),
     "verify.check_failed": ("lỗi khi kiểm tra bổ sung: {detail}", "an additional check failed to run: {detail}"),
+    "verify.tag_field_too_long": ("trường {label} quá dài ({size} byte, tối đa {limit})",
+                                  "field {label} is too long ({size} bytes, at most {limit})"),
+    "verify.too_many_fields": ("bag-info.txt có {count} dòng, vượt giới hạn {limit}",
+                               "bag-info.txt has {count} lines, over the limit of {limit}"),
 })
 
-TAG_LIMIT = 64 * 1024 * 1024   # manifests of 20,000 entries are a few MB
+#: Each tag file's bound, checked against the directory before a byte is read.
+TAG_LIMITS = {BAGIT: 256, BAG_INFO: 64 * 1024, MANIFEST: 8 * 1024 * 1024, TAGMANIFEST: 4096,
+              SIGNATURE: MAX_SIGNATURE_BYTES}
+TAG_LIMIT = max(TAG_LIMITS.values())
+BAG_INFO_FIELD_LIMIT = 4096     # one value, in bytes (the submission check is stricter: 1 KiB)
+BAG_INFO_MAX_LINES = 100
 _LINE = re.compile(r"^([0-9A-Fa-f]+)[ \t]+(.+)$")
 
 
 @dataclass
 class VerifyReport:
-    """The verdict on one package. ``valid`` iff ``problems`` is empty.
+    """The verdict on one package.
 
-    ``trusted`` is None when no trust anchors were given: the signature is
-    intact but *who* signed is only as good as the certificate's own claim.
+    ``problems``: everything wrong (integrity, format, claims). ``valid`` is
+    True iff ``problems`` is empty — integrity and claims, *not* who signed.
+    ``trusted``: True when a trust step verified the signer (anchor chain or
+    pinned key), False when one refused it, None when nothing could tell.
+    :attr:`verdict` combines both; present that, never ``valid`` alone.
     """
 
     valid: bool
@@ -105,9 +126,19 @@ class VerifyReport:
     signer: x509.Certificate | None = None
     signer_info: CertInfo | None = None
     signing_time: dt.datetime | None = None
+    reference_time: dt.datetime | None = None
     trusted: bool | None = None
+    trust_method: str = ""
     payload_files: int = 0
     payload_bytes: int = 0
+
+    @property
+    def verdict(self) -> Verdict:
+        return verdict_of(self.problems, self.trusted)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.verdict]
 
 
 @dataclass
@@ -115,13 +146,15 @@ class VerifyContext:
     """Handed to ``extra_checks``: the open (safety-checked) zip and the report so far.
 
     Entries may be re-read with :meth:`read` / :meth:`open`; their hashes have
-    already been compared with the manifests (see ``report.problems``).
+    already been compared with the manifests (see ``report.problems``), and
+    ``hashes`` holds ``{name: (sha256, size)}`` of every entry read intact.
     """
 
     zip: zipfile.ZipFile
     report: VerifyReport
     payload_names: list[str]
     now: dt.datetime
+    hashes: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def open(self, name: str) -> BinaryIO:
         return self.zip.open(name, "r")  # type: ignore[return-value]
@@ -137,123 +170,27 @@ class VerifyContext:
 ExtraCheck = Callable[[VerifyContext], Iterable[ParDeskError]]
 
 
-class _BackgroundHash:
-    """SHA-256 on a second thread, fed in ~1 MiB pieces through a small bounded queue.
+@dataclass
+class _Run:
+    """One verification's inputs and what the single pass read."""
 
-    The verifier hashes every byte twice (the manifests' per-file hash and the
-    whole package's hash); running the second on another core keeps the
-    verification close to one hash pass. Memory stays at a few pieces.
-    """
+    zf: zipfile.ZipFile
+    report: VerifyReport
+    now: dt.datetime
+    files: list[zipfile.ZipInfo]
+    actual: dict[str, tuple[str, int]] = field(default_factory=dict)   # entries read intact
+    kept: dict[str, bytes] = field(default_factory=dict)               # tag files' bytes
 
-    def __init__(self) -> None:
-        self._hash = hashlib.sha256()
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=3)
-        self._buf = bytearray()
-        self._done = False
-        self._thread = threading.Thread(target=self._run, name="package-hash", daemon=True)
-        self._thread.start()
+    @property
+    def problems(self) -> list[ParDeskError]:
+        return self.report.problems
 
-    def _run(self) -> None:
-        while (piece := self._queue.get()) is not None:
-            self._hash.update(piece)
-
-    def update(self, data: bytes | memoryview) -> None:
-        if not self._buf and len(data) >= CHUNK // 2 and isinstance(data, bytes):
-            self._queue.put(data)  # already a large immutable piece: no copy
-            return
-        self._buf += data
-        if len(self._buf) >= CHUNK:
-            self._queue.put(bytes(self._buf))
-            self._buf.clear()
-
-    def close(self) -> None:
-        if not self._done:
-            self._done = True
-            if self._buf:
-                self._queue.put(bytes(self._buf))
-                self._buf.clear()
-            self._queue.put(None)
-            self._thread.join()
-
-    def hexdigest(self) -> str:
-        self.close()
-        return self._hash.hexdigest()
-
-
-class _OnePassReader(io.RawIOBase):
-    """A seekable reader that hashes the file as :mod:`zipfile` reads it in order.
-
-    Reads that continue exactly where hashing stopped extend the hash; small
-    gaps (data descriptors, padding) are filled on the way; anything else
-    passes through. :meth:`finish` hashes whatever was never read. Entries
-    are read in file order, so the package is read once, not twice.
-    """
-
-    GAP = 1 << 20
-
-    def __init__(self, raw: BinaryIO, size: int) -> None:
-        super().__init__()
-        self._raw = raw
-        self._size = size
-        self._pos = 0
-        self._hashed = 0
-        self._hash = _BackgroundHash()
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        if whence == os.SEEK_SET:
-            self._pos = offset
-        elif whence == os.SEEK_CUR:
-            self._pos += offset
-        else:
-            self._pos = self._size + offset
-        if self._pos < 0:
-            raise ValueError("negative seek position")
-        return self._pos
-
-    def _fill(self, upto: int) -> None:
-        self._raw.seek(self._hashed)
-        while self._hashed < upto:
-            data = self._raw.read(min(CHUNK, upto - self._hashed))
-            if not data:
-                break
-            self._hash.update(data)
-            self._hashed += len(data)
-
-    def read(self, n: int | None = -1) -> bytes:
-        if n is None or n < 0:
-            n = max(0, self._size - self._pos)
-        if self._hashed < self._pos <= self._hashed + self.GAP:
-            self._fill(self._pos)
-        self._raw.seek(self._pos)
-        data = self._raw.read(n)
-        if self._pos <= self._hashed < self._pos + len(data):
-            offset = self._hashed - self._pos
-            self._hash.update(data if offset == 0 else memoryview(data)[offset:])
-            self._hashed = self._pos + len(data)
-        self._pos += len(data)
-        return data
-
-    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(b))
-        b[:len(data)] = data
-        return len(data)
-
-    def finish(self) -> str:
-        self._fill(self._size)
-        return self._hash.hexdigest()
-
-    def stop(self) -> None:
-        """Let the hashing thread end (verification stopped early)."""
-        self._hash.close()
+    def text(self, name: str) -> str | None:
+        if name not in self.kept:
+            self.problems.append(ParDeskError("verify.missing_tag" if name != SIGNATURE else "verify.no_signature",
+                                              where=name))
+            return None
+        return _parse_tag_text(self.kept[name], name, self.problems)
 
 
 def _parse_tag_text(data: bytes, where: str, problems: list[ParDeskError]) -> str | None:
@@ -323,7 +260,9 @@ def check_unit_code(ctx: VerifyContext) -> list[ParDeskError]:
         return [ParDeskError("verify.field_missing", where=BAG_INFO, label="Unit-Code")]
     cert_code = unit_code_of(report.signer)
     if cert_code is None:
-        if report.trusted:  # CA-issued, chained to an anchor: the province's binding names the unit
+        if report.signer.issuer != report.signer.subject:
+            # CA-issued (a token's organisation certificate names no administrative code): who the
+            # unit is comes from trust — the province's binding (pinned) or a chain to an anchor.
             return []
         return [ParDeskError("verify.no_cert_unit", where=SIGNATURE)]
     if cert_code != bag_code:
@@ -338,222 +277,262 @@ def _field(report: VerifyReport, label: str) -> str | None:
 
 def verify_package(source: Union[Path, str, BinaryIO], *,
                    trusted: Sequence[x509.Certificate] | None = None,
+                   pinned: Sequence[x509.Certificate] | None = None,
+                   trust_steps: Sequence[TrustStep] = (),
                    extra_checks: Union[ExtraCheck, Sequence[ExtraCheck], None] = None,
                    limits: ZipLimits = ZipLimits(),
                    now: dt.datetime | None = None,
+                   names: NameFilter | None = None,
                    progress: Progress | None = None,
                    cancelled: CancelCheck | None = None) -> VerifyReport:
     """Check a package file (path or seekable binary file); never raises for a bad package.
 
     Raises only :class:`~parDesk.package.bag.Cancelled` (when ``cancelled()``
-    says so). ``trusted``: certificates the signer must be, or chain to (the
-    server passes the unit's pinned certificate or the CA roots).
+    says so). ``trusted``: trust anchors the signer must be, or chain to;
+    ``pinned``: certificates whose key the signer must have (the unit's
+    registered certificate); ``trust_steps``: more signer checks
+    (:mod:`parDesk.package.trust`). ``now`` is the reference time (the
+    server's receipt time). ``names``: which entry names the layout allows
+    (checked before anything is read).
     """
     now = now or dt.datetime.now(dt.timezone.utc)
-    report = VerifyReport(valid=False)
-    problems = report.problems
-    checks: list[ExtraCheck] = []
-    if callable(extra_checks):
-        checks = [extra_checks]
-    elif extra_checks:
-        checks = list(extra_checks)
-
+    report = VerifyReport(valid=False, reference_time=now)
+    checks: list[ExtraCheck] = [extra_checks] if callable(extra_checks) else list(extra_checks or [])
+    steps = list(trust_steps)
+    if pinned:
+        steps.insert(0, pinned_step(pinned, SIGNATURE))
     own_file = not hasattr(source, "read")
     try:
-        raw: BinaryIO = open(source, "rb") if own_file else source  # type: ignore[arg-type]
+        raw: BinaryIO = open(source, "rb") if isinstance(source, (str, Path)) else source
     except OSError as exc:
-        problems.append(ParDeskError("verify.unreadable", where=str(source), reason=exc.strerror or str(exc)))
+        report.problems.append(ParDeskError("verify.unreadable", where=str(source), reason=exc.strerror or str(exc)))
         return report
-    reader: _OnePassReader | None = None
+    reader: OnePassReader | None = None
     try:
         raw.seek(0, os.SEEK_END)
         report.size = raw.tell()
-        reader = _OnePassReader(raw, report.size)
-        zf, zip_problems = open_safe(reader, report.size, limits)  # type: ignore[arg-type]
+        reader = OnePassReader(raw, report.size)
+        zf, zip_problems = open_safe(reader, report.size, limits, names=names)  # type: ignore[arg-type]
         if zf is None:
-            problems.extend(zip_problems)
+            report.problems.extend(zip_problems)
             report.package_sha256 = reader.finish()
             return report
         with zf:
-            _verify_open_zip(zf, reader, report, trusted, checks, now, progress, cancelled)
+            run = _Run(zf, report, now, [i for i in zf.infolist() if not i.is_dir()])
+            _read_entries(run, progress, cancelled)
+            report.package_sha256 = reader.finish()
+            _judge(run, trusted, steps, checks)
     except Cancelled:
         raise
     except OSError as exc:
-        problems.append(ParDeskError("verify.unreadable", where=str(source), reason=exc.strerror or str(exc)))
+        report.problems.append(ParDeskError("verify.unreadable", where=str(source), reason=exc.strerror or str(exc)))
     finally:
         if reader is not None:
             reader.stop()
         if own_file:
             raw.close()
-    report.valid = not problems
+    report.valid = not report.problems
     return report
 
 
-def _verify_open_zip(zf: zipfile.ZipFile, reader: _OnePassReader, report: VerifyReport,
-                     trusted: Sequence[x509.Certificate] | None, checks: list[ExtraCheck],
-                     now: dt.datetime, progress: Progress | None, cancelled: CancelCheck | None) -> None:
-    problems = report.problems
-    files = [i for i in zf.infolist() if not i.is_dir()]
-    total = sum(i.file_size for i in files)
-    done = 0
-    keep = {BAGIT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATURE}
-    actual: dict[str, tuple[str, int]] = {}   # name → (sha256, size) of entries read intact
-    kept: dict[str, bytes] = {}
-    buf = bytearray(CHUNK)
-    view = memoryview(buf)
-
-    # One pass over every entry, in file order (so the package hash comes for free).
-    for info in sorted(files, key=lambda i: i.header_offset):
-        name = info.filename
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if name in keep and info.file_size > TAG_LIMIT:
-            problems.append(ParDeskError("verify.tag_too_big", where=name, size=info.file_size))
-            continue
-        digest = hashlib.sha256()
-        size = 0
-        body = bytearray() if name in keep else None
-        try:
-            with zf.open(info, "r") as fh:
-                if info.compress_type == zipfile.ZIP_STORED:
-                    # The entry's SHA-256 (checked against the signed manifest) is what
-                    # proves it; zipfile's CRC-32 of a stored entry adds a full pass for nothing.
-                    fh._expected_crc = None  # type: ignore[attr-defined]
-                while True:
-                    n = fh.readinto(view)  # type: ignore[attr-defined]
-                    if not n:
-                        break
-                    size += n
-                    if size > info.file_size:
-                        raise zipfile.BadZipFile("entry longer than declared")
-                    digest.update(view[:n])
-                    if body is not None:
-                        body += view[:n]
-                    done += n
-                    if progress:
-                        progress(done, total)
-                    if cancelled is not None and cancelled():
-                        raise Cancelled()
-        except Cancelled:
-            raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-            problems.append(ParDeskError("verify.entry_corrupt", where=name, detail=str(exc)[:200]))
-            continue
-        if size != info.file_size:
-            problems.append(ParDeskError("verify.entry_corrupt", where=name, detail="size differs from the directory"))
-            continue
-        actual[name] = (digest.hexdigest(), size)
-        if body is not None:
-            kept[name] = bytes(body)
-    report.package_sha256 = reader.finish()
-
-    payload = sorted(n for n in (i.filename for i in files) if n.startswith("data/"))
+def _judge(run: _Run, trusted: Sequence[x509.Certificate] | None, steps: list[TrustStep],
+           checks: list[ExtraCheck]) -> None:
+    """Steps 1–7 of the module docstring, on what the single pass read."""
+    report = run.report
+    payload = sorted(i.filename for i in run.files if i.filename.startswith("data/"))
     report.payload_files = len(payload)
-    report.payload_bytes = sum(i.file_size for i in files if i.filename.startswith("data/"))
-
-    # 1. bagit.txt
-    if BAGIT not in kept:
-        problems.append(ParDeskError("verify.missing_tag", where=BAGIT))
-    else:
-        text = _parse_tag_text(kept[BAGIT], BAGIT, problems)
-        if text is not None:
-            decl = dict((k.lower(), v) for k, v in parse_bag_info(text, BAGIT, problems))
-            if (decl.get("bagit-version") != "1.0" or (decl.get("tag-file-character-encoding") or "").upper()
-                    not in ("UTF-8",) or len(decl) != 2):
-                problems.append(ParDeskError("verify.bad_bagit", where=BAGIT))
-
-    # bag-info.txt
-    if BAG_INFO not in kept:
-        problems.append(ParDeskError("verify.missing_tag", where=BAG_INFO))
-    else:
-        text = _parse_tag_text(kept[BAG_INFO], BAG_INFO, problems)
-        if text is not None:
-            report.bag_info_items = parse_bag_info(text, BAG_INFO, problems)
-            for k, v in report.bag_info_items:
-                report.bag_info.setdefault(k, v)
-            for label in ("Unit-Code", "Payload-Oxum", "Bagging-Date", SIGNER_FIELD):
-                count = sum(1 for k, _ in report.bag_info_items if k.lower() == label.lower())
-                if count > 1:
-                    problems.append(ParDeskError("verify.field_repeated", where=BAG_INFO, label=label))
-
-    # other manifests we cannot check are not allowed to pretend to cover anything
-    for info in files:
-        base = info.filename
-        if re.fullmatch(r"(tag)?manifest-[^/]+\.txt", base) and base not in (MANIFEST, TAGMANIFEST):
-            problems.append(ParDeskError("verify.unsupported_manifest", where=base))
-
-    # 2. payload manifest, both directions, and Payload-Oxum
-    if MANIFEST not in kept:
-        problems.append(ParDeskError("verify.missing_tag", where=MANIFEST))
-    else:
-        text = _parse_tag_text(kept[MANIFEST], MANIFEST, problems)
-        listed = parse_manifest(text, MANIFEST, problems) if text is not None else {}
-        present = set(payload)
-        for path, expected in listed.items():
-            if not path.startswith("data/") or name_problem(path) is not None:
-                problems.append(ParDeskError("verify.manifest_outside", where=path, manifest=MANIFEST))
-            elif path not in present:
-                problems.append(ParDeskError("verify.missing_file", where=path, manifest=MANIFEST))
-            elif path in actual and not hmac.compare_digest(actual[path][0], expected):
-                problems.append(ParDeskError("verify.hash_mismatch", where=path))
-        for path in payload:
-            if path not in listed:
-                problems.append(ParDeskError("verify.not_in_manifest", where=path, manifest=MANIFEST))
-    oxum = _field(report, "Payload-Oxum")
-    actual_oxum = f"{report.payload_bytes}.{report.payload_files}"
-    if BAG_INFO in kept:
-        if oxum is None:
-            problems.append(ParDeskError("verify.field_missing", where=BAG_INFO, label="Payload-Oxum"))
-        elif oxum != actual_oxum:
-            problems.append(ParDeskError("verify.oxum", where=BAG_INFO, claimed=oxum, actual=actual_oxum))
-
-    # 3. tag manifest: required tag files, hashes, and no unsigned extras
-    if TAGMANIFEST not in kept:
-        problems.append(ParDeskError("verify.missing_tag", where=TAGMANIFEST))
-    else:
-        text = _parse_tag_text(kept[TAGMANIFEST], TAGMANIFEST, problems)
-        tags = parse_manifest(text, TAGMANIFEST, problems) if text is not None else {}
-        names = {i.filename for i in files}
-        for required in (BAGIT, BAG_INFO, MANIFEST):
-            if required not in tags:
-                problems.append(ParDeskError("verify.unsigned_file", where=required))
-        for path, expected in tags.items():
-            if path.startswith("data/") or path in (TAGMANIFEST, SIGNATURE) or name_problem(path) is not None:
-                problems.append(ParDeskError("verify.manifest_outside", where=path, manifest=TAGMANIFEST))
-            elif path not in names:
-                problems.append(ParDeskError("verify.missing_file", where=path, manifest=TAGMANIFEST))
-            elif path in actual and not hmac.compare_digest(actual[path][0], expected):
-                problems.append(ParDeskError("verify.hash_mismatch", where=path))
-        for name in sorted(names):
-            if not name.startswith("data/") and name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
-                problems.append(ParDeskError("verify.unsigned_file", where=name))
-
-    # 4. signature over the tag manifest
-    if SIGNATURE not in kept:
-        problems.append(ParDeskError("verify.no_signature", where=SIGNATURE))
-    elif TAGMANIFEST in kept:
-        cms = verify_detached_cms(kept[SIGNATURE], kept[TAGMANIFEST], trusted=trusted, now=now, where=SIGNATURE)
-        problems.extend(cms.problems)
-        report.signer = cms.signer
-        report.signing_time = cms.signing_time
-        report.trusted = cms.trusted
-        if cms.signer is not None:
-            report.signer_info = cert_info(cms.signer, now)
-            claimed = _field(report, SIGNER_FIELD)
-            if claimed is None:
-                problems.append(ParDeskError("verify.field_missing", where=BAG_INFO, label=SIGNER_FIELD))
-            elif claimed.lower() != report.signer_info.fingerprint_sha256:
-                problems.append(ParDeskError("verify.signer_swapped", where=SIGNATURE, claimed=claimed,
-                                             actual=report.signer_info.fingerprint_sha256))
-
-    # 5 + 6. unit code, then the caller's checks
-    ctx = VerifyContext(zip=zf, report=report, payload_names=payload, now=now)
+    report.payload_bytes = sum(i.file_size for i in run.files if i.filename.startswith("data/"))
+    _check_bagit(run)
+    _check_bag_info(run)
+    _check_payload_manifest(run, payload)
+    _check_tag_manifest(run)
+    cms_certs = _check_signature(run, trusted)
+    ctx = VerifyContext(zip=run.zf, report=report, payload_names=payload, now=run.now, hashes=dict(run.actual))
     for check in [check_unit_code, *checks]:
         try:
-            problems.extend(check(ctx) or [])
+            report.problems.extend(check(ctx) or [])
         except ParDeskError as exc:
-            problems.append(exc)
+            report.problems.append(exc)
         except Cancelled:
             raise
         except Exception as exc:  # a broken check must not turn into "valid"
-            problems.append(ParDeskError("verify.check_failed", detail=f"{type(exc).__name__}: {exc}"[:300]))
+            report.problems.append(ParDeskError("verify.check_failed", detail=f"{type(exc).__name__}: {exc}"[:300]))
+    if steps and report.signer is not None:
+        outcome = run_trust_steps(steps, TrustInput(report.signer, cms_certs, report.signing_time, run.now),
+                                  SIGNATURE)
+        report.problems.extend(outcome.problems)
+        if outcome.trusted is False or report.trusted is False:
+            report.trusted = False
+        elif outcome.trusted:
+            report.trusted = True
+            report.trust_method = ", ".join(m for m in (report.trust_method, outcome.method) if m)
+
+
+def _read_entries(run: _Run, progress: Progress | None, cancelled: CancelCheck | None) -> None:
+    """One pass over every entry, in file order (so the package hash comes for free)."""
+    total = sum(i.file_size for i in run.files)
+    done = 0
+    buf = bytearray(CHUNK)
+    for info in sorted(run.files, key=lambda i: i.header_offset):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        name = info.filename
+        limit = TAG_LIMITS.get(name)
+        if limit is not None and info.file_size > limit:
+            run.problems.append(ParDeskError("verify.tag_too_big", where=name, size=info.file_size))
+            continue
+        body = bytearray() if limit is not None else None
+        try:
+            digest, size = _read_entry(run.zf, info, buf, body, progress, cancelled, done, total)
+        except Cancelled:
+            raise
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+            run.problems.append(ParDeskError("verify.entry_corrupt", where=name, detail=str(exc)[:200]))
+            continue
+        done += size
+        if size != info.file_size:
+            run.problems.append(ParDeskError("verify.entry_corrupt", where=name,
+                                             detail="size differs from the directory"))
+            continue
+        run.actual[name] = (digest, size)
+        if body is not None:
+            run.kept[name] = bytes(body)
+
+
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, buf: bytearray, body: bytearray | None,
+                progress: Progress | None, cancelled: CancelCheck | None, done: int, total: int) -> tuple[str, int]:
+    """(sha256, size) of one entry, never reading past its declared size."""
+    view = memoryview(buf)
+    digest = hashlib.sha256()
+    size = 0
+    with zf.open(info, "r") as fh:
+        if info.compress_type == zipfile.ZIP_STORED:
+            # The entry's SHA-256 (checked against the signed manifest) is what
+            # proves it; zipfile's CRC-32 of a stored entry adds a full pass for nothing.
+            fh._expected_crc = None  # type: ignore[attr-defined]
+        while n := fh.readinto(view):  # type: ignore[attr-defined]
+            size += n
+            if size > info.file_size:
+                raise zipfile.BadZipFile("entry longer than declared")
+            digest.update(view[:n])
+            if body is not None:
+                body += view[:n]
+            if progress:
+                progress(done + size, total)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+    return digest.hexdigest(), size
+
+
+def _check_bagit(run: _Run) -> None:
+    text = run.text(BAGIT)
+    if text is None:
+        return
+    decl = dict((k.lower(), v) for k, v in parse_bag_info(text, BAGIT, run.problems))
+    if (decl.get("bagit-version") != "1.0" or (decl.get("tag-file-character-encoding") or "").upper()
+            not in ("UTF-8",) or len(decl) != 2):
+        run.problems.append(ParDeskError("verify.bad_bagit", where=BAGIT))
+
+
+def _check_bag_info(run: _Run) -> None:
+    """Every label at most once (case-insensitively), every value bounded; Payload-Oxum right."""
+    report, problems = run.report, run.problems
+    text = run.text(BAG_INFO)
+    if text is None:
+        return
+    report.bag_info_items = parse_bag_info(text, BAG_INFO, problems)
+    if len(report.bag_info_items) > BAG_INFO_MAX_LINES:
+        problems.append(ParDeskError("verify.too_many_fields", where=BAG_INFO, count=len(report.bag_info_items),
+                                     limit=BAG_INFO_MAX_LINES))
+    seen: set[str] = set()
+    for label, value in report.bag_info_items:
+        size = len(value.encode("utf-8"))
+        if size > BAG_INFO_FIELD_LIMIT:
+            problems.append(ParDeskError("verify.tag_field_too_long", where=BAG_INFO, label=label[:60], size=size,
+                                         limit=BAG_INFO_FIELD_LIMIT))
+        if label.lower() in seen:
+            problems.append(ParDeskError("verify.field_repeated", where=BAG_INFO, label=label[:60]))
+        seen.add(label.lower())
+        report.bag_info.setdefault(label, value)
+    for label in ("Bagging-Date",):
+        if _field(report, label) is None:
+            problems.append(ParDeskError("verify.field_missing", where=BAG_INFO, label=label))
+    oxum = _field(report, "Payload-Oxum")
+    actual_oxum = f"{report.payload_bytes}.{report.payload_files}"
+    if oxum is None:
+        problems.append(ParDeskError("verify.field_missing", where=BAG_INFO, label="Payload-Oxum"))
+    elif oxum != actual_oxum:
+        problems.append(ParDeskError("verify.oxum", where=BAG_INFO, claimed=oxum[:40], actual=actual_oxum))
+
+
+def _check_payload_manifest(run: _Run, payload: list[str]) -> None:
+    """The payload manifest, both directions; manifests for other algorithms may not pretend to cover anything."""
+    problems = run.problems
+    for info in run.files:
+        if re.fullmatch(r"(tag)?manifest-[^/]+\.txt", info.filename) and info.filename not in (MANIFEST, TAGMANIFEST):
+            problems.append(ParDeskError("verify.unsupported_manifest", where=info.filename))
+    text = run.text(MANIFEST)
+    listed = parse_manifest(text, MANIFEST, problems) if text is not None else {}
+    if text is None:
+        return
+    present = set(payload)
+    for path, expected in listed.items():
+        if not path.startswith("data/") or name_problem(path) is not None:
+            problems.append(ParDeskError("verify.manifest_outside", where=path, manifest=MANIFEST))
+        elif path not in present:
+            problems.append(ParDeskError("verify.missing_file", where=path, manifest=MANIFEST))
+        elif path in run.actual and not hmac.compare_digest(run.actual[path][0], expected):
+            problems.append(ParDeskError("verify.hash_mismatch", where=path))
+    for path in payload:
+        if path not in listed:
+            problems.append(ParDeskError("verify.not_in_manifest", where=path, manifest=MANIFEST))
+
+
+def _check_tag_manifest(run: _Run) -> None:
+    """Required tag files, their hashes, and no unsigned extras."""
+    problems = run.problems
+    text = run.text(TAGMANIFEST)
+    if text is None:
+        return
+    tags = parse_manifest(text, TAGMANIFEST, problems)
+    names = {i.filename for i in run.files}
+    for required in (BAGIT, BAG_INFO, MANIFEST):
+        if required not in tags:
+            problems.append(ParDeskError("verify.unsigned_file", where=required))
+    for path, expected in tags.items():
+        if path.startswith("data/") or path in (TAGMANIFEST, SIGNATURE) or name_problem(path) is not None:
+            problems.append(ParDeskError("verify.manifest_outside", where=path, manifest=TAGMANIFEST))
+        elif path not in names:
+            problems.append(ParDeskError("verify.missing_file", where=path, manifest=TAGMANIFEST))
+        elif path in run.actual and not hmac.compare_digest(run.actual[path][0], expected):
+            problems.append(ParDeskError("verify.hash_mismatch", where=path))
+    for name in sorted(names):
+        if not name.startswith("data/") and name not in (TAGMANIFEST, SIGNATURE) and name not in tags:
+            problems.append(ParDeskError("verify.unsigned_file", where=name))
+
+
+def _check_signature(run: _Run, trusted: Sequence[x509.Certificate] | None) -> list[x509.Certificate]:
+    """The CMS over the tag manifest, and the signer bag-info names; returns the CMS's certificates."""
+    report, problems = run.report, run.problems
+    if SIGNATURE not in run.kept:
+        problems.append(ParDeskError("verify.no_signature", where=SIGNATURE))
+        return []
+    if TAGMANIFEST not in run.kept:
+        return []
+    cms = verify_detached_cms(run.kept[SIGNATURE], run.kept[TAGMANIFEST], trusted=trusted, now=run.now,
+                              where=SIGNATURE)
+    problems.extend(cms.problems)
+    report.signer = cms.signer
+    report.signing_time = cms.signing_time
+    report.trusted = cms.trusted
+    if cms.trusted:
+        report.trust_method = "anchor"
+    if cms.signer is not None:
+        report.signer_info = cert_info(cms.signer, run.now)
+        claimed = _field(report, SIGNER_FIELD)
+        if claimed is None:
+            problems.append(ParDeskError("verify.field_missing", where=BAG_INFO, label=SIGNER_FIELD))
+        elif claimed.lower() != report.signer_info.fingerprint_sha256:
+            problems.append(ParDeskError("verify.signer_swapped", where=SIGNATURE, claimed=claimed[:70],
+                                         actual=report.signer_info.fingerprint_sha256))
+    return list(cms.certificates)

@@ -15,8 +15,12 @@ against everything that has hurt zip readers in practice:
 * zip bombs: too many entries, too much declared uncompressed data, a
   compression ratio beyond reason for large entries, entries whose data
   overlaps another's (the "overlapping files" bomb), and a central directory
-  whose declared size is out of proportion (checked from the end record before
-  :mod:`zipfile` loads the directory into memory);
+  whose declared size is out of proportion (checked from the end records, which
+  must agree, before :mod:`zipfile` loads the directory into memory:
+  :mod:`parDesk.package.canonical`);
+* anything but parDesk's own canonical shape (:mod:`parDesk.package.canonical`),
+  and — for a submission — any name outside parDesk's layout (:data:`LAYOUT_RE`),
+  which also ends Unicode lookalike separators (``．．／``, ``∕``);
 * encryption and compression methods other than stored/deflated.
 
 Declared sizes can lie; :mod:`zipfile` stops reading an entry at its declared
@@ -31,9 +35,10 @@ import struct
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.package.canonical import Entry, check_canonical
 
 register({
     "zip.not_zip": ("tệp không phải tệp ZIP hợp lệ ({detail})", "the file is not a valid ZIP file ({detail})"),
@@ -68,7 +73,18 @@ REASON_TEXT = {
     "dot": "'.' or empty component",
     "windows": "name Windows cannot create",
     "long": "name too long",
+    "layout": "not a file parDesk writes (allowed: the tag files, data/assessment.json, data/framework.json, "
+              "data/audit.jsonl, data/evidence/<sha256>.<ext>, data/reports/<name>.pdf)",
 }
+
+TAG_NAMES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "signature.p7s")
+#: ``data/evidence/<sha256>[.<ext>]``; group 1 is the hash.
+EVIDENCE_RE = re.compile(r"data/evidence/([0-9a-f]{64})(?:\.[a-z0-9]{1,10})?")
+#: Every name a parDesk submission may contain: ASCII only, so no Unicode lookalike separator gets in.
+LAYOUT_RE = re.compile("|".join([*(re.escape(n) for n in TAG_NAMES),
+                                 r"data/assessment\.json", r"data/framework\.json", r"data/audit\.jsonl",
+                                 EVIDENCE_RE.pattern, r"data/reports/[a-z0-9][a-z0-9_-]{0,100}(?:\.[a-z0-9_-]{1,40})*\.pdf"]))
+NameFilter = Callable[[str], "str | None"]
 
 _WINDOWS_BAD_CHARS = set('<>:"|?*')
 _WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
@@ -127,42 +143,6 @@ def _raw_name_len(info: zipfile.ZipInfo) -> int:
         return len(info.orig_filename.encode(encoding))
     except UnicodeEncodeError:
         return len(info.orig_filename.encode("utf-8"))
-
-
-def precheck_end_record(fh: BinaryIO, size: int, limits: ZipLimits) -> list[ParDeskError]:
-    """Read the end-of-central-directory record(s) before :mod:`zipfile` does.
-
-    :class:`zipfile.ZipFile` reads the whole central directory into memory and
-    builds an object per entry; a forged end record could make that huge. We
-    only need the declared entry count and directory size to refuse early.
-    """
-    tail_len = min(size, 22 + 65535)
-    fh.seek(size - tail_len)
-    tail = fh.read(tail_len)
-    pos = tail.rfind(b"PK\x05\x06")
-    if pos < 0 or len(tail) - pos < 22:
-        return [ParDeskError("zip.not_zip", detail="no end of central directory")]
-    (_sig, _disk, _cd_disk, _n_disk, n_total, cd_size, cd_offset, _clen) = struct.unpack(
-        "<4s4H2LH", tail[pos:pos + 22])
-    if n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
-        loc_at = size - tail_len + pos - 20
-        if loc_at >= 0:
-            fh.seek(loc_at)
-            loc = fh.read(20)
-            if loc[:4] == b"PK\x06\x07":
-                (_s, _d, z64_offset, _t) = struct.unpack("<4sLQL", loc)
-                if 0 <= z64_offset <= size - 56:
-                    fh.seek(z64_offset)
-                    rec = fh.read(56)
-                    if rec[:4] == b"PK\x06\x06":
-                        (_s, _sz, _cv, _rv, _d, _dd, _nd, n_total, cd_size, cd_offset) = struct.unpack(
-                            "<4sQ2H2L4Q", rec)
-    if n_total > limits.max_entries:
-        return [ParDeskError("zip.too_many", count=n_total, limit=limits.max_entries)]
-    # every directory record is at least 46 bytes plus its name and extra fields
-    if cd_size > size or cd_size > n_total * (46 + limits.max_name_bytes + 2 * 65535) + 46:
-        return [ParDeskError("zip.not_zip", detail="central directory size out of range")]
-    return []
 
 
 def inspect_zip(zf: zipfile.ZipFile, limits: ZipLimits = ZipLimits()) -> list[ParDeskError]:
@@ -237,24 +217,44 @@ def inspect_zip(zf: zipfile.ZipFile, limits: ZipLimits = ZipLimits()) -> list[Pa
     return problems
 
 
-def open_safe(fh: BinaryIO, size: int, limits: ZipLimits = ZipLimits()) -> tuple[zipfile.ZipFile | None, list[ParDeskError]]:
-    """Open ``fh`` as a zip only if its directory passes every check.
+def pardesk_layout(name: str) -> str | None:
+    """Why ``name`` is not in the layout parDesk writes, or None (see :data:`LAYOUT_RE`)."""
+    return None if LAYOUT_RE.fullmatch(name) else "layout"
 
-    Returns ``(zipfile, [])`` or ``(None, problems)``; never raises for bad input.
+
+def _entry_name(entry: Entry) -> str:
+    return entry.name.decode("utf-8" if entry.flags & 0x800 else "cp437", "replace")
+
+
+def open_safe(fh: BinaryIO, size: int, limits: ZipLimits = ZipLimits(),
+              names: NameFilter | None = None) -> tuple[zipfile.ZipFile | None, list[ParDeskError]]:
+    """Open ``fh`` as a zip only if its structure and directory pass every check.
+
+    First parDesk's canonical shape from the raw bytes (:mod:`parDesk.package.canonical`:
+    end records agreeing and bounded before anything is allocated, contiguous
+    entries, local headers equal to the directory); then, if ``names`` is given,
+    every name against the layout; then :mod:`zipfile`'s directory against
+    :func:`inspect_zip`. Returns ``(zipfile, [])`` or ``(None, problems)``;
+    never raises for bad input.
     """
     try:
-        problems = precheck_end_record(fh, size, limits)
+        entries, problems = check_canonical(fh, size, limits.max_entries, limits.max_name_bytes)
     except (OSError, struct.error, ValueError) as exc:
         return None, [ParDeskError("zip.not_zip", detail=str(exc)[:200])]
-    if problems:
+    if entries is None:
         return None, problems
+    if names is not None:
+        for entry in entries:
+            name = _entry_name(entry)
+            if any(b >= 0x80 for b in entry.name) or names(name) is not None:
+                problems.append(ParDeskError("zip.bad_name", where=name[:200], reason=REASON_TEXT["layout"]))
     try:
         fh.seek(0)
         zf = zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, struct.error,
             UnicodeDecodeError, NotImplementedError, OverflowError) as exc:
-        return None, [ParDeskError("zip.not_zip", detail=str(exc)[:200])]
-    problems = inspect_zip(zf, limits)
+        return None, problems + [ParDeskError("zip.not_zip", detail=str(exc)[:200])]
+    problems += inspect_zip(zf, limits)
     if problems:
         zf.close()
         return None, problems

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 import zipfile
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.numfmt import fmt_percent
 
 SNAPSHOT_FORMAT = "pardesk-assessment/1"
 
@@ -141,6 +143,8 @@ class ReportResult:
     path: Path
     pages: int
     size: int
+    #: where the signature block's room to sign landed: (page index, x0, y0, x1, y1) in PDF points, or None
+    signature_box: tuple[int, float, float, float, float] | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -280,6 +284,41 @@ def read_snapshot(snapshot: Any) -> SnapshotView:
         else:
             areas.append(item)
     return SnapshotView(raw=snapshot, areas=areas, bonus=bonus, penalty=penalty, by_code=by_code)
+
+
+NBSP = "\u00a0"
+"""Between a number and its unit ("94,17 %", "12 điểm"): the forms' line breaker never splits there."""
+
+
+def percent_text(value: Any, lang: str = "vi", blank: str = "") -> str:
+    """A percentage on a form: "94,17 %" in Vietnamese (a non-breaking space), "94.17%" in English."""
+    text = fmt_percent(value, lang=lang, blank="")
+    if not text:
+        return blank
+    return text[:-1] + NBSP + "%" if lang != "en" else text
+
+
+def na_word(lang: str = "vi") -> str:
+    """How a not-applicable item's score is printed: a word, never 0."""
+    return "N/A" if lang == "en" else "Không áp dụng"
+
+
+def all_not_applicable(item: "Item") -> bool:
+    """True for a leaf marked not applicable, or a node all of whose leaves are."""
+    if item.is_leaf:
+        return bool(item.get("not_applicable")) or item.get("status") == "not_applicable"
+    return bool(item.children) and all(all_not_applicable(c) for c in item.children)
+
+
+def decision_title(title: str) -> str:
+    """The framework's own name for "… ban hành Bộ Chỉ số …": without a "MẪU –" style prefix or suffix.
+
+    A framework's title may carry a label before or after a dash ("MẪU – Bộ Chỉ số … (không phải văn bản
+    chính thức)") and a parenthetical note; the letter names only what the decision issued.
+    """
+    parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", title.strip()) if p.strip()]
+    name = next((p for p in parts if p.lower().startswith("bộ ")), parts[0] if parts else "")
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or title.strip()
 
 
 def issuing_body(unit: Mapping[str, Any]) -> str:

@@ -24,7 +24,8 @@ from reportlab.platypus import Paragraph, Spacer
 
 from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_date, fmt_int, fmt_score
-from parDesk.reports._common import Item, Progress, ReportResult, issuing_body, make_cancel_check, read_snapshot
+from parDesk.reports._common import (Item, Progress, ReportResult, all_not_applicable, issuing_body,
+                                     make_cancel_check, read_snapshot)
 from parDesk.reports.decree30 import (FONT_BOLD, FONT_BOLD_ITALIC, build_pdf, closing_block, esc, frame_size,
                                       attachment_opening, styles)
 from parDesk.reports.grid import Cell, Grid, GridRow, RowGroup
@@ -50,8 +51,10 @@ register({
     "ck.col.file": ("Tên tệp", "File name"),
     "ck.col.hash": ("Mã băm (SHA-256)", "Hash (SHA-256)"),
     "ck.col.tick": ("Đã kiểm tra", "Tick"),
-    "ck.max": ("tối đa {max} điểm", "max {max} points"),
-    "ck.self": ("tự chấm {score} điểm", "self-score {score}"),
+    "ck.max": ("tối đa {max}\u00a0điểm", "max {max}\u00a0points"),
+    "ck.self": ("tự chấm {score}\u00a0điểm", "self-score {score}"),
+    "ck.penalty_self": ("số điểm bị trừ: {score}\u00a0điểm", "points deducted: {score}"),
+    "ck.na_score": ("không áp dụng, không tính vào điểm tối đa của đơn vị", "N/A, not counted in the unit's maximum"),
     "ck.no_score": ("chưa chấm", "not scored"),
     "ck.missing": ("Chưa có tài liệu kiểm chứng.", "No evidence document yet."),
     "ck.explanation": ("Giải trình: {text}", "Explanation: {text}"),
@@ -135,8 +138,11 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
         mx = fmt_score(item.get("max"), lang=lang)
         parts = [t("ck.max", lang, max=mx)]
         claimable = item.block != "main"
-        if item.get("self_scored", True) and not item.get("not_applicable"):
-            parts.append(t("ck.self", lang, score=fmt_score(score, lang=lang)) if score is not None
+        if all_not_applicable(item):
+            parts.append(t("ck.na_score", lang))
+        elif item.get("self_scored", True):
+            said = "ck.penalty_self" if item.block == "penalty" else "ck.self"
+            parts.append(t(said, lang, score=fmt_score(score, lang=lang)) if score is not None
                          else t("ck.no_score", lang))
         heads.append(grid.row([Cell(Paragraph(
             f"<b>{esc(item.code)}.</b> {esc(item.title)} <i>({esc('; '.join(parts))})</i>", st.cell), span=ncols)]))

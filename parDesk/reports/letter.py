@@ -20,8 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from parDesk.i18n import register, t
-from parDesk.numfmt import fmt_date, fmt_int, fmt_percent, fmt_score
-from parDesk.reports._common import ReportResult, issuing_body, province_phrase, read_snapshot
+from parDesk.numfmt import fmt_date, fmt_int, fmt_score
+from parDesk.reports._common import (ReportResult, decision_title, issuing_body, percent_text, province_phrase,
+                                     read_snapshot)
 from parDesk.reports.decree30 import build_pdf, closing_block, esc, national_header, styles
 
 register({
@@ -39,12 +40,12 @@ register({
                        "năm {year} của đơn vị. Kết quả như sau:",
                        "Under the {title}, {unit} has carried out its self-assessment of the Public "
                        "Administration Reform Index for {year}. The result is as follows:"),
-    "lt.total": ("Tổng điểm tự đánh giá: {total}/{max_applicable} điểm, đạt {percent} so với điểm tối đa "
-                 "của đơn vị; trong đó điểm các lĩnh vực {base} điểm, điểm thưởng {bonus} điểm, "
-                 "điểm trừ {penalty} điểm.",
+    "lt.total": ("Tổng điểm tự đánh giá: {total}/{max_applicable}\u00a0điểm, đạt {percent} so với điểm tối đa "
+                 "của đơn vị; trong đó điểm các lĩnh vực {base}\u00a0điểm, điểm thưởng {bonus}\u00a0điểm, "
+                 "điểm trừ {penalty}\u00a0điểm.",
                  "Total self-assessment score: {total} of {max_applicable} points, {percent} of the unit's "
                  "maximum; of which the areas {base}, bonus {bonus}, penalty {penalty} points."),
-    "lt.max": ("Điểm tối đa của đơn vị: {max_applicable}/{max} điểm (không tính các tiêu chí không áp dụng "
+    "lt.max": ("Điểm tối đa của đơn vị: {max_applicable}/{max}\u00a0điểm (không tính các tiêu chí không áp dụng "
                "và các tiêu chí do tỉnh chấm qua điều tra xã hội học chưa có kết quả).",
                "The unit's maximum: {max_applicable} of {max} points (without the items not applicable and "
                "the survey items not yet scored by the province)."),
@@ -96,9 +97,7 @@ def render_letter(snapshot: Mapping[str, Any], out_path: str | Path, *, number: 
 
     dec = fw.get("decision") or {}
     fw_title = str(fw.get("title") or "")
-    title_lc = fw_title
-    if lang == "vi" and len(fw_title) > 1 and fw_title[1].islower():  # "Bộ Chỉ số …" → "bộ Chỉ số …", not "MẪU"
-        title_lc = fw_title[0].lower() + fw_title[1:]
+    title_lc = decision_title(fw_title)  # "ban hành Bộ Chỉ số …": the name the decision issued, no "MẪU –"
     if dec.get("number"):
         basis = t("lt.basis", lang, number=dec.get("number"), date=fmt_date(dec.get("date")),
                   issuer=dec.get("issuer") or "", title=title_lc, unit=unit_name, year=year)
@@ -111,7 +110,8 @@ def render_letter(snapshot: Mapping[str, Any], out_path: str | Path, *, number: 
 
     bullets = [
         t("lt.total", lang, total=num("total"), max_applicable=num("max_applicable"),
-          percent=fmt_percent(totals.get("percent"), lang=lang, blank="0%"), base=num("base"),
+          percent=percent_text(totals.get("percent"), lang=lang, blank=percent_text(0, lang=lang)),
+          base=num("base"),
           bonus=num("bonus"), penalty=num("penalty")),
         t("lt.max", lang, max_applicable=num("max_applicable"), max=num("max")),
     ]

@@ -24,8 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from parDesk.i18n import ParDeskError, register, t
-from parDesk.numfmt import fmt_date, fmt_datetime, fmt_int, fmt_percent, fmt_score
-from parDesk.reports._common import ReportResult, issuing_body, read_snapshot
+from parDesk.numfmt import fmt_date, fmt_datetime, fmt_int, fmt_score
+from parDesk.reports._common import ReportResult, issuing_body, percent_text, read_snapshot
 from parDesk.reports.decree30 import (FONT, FONT_BOLD, build_pdf, esc, frame_size, national_header, styles,
                                       title_block)
 
@@ -46,7 +46,7 @@ register({
     "rc.first": ("Không — gửi lần đầu", "None — first submission"),
     "rc.frozen": ("Thời điểm chốt dữ liệu", "Data frozen at"),
     "rc.result": ("Kết quả tự đánh giá", "Self-assessment result"),
-    "rc.result_value": ("{total}/{max_applicable} điểm ({percent}); tự xếp loại: {rating}",
+    "rc.result_value": ("{total}/{max_applicable}\u00a0điểm ({percent}); tự xếp loại: {rating}",
                         "{total} of {max_applicable} points ({percent}); self-rating: {rating}"),
     "rc.evidence": ("Số tài liệu kiểm chứng", "Evidence documents"),
     "rc.evidence_value": ("{docs} (gồm {unique} tệp khác nhau)", "{docs} ({unique} distinct files)"),
@@ -186,7 +186,7 @@ def render_receipt_sheet(snapshot: Mapping[str, Any], out_path: str | Path, pack
         row(t("rc.frozen", lang), fmt_datetime(frozen)),
         row(t("rc.result", lang), t("rc.result_value", lang, total=fmt_score(totals.get("total"), lang=lang),
                                     max_applicable=fmt_score(totals.get("max_applicable"), lang=lang),
-                                    percent=fmt_percent(totals.get("percent"), lang=lang),
+                                    percent=percent_text(totals.get("percent"), lang=lang),
                                     rating=totals.get("rating_en" if lang == "en" else "rating") or "")),
         row(t("rc.evidence", lang), t("rc.evidence_value", lang, docs=fmt_int(len(docs), lang=lang),
                                       unique=fmt_int(unique, lang=lang))),

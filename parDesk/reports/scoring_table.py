@@ -20,8 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from parDesk.i18n import register, t
-from parDesk.numfmt import fmt_date, fmt_percent, fmt_score
-from parDesk.reports._common import Item, Progress, ReportResult, issuing_body, make_cancel_check, read_snapshot
+from parDesk.numfmt import fmt_date, fmt_score
+from parDesk.reports._common import (Item, Progress, ReportResult, all_not_applicable, issuing_body,
+                                     make_cancel_check, na_word, percent_text, read_snapshot)
 from parDesk.reports.decree30 import (FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, build_pdf, closing_block,
                                       attachment_opening, esc, frame_size, styles)
 from parDesk.reports.grid import Cell, Grid, GridRow, RowGroup
@@ -45,7 +46,9 @@ register({
     "tb.col.explanation": ("Giải trình", "Explanation"),
     "tb.col.appraised": ("Điểm thẩm định", "Appraised score"),
     "tb.col.comment": ("Ý kiến thẩm định", "Appraiser's comment"),
-    "tb.not_applicable": ("Không áp dụng đối với đơn vị.", "Not applicable to the unit."),
+    "tb.not_applicable": ("Không áp dụng đối với đơn vị; không tính vào điểm tối đa của đơn vị.",
+                          "Not applicable to the unit; not counted in the unit's maximum."),
+    "tb.penalty_note": ("Số điểm bị trừ.", "Points deducted."),
     "tb.province": ("Do tỉnh chấm (điều tra xã hội học).", "Scored by the province (survey)."),
     "tb.no_evidence": ("Chưa có tài liệu kiểm chứng.", "No evidence yet."),
     "tb.bonus": ("ĐIỂM THƯỞNG", "BONUS POINTS"),
@@ -144,7 +147,8 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
         heads.append(grid.row([
             Cell(item.code, font=font), Cell(item.title.upper() if item.kind == "area" else item.title, font=font),
             Cell(fmt_score(item.raw.get("max"), lang=lang), align="C", font=font),
-            Cell(fmt_score(item.raw.get("score"), lang=lang), align="C", font=font),
+            Cell(na_word(lang) if all_not_applicable(item) else fmt_score(item.raw.get("score"), lang=lang),
+                 align="C", font=font),
             Cell(""), Cell(""), Cell(ap, align="C", font=font), Cell(cm),
         ], background=shade if item.kind == "area" else None))
 
@@ -154,13 +158,15 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
         na = bool(item.get("not_applicable")) or status == "not_applicable"
         province = status == "province" or not item.get("self_scored", True)
         score = item.raw.get("score")
-        score_text = "\u2014" if na else fmt_score(score, lang=lang)
+        score_text = na_word(lang) if na else fmt_score(score, lang=lang)
         refs = "\n".join(_doc_ref(d, lang) for d in item.evidence)
         expl = str(item.get("explanation") or "").strip()
         if na:
             expl = (t("tb.not_applicable", lang) + (" " + expl if expl else "")).strip()
         elif province:
             expl = (t("tb.province", lang) + (" " + expl if expl else "")).strip()
+        elif item.block == "penalty" and score is not None:
+            expl = (t("tb.penalty_note", lang) + (" " + expl if expl else "")).strip()
         if not refs and not na and not province and item.get("requires_evidence", True) and score is not None:
             refs = t("tb.no_evidence", lang)
         ap, cm = appraisal_cells(item)
@@ -208,7 +214,7 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
         total_row(t("tb.sum_penalty", lang), "", fmt_score(totals.get("penalty"), lang=lang)),
         total_row(t("tb.total", lang), mx, fmt_score(totals.get("total"), lang=lang), strong=True),
         total_row(t("tb.max_applicable", lang), "", fmt_score(totals.get("max_applicable"), lang=lang)),
-        total_row(t("tb.percent", lang), "", fmt_percent(totals.get("percent"), lang=lang), strong=True),
+        total_row(t("tb.percent", lang), "", percent_text(totals.get("percent"), lang=lang), strong=True),
         total_row(t("tb.rating", lang), "",
                   str(totals.get("rating_en" if lang == "en" else "rating") or totals.get("rating") or ""),
                   strong=True, wide=True),

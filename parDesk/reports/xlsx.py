@@ -48,6 +48,9 @@ from parDesk.i18n import ParDeskError, ValidationErrors, register, t
 from parDesk.models.framework import Framework, Leaf, Node, parse_framework
 from parDesk.numfmt import fmt_score
 from parDesk.reports._common import ReportResult, atomic_write, issuing_body, normalize_zip, read_snapshot
+from parDesk.reports.xlsx_formulas import (NA_WORD, NO, NO_WORDS, YES, YES_WORDS, capped_formula,
+                                           framework_places, literal, max_applicable_formula, percent_formula,
+                                           rating_formula, score_formula, sum_formula, total_formula)
 from parDesk.scoring import check_manual, normalize_inputs, parse_decimal
 
 __all__ = ["SHEET_SCORES", "SHEET_EVIDENCE", "export_xlsx", "read_answers_xlsx", "describe_changes",
@@ -56,8 +59,8 @@ __all__ = ["SHEET_SCORES", "SHEET_EVIDENCE", "export_xlsx", "read_answers_xlsx",
 SHEET_SCORES = "Chấm điểm"
 SHEET_EVIDENCE = "Tài liệu kiểm chứng"
 SHEET_HELP = "Hướng dẫn"
+SHEET_LISTS = "Danh mục mức"
 HASH_NAME = "parDesk_framework_hash"
-YES, NO = "Có", "Không"
 
 register({
     "xl.framework_mismatch": ("dữ liệu đánh giá thuộc bộ chỉ số {snapshot}, không phải {framework}",
@@ -151,13 +154,6 @@ _FIXED_TIME = _datetime(2000, 1, 1)
 _FONT = "Times New Roman"  # what an office PC has; the PDF forms embed their own font
 
 
-def _d(value: Decimal) -> str:
-    """A Decimal as a formula literal (formulas always use '.')."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
-
-
 def _num(value: Any) -> Any:
     """A snapshot/framework decimal as a cell number: int when whole, else float."""
     if value is None or value == "":
@@ -173,7 +169,15 @@ def rule_summary(leaf: Leaf, lang: str = "vi") -> str:
     """One line on how a leaf is scored, for the "Cách chấm" column."""
     r = leaf.rule
     vi = lang != "en"
-    f = lambda v: fmt_score(v, lang=lang)  # noqa: E731
+
+    def f(v: Decimal) -> str:
+        return fmt_score(v, lang=lang)
+
+    if leaf.block == "penalty" and r.kind in ("yes_no", "manual"):  # a penalty is points deducted, not a score
+        if r.kind == "yes_no":
+            return f"Có: trừ {f(leaf.max)}\u00a0điểm; Không: 0" if vi else f"Yes: −{f(leaf.max)}; No: 0"
+        return (f"Số điểm bị trừ: 0–{f(leaf.max)}, bước {f(r.step)}" if vi
+                else f"Points deducted: 0–{f(leaf.max)}, step {f(r.step)}")
     if r.kind == "yes_no":
         return f"Có: {f(leaf.max)}; Không: 0" if vi else f"Yes: {f(leaf.max)}; No: 0"
     if r.kind == "ratio_tiers":
@@ -192,72 +196,6 @@ def rule_summary(leaf: Leaf, lang: str = "vi") -> str:
         return (f"{r.violation_label}: trừ {f(r.per_violation)}/lần, tối thiểu {f(r.floor)}" if vi
                 else f"{r.violation_label}: −{f(r.per_violation)} each, floor {f(r.floor)}")
     return "Do tỉnh chấm (điều tra xã hội học)" if vi else "Scored by the province (survey)"
-
-
-# ---------------------------------------------------------------------------
-# Formulas (mirror parDesk.scoring)
-
-
-def _round_formula(expr: str, places: int, mode: str) -> str:
-    if mode == "down":
-        return f"ROUNDDOWN({expr},{places})"
-    if mode == "up":
-        return f"ROUNDUP({expr},{places})"
-    if mode == "half_even":
-        unit = _d(Decimal(1).scaleb(-places))
-        return f"(ROUND({expr},{places})-IF(ABS(MOD(({expr})*10^{places},2)-0.5)<1E-9,{unit},0))"
-    return f"ROUND({expr},{places})"
-
-
-def _ratio_ge(num: str, den: str, percent: Decimal) -> str:
-    """``num/den*100 >= percent`` in exact integer arithmetic."""
-    places = max(0, -percent.normalize().as_tuple().exponent) if percent != 0 else 0
-    scale = 10 ** places
-    return f"{num}*{100 * scale}>={_d(percent * scale)}*{den}"
-
-
-def _score_formula(fw: Framework, leaf: Leaf, r: int) -> str | None:
-    rule = leaf.rule
-    mx = _d(leaf.max)
-    c = {k: f"{_L[k]}{r}" for k in _INPUTS}
-    if rule.kind == "yes_no":
-        return f'=IF({c["done"]}="{YES}",{mx},IF({c["done"]}="{NO}",0,""))'
-    if rule.kind in ("ratio_tiers", "proportional"):
-        n, d = c["numerator"], c["denominator"]
-        zero = mx if rule.zero_denominator == "max" else "0"
-        if rule.kind == "ratio_tiers":
-            expr = _d(rule.else_points)
-            for tier in reversed(rule.tiers):
-                expr = f"IF({_ratio_ge(n, d, tier.min_percent)},{_d(tier.points)},{expr})"
-        else:
-            rounding = rule.rounding or fw.rounding
-            expr = _round_formula(f"{mx}*{n}/{d}", rounding.places, rounding.mode)
-        return f'=IF(AND(ISNUMBER({n}),ISNUMBER({d})),IF({d}=0,{zero},{expr}),"")'
-    if rule.kind == "levels":
-        h = c["level"]
-        expr = '""'
-        for lv in reversed(rule.levels):
-            test = f'{h}="{lv.id}"'
-            if re.fullmatch(r"\d+", lv.id):
-                test = f"OR({test},{h}={lv.id})"
-            expr = f"IF({test},{_d(lv.points)},{expr})"
-        return "=" + expr
-    if rule.kind == "manual":
-        return f'=IF(ISNUMBER({c["score_input"]}),{c["score_input"]},"")'
-    if rule.kind == "deductions":
-        v = c["violations"]
-        return f'=IF(ISNUMBER({v}),MAX({_d(rule.floor)},{mx}-{_d(rule.per_violation)}*{v}),"")'
-    return None
-
-
-def _sum_formula(cells: Sequence[str]) -> str:
-    """SUM over many cells, nested in chunks of 200 to stay under Excel's 255-argument limit."""
-    if not cells:
-        return "=0"
-    chunks = [",".join(cells[i:i + 200]) for i in range(0, len(cells), 200)]
-    if len(chunks) == 1:
-        return f"=SUM({chunks[0]})"
-    return "=SUM(" + ",".join(f"SUM({ch})" for ch in chunks) + ")"
 
 
 # ---------------------------------------------------------------------------
@@ -280,9 +218,11 @@ def export_xlsx(snapshot: Mapping[str, Any], out_path: str | Path, framework: Fr
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_SCORES
-    _write_scores(ws, wb, view, framework, lang)
+    _ScoresWriter(ws, wb, view, framework, lang).write()
     _write_evidence(wb.create_sheet(SHEET_EVIDENCE), view, lang)
     _write_answers_help(wb.create_sheet(SHEET_HELP), lang)
+    if SHEET_LISTS in wb.sheetnames:  # the hidden list of level names goes last
+        wb.move_sheet(SHEET_LISTS, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(SHEET_LISTS))
     return _save(wb, out_path)
 
 
@@ -313,236 +253,275 @@ def _style_cell(cell: Any, *, bold: bool = False, italic: bool = False, wrap: bo
         cell.fill = fill
 
 
-def _write_scores(ws: Any, wb: Workbook, view: Any, fw: Framework, lang: str) -> None:
-    en = lang == "en"
-    ncols = len(_COLUMNS)
-    last = get_column_letter(ncols)
-    unit_name = issuing_body(view.unit)
-    year = view.year or fw.year
-    # Header block
-    ws["A1"] = unit_name.upper()
-    ws["A2"] = ("SUMMARY OF SELF-ASSESSMENT SCORES — PAR INDEX " if en else
-                "BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ") + str(year)
-    decision = fw.decision
-    ws["A3"] = (f"{fw.title} — " + (f"Decision No. {decision.number}" if en else
-                                     f"Quyết định số {decision.number} ngày {_vn_date(decision.date)} "
-                                     f"của {decision.issuer}"))
-    ws["A4"] = "Framework hash (SHA-256):" if en else "Mã băm bộ chỉ số (SHA-256):"
-    ws["C4"] = fw.hash
-    ws["A5"] = ("Enter data in the yellow cells (columns E–J); the self-score, subtotals and totals are computed. "
-                "Do not change the codes in column A." if en else
-                "Nhập số liệu vào các ô màu vàng (cột E–J); điểm tự chấm, điểm cộng từng tiêu chí, lĩnh vực và "
-                "tổng điểm được tính tự động. Không sửa mã ở cột A.")
-    for ref, bold, size in (("A1", True, 12), ("A2", True, 13), ("A3", False, 11), ("A4", False, 11),
-                            ("C4", False, 11), ("A5", False, 11)):
-        _style_cell(ws[ref], bold=bold, italic=ref == "A5", border=False, size=size)
-    ws.merge_cells(f"A2:{last}2")
-    ws.merge_cells(f"A3:{last}3")
-    ws.merge_cells("A4:B4")
-    ws.merge_cells(f"C4:{get_column_letter(8)}4")
-    ws.merge_cells(f"A5:{last}5")
-    ws["A2"].alignment = Alignment(horizontal="center")
-    ws["A3"].alignment = Alignment(horizontal="center", wrap_text=True)
-    ws.row_dimensions[3].height = 30
-    ws["A5"].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[5].height = 30
-    wb.defined_names[HASH_NAME] = DefinedName(HASH_NAME, attr_text=f"'{SHEET_SCORES}'!$C$4")
+class _ScoresWriter:
+    """Writes the "Chấm điểm" sheet: header, one row per item, the blocks and the totals.
 
-    # Hidden machine keys, visible headers and column numbers
-    for i, (key, vi, en_label, width) in enumerate(_COLUMNS, start=1):
-        ws.cell(HEAD_ROW_KEYS, i, f"pd:{key}")
-        c = ws.cell(HEAD_ROW, i, en_label if en else vi)
-        _style_cell(c, bold=True, wrap=True, align="center")
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        n = ws.cell(HEAD_ROW + 1, i, f"({i})")
-        _style_cell(n, italic=True, align="center")
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.row_dimensions[HEAD_ROW_KEYS].hidden = True
-    ws.row_dimensions[HEAD_ROW].height = 45
+    Every figure a person reads is a live formula (see :mod:`parDesk.reports.xlsx_formulas`);
+    the writer only lays the rows out and remembers which cell holds what.
+    """
 
-    dv_yes = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True)
-    dv_count = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-    dv_score = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-    level_dvs: dict[str, DataValidation] = {}
-    for dv in (dv_yes, dv_count, dv_score):
+    def __init__(self, ws: Any, wb: Workbook, view: Any, fw: Framework, lang: str) -> None:
+        self.ws, self.wb, self.view, self.fw, self.lang = ws, wb, view, fw, lang
+        self.en = lang == "en"
+        survey_scores = [d for it in view.leaves() if (d := _to_dec(it.raw.get("score"))) is not None]
+        self.places = framework_places(fw, survey_scores)
+        self.row = FIRST_ROW
+        self.score_cell: dict[str, str] = {}
+        self.max_app_cell: dict[str, str] = {}
+        self.area_rows: list[int] = []
+        self.lists: Any = None  # the hidden sheet of level names, made on first use
+        self.lists_row = 1
+        self.dv_yes = self._validation(DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True))
+        self.dv_count = self._validation(DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                                                        allow_blank=True))
+        self.dv_score = self._validation(DataValidation(type="decimal", operator="greaterThanOrEqual",
+                                                        formula1="0", allow_blank=True))
+
+    def _validation(self, dv: DataValidation) -> DataValidation:
         dv.showErrorMessage = False  # the import reports problems with their cell; Excel's popup would block typing
-        ws.add_data_validation(dv)
+        self.ws.add_data_validation(dv)
+        return dv
 
-    row = FIRST_ROW
-    score_cell: dict[str, str] = {}
-    max_app_cell: dict[str, str] = {}
-    area_rows: list[int] = []
-    node_children: dict[str, list[str]] = {}
+    # -- layout ---------------------------------------------------------------
+    def write(self) -> None:
+        self.header()
+        self.column_heads()
+        for area in self.fw.areas:
+            self.node_rows(area, 0)
+        en = self.en
+        bonus = self.block(self.fw.bonus, self.fw.bonus.title or ("Bonus points" if en else "Điểm thưởng"))
+        penalty = self.block(self.fw.penalty, self.fw.penalty.title or ("Penalty points" if en else "Điểm trừ"))
+        last_row = self.totals(bonus, penalty)
+        self.page_setup(last_row)
 
-    def leaf_row(item: Any, leaf: Leaf) -> None:
-        nonlocal row
-        r = row
-        row += 1
+    def header(self) -> None:
+        ws, fw, en = self.ws, self.fw, self.en
+        last = get_column_letter(len(_COLUMNS))
+        ws["A1"] = issuing_body(self.view.unit).upper()
+        ws["A2"] = ("SUMMARY OF SELF-ASSESSMENT SCORES — PAR INDEX " if en else
+                    "BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ") + \
+            str(self.view.year or fw.year)
+        decision = fw.decision
+        ws["A3"] = (f"{fw.title} — " + (f"Decision No. {decision.number}" if en else
+                                         f"Quyết định số {decision.number} ngày {_vn_date(decision.date)} "
+                                         f"của {decision.issuer}"))
+        ws["A4"] = "Framework hash (SHA-256):" if en else "Mã băm bộ chỉ số (SHA-256):"
+        ws["C4"] = fw.hash
+        ws["A5"] = ("Enter data in the yellow cells (columns E–J); the self-score, subtotals and totals are "
+                    "computed. Do not change the codes in column A." if en else
+                    "Nhập số liệu vào các ô màu vàng (cột E–J); điểm tự chấm, điểm cộng từng tiêu chí, lĩnh vực và "
+                    "tổng điểm được tính tự động. Không sửa mã ở cột A.")
+        for ref, bold, size in (("A1", True, 12), ("A2", True, 13), ("A3", False, 11), ("A4", False, 11),
+                                ("C4", False, 11), ("A5", False, 11)):
+            _style_cell(ws[ref], bold=bold, italic=ref == "A5", border=False, size=size)
+        for rng in (f"A2:{last}2", f"A3:{last}3", "A4:B4", f"C4:{get_column_letter(8)}4", f"A5:{last}5"):
+            ws.merge_cells(rng)
+        ws["A2"].alignment = Alignment(horizontal="center")
+        ws["A3"].alignment = Alignment(horizontal="center", wrap_text=True)
+        ws.row_dimensions[3].height = 30
+        ws["A5"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[5].height = 30
+        self.wb.defined_names[HASH_NAME] = DefinedName(HASH_NAME, attr_text=f"'{SHEET_SCORES}'!$C$4")
+
+    def column_heads(self) -> None:
+        """Hidden machine keys, visible headers and column numbers."""
+        ws = self.ws
+        for i, (key, vi, en_label, width) in enumerate(_COLUMNS, start=1):
+            ws.cell(HEAD_ROW_KEYS, i, f"pd:{key}")
+            c = ws.cell(HEAD_ROW, i, en_label if self.en else vi)
+            _style_cell(c, bold=True, wrap=True, align="center")
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            _style_cell(ws.cell(HEAD_ROW + 1, i, f"({i})"), italic=True, align="center")
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.row_dimensions[HEAD_ROW_KEYS].hidden = True
+        ws.row_dimensions[HEAD_ROW].height = 45
+
+    # -- rows -----------------------------------------------------------------
+    def leaf_row(self, item: Any, leaf: Leaf) -> None:
+        r = self.row
+        self.row += 1
         kind = leaf.rule.kind
-        na = bool(item.get("not_applicable")) if item is not None else False
-        values: dict[str, Any] = {"code": leaf.code, "title": leaf.title, "how": rule_summary(leaf, lang),
-                                  "max": _num(leaf.max)}
-        inputs = (item.get("inputs") if item is not None else None) or {}
-        if kind == "yes_no" and "done" in inputs:
-            values["done"] = YES if inputs["done"] else NO
-        for key in ("numerator", "denominator", "violations", "level"):
-            if key in inputs and kind in ("ratio_tiers", "proportional", "deductions", "levels"):
-                values[key] = inputs[key]
-        if kind == "manual" and inputs.get("score") not in (None, ""):
-            values["score_input"] = _num(inputs["score"])
-        formula = None if (na or kind == "survey") else _score_formula(fw, leaf, r)
-        if formula:
-            values["score"] = formula
-        elif kind == "survey" and item is not None:
-            values["score"] = _num(item.raw.get("score"))
-        values["max_applicable"] = _num(item.raw.get("max_applicable")) if item is not None else _num(leaf.max)
+        province = kind == "survey" or not leaf.self_scored
+        na = bool(item.get("not_applicable")) and leaf.can_be_na if item is not None else False
+        values = self._input_values(item, leaf)
+        values.update(code=leaf.code, title=leaf.title, how=rule_summary(leaf, self.lang), max=_num(leaf.max))
+        cells = {k: f"{_L[k]}{r}" for k in _INPUTS}
+        level_refs = self._level_list(leaf) if kind == "levels" and not na else []
+        if na:
+            values["score"] = NA_WORD["en" if self.en else "vi"]
+        elif province:
+            values["score"] = _num(item.raw.get("score")) if item is not None else None
+        else:
+            values["score"] = score_formula(self.fw, leaf, cells, level_refs, self.places)
+        values["max_applicable"] = max_applicable_formula(leaf, na, f"{_L['score']}{r}")
         if item is not None:
             values["evidence"] = "\n".join(_doc_line(d) for d in item.evidence)
             expl = str(item.get("explanation") or "")
             if na:
-                expl = ("Not applicable. " if en else "Không áp dụng. ") + expl
+                expl = ("Not applicable. " if self.en else "Không áp dụng. ") + expl
             values["explanation"] = expl.strip()
+        used_inputs = () if (na or province) else _INPUT_OF_KIND[kind]
         for key, col in _COL.items():
-            cell = ws.cell(r, col, values.get(key))
-            used = key in _INPUT_OF_KIND[kind] and not na
-            fill = _FILL_INPUT if used else (_FILL_OFF if key in _INPUTS else None)
-            _style_cell(cell, wrap=key in ("title", "how", "evidence", "explanation", "comment"),
+            fill = _FILL_INPUT if key in used_inputs else (_FILL_OFF if key in _INPUTS else None)
+            _style_cell(self.ws.cell(r, col, values.get(key)),
+                        wrap=key in ("title", "how", "evidence", "explanation", "comment"),
                         align="center" if key in ("max", "score", "max_applicable", "appraised") + _INPUTS
                         else "left", fill=fill)
-        ws.cell(r, _COL["code"]).number_format = "@"
-        ws.cell(r, _COL["level"]).number_format = "@"
-        if not na:
-            if kind == "yes_no":
-                dv_yes.add(f"{_L['done']}{r}")
-            elif kind in ("ratio_tiers", "proportional"):
-                dv_count.add(f"{_L['numerator']}{r}:{_L['denominator']}{r}")
-            elif kind == "deductions":
-                dv_count.add(f"{_L['violations']}{r}")
-            elif kind == "manual":
-                dv_score.add(f"{_L['score_input']}{r}")
-            elif kind == "levels":
-                ids = ",".join(lv.id for lv in leaf.rule.levels)
-                if len(ids) < 250 and '"' not in ids:
-                    dv = level_dvs.get(ids)
-                    if dv is None:
-                        dv = DataValidation(type="list", formula1=f'"{ids}"', allow_blank=True)
-                        dv.showErrorMessage = False
-                        ws.add_data_validation(dv)
-                        level_dvs[ids] = dv
-                    dv.add(f"{_L['level']}{r}")
-        score_cell[leaf.code] = f"{_L['score']}{r}"
-        max_app_cell[leaf.code] = f"{_L['max_applicable']}{r}"
+        self.ws.cell(r, _COL["code"]).number_format = "@"
+        self.ws.cell(r, _COL["level"]).number_format = "@"
+        self._input_validation(leaf, r, used_inputs, level_refs)
+        self.score_cell[leaf.code] = f"{_L['score']}{r}"
+        self.max_app_cell[leaf.code] = f"{_L['max_applicable']}{r}"
 
-    def node_rows(node: Node, depth: int) -> None:
-        nonlocal row
-        r = row
-        row += 1
+    def _input_values(self, item: Any, leaf: Leaf) -> dict[str, Any]:
+        """The stored inputs as the officer would type them (levels by their name)."""
+        kind = leaf.rule.kind
+        inputs = (item.get("inputs") if item is not None else None) or {}
+        values: dict[str, Any] = {}
+        if kind == "yes_no" and "done" in inputs:
+            values["done"] = YES if inputs["done"] else NO
+        if kind in ("ratio_tiers", "proportional"):
+            values.update({k: inputs[k] for k in ("numerator", "denominator") if k in inputs})
+        if kind == "deductions" and "violations" in inputs:
+            values["violations"] = inputs["violations"]
+        if kind == "levels" and inputs.get("level") not in (None, ""):
+            level = next((lv for lv in leaf.rule.levels if lv.id == inputs["level"]), None)
+            values["level"] = level.label if level is not None else inputs["level"]
+        if kind == "manual" and inputs.get("score") not in (None, ""):
+            values["score_input"] = _num(inputs["score"])
+        return values
+
+    def _level_list(self, leaf: Leaf) -> list[tuple[str, str]]:
+        """Write the leaf's levels (id, name, points) on the hidden list sheet; return their cells."""
+        if self.lists is None:
+            self.lists = self.wb.create_sheet(SHEET_LISTS)
+            self.lists.sheet_state = "hidden"
+            for i, head in enumerate(("Mã", "Mã mức", "Tên mức", "Điểm"), start=1):
+                self.lists.cell(1, i, head)
+            self.lists_row = 2
+        refs = []
+        for lv in leaf.rule.levels:
+            r = self.lists_row
+            self.lists_row += 1
+            for col, value in ((1, leaf.code), (2, lv.id), (3, lv.label), (4, _num(lv.points))):
+                self.lists.cell(r, col, value).number_format = "@" if col < 4 else "General"
+            refs.append((f"'{SHEET_LISTS}'!$B${r}", f"'{SHEET_LISTS}'!$C${r}"))
+        return refs
+
+    def _input_validation(self, leaf: Leaf, r: int, used: Sequence[str], level_refs: Sequence[tuple[str, str]]
+                          ) -> None:
+        """Drop-downs and number checks on the input cells (the level cell lists the level names)."""
+        if "done" in used:
+            self.dv_yes.add(f"{_L['done']}{r}")
+        if "numerator" in used:
+            self.dv_count.add(f"{_L['numerator']}{r}:{_L['denominator']}{r}")
+        if "violations" in used:
+            self.dv_count.add(f"{_L['violations']}{r}")
+        if "score_input" in used:
+            self.dv_score.add(f"{_L['score_input']}{r}")
+        if "level" in used and level_refs:
+            first, last = level_refs[0][1], level_refs[-1][1].split("!")[1]
+            dv = self._validation(DataValidation(type="list", formula1=f"{first}:{last}", allow_blank=True))
+            dv.add(f"{_L['level']}{r}")
+
+    def node_rows(self, node: Node, depth: int) -> None:
+        r = self.row
+        self.row += 1
         if depth == 0:
-            area_rows.append(r)
-        node_children[node.code] = [c.code for c in node.children]
+            self.area_rows.append(r)
         for child in node.children:
             if isinstance(child, Leaf):
-                leaf_row(view.by_code.get(child.code), child)
+                self.leaf_row(self.view.by_code.get(child.code), child)
             else:
-                node_rows(child, depth + 1)
-        kids = node_children[node.code]
+                self.node_rows(child, depth + 1)
+        kids = [c.code for c in node.children]
         values = {"code": node.code, "title": node.title.upper() if depth == 0 else node.title,
-                  "max": _num(node.max), "score": _sum_formula([score_cell[k] for k in kids]),
-                  "max_applicable": _sum_formula([max_app_cell[k] for k in kids])}
+                  "max": _num(node.max), "score": sum_formula([self.score_cell[k] for k in kids], self.places),
+                  "max_applicable": sum_formula([self.max_app_cell[k] for k in kids], self.places)}
         for key, col in _COL.items():
-            cell = ws.cell(r, col, values.get(key))
-            _style_cell(cell, bold=depth <= 1, italic=depth >= 2, wrap=key == "title",
+            _style_cell(self.ws.cell(r, col, values.get(key)), bold=depth <= 1, italic=depth >= 2, wrap=key == "title",
                         align="center" if key in ("max", "score", "max_applicable") else "left",
                         fill=_FILL_AREA if depth == 0 else None)
-        ws.cell(r, _COL["code"]).number_format = "@"
-        score_cell[node.code] = f"{_L['score']}{r}"
-        max_app_cell[node.code] = f"{_L['max_applicable']}{r}"
+        self.ws.cell(r, _COL["code"]).number_format = "@"
+        self.score_cell[node.code] = f"{_L['score']}{r}"
+        self.max_app_cell[node.code] = f"{_L['max_applicable']}{r}"
 
-    for area in fw.areas:
-        node_rows(area, 0)
-
-    def block(kind: str, blk: Any, label: str) -> str | None:
-        nonlocal row
+    def block(self, blk: Any, label: str) -> str | None:
+        """The bonus or penalty block: a capped heading row over its items; returns the capped cell."""
         if not blk.items:
             return None
-        r = row
-        row += 1
+        r = self.row
+        self.row += 1
         for item in blk.items:
-            leaf_row(view.by_code.get(item.code), item)
-        first, lastr = r + 1, row - 1
-        cap = _d(blk.cap)
-        values = {"title": f"{label} (tối đa {fmt_score(blk.cap)})" if not en else f"{label} (cap {_d(blk.cap)})",
-                  "max": _num(blk.cap),
-                  "score": f"=MIN({cap},SUM({_L['score']}{first}:{_L['score']}{lastr}))"}
+            self.leaf_row(self.view.by_code.get(item.code), item)
+        S = _L["score"]
+        cap_text = f"(cap {literal(blk.cap)})" if self.en else f"(tối đa {fmt_score(blk.cap)})"
+        values = {"title": f"{label} {cap_text}", "max": _num(blk.cap),
+                  "score": capped_formula(blk.cap, f"{S}{r + 1}", f"{S}{self.row - 1}", self.places)}
         for key, col in _COL.items():
-            cell = ws.cell(r, col, values.get(key))
-            _style_cell(cell, bold=True, wrap=key == "title", align="center" if key in ("max", "score") else "left",
-                        fill=_FILL_AREA)
-        return f"{_L['score']}{r}"
+            _style_cell(self.ws.cell(r, col, values.get(key)), bold=True, wrap=key == "title",
+                        align="center" if key in ("max", "score") else "left", fill=_FILL_AREA)
+        return f"{S}{r}"
 
-    bonus_ref = block("bonus", fw.bonus, fw.bonus.title or ("Bonus points" if en else "Điểm thưởng"))
-    penalty_ref = block("penalty", fw.penalty, fw.penalty.title or ("Penalty points" if en else "Điểm trừ"))
+    def totals(self, bonus_ref: str | None, penalty_ref: str | None) -> int:
+        """The sum, capped blocks, total, unit's maximum, percentage and rating; returns the last row."""
+        en, fw, row, places = self.en, self.fw, self.row, self.places
+        S, M = _L["score"], _L["max_applicable"]
+        r_base, r_total, r_maxapp, r_pct = row, row + 3, row + 4, row + 5
+        rows_out: list[tuple[str, Any, Any, Any, str]] = [
+            ("Sum of the areas" if en else "Cộng điểm các lĩnh vực", _num(fw.scale),
+             sum_formula([f"{S}{r}" for r in self.area_rows], places),
+             sum_formula([f"{M}{r}" for r in self.area_rows], places), "General"),
+            ("Bonus (after the cap)" if en else "Điểm thưởng (đã áp dụng mức tối đa)", None,
+             f"={bonus_ref}" if bonus_ref else 0, None, "General"),
+            ("Penalty (after the cap)" if en else "Điểm trừ (đã áp dụng mức tối đa)", None,
+             f"={penalty_ref}" if penalty_ref else 0, None, "General"),
+            ("TOTAL SELF-ASSESSMENT SCORE" if en else "TỔNG ĐIỂM TỰ ĐÁNH GIÁ", _num(fw.scale),
+             total_formula(f"{S}{r_base}", f"{S}{r_base + 1}", f"{S}{r_base + 2}", places), None, "General"),
+            ("The unit's maximum" if en else "Điểm tối đa của đơn vị (trừ tiêu chí không áp dụng)", None,
+             f"={M}{r_base}", None, "General"),
+            ("Percentage" if en else "Tỷ lệ đạt (%)", None,
+             percent_formula(f"{S}{r_total}", f"{S}{r_maxapp}", places), None, "0.00"),
+            ("Self-rating" if en else "Tự xếp loại", None, rating_formula(fw, f"{S}{r_pct}", self.lang), None, "@"),
+        ]
+        for i, (label, mx, value, max_app, fmt) in enumerate(rows_out):
+            r = row + i
+            for key, v in (("title", label), ("max", mx), ("score", value), ("max_applicable", max_app)):
+                self.ws.cell(r, _COL[key], v)
+            for key, col in _COL.items():
+                _style_cell(self.ws.cell(r, col), bold=i in (0, 3, 5, 6), wrap=key == "title",
+                            align="center" if key in ("max", "score", "max_applicable") else "left")
+            if fmt != "@":
+                self.ws.cell(r, _COL["score"]).number_format = fmt
+        for name, r in (("parDesk_total", r_total), ("parDesk_percent", r_pct)):
+            self.wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET_SCORES}'!${S}${r}")
+        return row + len(rows_out) - 1
 
-    # Totals
-    S, M = _L["score"], _L["max_applicable"]
-    base_cells = [f"{S}{r}" for r in area_rows]
-    max_cells = [f"{M}{r}" for r in area_rows]
-    rows_out: list[tuple[str, Any, Any, Any, str]] = []
-    r_base = row
-    r_total = row + 3
-    r_maxapp = row + 4
-    r_pct = row + 5
-    pct = f"{S}{r_total}*100/{S}{r_maxapp}"
-    bands = list(fw.bands)
-    rating = f'"{(bands[-1].label_en if en else bands[-1].label) if bands else ""}"'
-    for band in reversed(bands[:-1]):
-        rating = f'IF({S}{r_pct}>={_d(band.min_percent)},"{band.label_en if en else band.label}",{rating})'
-    rows_out = [
-        ("Sum of the areas" if en else "Cộng điểm các lĩnh vực", _num(fw.scale), _sum_formula(base_cells),
-         _sum_formula(max_cells), "General"),
-        ("Bonus (after the cap)" if en else "Điểm thưởng (đã áp dụng mức tối đa)", None,
-         f"={bonus_ref}" if bonus_ref else 0, None, "General"),
-        ("Penalty (after the cap)" if en else "Điểm trừ (đã áp dụng mức tối đa)", None,
-         f"={penalty_ref}" if penalty_ref else 0, None, "General"),
-        ("TOTAL SELF-ASSESSMENT SCORE" if en else "TỔNG ĐIỂM TỰ ĐÁNH GIÁ", _num(fw.scale),
-         f"=MAX(0,{S}{r_base}+{S}{r_base + 1}-{S}{r_base + 2})", None, "General"),
-        ("The unit's maximum" if en else "Điểm tối đa của đơn vị (trừ tiêu chí không áp dụng)", None,
-         f"={M}{r_base}", None, "General"),
-        ("Percentage" if en else "Tỷ lệ đạt (%)", None,
-         f"=IF({S}{r_maxapp}>0,{_round_formula(pct, 2, 'half_even')},0)", None, "0.00"),
-        ("Self-rating" if en else "Tự xếp loại", None, "=" + rating, None, "@"),
-    ]
-    for i, (label, mx, value, max_app, fmt) in enumerate(rows_out):
-        r = row + i
-        ws.cell(r, _COL["title"], label)
-        ws.cell(r, _COL["max"], mx)
-        ws.cell(r, _COL["score"], value)
-        ws.cell(r, _COL["max_applicable"], max_app)
-        for key, col in _COL.items():
-            _style_cell(ws.cell(r, col), bold=i in (0, 3, 5, 6), wrap=key == "title",
-                        align="center" if key in ("max", "score", "max_applicable") else "left")
-        if fmt != "@":
-            ws.cell(r, _COL["score"]).number_format = fmt
-    last_row = row + len(rows_out) - 1
-    wb.defined_names["parDesk_total"] = DefinedName("parDesk_total", attr_text=f"'{SHEET_SCORES}'!${S}${r_total}")
-    wb.defined_names["parDesk_percent"] = DefinedName("parDesk_percent", attr_text=f"'{SHEET_SCORES}'!${S}${r_pct}")
+    def page_setup(self, last_row: int) -> None:
+        """Frozen header; print A4 landscape, repeated header rows, fit to width, page numbers."""
+        ws = self.ws
+        ws.freeze_panes = f"C{FIRST_ROW}"
+        ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW + 1}"
+        ws.print_area = f"A1:{get_column_letter(len(_COLUMNS))}{last_row}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins.left, ws.page_margins.right = 30 / 25.4, 15 / 25.4
+        ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
+        ws.page_margins.header = 10 / 25.4
+        ws.HeaderFooter.differentFirst = True
+        ws.oddHeader.center.text = "&P"
+        ws.oddHeader.center.size = 13
+        ws.oddHeader.center.font = _FONT
 
-    # Sheet setup: frozen header, print A4 landscape, repeated header rows, fit to width
-    ws.freeze_panes = f"C{FIRST_ROW}"
-    ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW + 1}"
-    ws.print_area = f"A1:{last}{last_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left, ws.page_margins.right = 30 / 25.4, 15 / 25.4
-    ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
-    ws.page_margins.header = 10 / 25.4
-    ws.HeaderFooter.differentFirst = True
-    ws.oddHeader.center.text = "&P"
-    ws.oddHeader.center.size = 13
-    ws.oddHeader.center.font = _FONT
+
+def _to_dec(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
 
 
 def _vn_date(iso: str) -> str:
@@ -611,10 +590,12 @@ def _write_answers_help(ws: Any, lang: str) -> None:
         "1. Chỉ nhập vào các ô màu vàng của trang \"Chấm điểm\":",
         "   - cột E \"Có/Không\": chọn Có hoặc Không;",
         "   - cột F, G \"Tử số\", \"Mẫu số\": số nguyên không âm, tử số không lớn hơn mẫu số;",
-        "   - cột H \"Mức\": mã mức (xem cột \"Cách chấm\");",
+        "   - cột H \"Mức\": chọn tên mức trong danh sách (hoặc gõ tên hay mã mức, xem cột \"Cách chấm\");",
         "   - cột I \"Số vi phạm\": số nguyên không âm;",
         "   - cột J \"Điểm nhập tay\": điểm từ 0 đến điểm tối đa, đúng bước điểm.",
-        "2. Cột \"Điểm tự chấm\", điểm từng tiêu chí, lĩnh vực, tổng điểm, tỷ lệ và xếp loại được tính bằng công thức.",
+        "2. Cột \"Điểm tự chấm\", điểm từng tiêu chí, lĩnh vực, tổng điểm, tỷ lệ và xếp loại được tính bằng công thức, "
+        "đúng như parDesk tính (tiêu chí không áp dụng và mục điều tra xã hội học chưa có điểm không tính vào điểm "
+        "tối đa của đơn vị).",
         "3. Không sửa mã ở cột A, không xóa hàng ẩn số 6 (khóa cột của parDesk).",
         "4. Nhập lại vào parDesk: Nhập số liệu từ Excel. parDesk kiểm tra từng ô và chỉ nhập khi không còn lỗi;",
         "   mỗi lỗi ghi rõ ô cần sửa, ví dụ Chấm điểm!F23. Ô để trống nghĩa là giữ nguyên số liệu trong parDesk.",
@@ -623,8 +604,8 @@ def _write_answers_help(ws: Any, lang: str) -> None:
     lines_en = [
         "HOW TO FILL IN THIS WORKBOOK",
         "1. Type only into the yellow cells of the sheet \"Chấm điểm\": yes/no (E), numerator and denominator (F, G),",
-        "   level id (H), violations (I), a typed score (J).",
-        "2. Self-scores, subtotals, totals, percentage and rating are formulas.",
+        "   level (H: pick its name from the list, or type its name or id), violations (I), a typed score (J).",
+        "2. Self-scores, subtotals, totals, percentage and rating are formulas that give exactly parDesk's figures.",
         "3. Do not change the codes in column A or delete the hidden row 6 (parDesk's column keys).",
         "4. Import back into parDesk: every cell is checked; nothing is imported while any error remains, and each",
         "   error names its cell, e.g. Chấm điểm!F23. An empty cell keeps the value parDesk has.",
@@ -686,34 +667,38 @@ def _cell_count(v: Any, where: str) -> int:
     return int(text)
 
 
-_YES_WORDS = {"có", "co", "yes", "y", "x", "true", "1", "đạt", "dat"}
-_NO_WORDS = {"không", "khong", "no", "n", "false", "0", "không đạt", "khong dat"}
-
-
 def _cell_yes_no(v: Any, where: str) -> bool:
     if isinstance(v, bool):
         return v
     if isinstance(v, (int, float)) and v in (0, 1):
         return bool(v)
-    text = str(v).strip().lower()
-    if text in _YES_WORDS:
+    text = _trim(str(v)).lower()
+    if text in YES_WORDS:
         return True
-    if text in _NO_WORDS:
+    if text in NO_WORDS:
         return False
     raise ParDeskError("xl.not_yes_no", where=where, value=v)
 
 
+def _trim(text: str) -> str:
+    """What the spreadsheet's TRIM does: no spaces at the ends, single spaces inside."""
+    return re.sub(" +", " ", text).strip(" ")
+
+
 def _cell_level(v: Any, leaf: Leaf, where: str) -> str:
+    """A level by its id or its name, trimmed and case-insensitive, the first level in order that matches.
+
+    The same test as the sheet's formula (:func:`~parDesk.reports.xlsx_formulas.score_formula`), so the
+    score the sheet shows is the score the import gives.
+    """
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    text = str(v).strip()
-    ids = [lv.id for lv in leaf.rule.levels]
-    if text in ids:
-        return text
-    folded = {i.lower(): i for i in ids}
-    if text.lower() in folded:
-        return folded[text.lower()]
-    raise ParDeskError("xl.level", where=where, value=v, levels=", ".join(ids))
+    text = _trim(str(v)).lower()
+    for lv in leaf.rule.levels:
+        if text in (_trim(lv.id).lower(), _trim(lv.label).lower()):
+            return lv.id
+    raise ParDeskError("xl.level", where=where, value=v,
+                       levels=", ".join(lv.label for lv in leaf.rule.levels))
 
 
 def _cell_score(v: Any, leaf: Leaf, where: str) -> str:
@@ -796,12 +781,13 @@ def read_answers_xlsx(path: str | Path, framework: Framework, *,
         kind = leaf.rule.kind
         used = _INPUT_OF_KIND[kind]
         score_raw = sheet.raw(r, "score")
-        if kind != "survey" and not _blank(score_raw) and not (isinstance(score_raw, str) and
-                                                                score_raw.startswith("=")):
+        province = kind == "survey" or not leaf.self_scored
+        if not province and not _blank(score_raw) and not (isinstance(score_raw, str) and (
+                score_raw.startswith("=") or score_raw in NA_WORD.values())):
             target = used[0] if used else "score_input"
             errors.append(ParDeskError("xl.score_overwritten", where=sheet.ref(r, "score"),
                                        column=get_column_letter(cols[target])))
-        if kind == "survey":
+        if province:
             for k in filled:
                 errors.append(ParDeskError("xl.survey_input", where=sheet.ref(r, k), code=code))
             continue

@@ -92,6 +92,11 @@ register({
                         "the signing time {time} is in the future (wrong clock on the signing computer?)"),
     "cms.cert_not_valid_at": ("chứng thư số {subject} không có hiệu lực vào thời điểm ký {time} (hiệu lực {start} – {end})",
                               "certificate {subject} was not valid at the signing time {time} (valid {start} – {end})"),
+    "cms.cert_not_valid_at_reference": (
+        "chứng thư số {subject} không còn hiệu lực vào thời điểm nhận/kiểm tra {now} (hiệu lực {start} – {end}); "
+        "thời điểm ký {time} chỉ do người ký tự khai (không có dấu thời gian tin cậy) nên không được dùng thay",
+        "certificate {subject} is not valid at the time of receipt/verification {now} (valid {start} – {end}); "
+        "the signing time {time} is only the signer's own claim (no trusted timestamp), so it cannot stand in"),
     "cms.key_usage": ("chứng thư số của người ký không cho phép ký số", "the signer's certificate does not allow digital signatures"),
     "cms.cert_tampered": ("chứng thư số của người ký đã bị sửa (chữ ký trên chứng thư không hợp lệ)",
                           "the signer's certificate was altered (its own signature does not verify)"),
@@ -456,7 +461,9 @@ def verify_detached_cms(signature: bytes, content: bytes, *,
 
     Every problem found is returned as a :class:`ParDeskError` carrying
     ``where`` (the file the signature came from), so the caller can list them
-    in Vietnamese or English.
+    in Vietnamese or English. ``now`` is the reference time (on the server:
+    the receipt time): the signer certificate must be valid both at the
+    signing time it claims and then, and the chain is checked at ``now``.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     result = CmsVerifyResult(valid=False)
@@ -689,9 +696,16 @@ def verify_detached_cms(signature: bytes, content: bytes, *,
         problems.append(ParDeskError(
             "cms.cert_not_valid_at", where=where, subject=subject_text(signer), time=_fmt_time(when),
             start=_fmt_time(signer.not_valid_before_utc), end=_fmt_time(signer.not_valid_after_utc)))
+    elif not valid_at(signer, now):
+        # The signing time is the signer's own claim (no trusted timestamp): a certificate
+        # that has expired by the reference time cannot be saved by a backdated claim.
+        problems.append(ParDeskError(
+            "cms.cert_not_valid_at_reference", where=where, subject=subject_text(signer), now=_fmt_time(now),
+            time=_fmt_time(when), start=_fmt_time(signer.not_valid_before_utc),
+            end=_fmt_time(signer.not_valid_after_utc)))
 
     if trusted is not None:
-        ok, chain_problems = _chain_to_anchor(signer, certs, trusted, when, where)
+        ok, chain_problems = _chain_to_anchor(signer, certs, trusted, now, where)
         result.trusted = ok
         if not ok:
             problems.extend(chain_problems)

@@ -24,7 +24,7 @@ import httpx
 from cryptography import x509
 
 from parDesk.i18n import ParDeskError, register
-from parDesk.sync import protocol
+from parDesk.sync import protocol, strict
 
 register({
     "sync.offline": ("không kết nối được máy chủ tỉnh ({detail}); sẽ thử lại", "cannot reach the province server ({detail}); will retry"),
@@ -71,6 +71,9 @@ class ServerSaid(Permanent):
         return self.texts.get(lang or get_language()) or self.texts["en"] or super().message(lang)
 
 
+MAX_ANSWER_JSON = 64 * 1024 * 1024  # a feed page of receipts is far smaller
+
+
 class Answer:
     def __init__(self, resp: httpx.Response) -> None:
         self.status = resp.status_code
@@ -79,12 +82,17 @@ class Answer:
 
     def json(self) -> dict[str, Any]:
         try:
-            data = json.loads(self.content.decode("utf-8")) if self.content else {}
-        except (ValueError, UnicodeDecodeError):
+            return strict.loads_object(self.content, max_bytes=MAX_ANSWER_JSON) if self.content else {}
+        except ValueError:
             raise Transient("sync.not_server") from None
-        if not isinstance(data, dict):
-            raise Transient("sync.not_server")
-        return data
+
+
+def _uint(text: str | None) -> int | None:
+    """A header number from the server, strictly (ASCII digits); None if absent or malformed."""
+    try:
+        return strict.ascii_uint(text) if text is not None else None
+    except ValueError:
+        return None
 
 
 class SyncClient:
@@ -145,7 +153,7 @@ class SyncClient:
         if answer.status in (429, 503, 423) or answer.status >= 500:
             retry = answer.headers.get("retry-after")
             raise Transient("sync.server_busy", status=answer.status,
-                            retry_after=float(retry) if retry and retry.isdigit() else None)
+                            retry_after=_uint(retry))
         if answer.status in (401, 403):
             raise ServerSaid(_safe_json(answer), answer.status)
         return answer
@@ -192,9 +200,10 @@ class SyncClient:
         ans = self.request("HEAD", url, headers={"Tus-Resumable": protocol.TUS_VERSION})
         if ans.status in (404, 410):
             return None
-        if ans.status != 200 or "upload-offset" not in ans.headers:
+        offset, length = _uint(ans.headers.get("upload-offset")), _uint(ans.headers.get("upload-length"))
+        if ans.status != 200 or offset is None:
             raise Transient("sync.unexpected", status=ans.status)
-        return int(ans.headers["upload-offset"]), int(ans.headers.get("upload-length", "-1"))
+        return offset, -1 if length is None else length
 
     def patch(self, url: str, offset: int, chunk: bytes, digest: bytes | None = None) -> tuple[int, int | None]:
         """Send one chunk; (status, new offset or None). ``digest``: its SHA-256 if already computed."""
@@ -203,13 +212,13 @@ class SyncClient:
             "Tus-Resumable": protocol.TUS_VERSION, "Upload-Offset": str(offset),
             "Content-Type": "application/offset+octet-stream",
             "Upload-Checksum": "sha256 " + base64.b64encode(digest).decode("ascii")})
-        new = ans.headers.get("upload-offset")
+        new = _uint(ans.headers.get("upload-offset"))
         if ans.status == 204:
-            if new is None or not new.isdigit():
+            if new is None:
                 raise Transient("sync.not_server")
-            return 204, int(new)
+            return 204, new
         if ans.status in (404, 409, 410, 460):
-            return ans.status, int(new) if new and new.isdigit() else None
+            return ans.status, new
         raise _refusal(ans)
 
     def delete_upload(self, url: str) -> None:

@@ -135,53 +135,6 @@ def restart_stopped(ws: Workspace) -> int:
     return n
 
 
-def enqueue_file(ws: Workspace, path: Path) -> OutboxItem:
-    """Queue a package file that the builder did not record (e.g. copied in by hand)."""
-    import hashlib
-    import zipfile
-
-    path = Path(path)
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    sha = h.hexdigest()
-    existing = by_package_sha(ws, sha)
-    if existing is not None:
-        return existing
-    info: dict[str, str] = {}
-    try:
-        with zipfile.ZipFile(path) as zf:
-            for line in zf.read("bag-info.txt").decode("utf-8").splitlines():
-                k, _, v = line.partition(":")
-                info[k.strip()] = v.strip()
-    except (KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        pass
-    stamp = now_iso()
-    try:
-        rel = str(path.resolve().relative_to(ws.folder.resolve()))
-    except ValueError:
-        rel = str(path.resolve())
-    with ws.session() as s:
-        pkg = s.exec(select(Package).where(Package.sha256 == sha)).first()
-        if pkg is None:
-            prev = info.get("Previous-Package-SHA256")
-            pkg = Package(assessment_id=ws.assessment_id, version=int(info.get("Submission-Version") or 1), path=rel,
-                          sha256=sha, size=path.stat().st_size, previous_sha256=None if prev in (None, "none") else prev,
-                          submission_id=info.get("Submission-Id", sha), created_at=stamp)
-            s.add(pkg)
-            s.flush()
-        box = Outbox(package_id=pkg.id, state="waiting", updated_at=stamp)
-        s.add(box)
-        s.flush()
-        s.add(OutboxHistory(outbox_id=box.id, at=stamp, state="waiting", detail="queued"))
-        s.commit()
-        box_id = box.id
-    return item(ws, box_id or 0)
-
-
-# ---------------------------------------------------------------------- sync facts (workspace settings)
-
 def get_state(ws: Workspace, key: str, default: str | None = None) -> str | None:
     return ws.get_setting(key, default)
 

@@ -24,10 +24,11 @@ import hashlib
 import secrets
 from typing import Mapping
 
-from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+
+from parDesk.pubkey import public_key_der
 
 PROTOCOL = "pardesk-sync/1"
 TUS_VERSION = "1.0.0"
@@ -97,23 +98,9 @@ def verify(public_key: object, signature_b64: str, data: bytes) -> bool:
     return True
 
 
-def spki_der(key: object) -> bytes:
-    """SubjectPublicKeyInfo DER of a key, certificate or CSR."""
-    if isinstance(key, (x509.Certificate, x509.CertificateSigningRequest)):
-        key = key.public_key()
-    if hasattr(key, "private_bytes"):
-        key = key.public_key()  # type: ignore[union-attr]
-    return key.public_bytes(serialization.Encoding.DER,  # type: ignore[union-attr]
-                            serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
 def key_fingerprint(key: object) -> str:
     """Lowercase hex SHA-256 of the SubjectPublicKeyInfo: how keys are pinned."""
-    return hashlib.sha256(spki_der(key)).hexdigest()
-
-
-def cert_fingerprint(cert: x509.Certificate) -> str:
-    return cert.fingerprint(hashes.SHA256()).hex()
+    return hashlib.sha256(public_key_der(key)).hexdigest()
 
 
 def public_pem(key: object) -> str:

@@ -32,6 +32,7 @@ from parDesk.sync.protocol import key_fingerprint
 FORMAT = "pardesk-receipt/1"
 
 register({
+    "receipt.more_reasons": ("và {count} lý do khác", "and {count} more reasons"),
     "receipt.malformed": ("tệp biên nhận không đúng định dạng ({detail})", "the receipt file is malformed ({detail})"),
     "receipt.bad_signature": ("chữ ký trên biên nhận không hợp lệ hoặc không phải của máy chủ tỉnh đã đăng ký",
                               "the receipt's signature is not valid or not from the registered province server"),
@@ -41,10 +42,34 @@ register({
 })
 
 
+MAX_REASONS = 50        # a receipt names at most this many refusal reasons (then "and N more")
+MAX_PARAM_CHARS = 200   # each parameter of a reason, in characters
+
+
+def _clip(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= MAX_PARAM_CHARS else text[:MAX_PARAM_CHARS] + "…"
+
+
 def reason_dicts(errors: list[ParDeskError]) -> list[dict[str, Any]]:
-    """Refusal reasons, rendered in both languages, keyed for the client to re-render."""
-    return [{"key": e.key, "where": e.where, "params": {k: str(v) for k, v in e.params.items()},
-             "vi": e.message("vi"), "en": e.message("en")} for e in errors]
+    """Refusal reasons, rendered in both languages, keyed for the client to re-render.
+
+    Bounded: whatever a package puts in a field that a reason quotes, a receipt (and every feed
+    answer that carries it) stays small: parameters are clipped, the list is capped.
+    """
+    out = []
+    for e in errors[:MAX_REASONS]:
+        params = {k: _clip(v) for k, v in e.params.items()}
+        # short values keep their type (a number may have a format spec); long ones become clipped text
+        kept = {k: v if len(str(v)) <= MAX_PARAM_CHARS else params[k] for k, v in e.params.items()}
+        clipped = ParDeskError(e.key, where=_clip(e.where) if e.where else e.where, **kept)
+        out.append({"key": e.key, "where": clipped.where, "params": params,
+                    "vi": clipped.message("vi")[:2000], "en": clipped.message("en")[:2000]})
+    if len(errors) > MAX_REASONS:
+        more = ParDeskError("receipt.more_reasons", count=len(errors) - MAX_REASONS)
+        out.append({"key": more.key, "where": None, "params": {"count": str(len(errors) - MAX_REASONS)},
+                    "vi": more.message("vi"), "en": more.message("en")})
+    return out
 
 
 def sign_receipt(fields: dict[str, Any], key: Any, cert: x509.Certificate) -> dict[str, Any]:

@@ -14,6 +14,7 @@ No web framework here: the desktop's sync client uses these too.
 from __future__ import annotations
 
 import json
+import math
 import re
 from array import array
 from itertools import accumulate
@@ -62,7 +63,10 @@ def _number(text: str) -> Any:
 def _float(text: str) -> float:
     if len(text) > MAX_NUMBER_CHARS:
         raise StrictError(f"number longer than {MAX_NUMBER_CHARS} characters")
-    return float(text)
+    value = float(text)
+    if not math.isfinite(value):
+        raise StrictError(f"number out of range: {text}")
+    return value
 
 
 def _constant(name: str) -> Any:

@@ -12,9 +12,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from desk_harness import Desk  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def desk_template(tmp_path_factory):
+    """Two communes registered and submitted by real sync, accounts, areas: built once, copied per test."""
+    d = Desk(tmp_path_factory.mktemp("desk-template"))
+    try:
+        yield d
+    finally:
+        d.close()
+
+
 @pytest.fixture
-def desk(tmp_path):
-    d = Desk(tmp_path)
+def desk(tmp_path, desk_template):
+    d = Desk(tmp_path, template=desk_template)
     try:
         yield d
     finally:

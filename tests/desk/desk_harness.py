@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +63,21 @@ class Client:
 
 class Desk:
     def __init__(self, tmp: Path, units: tuple[str, ...] = ("11111", "22222"), evidence_bytes: int = 4096,
-                 database_url: str = "", **config: Any) -> None:
+                 database_url: str = "", template: "Desk | None" = None, **config: Any) -> None:
         overrides: dict[str, Any] = {"extra": {"desk_login_burst": 200, **config.pop("extra", {})}}
         if database_url:
             overrides["database_url"] = database_url
         self.tmp = tmp
+        if template is not None:  # a copy of a desk built once: its data folder, packages and accounts
+            import shutil
+
+            template.service.engine.dispose()
+            shutil.copytree(template.tmp / "server", tmp / "server")
+            self.service = make_service(tmp, **overrides, **config)
+            self.server = ServerThread(self.service).__enter__()
+            self.url = self.server.url
+            self.workspaces, self.packages, self.clients = {}, dict(template.packages), []
+            return
         self.service = make_service(tmp, **overrides, **config)
         self.service.frameworks.publish(TINY.read_bytes())
         self.server = ServerThread(self.service).__enter__()
@@ -86,10 +97,8 @@ class Desk:
             SyncWorker(ws).run_once()
             self.workspaces[code] = ws
         self.clients: list[Client] = []
-        admin = self.client("admin")
         for area, agency in (("1", SNV), ("bonus", SNV), ("penalty", SNV), ("2", STP)):
-            r = admin.post("/desk/admin/area", {"area": area, "agency": agency})
-            assert r.status_code == 303, r.text
+            self.desk.assign_area(self.principal("admin"), area, agency)
 
     @property
     def desk(self) -> Any:
@@ -119,13 +128,13 @@ class Desk:
         self.service.close()
 
 
-_CORES: dict[int, Any] = {}
+_CORES: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
 
 
 def _desk_core(service: Any) -> Any:
     from parDesk.sync.server.desk.core import DeskCore
 
-    core = _CORES.get(id(service))
+    core = _CORES.get(service)
     if core is None:
-        core = _CORES[id(service)] = DeskCore(service)
+        core = _CORES[service] = DeskCore(service)
     return core

@@ -135,11 +135,21 @@ def build_fast_package(dest: Path, unit: FastUnit, snapshot: dict[str, Any], fra
     snap["unit"]["name"] = unit.name
     snap["assessment"]["version"] = version
     snap["assessment"]["previous_package_hash"] = previous
-    payload = [PayloadEntry("assessment.json", snapshot_bytes(snap)), PayloadEntry("framework.json", framework)]
+    extra: list[PayloadEntry] = []
     if evidence_bytes:
+        import hashlib
         import os
 
-        payload.append(PayloadEntry("evidence/scan.bin", os.urandom(evidence_bytes)))
+        # the package layout and the verifier want data/evidence/<sha256>.<ext>, referenced by an item
+        data = os.urandom(evidence_bytes)
+        sha = hashlib.sha256(data).hexdigest()
+        extra.append(PayloadEntry(f"evidence/{sha}.bin", data))
+        leaf = next(i for i in snap["items"] if i["kind"] == "leaf" and i["self_scored"])
+        leaf["evidence"].append({"sha256": sha, "file": f"data/evidence/{sha}.bin", "original_name": "scan.bin",
+                                 "media_type": "application/octet-stream", "size": len(data), "number": None,
+                                 "date": None, "issuer": None, "subject": None, "page_ref": None})
+    payload = [PayloadEntry("assessment.json", snapshot_bytes(snap)), PayloadEntry("framework.json", framework),
+               *extra]
     bag_info = [("Source-Organization", unit.name), ("Unit-Code", unit.code), ("Unit-Province", "Tỉnh Mẫu"),
                 ("Framework-Id", fw.id), ("Framework-SHA256", fw.hash), ("Assessment-Year", str(fw.year)),
                 ("Submission-Id", f"sub-{unit.code}"), ("Submission-Version", str(version)),

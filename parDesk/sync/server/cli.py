@@ -19,8 +19,8 @@ from parDesk.i18n import ParDeskError, register, set_language, t
 register({
     "srvcli.approved": ("Đã phê duyệt đơn vị {unit}; khóa ký số {fp}…", "Approved unit {unit}; signing key {fp}…"),
     "srvcli.published": ("Đã ban hành bộ chỉ số {id} ({hash}…)", "Published framework {id} ({hash}…)"),
-    "srvcli.imported": ("Đã nhập {count} kết quả thẩm định cho {units} đơn vị", "Imported {count} appraisal results for {units} units"),
-    "srvcli.exported": ("Đã xuất {count} đơn vị vào {path}", "Exported {count} units to {path}"),
+    "srvcli.imported": ("Đã nhập {count} kết quả thẩm định cho {units} đơn vị", "Imported {count} appraisal result(s) for {units} unit(s)"),
+    "srvcli.exported": ("Đã xuất {count} đơn vị vào {path}", "Exported {count} unit(s) to {path}"),
     "srvcli.receipt": ("Biên nhận: {path}", "Receipt: {path}"),
     "srvcli.token": ("Mã truy cập quản trị (chỉ hiện một lần): {token}", "Admin token (shown once): {token}"),
     "srvcli.gc": ("Đã xóa {count} lượt tải lên hết hạn", "Removed {count} expired uploads"),
@@ -54,9 +54,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from parDesk.sync.server.app import create_app
 
-    overrides = {}
+    overrides: dict[str, Any] = {}
     if args.max_package_mb:
         overrides["max_package_bytes"] = args.max_package_mb * 1024 * 1024
+    for name in ("rate_per_unit", "burst_per_unit", "rate_per_ip", "burst_per_ip", "max_open_uploads_per_unit"):
+        if getattr(args, name) is not None:
+            overrides[name] = getattr(args, name)
     service = _service(args, **overrides)
     check = getattr(service.storage, "check", None)
     if check is not None:  # S3: a wrong bucket or credentials stop the server now, not at the first package
@@ -69,7 +72,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ssl = {}
     if args.ssl_certfile:
         ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
-    uvicorn.run(app, host=args.host, port=args.port, timeout_keep_alive=args.keep_alive,
+    from parDesk.sync.server.httpguard import guarded_protocol
+
+    # the server's own limits, so it is safe even without nginx in front (issue 13 §7, §10)
+    http = guarded_protocol(args.max_header_kb * 1024, args.header_timeout)
+    uvicorn.run(app, host=args.host, port=args.port, http=http, timeout_keep_alive=args.keep_alive,
                 limit_concurrency=args.limit_concurrency, proxy_headers=args.proxy_headers,
                 forwarded_allow_ips=args.forwarded_allow_ips, log_level=args.log_level, **ssl)
     service.close()
@@ -255,7 +262,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--ssl-certfile", help="TLS certificate (PEM) — or terminate TLS at a reverse proxy")
     sp.add_argument("--ssl-keyfile")
     sp.add_argument("--max-package-mb", type=int, default=0)
-    sp.add_argument("--keep-alive", type=int, default=30)
+    sp.add_argument("--keep-alive", type=int, default=15, help="seconds an idle kept-alive connection stays open")
+    sp.add_argument("--rate-per-unit", type=float, help="authenticated requests per second per unit (default 20)")
+    sp.add_argument("--burst-per-unit", type=int, help="burst per unit (default 200)")
+    sp.add_argument("--rate-per-ip", type=float,
+                    help="unauthenticated requests (hello, register) per second per address (default 10)")
+    sp.add_argument("--burst-per-ip", type=int, help="burst per address, unauthenticated only (default 300)")
+    sp.add_argument("--max-open-uploads-per-unit", type=int, help="unfinished uploads per unit (default 4)")
+    sp.add_argument("--max-header-kb", type=int, default=32, help="largest request head (431 beyond)")
+    sp.add_argument("--header-timeout", type=float, default=20.0,
+                    help="seconds a client has to send a request head (408 beyond)")
     sp.add_argument("--limit-concurrency", type=int, default=1000)
     sp.add_argument("--proxy-headers", action="store_true")
     sp.add_argument("--forwarded-allow-ips", default="127.0.0.1")
@@ -289,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--by")
     sp = add("revoke", cmd_units_revoke, "revoke a unit's keys", us)
     sp.add_argument("code")
+    from parDesk.sync.server.cli_trust import register_commands as trust_commands
+    trust_commands(sub, us, add, _service, _print)  # trust add|list|remove, units bind|certs
 
     fw = sub.add_parser("framework", help="publish a framework")
     fws = fw.add_subparsers(dest="fw_command", required=True)

@@ -24,8 +24,10 @@ class ServerConfig:
     session_ttl_s: int = 3600
     rate_per_unit: float = 20.0       # requests per second, sustained
     burst_per_unit: int = 200
-    rate_per_ip: float = 2.0          # unauthenticated (hello, register)
-    burst_per_ip: int = 60
+    # unauthenticated requests only (hello, register, registration status), per address: generous,
+    # because a whole province's communes may arrive through one gateway address
+    rate_per_ip: float = 10.0
+    burst_per_ip: int = 300
     body_idle_timeout_s: float = 60.0  # a PATCH that sends nothing for this long is cut
     verify_workers: int = 2           # packages verified at once (CPU and disk bound)
     finalise_wait_s: float = 2.0      # how long finalise waits before answering 202

@@ -49,7 +49,7 @@ class DeskError(Exception):
 def security_headers(resp: Response, csp: str = PAGE_CSP) -> Response:
     resp.headers["Content-Security-Policy"] = csp
     resp.headers["X-Content-Type-Options"] = "nosniff"
-    resp.headers["Referrer-Policy"] = "no-referrer"
+    resp.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" makes Chrome send Origin: null on POST
     resp.headers.setdefault("Cache-Control", "no-store")
     if "frame-ancestors 'none'" in csp:
         resp.headers["X-Frame-Options"] = "DENY"

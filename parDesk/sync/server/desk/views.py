@@ -222,7 +222,8 @@ def dashboard(core: DeskCore, year: int) -> dict[str, Any]:
 def diff_versions(old: PackageView, new: PackageView, requested: set[str]) -> list[dict[str, Any]]:
     """What changed from vN to vN+1, per item: inputs, explanation, documents added or removed; requested first."""
     out = []
-    for code in sorted(set(old.items) | set(new.items), key=lambda c: [int(p) if p.isdigit() else p for p in c.split(".")]):
+    order = {lf.code: i for i, lf in enumerate(new.framework.all_leaves())}
+    for code in sorted(set(old.items) | set(new.items), key=lambda c: (order.get(c, len(order)), c)):
         a, b = old.items.get(code, {}), new.items.get(code, {})
         ea = {e["sha256"]: e for e in a.get("evidence") or []}
         eb = {e["sha256"]: e for e in b.get("evidence") or []}

@@ -1,0 +1,74 @@
+"""OCR of scans with Tesseract and its Vietnamese data, when the machine has them.
+
+Tesseract is an outside program (Debian ``tesseract-ocr`` and
+``tesseract-ocr-vie``; on Windows the UB Mannheim installer). When it is
+missing, scans get no proposal and one sentence says how to add it;
+born-digital PDFs never need it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from parDesk.intake.layout import Line, lines_from_tesseract
+
+OCR_DPI = 300
+HEADER_FRACTION = 0.5  # the top half of page 1 holds the header, the type and the subject
+
+
+@dataclass(frozen=True)
+class OcrStatus:
+    available: bool
+    reason: str = ""  # a message key when not available
+
+
+@functools.lru_cache(maxsize=1)
+def status() -> OcrStatus:
+    """Whether Tesseract and its Vietnamese data can be used here (asked once per process)."""
+    try:
+        import pytesseract
+    except ImportError:
+        return OcrStatus(False, "intake.ocr_missing")
+    try:
+        pytesseract.get_tesseract_version()
+        langs = pytesseract.get_languages(config="")
+    except Exception:  # noqa: BLE001 - TesseractNotFoundError, OSError: either way there is no OCR
+        return OcrStatus(False, "intake.ocr_missing")
+    if "vie" not in langs:
+        return OcrStatus(False, "intake.ocr_no_vie")
+    return OcrStatus(True)
+
+
+def _tesseract_data(image: Any, psm: int = 3) -> dict[str, list[Any]]:
+    import pytesseract
+
+    # One thread per call: two cores are shared with the window and the other reads.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    return pytesseract.image_to_data(image, lang="vie", config=f"--psm {psm}",
+                                     output_type=pytesseract.Output.DICT)
+
+
+def ocr_header_lines(image: Any, dpi: float) -> list[Line]:
+    """Lines of the top part of a page image, positioned as fractions of the whole page."""
+    width, height = image.size
+    if dpi and dpi < OCR_DPI * 0.9:
+        scale = OCR_DPI / dpi
+        from PIL import Image
+
+        image = image.resize((int(width * scale), int(height * scale)), Image.Resampling.LANCZOS)
+        width, height = image.size
+    top = image.crop((0, 0, width, int(height * HEADER_FRACTION)))
+    gray = top.convert("L")
+    data = _tesseract_data(gray)
+    return lines_from_tesseract(data, width, top.size[1], page_height=height)
+
+
+def ocr_page_text(image: Any) -> str:
+    """The whole page's text, for the search index (not for proposals)."""
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    return str(pytesseract.image_to_string(image.convert("L"), lang="vie", config="--psm 3"))
