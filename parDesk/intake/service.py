@@ -55,13 +55,18 @@ def read_and_record(ws: Workspace, document_id: int, *, use_ocr: bool = True,
     """Read a stored document (off the GUI thread) and keep the reading; the file is only read."""
     path = ws.document_path(document_id)
     reading = read_document(path, use_ocr=use_ocr, cancel=cancel, progress=progress)
+    record_reading(ws, document_id, reading)
+    return reading
+
+
+def record_reading(ws: Workspace, document_id: int, reading: Reading) -> None:
+    """Keep a reading made elsewhere (the window reads on its slow pool, then records on the database thread)."""
     with ws.session() as s:
         doc_index.store_reading(s, document_id, _now(), reading)
         ws.record_event("intake_read", str(document_id), {"source": reading.proposal.source,
                                                            "findings": [f.key for f in reading.quality.findings]},
                         entity="document", session=s)
         s.commit()
-    return reading
 
 
 @dataclass(frozen=True)
@@ -185,5 +190,16 @@ def _now() -> str:
 
 
 __all__ = ["Accepted", "Reindexed", "accept_proposal", "evidence_warnings", "intake_info", "proposal_for",
-           "read_and_record", "reindex", "search", "text_layer_pages"]
+           "quality_sentences", "read_and_record", "record_reading", "reindex", "search", "text_layer_pages"]
 
+
+
+def quality_sentences(ws: Workspace, document_ids: Sequence[int] | None = None,
+                      lang: str | None = None) -> dict[int, list[str]]:
+    """Per document, intake's findings as sentences in ``lang``: for the lists' icon and tooltip."""
+    out: dict[int, list[str]] = {}
+    for doc_id, row in intake_info(ws, document_ids).items():
+        sentences = [f.text(lang) for f in findings_of(row)]
+        if sentences:
+            out[doc_id] = sentences
+    return out

@@ -1,9 +1,9 @@
 import pytest
 
-from adversarial.kit import make_base
+from kit import make_base
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def base(tmp_path_factory):
     b = make_base(tmp_path_factory.mktemp("adv-base"))
     yield b

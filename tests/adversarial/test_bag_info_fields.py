@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from adversarial.kit import RESERVED, assert_refused, oxum_fixed, raw_bag, resign, verify
+from kit import RESERVED, assert_refused, oxum_fixed, raw_bag, resign, verify
 from parDesk.package.checks import BAG_FIELDS
 
 

@@ -22,7 +22,7 @@ import sys
 
 import pytest
 
-from adversarial.kit import PASS, ROOT, assert_refused, make_base, resign, snapshot_bytes, verify
+from kit import PASS, ROOT, assert_refused, make_base, resign, snapshot_bytes, verify
 from parDesk.i18n import ParDeskError
 from parDesk.package.submission import build_submission
 

@@ -15,7 +15,7 @@ import random
 
 import pytest
 
-from adversarial.kit import assert_refused, resign, snapshot_bytes, verify
+from kit import assert_refused, resign, snapshot_bytes, verify
 
 
 def _forge_bytes(base, tmp_path, data: bytes):

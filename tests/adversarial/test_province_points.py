@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from adversarial.kit import assert_cli_refused, assert_refused, cli_verify, consistent, resign, server_verify, \
+from kit import assert_cli_refused, assert_refused, cli_verify, consistent, resign, server_verify, \
     snapshot_bytes, verify
 
 SURVEY = "2.2.1"

@@ -31,6 +31,7 @@ from parDesk.ui.dialogs.document_dialog import DocumentDialog
 from parDesk.ui.dialogs.link_dialog import LinkDialog
 from parDesk.ui.models.documents import DocCol, DocIdRole, DocumentTableModel
 from parDesk.ui.theme import SPACE_S, icon
+from parDesk.ui.widgets.proposals import ProposalPanel
 from parDesk.ui.workers import TaskHandle, is_cancel
 from parDesk.workspace import Change, DocumentView, Workspace
 
@@ -110,6 +111,9 @@ class EvidencePanel(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(busy)
         layout.addWidget(self.error)
+        self.proposals = ProposalPanel(ctx, self)  # what the new documents say about themselves
+        self.proposals.message.connect(self.message)
+        layout.addWidget(self.proposals)
         self._set_busy(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate()
@@ -142,6 +146,11 @@ class EvidencePanel(QWidget):
         """The leaf's documents; ``pages`` are this leaf's own page/section pointers (per link)."""
         self.code = code
         self.model.set_rows(docs, pages or {})
+        if docs:
+            ids, lang = [d.id for d in docs], self.ctx.lang
+            from parDesk.intake.service import quality_sentences
+
+            self.ctx.read(lambda ws: quality_sentences(ws, ids, lang), self.model.set_quality, label="quality")
         self.table.setVisible(bool(docs))
         self.empty.setVisible(not docs)
         if docs:
@@ -215,6 +224,7 @@ class EvidencePanel(QWidget):
             self._update_buttons()
             self.attached.emit(docs)
             self.message.emit(self.tr("Attached %n document(s) to %1", None, len(docs)).replace("%1", code))
+            self.proposals.start(docs)
 
         def failed(exc: BaseException) -> None:
             self._task = None
