@@ -624,6 +624,9 @@ def test_window_model(machine, name):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["sample", "deep"])
-def test_window_model_long(machine, name):
+def test_window_model_long(machine, name, request):
+    """Minutes long: only when asked for (``pytest -m slow tests/ui/test_window_model.py``), not in every run."""
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("the long model run is opt-in: pytest -m slow")
     cls = machine(FRAMEWORKS[name])
     run_state_machine_as_test(cls, settings=settings(RUN, max_examples=80, stateful_step_count=60))
