@@ -828,87 +828,87 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>Not linked to any item</source>
         <translation>Not linked to any item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>Missing details</source>
         <translation>Missing details</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>By item:</source>
         <translation>By item:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="114" />
+        <location filename="../../parDesk/ui/views/library.py" line="131" />
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="115" />
+        <location filename="../../parDesk/ui/views/library.py" line="132" />
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="116" />
+        <location filename="../../parDesk/ui/views/library.py" line="133" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="117" />
+        <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Search name, number, issuing body, subject (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="119" />
+        <location filename="../../parDesk/ui/views/library.py" line="136" />
         <source>Search documents</source>
         <translation>Search documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="120" />
+        <location filename="../../parDesk/ui/views/library.py" line="137" />
         <source>In the documents' text:</source>
         <translation>In the documents' text:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="121" />
+        <location filename="../../parDesk/ui/views/library.py" line="138" />
         <source>Pages that contain the search words</source>
         <translation>Pages that contain the search words</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="122" />
+        <location filename="../../parDesk/ui/views/library.py" line="139" />
         <source>Evidence library</source>
         <translation>Evidence library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="123" />
+        <location filename="../../parDesk/ui/views/library.py" line="140" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="124" />
+        <location filename="../../parDesk/ui/views/library.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="125" />
+        <location filename="../../parDesk/ui/views/library.py" line="142" />
         <source>&amp;Go to item</source>
         <translation>&amp;Go to item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="192" />
+        <location filename="../../parDesk/ui/views/library.py" line="209" />
         <source>%1 — page %2: %3</source>
         <translation>%1 — page %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="214" />
+        <location filename="../../parDesk/ui/views/library.py" line="231" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1867,22 +1867,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="147" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="150" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="151" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="153" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1891,62 +1891,67 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="150" />
+        <location filename="../../parDesk/ui/views/submit.py" line="156" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="146" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="148" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="149" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="152" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="148" />
+        <location filename="../../parDesk/ui/views/submit.py" line="154" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="149" />
+        <location filename="../../parDesk/ui/views/submit.py" line="155" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="151" />
+        <location filename="../../parDesk/ui/views/submit.py" line="157" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="152" />
+        <location filename="../../parDesk/ui/views/submit.py" line="158" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="153" />
+        <location filename="../../parDesk/ui/views/submit.py" line="159" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="154" />
+        <location filename="../../parDesk/ui/views/submit.py" line="160" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <source>Documents the province may send back:</source>
+        <translation>Documents the province may send back:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1954,88 +1959,88 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="223" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="208" />
+        <location filename="../../parDesk/ui/views/submit.py" line="224" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="229" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="229" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="230" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="244" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
-        <location filename="../../parDesk/ui/views/submit.py" line="235" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="251" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="249" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="238" />
+        <location filename="../../parDesk/ui/views/submit.py" line="254" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <location filename="../../parDesk/ui/views/submit.py" line="259" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="261" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2046,28 +2051,28 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="279" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="266" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="417" />
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="433" />
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="434" />
+        <location filename="../../parDesk/ui/views/submit.py" line="450" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2075,12 +2080,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="443" />
+        <location filename="../../parDesk/ui/views/submit.py" line="459" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="463" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2088,7 +2093,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="454" />
+        <location filename="../../parDesk/ui/views/submit.py" line="470" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2100,37 +2105,37 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="298" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="337" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="330" />
+        <location filename="../../parDesk/ui/views/submit.py" line="346" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="339" />
+        <location filename="../../parDesk/ui/views/submit.py" line="355" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <location filename="../../parDesk/ui/views/submit.py" line="367" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="360" />
+        <location filename="../../parDesk/ui/views/submit.py" line="376" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="365" />
+        <location filename="../../parDesk/ui/views/submit.py" line="381" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2138,27 +2143,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="386" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="380" />
+        <location filename="../../parDesk/ui/views/submit.py" line="396" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="405" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="391" />
+        <location filename="../../parDesk/ui/views/submit.py" line="407" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="402" />
+        <location filename="../../parDesk/ui/views/submit.py" line="418" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2166,18 +2171,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="423" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
-        <location filename="../../parDesk/ui/views/submit.py" line="418" />
+        <location filename="../../parDesk/ui/views/submit.py" line="423" />
+        <location filename="../../parDesk/ui/views/submit.py" line="434" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="414" />
+        <location filename="../../parDesk/ui/views/submit.py" line="430" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>

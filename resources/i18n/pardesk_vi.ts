@@ -824,87 +824,87 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>Not linked to any item</source>
         <translation>Chưa gắn vào mục nào</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>Missing details</source>
         <translation>Thiếu thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>By item:</source>
         <translation>Theo mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="114" />
+        <location filename="../../parDesk/ui/views/library.py" line="131" />
         <source>&amp;Show:</source>
         <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="115" />
+        <location filename="../../parDesk/ui/views/library.py" line="132" />
         <source>Filter</source>
         <translation>Bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="116" />
+        <location filename="../../parDesk/ui/views/library.py" line="133" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="117" />
+        <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="119" />
+        <location filename="../../parDesk/ui/views/library.py" line="136" />
         <source>Search documents</source>
         <translation>Tìm tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="120" />
+        <location filename="../../parDesk/ui/views/library.py" line="137" />
         <source>In the documents' text:</source>
         <translation>Trong nội dung tài liệu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="121" />
+        <location filename="../../parDesk/ui/views/library.py" line="138" />
         <source>Pages that contain the search words</source>
         <translation>Các trang có từ cần tìm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="122" />
+        <location filename="../../parDesk/ui/views/library.py" line="139" />
         <source>Evidence library</source>
         <translation>Kho tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="123" />
+        <location filename="../../parDesk/ui/views/library.py" line="140" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="124" />
+        <location filename="../../parDesk/ui/views/library.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="125" />
+        <location filename="../../parDesk/ui/views/library.py" line="142" />
         <source>&amp;Go to item</source>
         <translation>Đến &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="192" />
+        <location filename="../../parDesk/ui/views/library.py" line="209" />
         <source>%1 — page %2: %3</source>
         <translation>%1 — trang %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="214" />
+        <location filename="../../parDesk/ui/views/library.py" line="231" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n tài liệu</numerusform>
@@ -1858,22 +1858,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="147" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="150" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="151" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="153" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1882,150 +1882,155 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="150" />
+        <location filename="../../parDesk/ui/views/submit.py" line="156" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="146" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="148" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="149" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="152" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="148" />
+        <location filename="../../parDesk/ui/views/submit.py" line="154" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="149" />
+        <location filename="../../parDesk/ui/views/submit.py" line="155" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="151" />
+        <location filename="../../parDesk/ui/views/submit.py" line="157" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="152" />
+        <location filename="../../parDesk/ui/views/submit.py" line="158" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="153" />
+        <location filename="../../parDesk/ui/views/submit.py" line="159" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="154" />
+        <location filename="../../parDesk/ui/views/submit.py" line="160" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <source>Documents the province may send back:</source>
+        <translation>Tài liệu tỉnh có thể trả lại:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="223" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="208" />
+        <location filename="../../parDesk/ui/views/submit.py" line="224" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="229" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="229" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="230" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="244" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
-        <location filename="../../parDesk/ui/views/submit.py" line="235" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="251" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="249" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="238" />
+        <location filename="../../parDesk/ui/views/submit.py" line="254" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <location filename="../../parDesk/ui/views/submit.py" line="259" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="261" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2034,47 +2039,47 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="279" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="266" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="417" />
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="433" />
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="434" />
+        <location filename="../../parDesk/ui/views/submit.py" line="450" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="443" />
+        <location filename="../../parDesk/ui/views/submit.py" line="459" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="463" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="454" />
+        <location filename="../../parDesk/ui/views/submit.py" line="470" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -2085,82 +2090,82 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="298" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="337" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="330" />
+        <location filename="../../parDesk/ui/views/submit.py" line="346" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="339" />
+        <location filename="../../parDesk/ui/views/submit.py" line="355" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <location filename="../../parDesk/ui/views/submit.py" line="367" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="360" />
+        <location filename="../../parDesk/ui/views/submit.py" line="376" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="365" />
+        <location filename="../../parDesk/ui/views/submit.py" line="381" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="386" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="380" />
+        <location filename="../../parDesk/ui/views/submit.py" line="396" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="405" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="391" />
+        <location filename="../../parDesk/ui/views/submit.py" line="407" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="402" />
+        <location filename="../../parDesk/ui/views/submit.py" line="418" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="423" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
-        <location filename="../../parDesk/ui/views/submit.py" line="418" />
+        <location filename="../../parDesk/ui/views/submit.py" line="423" />
+        <location filename="../../parDesk/ui/views/submit.py" line="434" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="414" />
+        <location filename="../../parDesk/ui/views/submit.py" line="430" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
