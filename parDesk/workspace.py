@@ -61,7 +61,7 @@ register({
     "ws.bad_date": ("ngày không hợp lệ (cần YYYY-MM-DD hoặc DD/MM/YYYY): {value!r}",
                     "invalid date (expected YYYY-MM-DD or DD/MM/YYYY): {value!r}"),
     "ws.unknown_field": ("trường không rõ: {name}", "unknown field: {name}"),
-    "ws.too_long": ("quá dài ({length} ký tự, tối đa {limit})", "too long ({length} characters, at most {limit})"),
+    "ws.too_long": ("quá dài ({length} ký tự, tối đa {limit})", "too long ({length} character(s), at most {limit})"),
     "ws.nothing_to_undo": ("không có gì để hoàn tác", "nothing to undo"),
     "ws.nothing_to_redo": ("không có gì để làm lại", "nothing to redo"),
     "ws.survey": ("mục {code} do tỉnh chấm, xã không tự chấm", "item {code} is scored by the province, not the commune"),

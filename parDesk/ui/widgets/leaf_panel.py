@@ -461,7 +461,8 @@ class LeafPanel(QWidget):
             if r.comment:
                 line += f" — {_esc(r.comment)}"
             if r.request_explanation:
-                line += f" <b>({_esc(self.tr('supplementary explanation requested'))})</b>"
+                requested = self.tr("supplementary explanation requested")  # outside the f-string: lupdate reads it
+                line += f" <b>({_esc(requested)})</b>"
             lines.append(line)
         self.appraisal_text.setText("<br>".join(lines))
         self.request_banner.setText(self.tr("The province asks for a supplementary explanation of this item. "
