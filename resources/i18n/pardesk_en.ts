@@ -145,7 +145,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
         <source>Number of cases</source>
         <translation>Number of cases</translation>
     </message>
@@ -769,57 +769,57 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="418" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="421" />
         <source>Open version %1</source>
         <translation>Open version %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="452" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="464" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>supplementary explanation requested</source>
         <translation>supplementary explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="476" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="569" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="577" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -827,12 +827,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
         <source>— choose a level —</source>
         <translation>— choose a level —</translation>
     </message>
@@ -1112,89 +1112,99 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="201" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="202" />
+        <location filename="../../parDesk/ui/main_window.py" line="264" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="265" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="203" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="204" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="205" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="206" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="207" />
+        <location filename="../../parDesk/ui/main_window.py" line="206" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="208" />
+        <location filename="../../parDesk/ui/main_window.py" line="207" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="209" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="212" />
+        <location filename="../../parDesk/ui/main_window.py" line="211" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="213" />
+        <location filename="../../parDesk/ui/main_window.py" line="212" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="271" />
+        <location filename="../../parDesk/ui/main_window.py" line="281" />
         <source>A new version is open for editing.</source>
         <translation>A new version is open for editing.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="303" />
+        <location filename="../../parDesk/ui/main_window.py" line="313" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="308" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="311" />
+        <location filename="../../parDesk/ui/main_window.py" line="321" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="312" />
+        <location filename="../../parDesk/ui/main_window.py" line="322" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="319" />
+        <location filename="../../parDesk/ui/main_window.py" line="329" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1202,12 +1212,12 @@ Workspace: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
@@ -1443,7 +1453,7 @@ Workspace: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>The province fills in this item's points; there is nothing to enter here.</translation>
     </message>
@@ -1451,17 +1461,17 @@ Workspace: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
         <source>Numerator</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
         <source>Denominator</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Enter both numbers to compute the score.</translation>
     </message>
@@ -2272,22 +2282,22 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="75" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Search codes or words (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="76" />
         <source>Search the framework</source>
         <translation>Search the framework</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="77" />
         <source>Framework items</source>
         <translation>Framework items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="78" />
         <source>No item matches the search.</source>
         <translation>No item matches the search.</translation>
     </message>
@@ -2373,27 +2383,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>&amp;Yes</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="170" />
         <source>N&amp;o</source>
         <translation>N&amp;o</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="171" />
         <source>Yes, done</source>
         <translation>Yes, done</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="172" />
         <source>No, not done</source>
         <translation>No, not done</translation>
     </message>

@@ -143,7 +143,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
         <source>Number of cases</source>
         <translation>Số trường hợp</translation>
     </message>
@@ -764,57 +764,57 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="418" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="421" />
         <source>Open version %1</source>
         <translation>Mở phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="452" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="464" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>supplementary explanation requested</source>
         <translation>đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="476" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="569" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="577" />
         <source>Signed version: view only</source>
         <translation>Phiên bản đã ký: chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -822,12 +822,12 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
         <source>Level</source>
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
         <source>— choose a level —</source>
         <translation>— chọn mức —</translation>
     </message>
@@ -1105,89 +1105,99 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="201" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="202" />
+        <location filename="../../parDesk/ui/main_window.py" line="264" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="265" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="203" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="204" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="205" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="206" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="207" />
+        <location filename="../../parDesk/ui/main_window.py" line="206" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="208" />
+        <location filename="../../parDesk/ui/main_window.py" line="207" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="209" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="212" />
+        <location filename="../../parDesk/ui/main_window.py" line="211" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="213" />
+        <location filename="../../parDesk/ui/main_window.py" line="212" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="271" />
+        <location filename="../../parDesk/ui/main_window.py" line="281" />
         <source>A new version is open for editing.</source>
         <translation>Đã mở phiên bản mới để sửa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="303" />
+        <location filename="../../parDesk/ui/main_window.py" line="313" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="308" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="311" />
+        <location filename="../../parDesk/ui/main_window.py" line="321" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="312" />
+        <location filename="../../parDesk/ui/main_window.py" line="322" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="319" />
+        <location filename="../../parDesk/ui/main_window.py" line="329" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1195,12 +1205,12 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
         <source>Score</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
         <source>e.g. %1</source>
         <translation>ví dụ %1</translation>
     </message>
@@ -1434,7 +1444,7 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.</translation>
     </message>
@@ -1442,17 +1452,17 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
         <source>Numerator</source>
         <translation>Tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
         <source>Denominator</source>
         <translation>Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Nhập cả hai số để tính điểm.</translation>
     </message>
@@ -2254,22 +2264,22 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="75" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Tìm mã hoặc từ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="76" />
         <source>Search the framework</source>
         <translation>Tìm trong bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="77" />
         <source>Framework items</source>
         <translation>Các mục của bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="78" />
         <source>No item matches the search.</source>
         <translation>Không có mục nào khớp.</translation>
     </message>
@@ -2355,27 +2365,27 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Done?</source>
         <translation>Đã thực hiện?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>&amp;Yes</source>
         <translation>&amp;Có</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="170" />
         <source>N&amp;o</source>
         <translation>&amp;Không</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="171" />
         <source>Yes, done</source>
         <translation>Có, đã thực hiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="172" />
         <source>No, not done</source>
         <translation>Không, chưa thực hiện</translation>
     </message>
