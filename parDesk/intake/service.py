@@ -190,5 +190,16 @@ def _now() -> str:
 
 
 __all__ = ["Accepted", "Reindexed", "accept_proposal", "evidence_warnings", "intake_info", "proposal_for",
-           "read_and_record", "record_reading", "reindex", "search", "text_layer_pages"]
+           "quality_sentences", "read_and_record", "record_reading", "reindex", "search", "text_layer_pages"]
 
+
+
+def quality_sentences(ws: Workspace, document_ids: Sequence[int] | None = None,
+                      lang: str | None = None) -> dict[int, list[str]]:
+    """Per document, intake's findings as sentences in ``lang``: for the lists' icon and tooltip."""
+    out: dict[int, list[str]] = {}
+    for doc_id, row in intake_info(ws, document_ids).items():
+        sentences = [f.text(lang) for f in findings_of(row)]
+        if sentences:
+            out[doc_id] = sentences
+    return out

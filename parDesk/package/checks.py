@@ -28,6 +28,7 @@ from cryptography import x509
 from parDesk.i18n import ParDeskError, register
 from parDesk.package.bag import BAG_INFO
 from parDesk.package.recompute import ASSESSMENT, FRAMEWORK, check_parsed, load_assessment_strict, load_framework_strict
+from parDesk.package.signed_forms import check_signed_forms
 from parDesk.package.trust import TrustStep
 from parDesk.package.verify import ExtraCheck, VerifyContext, VerifyReport, verify_package
 from parDesk.package.zipsafe import EVIDENCE_RE, pardesk_layout
@@ -178,5 +179,5 @@ def verify_submission(source: Union[Path, str, BinaryIO], *, trusted: Sequence[x
     every check passes has the verdict "integrity verified, signer not verified".
     """
     return verify_package(source, trusted=trusted, pinned=pinned, trust_steps=trust_steps,
-                          extra_checks=[check_submission, *extra_checks], now=reference_time or now,
+                          extra_checks=[check_submission, check_signed_forms, *extra_checks], now=reference_time or now,
                           progress=progress, cancelled=cancelled, names=pardesk_layout)

@@ -246,9 +246,22 @@ def cmd_verify(cli: Any) -> int:
             out.extend(load_certificates(data, where=path))
         return out
 
-    trusted, pinned = certs(cli.args.trust), certs(cli.args.pin)
+    from parDesk.package.chain_check import ChainStep, chain_state
+    from parDesk.signing.trust import RevocationCache, load_anchors
+
+    trusted: list[Any] = []
+    for path in cli.args.trust or []:  # a folder of anchors (CA certificates), or certificate files
+        trusted.extend(load_anchors(path) if Path(path).is_dir() else certs([path]))
+    pinned = certs(cli.args.pin)
+    steps = []
+    chain = None
+    if trusted:  # chain, validity at the signing time, key usage, revocation (CRL/OCSP)
+        chain = ChainStep(trusted, online=not cli.args.offline,
+                          cache=RevocationCache(cli.args.revocation_cache) if cli.args.revocation_cache else None,
+                          accept_unknown_revocation=cli.args.accept_unknown_revocation)
+        steps.append(chain)
     report = verify_submission(cli.args.package, trusted=trusted or None, pinned=pinned or None,
-                               reference_time=_reference_time(cli.args.at))
+                               trust_steps=steps, reference_time=_reference_time(cli.args.at))
     info = report.signer_info
     verdict = report.verdict
     headline = {Verdict.TRUSTED: "pkg.valid", Verdict.SIGNER_UNVERIFIED: "pkg.signer_unverified",
@@ -276,7 +289,8 @@ def cmd_verify(cli: Any) -> int:
                     "signer_fingerprint": info.fingerprint_sha256 if info else None,
                     "signing_time": report.signing_time.isoformat() if report.signing_time else None,
                     "reference_time": report.reference_time.isoformat() if report.reference_time else None,
-                    "trusted": report.trusted, "trust_method": report.trust_method, "bag_info": report.bag_info,
+                    "trusted": report.trusted, "trust_method": report.trust_method,
+                    "chain": chain_state(chain), "bag_info": report.bag_info,
                     "problems": [{"where": p.where, "key": p.key, "message": p.message()} for p in report.problems]})
     return report.exit_code
 
@@ -318,7 +332,13 @@ def register_commands(sub: Any, add: Callable[..., Any]) -> None:
     sp = add("verify", cmd_verify, "verify a package: zip shape, bag, signature, signer, scores, evidence "
              "(exit 0: valid, signer verified; 3: integrity verified, signer not verified; 1: not valid)")
     sp.add_argument("package")
-    sp.add_argument("--trust", action="append", metavar="CERT", help="trust anchor certificate (repeatable)")
+    sp.add_argument("--trust", action="append", metavar="DIR|FILE",
+                    help="trust anchors: a folder of CA certificates, or a certificate file (repeatable); "
+                         "checks the chain, validity at the signing time, key usage and revocation (CRL/OCSP)")
+    sp.add_argument("--offline", action="store_true", help="never fetch CRL/OCSP (revocation then unknown)")
+    sp.add_argument("--accept-unknown-revocation", action="store_true",
+                    help="accept, provisionally, a signer whose revocation status cannot be obtained")
+    sp.add_argument("--revocation-cache", metavar="DIR", help="keep fetched CRL/OCSP answers in DIR")
     sp.add_argument("--pin", action="append", metavar="CERT",
                     help="the unit's registered certificate: the signer must have its key (repeatable)")
     sp.add_argument("--at", metavar="TIME", help="reference time (ISO 8601), e.g. the receipt time; default now")

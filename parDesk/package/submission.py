@@ -55,7 +55,10 @@ def render_forms(snapshot: dict[str, Any], folder: Path) -> list[Path]:
            folder / "van-ban-de-nghi-tham-dinh.pdf"]
     reports.render_checklist(snapshot, out[0], date=day)
     reports.render_table(snapshot, out[1], date=day)
-    reports.render_letter(snapshot, out[2], date=day)
+    letter = reports.render_letter(snapshot, out[2], date=day)
+    from parDesk.package.signed_forms import ROOMS
+    if letter.signature_box is not None:  # where the PAdES signature goes (parDesk.package.signed_forms)
+        ROOMS[str(out[2])] = letter.signature_box
     return out
 
 
@@ -197,8 +200,13 @@ def freeze(ws: Workspace, reports_dir: Path | None = None) -> Frozen:
 
 def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, int], None] | None = None,
                      cancelled: Callable[[], bool] | None = None, allow_problems: bool = False,
-                     reports_dir: Path | None = None) -> PackageRecord:
-    """Freeze, sign and record the current assessment; lock it; queue it in the outbox."""
+                     reports_dir: Path | None = None, tsa_url: str | None = None) -> PackageRecord:
+    """Freeze, sign and record the current assessment; lock it; queue it in the outbox.
+
+    With a :class:`parDesk.signing.signer.BaseSigner` (file key, PKCS#12, token) the printed
+    forms are PAdES-signed first, by the same signer, at the package's signing time
+    (:mod:`parDesk.package.signed_forms`); ``tsa_url`` adds an RFC 3161 timestamp (B-T).
+    """
     a = ws.assessment()
     if a.status == "locked":  # already signed: the package is its identity
         with ws.reader() as s:
@@ -212,6 +220,13 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
 
     with tempfile.TemporaryDirectory(prefix="pardesk-forms-") as tmp:
         frozen = freeze(ws, reports_dir or Path(tmp))
+        from parDesk.package import signed_forms
+        if signed_forms.can_sign_forms(signer):
+            cert = signer.certificate()
+            when = max(frozen.frozen_at, cert.not_valid_before_utc)  # as build_package clamps the CMS time
+            signed_forms.sign_forms(frozen.payload, signer, org_name=ws.unit().name, when=when,
+                                    images=signed_forms.SignatureImages(ws.folder / "identity").load(),
+                                    tsa_url=tsa_url)
         prev = previous_package(ws, a)
         result: BuildResult = build_package(frozen.dest, frozen.payload, frozen.bag_info, signer,
                                             bagging_date=frozen.bagging_date, progress=progress,

@@ -46,7 +46,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Sequence, Union
+from typing import Any, BinaryIO, Callable, Iterable, Sequence, Union
 
 from cryptography import x509
 
@@ -260,7 +260,9 @@ def check_unit_code(ctx: VerifyContext) -> list[ParDeskError]:
         return [ParDeskError("verify.field_missing", where=BAG_INFO, label="Unit-Code")]
     cert_code = unit_code_of(report.signer)
     if cert_code is None:
-        if report.trusted:  # CA-issued, chained to an anchor: the province's binding names the unit
+        if report.signer.issuer != report.signer.subject:
+            # CA-issued (a token's organisation certificate names no administrative code): who the
+            # unit is comes from trust — the province's binding (pinned) or a chain to an anchor.
             return []
         return [ParDeskError("verify.no_cert_unit", where=SIGNATURE)]
     if cert_code != bag_code:

@@ -143,6 +143,8 @@ class ReportResult:
     path: Path
     pages: int
     size: int
+    #: where the signature block's room to sign landed: (page index, x0, y0, x1, y1) in PDF points, or None
+    signature_box: tuple[int, float, float, float, float] | None = None
 
 
 # ---------------------------------------------------------------------------

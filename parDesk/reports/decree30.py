@@ -339,7 +339,8 @@ def signature_block(unit: Mapping[str, Any], *, lang: str = "vi", collective: bo
     if upper.startswith("PHÓ ") or upper.startswith("VICE "):
         lines.append(t("d30.for_chair", lang, title=t("d30.chair", lang)))
     lines.append(upper)
-    out: list[Flowable] = [para("<br/>".join(esc(x) for x in lines), FONT_BOLD), Spacer(1, space)]
+    out: list[Flowable] = [para("<br/>".join(esc(x) for x in lines), FONT_BOLD),
+                           SignatureSpace(width or frame_size()[0] / 2, space)]
     if name:
         out.append(para(esc(name), FONT_BOLD))
     return out
@@ -375,6 +376,29 @@ def closing_block(unit: Mapping[str, Any], recipients: Iterable[str] | None, *, 
 
 # ---------------------------------------------------------------------------
 # The document
+
+
+class SignatureSpace(Spacer):
+    """The room between the title and the name where the leader signs.
+
+    Drawn as blank space, it records where it landed (page index, box in PDF
+    points from the bottom-left) on the canvas, so the PAdES signature field
+    (:mod:`parDesk.signing.pades`) can be put exactly there. This is the hook
+    for signature placement: the layout stays reportlab's.
+    """
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(width, height)
+        self.box_width = width
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (reportlab's name)
+        x0, y0 = canvas.absolutePosition(x, y)
+        x1, y1 = canvas.absolutePosition(x + self.box_width, y + self.height)
+        boxes = getattr(canvas, "_pardesk_signature_boxes", None)
+        if boxes is None:
+            boxes = canvas._pardesk_signature_boxes = []
+        boxes.append((canvas.getPageNumber() - 1, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        super().drawOn(canvas, x, y, _sW)
 
 
 class _Doc(BaseDocTemplate):
@@ -464,7 +488,8 @@ def build_pdf(out_path: Any, story: list[Any], *, landscape: bool, title: str, a
     path = atomic_write(out_path, data)
     if progress and doc._rows_total and doc._rows_reported < doc._rows_total:
         progress(doc._rows_total, doc._rows_total)
-    return ReportResult(path=path, pages=doc.pages or 1, size=len(data))
+    boxes = getattr(doc.canv, "_pardesk_signature_boxes", None) or []
+    return ReportResult(path=path, pages=doc.pages or 1, size=len(data), signature_box=boxes[-1] if boxes else None)
 
 
 def attachment_opening(st: Styles, view: Any, prefix: str, *, number: str | None, date: Any,

@@ -380,7 +380,7 @@ def open_signer(module: str | os.PathLike[str], *, token_serial: str | None = No
     PIN is sent, so an expired certificate never costs a PIN try.
     """
     import pkcs11
-    from pkcs11 import Attribute, ObjectClass
+    from pkcs11 import ObjectClass
     if pin is not None and pin == "":
         raise ParDeskError("token.pin_empty")
     lib = load_module(module)

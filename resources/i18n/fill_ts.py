@@ -22,6 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 VI: dict[str, str] = {
+    "In the documents' text:": "Trong nội dung tài liệu:",
+    "Pages that contain the search words": "Các trang có từ cần tìm",
+    "%1 — page %2: %3": "%1 — trang %2: %3",
     "Proposed from the document — please check": "Đề xuất từ nội dung tài liệu — hãy kiểm tra",
     "Accept all (Ctrl+Enter)": "Nhận tất cả (Ctrl+Enter)",
     "Fill the empty details of these documents with the values shown; what you typed yourself is kept": "Điền các thông tin còn trống của những tài liệu này bằng giá trị đang hiển thị; những gì bạn đã tự nhập được giữ nguyên",

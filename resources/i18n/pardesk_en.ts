@@ -286,12 +286,12 @@
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="96" />
+        <location filename="../../parDesk/ui/models/documents.py" line="106" />
         <source>(not linked)</source>
         <translation>(not linked)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="101" />
+        <location filename="../../parDesk/ui/models/documents.py" line="113" />
         <source>Number, date, issuing body or subject still missing</source>
         <translation>Number, date, issuing body or subject still missing</translation>
     </message>
@@ -364,17 +364,17 @@
         <translation>No evidence yet. Drop scanned files here, or use “Add files…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="197" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
         <source>Choose evidence files</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="210" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Copying %n file… %p%</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="221" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Attached %n document to %1</numerusform>
@@ -390,12 +390,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="231" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Cancelled: nothing was attached.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="273" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>No program on this computer opens this kind of file.</translation>
     </message>
@@ -828,72 +828,87 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="110" />
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="110" />
         <source>Not linked to any item</source>
         <translation>Not linked to any item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="111" />
         <source>Missing details</source>
         <translation>Missing details</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="111" />
         <source>By item:</source>
         <translation>By item:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <location filename="../../parDesk/ui/views/library.py" line="114" />
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <location filename="../../parDesk/ui/views/library.py" line="115" />
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="102" />
+        <location filename="../../parDesk/ui/views/library.py" line="116" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <location filename="../../parDesk/ui/views/library.py" line="117" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Search name, number, issuing body, subject (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <location filename="../../parDesk/ui/views/library.py" line="119" />
         <source>Search documents</source>
         <translation>Search documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <location filename="../../parDesk/ui/views/library.py" line="120" />
+        <source>In the documents' text:</source>
+        <translation>In the documents' text:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="121" />
+        <source>Pages that contain the search words</source>
+        <translation>Pages that contain the search words</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="122" />
         <source>Evidence library</source>
         <translation>Evidence library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <location filename="../../parDesk/ui/views/library.py" line="123" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="108" />
+        <location filename="../../parDesk/ui/views/library.py" line="124" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="109" />
+        <location filename="../../parDesk/ui/views/library.py" line="125" />
         <source>&amp;Go to item</source>
         <translation>&amp;Go to item</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="192" />
+        <source>%1 — page %2: %3</source>
+        <translation>%1 — page %2: %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="160" />
+        <location filename="../../parDesk/ui/views/library.py" line="214" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1282,6 +1297,14 @@ Workspace: %2</translation>
     </message>
 </context>
 <context>
+    <name>PdfPageDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/pdf_viewer.py" line="35" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../parDesk/ui/models/results.py" line="111" />
@@ -1365,7 +1388,9 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
         <source>Reading %n document(s)…</source>
         <translation>
-            <numerusform>Reading %n document…</numerusform><numerusform>Reading %n documents…</numerusform></translation>
+            <numerusform>Reading %n document…</numerusform>
+            <numerusform>Reading %n documents…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
@@ -1391,7 +1416,9 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
         <source>Details filled from %n document(s).</source>
         <translation>
-            <numerusform>Details filled from %n document.</numerusform><numerusform>Details filled from %n documents.</numerusform></translation>
+            <numerusform>Details filled from %n document.</numerusform>
+            <numerusform>Details filled from %n documents.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -284,12 +284,12 @@
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="96" />
+        <location filename="../../parDesk/ui/models/documents.py" line="106" />
         <source>(not linked)</source>
         <translation>(chưa gắn mục nào)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/documents.py" line="101" />
+        <location filename="../../parDesk/ui/models/documents.py" line="113" />
         <source>Number, date, issuing body or subject still missing</source>
         <translation>Còn thiếu số, ngày, cơ quan ban hành hoặc trích yếu</translation>
     </message>
@@ -362,36 +362,36 @@
         <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="197" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
         <source>Choose evidence files</source>
         <translation>Chọn tệp tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="198" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="210" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Đang sao chép %n tệp… %p%</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="221" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="231" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Đã hủy: không tệp nào được gắn.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="273" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>Máy này không có chương trình mở được loại tệp này.</translation>
     </message>
@@ -824,72 +824,87 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="110" />
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="96" />
+        <location filename="../../parDesk/ui/views/library.py" line="110" />
         <source>Not linked to any item</source>
         <translation>Chưa gắn vào mục nào</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="111" />
         <source>Missing details</source>
         <translation>Thiếu thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="97" />
+        <location filename="../../parDesk/ui/views/library.py" line="111" />
         <source>By item:</source>
         <translation>Theo mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="100" />
+        <location filename="../../parDesk/ui/views/library.py" line="114" />
         <source>&amp;Show:</source>
         <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="101" />
+        <location filename="../../parDesk/ui/views/library.py" line="115" />
         <source>Filter</source>
         <translation>Bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="102" />
+        <location filename="../../parDesk/ui/views/library.py" line="116" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="103" />
+        <location filename="../../parDesk/ui/views/library.py" line="117" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="105" />
+        <location filename="../../parDesk/ui/views/library.py" line="119" />
         <source>Search documents</source>
         <translation>Tìm tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="106" />
+        <location filename="../../parDesk/ui/views/library.py" line="120" />
+        <source>In the documents' text:</source>
+        <translation>Trong nội dung tài liệu:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="121" />
+        <source>Pages that contain the search words</source>
+        <translation>Các trang có từ cần tìm</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="122" />
         <source>Evidence library</source>
         <translation>Kho tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="107" />
+        <location filename="../../parDesk/ui/views/library.py" line="123" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="108" />
+        <location filename="../../parDesk/ui/views/library.py" line="124" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="109" />
+        <location filename="../../parDesk/ui/views/library.py" line="125" />
         <source>&amp;Go to item</source>
         <translation>Đến &amp;mục</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/library.py" line="192" />
+        <source>%1 — page %2: %3</source>
+        <translation>%1 — trang %2: %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="160" />
+        <location filename="../../parDesk/ui/views/library.py" line="214" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n tài liệu</numerusform>
@@ -1277,6 +1292,14 @@ Thư mục làm việc: %2</translation>
     </message>
 </context>
 <context>
+    <name>PdfPageDialog</name>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/pdf_viewer.py" line="35" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../parDesk/ui/models/results.py" line="111" />
@@ -1360,7 +1383,8 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
         <source>Reading %n document(s)…</source>
         <translation>
-            <numerusform>Đang đọc %n tài liệu…</numerusform></translation>
+            <numerusform>Đang đọc %n tài liệu…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
@@ -1386,7 +1410,8 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
         <source>Details filled from %n document(s).</source>
         <translation>
-            <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform></translation>
+            <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

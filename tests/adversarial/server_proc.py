@@ -59,12 +59,15 @@ def prepare(tmp: Path, n_units: int = 3, first_code: int = 60000, **config: Any)
 
 
 class ServerProcess:
-    def __init__(self, data: Path, *args: str) -> None:
-        self.port = free_port()
+    def __init__(self, data: Path, *args: str, serve_args: list[str] | None = None, port: int | None = None) -> None:
+        """``serve_args``: the whole argument list after ``pardesk-server`` (e.g. from the systemd unit)."""
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = data.parent / f"server-{self.port}.log"
-        self.cmd = [sys.executable, "-m", "parDesk.sync.server.cli", "serve", "--data", str(data),
-                    "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "info", *args]
+        if serve_args is None:
+            serve_args = ["serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(self.port),
+                          "--log-level", "info", *args]
+        self.cmd = [sys.executable, "-m", "parDesk.sync.server.cli", *serve_args]
         self.proc: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> "ServerProcess":

@@ -83,7 +83,8 @@ class Authority:
 
     def sub_authority(self, cn: str, slug: str, *, base_url: str | None = None) -> "Authority":
         key = ec.generate_private_key(ec.SECP256R1())
-        cert = self.issue(name(cn, o="CA thử nghiệm"), key.public_key(), ca=True, days=3650)
+        cert = self.issue(name(cn, o="CA thử nghiệm"), key.public_key(), ca=True, days=3650,
+                          not_before=now() - dt.timedelta(days=365))
         return Authority(cert, key, base_url or self.base_url, slug)
 
     def revoke(self, cert: x509.Certificate, when: dt.datetime | None = None) -> None:
@@ -125,7 +126,7 @@ class Authority:
 def root_authority(cn: str = "Root CA thử nghiệm", slug: str = "root", base_url: str | None = None) -> Authority:
     key = ec.generate_private_key(ec.SECP384R1())
     subject = name(cn, o="CA thử nghiệm")
-    start = now() - dt.timedelta(days=2)
+    start = now() - dt.timedelta(days=730)
     cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(start)
             .not_valid_after(start + dt.timedelta(days=7300))

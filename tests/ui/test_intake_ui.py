@@ -77,3 +77,47 @@ def test_a_value_typed_before_is_never_replaced(window, qtbot, idle, tmp_path) -
     idle()
     d = ws.document(doc.id)
     assert d.number == "99/KH-UBND" and d.issued_date == spec.date.isoformat()
+
+
+def test_library_finds_words_inside_documents_and_opens_the_page(window, qtbot, idle, tmp_path) -> None:
+    from parDesk.ui.dialogs.pdf_viewer import PdfPageDialog
+
+    ws = window.ctx.workspace
+    spec, path = next((s, corpus.render(s, tmp_path / f"{s.name}.pdf")) for s in corpus.specs(60, seed=5)
+                      if s.subject.startswith("Kiểm tra công tác"))
+    ws.attach("1.1.1", path)
+    window.ctx.refresh()
+    idle()
+    lib = window.library
+    window.tabs.setCurrentWidget(lib)
+    idle()
+    for query in ("kiem tra cong tac", "kiểm tra công tác"):
+        lib.search.setText(query)
+        lib.reload()
+        qtbot.waitUntil(lambda: lib.hits.count() == 1, timeout=10000)
+        assert "trang 1" in lib.hits.item(0).text()
+        assert "Kiểm tra công tác" in lib.hits.item(0).text()
+    lib._open_hit(lib.hits.item(0))
+    assert isinstance(lib.viewer, PdfPageDialog) and lib.viewer.current_page() == 1
+    lib.viewer.close()
+
+
+def test_quality_problems_show_in_the_evidence_list(window, qtbot, idle, tmp_path) -> None:
+    from PIL import Image
+
+    from parDesk.intake.service import read_and_record
+    from parDesk.ui.models.documents import DocCol
+
+    ws = window.ctx.workspace
+    blank = tmp_path / "trang-trang.pdf"
+    Image.new("L", (1654, 2339), 255).save(blank, "PDF", resolution=200)
+    doc = ws.attach("1.2.1", blank)
+    read_and_record(ws, doc.id)
+    window.show_leaf("1.2.1")
+    window.ctx.refresh()
+    idle()
+    model = window.leaf.evidence.model
+    qtbot.waitUntil(lambda: bool(model.quality_of(doc.id)), timeout=5000)
+    tip = model.data(model.index(0, DocCol.NAME), Qt.ItemDataRole.ToolTipRole)
+    assert "trắng" in tip
+    assert model.data(model.index(0, DocCol.NAME), Qt.ItemDataRole.DecorationRole) is not None

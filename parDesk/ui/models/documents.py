@@ -51,6 +51,7 @@ class DocumentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DocumentView] = []
         self._pages: dict[int, str] = {}
+        self._quality: dict[int, list[str]] = {}  # intake's findings, as sentences, per document
 
     def set_rows(self, rows: Sequence[DocumentView], pages: dict[int, str] | None = None) -> None:
         """``pages``: per-leaf page/section pointers (the link's), shown instead of the document's own."""
@@ -58,6 +59,15 @@ class DocumentTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._pages = dict(pages or {})
         self.endResetModel()
+
+    def set_quality(self, quality: dict[int, list[str]]) -> None:
+        """What intake found wrong with each file (it does not open, is blank, scanned under 200 dpi …)."""
+        self._quality = dict(quality)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, DocCol.NAME), self.index(len(self._rows) - 1, DocCol.NAME))
+
+    def quality_of(self, doc_id: int) -> list[str]:
+        return list(self._quality.get(doc_id, []))
 
     def page_of(self, doc: DocumentView) -> str:
         return self._pages.get(doc.id, doc.page_ref)
@@ -97,11 +107,16 @@ class DocumentTableModel(QAbstractTableModel):
                 DocCol.SIZE: text.size(d.size),
             }[col]
             if role == Qt.ItemDataRole.ToolTipRole:
-                if col == DocCol.NAME and d.missing_metadata:
-                    return translate("DocumentTableModel", "Number, date, issuing body or subject still missing")
+                if col == DocCol.NAME and (d.missing_metadata or self._quality.get(d.id)):
+                    lines = list(self._quality.get(d.id, []))
+                    if d.missing_metadata:
+                        lines.append(translate("DocumentTableModel",
+                                               "Number, date, issuing body or subject still missing"))
+                    return "\n".join(lines)
                 return value or None
             return value
-        if role == Qt.ItemDataRole.DecorationRole and col == DocCol.NAME and d.missing_metadata:
+        if role == Qt.ItemDataRole.DecorationRole and col == DocCol.NAME and (d.missing_metadata
+                                                                              or self._quality.get(d.id)):
             return icon("warning")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == DocCol.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

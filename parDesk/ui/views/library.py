@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.ui.context import AppContext
 from parDesk.ui.dialogs.document_dialog import DocumentDialog
-from parDesk.ui.models.documents import DocCol, DocIdRole, DocumentTableModel, sorted_proxy
+from parDesk.ui.models.documents import (
+    DocCol,
+    DocIdRole,
+    DocumentTableModel,
+    sorted_proxy,
+)
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
-from parDesk.workspace import DocumentView
+from parDesk.workspace import DocumentView, Workspace
 
 ALL, UNLINKED, MISSING, BY_LEAF = range(4)
 
@@ -53,6 +71,15 @@ class LibraryView(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # measure 200 rows, not 2,000
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        # Pages whose text holds the search words (the core's full-text index), each opening at its page.
+        self.hits_label = QLabel()
+        self.hits_label.setObjectName("sectionTitle")
+        self.hits = QListWidget()
+        self.hits.setWordWrap(True)
+        self.hits.setMaximumHeight(180)
+        self.hits.itemActivated.connect(self._open_hit)
+        self.hits_label.setBuddy(self.hits)
+        self._hits: list[Any] = []
         self.edit_btn = QPushButton(icon("edit"), "")
         self.open_btn = QPushButton(icon("open"), "")
         self.goto_btn = QPushButton(icon("next"), "")
@@ -75,7 +102,11 @@ class LibraryView(QWidget):
         layout.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_M)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.hits_label)
+        layout.addWidget(self.hits)
         layout.addLayout(actions)
+        self.hits_label.hide()
+        self.hits.hide()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -103,6 +134,8 @@ class LibraryView(QWidget):
         self.search.setPlaceholderText(self.tr("Search name, number, issuing body, subject (with or without "
                                                "diacritics)"))
         self.search.setAccessibleName(self.tr("Search documents"))
+        self.hits_label.setText(self.tr("In the documents' text:"))
+        self.hits.setAccessibleName(self.tr("Pages that contain the search words"))
         self.table.setAccessibleName(self.tr("Evidence library"))
         self.edit_btn.setText(self.tr("&Details…"))
         self.open_btn.setText(self.tr("&Open"))
@@ -140,12 +173,24 @@ class LibraryView(QWidget):
         which = self.filter.currentIndex()
         code = self.leaf_combo.currentData() if which == BY_LEAF else None
         needle = self.search.text()
-        self.ctx.read(lambda ws: ws.documents(code=code, unlinked=which == UNLINKED,
-                                              missing_metadata=which == MISSING, search=needle),
-                      self._loaded, label="library")
+        lang = self.ctx.lang
 
-    def _loaded(self, rows: list[DocumentView]) -> None:
+        def query(ws: Workspace) -> tuple[list[DocumentView], dict[int, list[str]], list[Any], dict[int, Any]]:
+            from parDesk.intake.service import quality_sentences, search
+
+            rows = ws.documents(code=code, unlinked=which == UNLINKED, missing_metadata=which == MISSING,
+                                search=needle)
+            hits = search(ws, needle, limit=50) if len(needle.strip()) >= 2 else []
+            docs = {d.id: d for d in ws.documents(document_ids=sorted({h.document_id for h in hits}))} if hits else {}
+            return rows, quality_sentences(ws, [d.id for d in rows], lang), hits, docs
+
+        self.ctx.read(query, self._loaded, label="library")
+
+    def _loaded(self, result: tuple[list[DocumentView], dict[int, list[str]], list[Any], dict[int, Any]]) -> None:
+        rows, quality, hits, hit_docs = result
         self.model.set_rows(rows)
+        self.model.set_quality(quality)
+        self._show_hits(hits, hit_docs)
         if rows and not getattr(self, "_sized", False):
             self.table.resizeColumnsToContents()
             for col, limit in ((DocCol.NAME, 300), (DocCol.ISSUER, 220), (DocCol.CODES, 160)):
@@ -155,6 +200,32 @@ class LibraryView(QWidget):
         self._show_count()
         self._update_buttons()
         self.loaded.emit(len(rows))
+
+    def _show_hits(self, hits: list[Any], docs: dict[int, Any]) -> None:
+        self.hits.clear()
+        self._hits = [(h, docs[h.document_id]) for h in hits if h.document_id in docs]
+        for hit, doc in self._hits:
+            name = doc.number or doc.original_name
+            item = QListWidgetItem(self.tr("%1 — page %2: %3").replace("%1", name).replace("%2", str(hit.page))
+                                   .replace("%3", hit.snippet))
+            item.setToolTip(doc.subject or doc.original_name)
+            self.hits.addItem(item)
+        self.hits_label.setVisible(bool(self._hits))
+        self.hits.setVisible(bool(self._hits))
+
+    def _open_hit(self, item: QListWidgetItem) -> None:
+        row = self.hits.row(item)
+        if not 0 <= row < len(self._hits):
+            return
+        hit, doc = self._hits[row]
+        path = self.ctx.workspace.evidence.path_for(doc.sha256)
+        if doc.ext.lower() != "pdf":
+            self._open_path(path)
+            return
+        from parDesk.ui.dialogs.pdf_viewer import PdfPageDialog
+
+        self.viewer = PdfPageDialog(path, hit.page, doc.number or doc.original_name, hit.snippet, self)
+        self.viewer.show()
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n document(s)", None, self.model.rowCount()))

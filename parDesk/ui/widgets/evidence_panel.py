@@ -146,6 +146,11 @@ class EvidencePanel(QWidget):
         """The leaf's documents; ``pages`` are this leaf's own page/section pointers (per link)."""
         self.code = code
         self.model.set_rows(docs, pages or {})
+        if docs:
+            ids, lang = [d.id for d in docs], self.ctx.lang
+            from parDesk.intake.service import quality_sentences
+
+            self.ctx.read(lambda ws: quality_sentences(ws, ids, lang), self.model.set_quality, label="quality")
         self.table.setVisible(bool(docs))
         self.empty.setVisible(not docs)
         if docs:

@@ -1,0 +1,133 @@
+"""The printed forms in a package as PAdES-signed e-documents, and their check on the way in.
+
+At signing time (:func:`sign_forms`, called by
+:func:`parDesk.package.submission.build_submission` with the package's own
+signer): the letter requesting appraisal gets the main-document signature
+(leader's signature image + seal, in the room the layout recorded), the other
+forms (scoring table, checklist) the attachment signature (no image, top right
+of page 1). Times are the package's signing time, so the PDFs, like the
+package, are a function of the frozen state (with deterministic ECDSA).
+
+At verification time (:func:`check_signed_forms`, one of the checks of
+:func:`parDesk.package.checks.verify_submission`, hence of ``pardesk verify``
+and the server): every signature on a PDF under ``data/reports/`` must be
+intact, made by the package's signer certificate, the last covering the whole
+file. A form with no signature at all is not refused inside a package (the
+package's own signature covers its bytes; a signer that makes no PDF
+signatures, or a package from before this check, has such forms).
+
+The unit's two images are kept in the workspace's identity folder by
+:class:`SignatureImages`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+from parDesk.i18n import ParDeskError, register
+from parDesk.package.bag import PayloadEntry
+from parDesk.package.verify import VerifyContext
+
+register({
+    "forms.bad_png": ("ảnh {what} phải là tệp PNG (nền trong suốt): {detail}",
+                      "the {what} image must be a PNG file (transparent background): {detail}"),
+    "forms.bad_seal_size": ("đường kính con dấu phải từ 20 đến 60 mm", "the seal's diameter must be 20 to 60 mm"),
+})
+
+LETTER = "van-ban-de-nghi-tham-dinh.pdf"
+#: Where the letter's room to sign landed, by rendered file (filled by render_forms, read by sign_forms).
+ROOMS: dict[str, tuple[int, float, float, float, float]] = {}
+PDF_LIMIT = 256 * 1024 * 1024
+
+
+class SignatureImages:
+    """The leader's signature and the seal, chosen once, kept beside the key (``<workspace>/identity/``).
+
+    ``leader-signature.png`` and ``seal.png`` as given (validated as PNG),
+    ``seal.json`` the seal's real diameter in mm. Written atomically.
+    """
+
+    LEADER, SEAL, SEAL_INFO = "leader-signature.png", "seal.png", "seal.json"
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+
+    @staticmethod
+    def _check_png(data: bytes, what: str) -> None:
+        from PIL import Image
+        try:
+            with Image.open(io.BytesIO(data)) as img:
+                if img.format != "PNG":
+                    raise ValueError(img.format or "?")
+                img.load()
+        except Exception as exc:  # noqa: BLE001 — Pillow's many errors: one message naming the image
+            raise ParDeskError("forms.bad_png", what=what, detail=str(exc)[:120]) from None
+
+    def set_leader_signature(self, data: bytes) -> None:
+        from parDesk.fsutil import atomic_write_bytes as _write_atomic
+        self._check_png(data, "chữ ký")
+        _write_atomic(self.folder / self.LEADER, data)
+
+    def set_seal(self, data: bytes, diameter_mm: float = 36.0) -> None:
+        from parDesk.fsutil import atomic_write_bytes as _write_atomic
+        self._check_png(data, "con dấu")
+        if not 20 <= float(diameter_mm) <= 60:
+            raise ParDeskError("forms.bad_seal_size")
+        _write_atomic(self.folder / self.SEAL, data)
+        _write_atomic(self.folder / self.SEAL_INFO, json.dumps({"diameter_mm": float(diameter_mm)}).encode())
+
+    def load(self):  # -> parDesk.signing.pades.Images
+        from parDesk.signing.pades import SEAL_MM, Images
+
+        def read(name: str) -> bytes | None:
+            p = self.folder / name
+            return p.read_bytes() if p.is_file() else None
+        info = read(self.SEAL_INFO)
+        mm = float(json.loads(info)["diameter_mm"]) if info else SEAL_MM
+        return Images(read(self.LEADER), read(self.SEAL), mm)
+
+
+def can_sign_forms(signer: Any) -> bool:
+    """Only the one signer interface signs PDFs (a bare test double of the CMS protocol does not)."""
+    from parDesk.signing.signer import BaseSigner
+    return isinstance(signer, BaseSigner)
+
+
+def sign_forms(payload: Sequence[PayloadEntry], signer: Any, *, org_name: str, when: dt.datetime,
+               images: Any = None, number_code: str = "", tsa_url: str | None = None, lang: str = "vi") -> None:
+    """Sign, in place, every rendered PDF form in ``payload`` (files under ``reports/``)."""
+    from parDesk.signing import pades
+    images = images or pades.Images()
+    for entry in payload:
+        if not (entry.arcname.startswith("reports/") and entry.arcname.endswith(".pdf")):
+            continue
+        if isinstance(entry.source, (bytes, bytearray, memoryview)):
+            continue
+        path = Path(entry.source)
+        if path.name == LETTER:
+            pades.sign_letter(path, path, signer, room=ROOMS.pop(str(path), None), images=images,
+                              org_name=org_name, when=when, tsa_url=tsa_url, lang=lang)
+        else:
+            pades.sign_attachment(path, path, signer, org_name=org_name, when=when, number_code=number_code,
+                                  tsa_url=tsa_url)
+
+
+def check_signed_forms(ctx: VerifyContext) -> list[ParDeskError]:
+    """Every signature on ``data/reports/*.pdf``: intact, by the package's signer, whole file covered."""
+    from parDesk.signing.pades import check_pdf_signatures
+    if ctx.report.signer is None:
+        return []
+    problems: list[ParDeskError] = []
+    for name in ctx.payload_names:
+        if name.startswith("data/reports/") and name.lower().endswith(".pdf"):
+            problems.extend(check_pdf_signatures(ctx.read(name, PDF_LIMIT), ctx.report.signer, where=name,
+                                                 require=False))
+    return problems
+
+
+__all__ = ["LETTER", "ROOMS", "SignatureImages", "can_sign_forms", "check_signed_forms", "sign_forms"]
