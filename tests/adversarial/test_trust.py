@@ -35,7 +35,9 @@ def _other_signer(base, **kw):
 
 
 def _build(base, dest, signer, **kw):
-    payload = [PayloadEntry(n[len("data/"):], b) for n, b in base.entries.items() if n.startswith("data/")]
+    # the printed forms carry PAdES signatures by the genuine key: a forger re-signing drops them
+    payload = [PayloadEntry(n[len("data/"):], b) for n, b in base.entries.items()
+               if n.startswith("data/") and not n.startswith("data/reports/")]
     info = [(k, v) for k, v in base.bag_info if k not in RESERVED]
     build_package(dest, payload, info, signer, bagging_date=dt.date(2026, 1, 5), overwrite=True, **kw)
     return dest
