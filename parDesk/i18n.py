@@ -10,7 +10,9 @@ that raises them, which keeps each catalogue small and close to its use.
 
 from __future__ import annotations
 
+import re
 import threading
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 LANGUAGES = ("vi", "en")
@@ -46,6 +48,8 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
         return key + (" " + repr(params) if params else "")
     lang = lang or get_language()
     text = entry[lang]
+    if lang == "en":
+        text = _plurals(text, params)
     previous = getattr(_state, "lang", None)
     _state.lang = lang  # so nested Msg parameters render in the same language
     try:
@@ -54,6 +58,49 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
         return text
     finally:
         _state.lang = previous
+
+
+_PLURAL = re.compile(r"\{(\w+)\}( (?:[a-z]+ )?[^\W\d_]+)\(s\)")
+
+
+def _is_one(value: Any) -> bool:
+    raw = getattr(value, "value", value)
+    try:
+        return Decimal(str(raw)) == 1
+    except (InvalidOperation, ValueError):
+        return False
+
+
+# Nouns that follow a count in English messages, plural → singular. A message written "{count} files"
+# still reads "1 file": the class of "1 points" bug is closed here, for messages added later too.
+_SINGULAR = {"points": "point", "items": "item", "days": "day", "problems": "problem", "files": "file",
+             "documents": "document", "cells": "cell", "pages": "page", "packages": "package", "units": "unit",
+             "results": "result", "requests": "request", "characters": "character", "cases": "case",
+             "entries": "entry", "bytes": "byte", "seconds": "second", "minutes": "minute", "hours": "hour",
+             "rows": "row", "areas": "area", "criteria": "criterion", "versions": "version",
+             "receipts": "receipt", "attempts": "attempt", "errors": "error", "leaves": "leaf"}
+_COUNTED = re.compile(r"\{(\w+)\}( (?:[a-z]+ )?)(" + "|".join(_SINGULAR) + r")\b")
+
+
+def _plurals(text: str, params: dict[str, Any]) -> str:
+    """English plurals: "{count} problem(s)" and "{count} problems" both read "1 problem" / "2 problems".
+
+    The noun right after a placeholder (or after one adjective: "{n} unused files") is singular when
+    that parameter is 1. Vietnamese nouns do not change.
+    """
+    def marked(match: re.Match[str]) -> str:
+        name, noun = match.group(1), match.group(2)
+        return "{" + name + "}" + noun + ("" if _is_one(params.get(name)) else "s")
+
+    def counted(match: re.Match[str]) -> str:
+        name, between, noun = match.groups()
+        if name in params and _is_one(params[name]):
+            noun = _SINGULAR[noun]
+        return "{" + name + "}" + between + noun
+
+    if "(s)" in text:
+        text = _PLURAL.sub(marked, text)
+    return _COUNTED.sub(counted, text)
 
 
 class Msg:
@@ -158,5 +205,5 @@ class ValidationErrors(ParDeskError):
 
 
 register({
-    "errors.many": ("Có {count} lỗi:", "{count} problems:"),
+    "errors.many": ("Có {count} lỗi:", "{count} problem(s):"),
 })

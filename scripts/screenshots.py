@@ -1,6 +1,12 @@
 """Open the demo workspace offscreen and save a PNG of each main screen to docs/screenshots/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--lang vi|en] [--out DIR] [--scale 2]
+        [--sizes 1366x820,1024x600,1920x1080]
+
+The first size makes the README's set (main.png, library.png, …). Each further
+size is a screen of that size (Qt's offscreen platform with a screen config):
+the window opens there as it would for an officer, inside the screen's
+available area, and main-WxH.png, submit-WxH.png … show whether anything is cut.
 
 The demo workspace is built in a temporary folder (never the user's data).
 The totals bar is drawn as on 20/12/2025, a working day inside the sample
@@ -12,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -61,7 +69,32 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--scale", default="", help="QT_SCALE_FACTOR for a high-DPI check, e.g. 2")
     ap.add_argument("--workspace", help="use this workspace instead of a fresh demo")
+    ap.add_argument("--sizes", default="1366x820,1024x600,1920x1080",
+                    help="window sizes; the first is the README's main set, each other one adds "
+                         "main-WxH.png (and submit-WxH.png) to check the layout on that screen")
+    ap.add_argument("--screen", help=argparse.SUPPRESS)  # internal: this run is one screen size
     args = ap.parse_args()
+    if not args.screen:
+        sizes = [s for s in args.sizes.split(",") if s]
+        for size in sizes[1:]:
+            cmd = [sys.executable, __file__, "--lang", args.lang, "--out", args.out, "--screen", size]
+            if args.workspace:
+                cmd += ["--workspace", args.workspace]
+            subprocess.run(cmd, check=True)
+        if sizes:
+            args.screen = sizes[0] + ":main"
+    screen, _, role = (args.screen or "1366x820:main").partition(":")
+    width, height = (int(v) for v in screen.lower().split("x"))
+    suffix = "" if role == "main" else f"-{width}x{height}"
+    tmp = Path(tempfile.mkdtemp(prefix="pardesk-shots-"))
+    config = tmp / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    if role == "main":
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     if args.scale:
         os.environ["QT_SCALE_FACTOR"] = args.scale
     out = Path(args.out)
@@ -78,7 +111,6 @@ def main() -> int:
     from parDesk.ui.theme import apply_theme
     from parDesk.ui.wizard import FirstRunWizard
 
-    tmp = Path(tempfile.mkdtemp(prefix="pardesk-shots-"))
     folder = Path(args.workspace) if args.workspace else ensure_demo_workspace(tmp / "demo")
     app = QApplication([sys.argv[0]])
     apply_theme(app)
@@ -88,7 +120,8 @@ def main() -> int:
     ctx = AppContext.open(folder, language=language, settings=settings, is_demo=not args.workspace)
     window = MainWindow(ctx)
     window.totals._today = SHOWN_DAY
-    window.resize(1366, 820)
+    if role == "main":
+        window.resize(width, height)
     window.show()
 
     def settle() -> None:
@@ -102,8 +135,10 @@ def main() -> int:
                 app.processEvents()
 
     def shot(name: str, widget=None) -> None:  # noqa: ANN001
+        if suffix and name not in ("main", "submit", "losing", "after", "wizard"):
+            return
         settle()
-        path = out / f"{name}.png"
+        path = out / f"{name}{suffix}.png"
         (widget or window).grab().save(str(path))
         print(path)
 

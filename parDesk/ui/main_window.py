@@ -6,8 +6,8 @@ its own behaviour, and all of them receive the same :class:`AppContext`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -36,6 +36,8 @@ from parDesk.ui.widgets.tree_pane import TreePane
 from parDesk.workspace import Change
 
 TAB_ASSESS, TAB_LIBRARY, TAB_LOSING, TAB_SUBMIT, TAB_AFTER = range(5)
+PREFERRED_SIZE = QSize(1280, 800)
+MINIMUM_SIZE = QSize(760, 480)  # below a 1024×600 netbook's working area, so the window always fits
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +47,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._fitted = False
         self._build()
         self._actions()
         self._connect()
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         self.menu_go.addSeparator()
         for a in self.act_tabs:
             self.menu_go.addAction(a)
-        self.menu_lang = mb.addMenu(icon("language"), "")
+        self.menu_lang = mb.addMenu("")  # a title, not an icon alone: the menu must say what it is
         self.menu_lang.addAction(self.act_vi)
         self.menu_lang.addAction(self.act_en)
         self.menu_help = mb.addMenu("")
@@ -195,8 +198,7 @@ class MainWindow(QMainWindow):
         self.act_open.setText(self.tr("&Open a workspace folder…"))
         self.act_print.setText(self.tr("&Print the forms…"))
         self.act_quit.setText(self.tr("&Quit"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
+        self._undo_texts()
         self.act_attach.setText(self.tr("&Add evidence files…"))
         self.act_link.setText(self.tr("&Link an existing document…"))
         self.act_search.setText(self.tr("&Search items"))
@@ -250,6 +252,17 @@ class MainWindow(QMainWindow):
         locked = bool(self.ctx.hub.state and self.ctx.hub.state.locked)  # a signed version cannot change
         self.act_undo.setEnabled(can_undo and not locked)
         self.act_redo.setEnabled(can_redo and not locked)
+        self._undo_texts()
+
+    def _undo_texts(self) -> None:
+        """"Hoàn tác: Nhập từ Excel (52 mục)": the core names each command (parDesk.history)."""
+        state = self.ctx.hub.state
+        undo = state.undo_command if state else None
+        redo = state.redo_command if state else None
+        self.act_undo.setText(self.tr("&Undo: %1").replace("%1", undo.label(self.ctx.lang)) if undo
+                              else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo: %1").replace("%1", redo.label(self.ctx.lang)) if redo
+                              else self.tr("&Redo"))
 
     def undo(self) -> None:
         self.leaf.commit_pending()
@@ -320,7 +333,9 @@ class MainWindow(QMainWindow):
         ws_state = self.ctx.window_state
         geometry = ws_state.load_bytes("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.place_on_screen(fresh=True)
+        else:
+            self.place_on_screen(fresh=False)
         splitter = ws_state.load_bytes("splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([460, 820])
@@ -329,6 +344,60 @@ class MainWindow(QMainWindow):
         if not (code in fw and fw.get(code).is_leaf):
             code = next(iter(fw.leaves())).code
         self.tree.select(code)
+
+    def place_on_screen(self, fresh: bool) -> None:
+        """Keep the window inside the screen's available area (1024×600 and 1366×768 netbooks included).
+
+        A first opening takes the preferred 1280×800 or what the screen has, centred; a remembered
+        geometry is kept unless the screen shrank (another monitor, a projector), then it is fitted.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            if fresh:
+                self.resize(PREFERRED_SIZE)
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w = max(0, frame.width() - self.width())
+        extra_h = max(0, frame.height() - self.height())
+        room = QSize(max(1, area.width() - extra_w), max(1, area.height() - extra_h))
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(room))
+        size = PREFERRED_SIZE if fresh else self.size()
+        size = size.boundedTo(room).expandedTo(self.minimumSize())
+        self.resize(size)
+        rect = QRect(self.pos(), QSize(size.width() + extra_w, size.height() + extra_h))
+        if fresh:
+            rect.moveCenter(area.center())
+        if fresh or not area.contains(rect):
+            x = min(max(rect.x(), area.left()), area.right() + 1 - rect.width())
+            y = min(max(rect.y(), area.top()), area.bottom() + 1 - rect.height())
+            self.move(max(x, area.left()), max(y, area.top()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # the frame (title bar, borders) is known only once shown: fit again with it
+            self._fitted = True
+            self.fit_frame_on_screen()
+            QTimer.singleShot(0, self.fit_frame_on_screen)  # some window managers add the frame a moment later
+
+    def fit_frame_on_screen(self) -> None:
+        """Shrink and move the window so that its frame, title bar included, is inside the available area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        if area.contains(frame):
+            return
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        room = QSize(max(1, area.width() - extra_w), max(1, area.height() - extra_h))
+        self.setMinimumSize(self.minimumSize().boundedTo(room))
+        size = self.size().boundedTo(room)
+        self.resize(size)
+        width, height = size.width() + extra_w, size.height() + extra_h
+        x = min(max(frame.x(), area.left()), area.right() + 1 - width)
+        y = min(max(frame.y(), area.top()), area.bottom() + 1 - height)
+        self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.leaf.commit_pending()

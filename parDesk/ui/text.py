@@ -22,6 +22,16 @@ from parDesk.models.framework import Leaf, Rule
 translate = QCoreApplication.translate
 
 
+def plural(translated: str, n: int) -> str:
+    """Resolve "(s)" left in a translate() result: "1 day(s)" → "1 day", "3 day(s)" → "3 days".
+
+    pyside6-lupdate marks only ``self.tr(text, None, n)`` as a plural message, never
+    ``QCoreApplication.translate(ctx, text, None, n)``; those reach the English catalogue with
+    one form. Vietnamese has none of this marker, so only English is changed.
+    """
+    return re.sub(r"\(s\)", "" if abs(n) == 1 else "s", translated)
+
+
 def num(value: Any, blank: str = "—") -> str:
     return numfmt.fmt_score(value, lang=get_language(), blank=blank)
 
@@ -65,10 +75,10 @@ def days_left(deadline: str | None, today: dt.date | None = None) -> tuple[int |
         return None, deadline
     days = (end - (today or dt.date.today())).days
     if days > 0:
-        return days, translate("RuleText", "%n day(s) left", None, days)
+        return days, plural(translate("RuleText", "%n day(s) left", None, days), days)
     if days == 0:
         return 0, translate("RuleText", "Due today")
-    return days, translate("RuleText", "%n day(s) overdue", None, -days)
+    return days, plural(translate("RuleText", "%n day(s) overdue", None, -days), -days)
 
 
 def rule_words(leaf: Leaf) -> str:
@@ -77,19 +87,27 @@ def rule_words(leaf: Leaf) -> str:
     mx = num(leaf.max)
     kind = rule.kind
     if kind == "yes_no":
-        return translate("RuleText", "Done as required: %1 points; otherwise 0 points.").replace("%1", mx)
+        done = translate("RuleText", "Done as required: %1; otherwise %2.")
+        return done.replace("%1", points(leaf.max)).replace("%2", points(0))
+    numerator = rule.numerator_label or translate("RuleText", "numerator")
+    denominator = rule.denominator_label or translate("RuleText", "denominator")
     if kind == "ratio_tiers":
-        parts = [translate("RuleText", "From %1% up: %2 points").replace("%1", num(t.min_percent)).replace("%2", num(t.points))
-                 for t in rule.tiers]
-        parts.append(translate("RuleText", "below that: %1 points").replace("%1", num(rule.else_points)))
-        head = translate("RuleText", "Percentage = %1 / %2.").replace("%1", rule.numerator_label or translate("RuleText", "numerator")) \
-            .replace("%2", rule.denominator_label or translate("RuleText", "denominator"))
+        parts = [translate("RuleText", "From %1% up: %2").replace("%1", num(t.min_percent))
+                 .replace("%2", points(t.points)) for t in rule.tiers]
+        below = translate("RuleText", "below that: %1")
+        parts.append(below.replace("%1", points(rule.else_points)))
+        head = translate("RuleText", "Percentage = %1 / %2.")
+        head = head.replace("%1", numerator).replace("%2", denominator)
         return f"{head} " + "; ".join(parts) + "." + " " + _zero_den(rule, leaf)
     if kind == "proportional":
-        text = translate("RuleText", "Points = %1 × %2 / %3.").replace("%1", mx).replace(
-            "%2", rule.numerator_label or translate("RuleText", "numerator")).replace("%3", rule.denominator_label or translate("RuleText", "denominator"))
+        text = translate("RuleText", "Points = %1 × %2 / %3.")
+        text = text.replace("%1", mx).replace("%2", numerator).replace("%3", denominator)
         if rule.rounding is not None:
-            text += " " + translate("RuleText", "Rounded to %n decimal place(s).", None, rule.rounding.places)
+            # A plain name as the count: pyside6-lupdate drops translate(ctx, text, None, a.b.c), and the
+            # string then never reached the .ts file (it showed in English in the Vietnamese window).
+            places = rule.rounding.places
+            rounding = plural(translate("RuleText", "Rounded to %n decimal place(s).", None, places), places)
+            text += " " + rounding
         return text + " " + _zero_den(rule, leaf)
     if kind == "levels":
         items = "; ".join(f"{lv.label}: {points(lv.points)}" for lv in rule.levels)
@@ -97,9 +115,10 @@ def rule_words(leaf: Leaf) -> str:
     if kind == "manual":
         return translate("RuleText", "Score it yourself from 0 to %1, in steps of %2.").replace("%1", mx).replace("%2", num(rule.step))
     if kind == "deductions":
-        return translate("RuleText", "Start from %1 points; take off %2 for each case (%3); never below %4.").replace(
-            "%1", mx).replace("%2", num(rule.per_violation)).replace(
-            "%3", (rule.violation_label or translate("RuleText", "violations")).lower()).replace("%4", num(rule.floor))
+        cases = (rule.violation_label or translate("RuleText", "violations")).lower()
+        words = translate("RuleText", "Start from %1; take off %2 for each case (%3); never below %4.")
+        return (words.replace("%1", points(leaf.max)).replace("%2", points(rule.per_violation))
+                .replace("%3", cases).replace("%4", points(rule.floor)))
     if kind == "survey":
         return translate("RuleText", "Scored by the province (sociological survey or its own data); the commune does not score it.")
     return ""
@@ -107,7 +126,7 @@ def rule_words(leaf: Leaf) -> str:
 
 def _zero_den(rule: Rule, leaf: Leaf) -> str:
     value = leaf.max if rule.zero_denominator == "max" else 0
-    return translate("RuleText", "When the total is 0: %1 points.").replace("%1", num(value))
+    return translate("RuleText", "When the total is 0: %1.").replace("%1", points(value))
 
 
 def missing_words(missing: tuple[str, ...]) -> str:

@@ -227,9 +227,9 @@ class FrameworkPage(_Page):
 
     def _show(self, fw: Framework) -> None:
         n = sum(1 for _ in fw.all_leaves())
-        self.info.setText(self.tr("%1 (%2), %3 items, %4 points; deadline %5.").replace("%1", fw.title)
-                          .replace("%2", str(fw.year)).replace("%3", str(n)).replace("%4", text.num(fw.scale))
-                          .replace("%5", text.date(fw.deadline) if fw.deadline else "—"))
+        self.info.setText(self.tr("%1 (%2), %n item(s), %3; deadline %4.", None, n).replace("%1", fw.title)
+                          .replace("%2", str(fw.year)).replace("%3", text.points(fw.scale))
+                          .replace("%4", text.date(fw.deadline) if fw.deadline else "—"))
 
 
 class IdentityPage(_Page):

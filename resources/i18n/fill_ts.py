@@ -37,10 +37,10 @@ VI: dict[str, str] = {
     "Check each value against the document, edit what is wrong, then accept.": "Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.",
     "OK": "Đạt",
     "Details filled from %n document(s).": "Đã điền thông tin từ %n tài liệu.",
-    "%1 (%2), %3 items, %4 points; deadline %5.": "%1 (%2), %3 mục, %4 điểm; hạn nộp %5.",
+    "%1 (%2), %n item(s), %3; deadline %4.": "%1 (%2), %n mục, %3; hạn nộp %4.",
     "%1 point": "%1 điểm",
     "%1 points": "%1 điểm",
-    "%1 points at stake in %2 items": "Đang mất %1 điểm ở %2 mục",
+    "%1 at stake in %n item(s)": "Đang mất %1 ở %n mục",
     "%n day(s) left": "còn %n ngày",
     "%n day(s) overdue": "quá hạn %n ngày",
     "%n document(s)": "%n tài liệu",
@@ -88,6 +88,8 @@ VI: dict[str, str] = {
     "&Subject (trích yếu):": "T&rích yếu:",
     "&Submit": "&Nộp",
     "&Undo": "&Hoàn tác",
+    "&Undo: %1": "&Hoàn tác: %1",
+    "&Redo: %1": "&Làm lại: %1",
     "&Yes": "&Có",
     "(not linked)": "(chưa gắn mục nào)",
     "< &Back": "< &Quay lại",
@@ -139,7 +141,7 @@ VI: dict[str, str] = {
     "Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)":
         "Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)",
     "Documents in the library": "Tài liệu trong kho",
-    "Done as required: %1 points; otherwise 0 points.": "Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.",
+    "Done as required: %1; otherwise %2.": "Thực hiện đúng yêu cầu: %1; không thực hiện: %2.",
     "Done?": "Đã thực hiện?",
     "Due today": "Hết hạn hôm nay",
     "Edit number, date, issuing body, subject and page": "Sửa số, ngày, cơ quan ban hành, trích yếu và trang",
@@ -173,7 +175,7 @@ VI: dict[str, str] = {
     "Framework (*.json);;All files (*)": "Bộ chỉ số (*.json);;Mọi tệp (*)",
     "Framework file": "Tệp bộ chỉ số",
     "Framework items": "Các mục của bộ chỉ số",
-    "From %1% up: %2 points": "Từ %1% trở lên: %2 điểm",
+    "From %1% up: %2": "Từ %1% trở lên: %2",
     "Go to the &answer": "Đến ô &nhập kết quả",
     "Go to the &explanation": "Đến ô &giải trình",
     "Guidance: %1": "Hướng dẫn: %1",
@@ -275,8 +277,8 @@ VI: dict[str, str] = {
     "Signing, packaging, sending and printing are not part of this version yet; the buttons above stay disabled until they are.":
         "Ký số, đóng gói, gửi và in chưa có trong phiên bản này; các nút trên tạm khóa cho đến khi có.",
     "Size": "Dung lượng",
-    "Start from %1 points; take off %2 for each case (%3); never below %4.":
-        "Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.",
+    "Start from %1; take off %2 for each case (%3); never below %4.":
+        "Tối đa %1; trừ %2 cho mỗi trường hợp (%3); thấp nhất %4.",
     "Still missing": "Còn thiếu",
     "Subject": "Trích yếu",
     "The &sample framework shipped with parDesk (for learning; not an official document)":
@@ -299,7 +301,7 @@ VI: dict[str, str] = {
     "Unlink the document from this item (it stays in the library)": "Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)",
     "Use a document already in the library, without copying it again": "Dùng tài liệu đã có trong kho, không sao chép lại",
     "Welcome to parDesk": "Chào mừng đến với parDesk",
-    "When the total is 0: %1 points.": "Nếu tổng số bằng 0: %1 điểm.",
+    "When the total is 0: %1.": "Nếu tổng số bằng 0: %1.",
     "Where submissions are sent. Leave it empty if you do not know it yet.":
         "Nơi nhận hồ sơ. Để trống nếu chưa biết.",
     "Where we &lose points": "&Mất điểm ở đâu",
@@ -311,7 +313,8 @@ VI: dict[str, str] = {
         "được giữ riêng.",
     "You can also carry the package to the province on a USB stick.": "Bạn cũng có thể mang hồ sơ lên tỉnh bằng USB.",
     "Your unit": "Đơn vị của bạn",
-    "below that: %1 points": "thấp hơn: %1 điểm",
+    "below that: %1": "thấp hơn: %1",
+    "supplementary explanation requested": "đề nghị giải trình bổ sung",
     "denominator": "mẫu số",
     "draft, not yet signed": "bản nháp, chưa ký",
     "e.g. 10105": "ví dụ 10105",
@@ -525,6 +528,11 @@ def fill(path: Path, lang: str) -> tuple[int, list[str]]:
         source = msg.findtext("source") or ""
         tr = msg.find("translation")
         assert tr is not None
+        if (lang == "en" and msg.get("numerus") != "yes" and "(s)" in source and tr.get("type") is None
+                and tr.text != source):
+            tr.text = source  # one form only (lupdate did not see a plural): text.plural() resolves "(s)"
+            filled += 1
+            continue
         if tr.get("type") not in ("unfinished",):
             continue
         if msg.get("numerus") == "yes":

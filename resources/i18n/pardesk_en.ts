@@ -145,7 +145,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
         <source>Number of cases</source>
         <translation>Number of cases</translation>
     </message>
@@ -535,10 +535,17 @@ Framework: %4</translation>
         <source>no file chosen</source>
         <translation>no file chosen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <source>%1 (%2), %n item(s), %3; deadline %4.</source>
+        <translation>
+            <numerusform>%1 (%2), %n item, %3; deadline %4.</numerusform>
+            <numerusform>%1 (%2), %n items, %3; deadline %4.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
-        <translation>%1 (%2), %3 items, %4 points; deadline %5.</translation>
+        <translation type="vanished">%1 (%2), %3 items, %4 points; deadline %5.</translation>
     </message>
 </context>
 <context>
@@ -762,52 +769,57 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="418" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="421" />
         <source>Open version %1</source>
         <translation>Open version %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="452" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
+        <source>supplementary explanation requested</source>
+        <translation>supplementary explanation requested</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="476" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="568" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="577" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -815,12 +827,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
         <source>— choose a level —</source>
         <translation>— choose a level —</translation>
     </message>
@@ -828,87 +840,87 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>Not linked to any item</source>
         <translation>Not linked to any item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>Missing details</source>
         <translation>Missing details</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>By item:</source>
         <translation>By item:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="114" />
+        <location filename="../../parDesk/ui/views/library.py" line="131" />
         <source>&amp;Show:</source>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="115" />
+        <location filename="../../parDesk/ui/views/library.py" line="132" />
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="116" />
+        <location filename="../../parDesk/ui/views/library.py" line="133" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="117" />
+        <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Search name, number, issuing body, subject (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="119" />
+        <location filename="../../parDesk/ui/views/library.py" line="136" />
         <source>Search documents</source>
         <translation>Search documents</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="120" />
+        <location filename="../../parDesk/ui/views/library.py" line="137" />
         <source>In the documents' text:</source>
         <translation>In the documents' text:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="121" />
+        <location filename="../../parDesk/ui/views/library.py" line="138" />
         <source>Pages that contain the search words</source>
         <translation>Pages that contain the search words</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="122" />
+        <location filename="../../parDesk/ui/views/library.py" line="139" />
         <source>Evidence library</source>
         <translation>Evidence library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="123" />
+        <location filename="../../parDesk/ui/views/library.py" line="140" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="124" />
+        <location filename="../../parDesk/ui/views/library.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="125" />
+        <location filename="../../parDesk/ui/views/library.py" line="142" />
         <source>&amp;Go to item</source>
         <translation>&amp;Go to item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="192" />
+        <location filename="../../parDesk/ui/views/library.py" line="209" />
         <source>%1 — page %2: %3</source>
         <translation>%1 — page %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="214" />
+        <location filename="../../parDesk/ui/views/library.py" line="231" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -999,183 +1011,200 @@ You will enter your unit's details, choose the province's framework, and (later)
         <source>No points are being lost.</source>
         <translation>No points are being lost.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/losing.py" line="106" />
+        <source>%1 at stake in %n item(s)</source>
+        <translation>
+            <numerusform>%1 at stake in %n item</numerusform>
+            <numerusform>%1 at stake in %n items</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="105" />
         <source>%1 points at stake in %2 items</source>
-        <translation>%1 points at stake in %2 items</translation>
+        <translation type="vanished">%1 points at stake in %2 items</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — PAR Index self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>Set up my unit…</source>
         <translation>Set up my unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;Assessment</source>
         <translation>&amp;Assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Evidence &amp;library</source>
         <translation>Evidence &amp;library</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Where we &amp;lose points</source>
         <translation>Where we &amp;lose points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>After su&amp;bmission</source>
         <translation>After su&amp;bmission</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="194" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="193" />
+        <location filename="../../parDesk/ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="194" />
+        <location filename="../../parDesk/ui/main_window.py" line="197" />
         <source>Set up a &amp;new unit…</source>
         <translation>Set up a &amp;new unit…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="195" />
+        <location filename="../../parDesk/ui/main_window.py" line="198" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Open a workspace folder…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="199" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="197" />
+        <location filename="../../parDesk/ui/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="198" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="199" />
+        <location filename="../../parDesk/ui/main_window.py" line="264" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="265" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="200" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="201" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="202" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="203" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="204" />
+        <location filename="../../parDesk/ui/main_window.py" line="206" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="205" />
+        <location filename="../../parDesk/ui/main_window.py" line="207" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="206" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="209" />
+        <location filename="../../parDesk/ui/main_window.py" line="211" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="210" />
+        <location filename="../../parDesk/ui/main_window.py" line="212" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="268" />
+        <location filename="../../parDesk/ui/main_window.py" line="281" />
         <source>A new version is open for editing.</source>
         <translation>A new version is open for editing.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="300" />
+        <location filename="../../parDesk/ui/main_window.py" line="313" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="305" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="308" />
+        <location filename="../../parDesk/ui/main_window.py" line="321" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="309" />
+        <location filename="../../parDesk/ui/main_window.py" line="322" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="316" />
+        <location filename="../../parDesk/ui/main_window.py" line="329" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1183,12 +1212,12 @@ Workspace: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
@@ -1424,7 +1453,7 @@ Workspace: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>The province fills in this item's points; there is nothing to enter here.</translation>
     </message>
@@ -1432,17 +1461,17 @@ Workspace: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
         <source>Numerator</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
         <source>Denominator</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Enter both numbers to compute the score.</translation>
     </message>
@@ -1631,161 +1660,177 @@ Workspace: %2</translation>
 <context>
     <name>RuleText</name>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="50" />
+        <location filename="../../parDesk/ui/text.py" line="60" />
         <source>%1 point</source>
         <translation>%1 point</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="51" />
+        <location filename="../../parDesk/ui/text.py" line="61" />
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="61" />
+        <location filename="../../parDesk/ui/text.py" line="71" />
         <source>No deadline in the framework</source>
         <translation>No deadline in the framework</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="68" />
+        <location filename="../../parDesk/ui/text.py" line="78" />
         <source>%n day(s) left</source>
         <translation>%n day(s) left</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="70" />
+        <location filename="../../parDesk/ui/text.py" line="80" />
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="71" />
+        <location filename="../../parDesk/ui/text.py" line="81" />
         <source>%n day(s) overdue</source>
         <translation>%n day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="80" />
         <source>Done as required: %1 points; otherwise 0 points.</source>
-        <translation>Done as required: %1 points; otherwise 0 points.</translation>
+        <translation type="vanished">Done as required: %1 points; otherwise 0 points.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="82" />
         <source>From %1% up: %2 points</source>
-        <translation>From %1% up: %2 points</translation>
+        <translation type="vanished">From %1% up: %2 points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="84" />
         <source>below that: %1 points</source>
-        <translation>below that: %1 points</translation>
+        <translation type="vanished">below that: %1 points</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
+        <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Percentage = %1 / %2.</source>
         <translation>Percentage = %1 / %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
-        <location filename="../../parDesk/ui/text.py" line="90" />
+        <location filename="../../parDesk/ui/text.py" line="92" />
         <source>numerator</source>
         <translation>numerator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="86" />
         <location filename="../../parDesk/ui/text.py" line="90" />
+        <source>Done as required: %1; otherwise %2.</source>
+        <translation>Done as required: %1; otherwise %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="93" />
         <source>denominator</source>
         <translation>denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="89" />
+        <location filename="../../parDesk/ui/text.py" line="95" />
+        <source>From %1% up: %2</source>
+        <translation>From %1% up: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="97" />
+        <source>below that: %1</source>
+        <translation>below that: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="103" />
         <source>Points = %1 × %2 / %3.</source>
         <translation>Points = %1 × %2 / %3.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="109" />
         <source>Rounded to %n decimal place(s).</source>
-        <translation type="vanished">
-            <numerusform>Rounded to %n decimal place.</numerusform>
-            <numerusform>Rounded to %n decimal places.</numerusform>
-        </translation>
+        <translation>Rounded to %n decimal place(s).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="96" />
+        <location filename="../../parDesk/ui/text.py" line="114" />
         <source>Choose one level: %1.</source>
         <translation>Choose one level: %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="98" />
+        <location filename="../../parDesk/ui/text.py" line="116" />
         <source>Score it yourself from 0 to %1, in steps of %2.</source>
         <translation>Score it yourself from 0 to %1, in steps of %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="100" />
         <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
-        <translation>Start from %1 points; take off %2 for each case (%3); never below %4.</translation>
+        <translation type="vanished">Start from %1 points; take off %2 for each case (%3); never below %4.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="102" />
+        <location filename="../../parDesk/ui/text.py" line="118" />
         <source>violations</source>
         <translation>violations</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="104" />
+        <location filename="../../parDesk/ui/text.py" line="119" />
+        <source>Start from %1; take off %2 for each case (%3); never below %4.</source>
+        <translation>Start from %1; take off %2 for each case (%3); never below %4.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Scored by the province (sociological survey or its own data); the commune does not score it.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="110" />
         <source>When the total is 0: %1 points.</source>
-        <translation>When the total is 0: %1 points.</translation>
+        <translation type="vanished">When the total is 0: %1 points.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="129" />
+        <source>When the total is 0: %1.</source>
+        <translation>When the total is 0: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no score</source>
         <translation>no score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no evidence</source>
         <translation>no evidence</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no explanation</source>
         <translation>no explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="120" />
+        <location filename="../../parDesk/ui/text.py" line="139" />
         <source>Not started</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="121" />
+        <location filename="../../parDesk/ui/text.py" line="140" />
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="122" />
+        <location filename="../../parDesk/ui/text.py" line="141" />
         <source>Complete</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="123" />
+        <location filename="../../parDesk/ui/text.py" line="142" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="124" />
+        <location filename="../../parDesk/ui/text.py" line="143" />
         <source>Not applicable</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="125" />
+        <location filename="../../parDesk/ui/text.py" line="144" />
         <source>Scored by the province</source>
         <translation>Scored by the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="126" />
+        <location filename="../../parDesk/ui/text.py" line="145" />
         <source>Appraised</source>
         <translation>Appraised</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="127" />
+        <location filename="../../parDesk/ui/text.py" line="146" />
         <source>Explanation requested</source>
         <translation>Explanation requested</translation>
     </message>
@@ -1867,22 +1912,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="160" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="163" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="164" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="166" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1891,62 +1936,62 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="150" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="159" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="161" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="162" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="165" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="148" />
+        <location filename="../../parDesk/ui/views/submit.py" line="167" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="149" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="151" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="152" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="153" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="154" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="221" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1954,88 +1999,88 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="226" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="208" />
+        <location filename="../../parDesk/ui/views/submit.py" line="227" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="233" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="245" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="250" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
-        <location filename="../../parDesk/ui/views/submit.py" line="235" />
+        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="254" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="251" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="255" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="238" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="271" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2046,28 +2091,28 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="276" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="266" />
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="417" />
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="436" />
+        <location filename="../../parDesk/ui/views/submit.py" line="450" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="434" />
+        <location filename="../../parDesk/ui/views/submit.py" line="453" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2075,12 +2120,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="443" />
+        <location filename="../../parDesk/ui/views/submit.py" line="462" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="466" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2088,7 +2133,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="454" />
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2100,37 +2145,37 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="298" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="340" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="330" />
+        <location filename="../../parDesk/ui/views/submit.py" line="349" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="339" />
+        <location filename="../../parDesk/ui/views/submit.py" line="358" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <location filename="../../parDesk/ui/views/submit.py" line="370" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="360" />
+        <location filename="../../parDesk/ui/views/submit.py" line="379" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="365" />
+        <location filename="../../parDesk/ui/views/submit.py" line="384" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2138,27 +2183,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="389" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="380" />
+        <location filename="../../parDesk/ui/views/submit.py" line="399" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="408" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="391" />
+        <location filename="../../parDesk/ui/views/submit.py" line="410" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="402" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2166,18 +2211,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
-        <location filename="../../parDesk/ui/views/submit.py" line="418" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="437" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="414" />
+        <location filename="../../parDesk/ui/views/submit.py" line="433" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2185,46 +2230,46 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="88" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="90" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
         <source>Percentage</source>
         <translation>Percentage</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
         <source>Rating</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="95" />
         <source>Scored</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="89" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
         <source>Points so far out of the unit's own maximum (framework scale %1)</source>
         <translation>Points so far out of the unit's own maximum (framework scale %1)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
         <source>Items with a self-score, of the items the unit must score</source>
         <translation>Items with a self-score, of the items the unit must score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
         <source>Deadline %1</source>
         <translation>Deadline %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="97" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
@@ -2232,22 +2277,22 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="75" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Search codes or words (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="76" />
         <source>Search the framework</source>
         <translation>Search the framework</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="77" />
         <source>Framework items</source>
         <translation>Framework items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="78" />
         <source>No item matches the search.</source>
         <translation>No item matches the search.</translation>
     </message>
@@ -2333,27 +2378,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>&amp;Yes</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="170" />
         <source>N&amp;o</source>
         <translation>N&amp;o</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="171" />
         <source>Yes, done</source>
         <translation>Yes, done</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="172" />
         <source>No, not done</source>
         <translation>No, not done</translation>
     </message>

@@ -143,7 +143,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
         <source>Number of cases</source>
         <translation>Số trường hợp</translation>
     </message>
@@ -531,10 +531,16 @@ Bộ chỉ số: %4</translation>
         <source>no file chosen</source>
         <translation>chưa chọn tệp</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <source>%1 (%2), %n item(s), %3; deadline %4.</source>
+        <translation>
+            <numerusform>%1 (%2), %n mục, %3; hạn nộp %4.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
-        <translation>%1 (%2), %3 mục, %4 điểm; hạn nộp %5.</translation>
+        <translation type="vanished">%1 (%2), %3 mục, %4 điểm; hạn nộp %5.</translation>
     </message>
 </context>
 <context>
@@ -758,52 +764,57 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="418" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="421" />
         <source>Open version %1</source>
         <translation>Mở phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="452" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
+        <source>supplementary explanation requested</source>
+        <translation>đề nghị giải trình bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="476" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="568" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="577" />
         <source>Signed version: view only</source>
         <translation>Phiên bản đã ký: chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="570" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -811,12 +822,12 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
         <source>Level</source>
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
         <source>— choose a level —</source>
         <translation>— chọn mức —</translation>
     </message>
@@ -824,87 +835,87 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>All documents</source>
         <translation>Tất cả tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="110" />
+        <location filename="../../parDesk/ui/views/library.py" line="127" />
         <source>Not linked to any item</source>
         <translation>Chưa gắn vào mục nào</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>Missing details</source>
         <translation>Thiếu thông tin văn bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="111" />
+        <location filename="../../parDesk/ui/views/library.py" line="128" />
         <source>By item:</source>
         <translation>Theo mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="114" />
+        <location filename="../../parDesk/ui/views/library.py" line="131" />
         <source>&amp;Show:</source>
         <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="115" />
+        <location filename="../../parDesk/ui/views/library.py" line="132" />
         <source>Filter</source>
         <translation>Bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="116" />
+        <location filename="../../parDesk/ui/views/library.py" line="133" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="117" />
+        <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
         <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="119" />
+        <location filename="../../parDesk/ui/views/library.py" line="136" />
         <source>Search documents</source>
         <translation>Tìm tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="120" />
+        <location filename="../../parDesk/ui/views/library.py" line="137" />
         <source>In the documents' text:</source>
         <translation>Trong nội dung tài liệu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="121" />
+        <location filename="../../parDesk/ui/views/library.py" line="138" />
         <source>Pages that contain the search words</source>
         <translation>Các trang có từ cần tìm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="122" />
+        <location filename="../../parDesk/ui/views/library.py" line="139" />
         <source>Evidence library</source>
         <translation>Kho tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="123" />
+        <location filename="../../parDesk/ui/views/library.py" line="140" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="124" />
+        <location filename="../../parDesk/ui/views/library.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="125" />
+        <location filename="../../parDesk/ui/views/library.py" line="142" />
         <source>&amp;Go to item</source>
         <translation>Đến &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/library.py" line="192" />
+        <location filename="../../parDesk/ui/views/library.py" line="209" />
         <source>%1 — page %2: %3</source>
         <translation>%1 — trang %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/library.py" line="214" />
+        <location filename="../../parDesk/ui/views/library.py" line="231" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n tài liệu</numerusform>
@@ -994,183 +1005,199 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <source>No points are being lost.</source>
         <translation>Không mất điểm ở mục nào.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/losing.py" line="106" />
+        <source>%1 at stake in %n item(s)</source>
+        <translation>
+            <numerusform>Đang mất %1 ở %n mục</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../parDesk/ui/views/losing.py" line="105" />
         <source>%1 points at stake in %2 items</source>
-        <translation>Đang mất %1 điểm ở %2 mục</translation>
+        <translation type="vanished">Đang mất %1 điểm ở %2 mục</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="181" />
+        <location filename="../../parDesk/ui/main_window.py" line="184" />
         <source>parDesk — PAR Index self-assessment</source>
         <translation>parDesk — Tự đánh giá Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="182" />
+        <location filename="../../parDesk/ui/main_window.py" line="185" />
         <source>You are looking at SAMPLE data to learn parDesk. When you are ready, set up your own unit: the sample stays separate.</source>
         <translation>Bạn đang xem dữ liệu MẪU để làm quen với parDesk. Khi sẵn sàng, hãy thiết lập đơn vị của mình: dữ liệu mẫu được giữ riêng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="184" />
+        <location filename="../../parDesk/ui/main_window.py" line="187" />
         <source>Set up my unit…</source>
         <translation>Thiết lập đơn vị của tôi…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>&amp;Assessment</source>
         <translation>&amp;Chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Evidence &amp;library</source>
         <translation>&amp;Kho tài liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="185" />
+        <location filename="../../parDesk/ui/main_window.py" line="188" />
         <source>Where we &amp;lose points</source>
         <translation>&amp;Mất điểm ở đâu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>&amp;Submit</source>
         <translation>&amp;Nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="186" />
+        <location filename="../../parDesk/ui/main_window.py" line="189" />
         <source>After su&amp;bmission</source>
         <translation>Sau khi nộ&amp;p</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="189" />
+        <location filename="../../parDesk/ui/main_window.py" line="192" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="190" />
+        <location filename="../../parDesk/ui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="191" />
+        <location filename="../../parDesk/ui/main_window.py" line="194" />
         <source>&amp;Go</source>
         <translation>&amp;Đi tới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="192" />
+        <location filename="../../parDesk/ui/main_window.py" line="195" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="193" />
+        <location filename="../../parDesk/ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="194" />
+        <location filename="../../parDesk/ui/main_window.py" line="197" />
         <source>Set up a &amp;new unit…</source>
         <translation>Thiết lập đơn vị &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="195" />
+        <location filename="../../parDesk/ui/main_window.py" line="198" />
         <source>&amp;Open a workspace folder…</source>
         <translation>&amp;Mở thư mục làm việc…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="196" />
+        <location filename="../../parDesk/ui/main_window.py" line="199" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="197" />
+        <location filename="../../parDesk/ui/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="198" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="199" />
+        <location filename="../../parDesk/ui/main_window.py" line="264" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="265" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="200" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="201" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="202" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="203" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="204" />
+        <location filename="../../parDesk/ui/main_window.py" line="206" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="205" />
+        <location filename="../../parDesk/ui/main_window.py" line="207" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="206" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="209" />
+        <location filename="../../parDesk/ui/main_window.py" line="211" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="210" />
+        <location filename="../../parDesk/ui/main_window.py" line="212" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="268" />
+        <location filename="../../parDesk/ui/main_window.py" line="281" />
         <source>A new version is open for editing.</source>
         <translation>Đã mở phiên bản mới để sửa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="300" />
+        <location filename="../../parDesk/ui/main_window.py" line="313" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="305" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="308" />
+        <location filename="../../parDesk/ui/main_window.py" line="321" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="309" />
+        <location filename="../../parDesk/ui/main_window.py" line="322" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="316" />
+        <location filename="../../parDesk/ui/main_window.py" line="329" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1178,12 +1205,12 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
         <source>Score</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
         <source>e.g. %1</source>
         <translation>ví dụ %1</translation>
     </message>
@@ -1417,7 +1444,7 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.</translation>
     </message>
@@ -1425,17 +1452,17 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
         <source>Numerator</source>
         <translation>Tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
         <source>Denominator</source>
         <translation>Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Nhập cả hai số để tính điểm.</translation>
     </message>
@@ -1624,160 +1651,177 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>RuleText</name>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="50" />
+        <location filename="../../parDesk/ui/text.py" line="60" />
         <source>%1 point</source>
         <translation>%1 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="51" />
+        <location filename="../../parDesk/ui/text.py" line="61" />
         <source>%1 points</source>
         <translation>%1 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="61" />
+        <location filename="../../parDesk/ui/text.py" line="71" />
         <source>No deadline in the framework</source>
         <translation>Bộ chỉ số không ghi hạn nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="68" />
+        <location filename="../../parDesk/ui/text.py" line="78" />
         <source>%n day(s) left</source>
         <translation>còn %n ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="70" />
+        <location filename="../../parDesk/ui/text.py" line="80" />
         <source>Due today</source>
         <translation>Hết hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="71" />
+        <location filename="../../parDesk/ui/text.py" line="81" />
         <source>%n day(s) overdue</source>
         <translation>quá hạn %n ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="80" />
         <source>Done as required: %1 points; otherwise 0 points.</source>
-        <translation>Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.</translation>
+        <translation type="vanished">Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="82" />
         <source>From %1% up: %2 points</source>
-        <translation>Từ %1% trở lên: %2 điểm</translation>
+        <translation type="vanished">Từ %1% trở lên: %2 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="84" />
         <source>below that: %1 points</source>
-        <translation>thấp hơn: %1 điểm</translation>
+        <translation type="vanished">thấp hơn: %1 điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
+        <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Percentage = %1 / %2.</source>
         <translation>Tỷ lệ = %1 / %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="85" />
-        <location filename="../../parDesk/ui/text.py" line="90" />
+        <location filename="../../parDesk/ui/text.py" line="92" />
         <source>numerator</source>
         <translation>tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="86" />
         <location filename="../../parDesk/ui/text.py" line="90" />
+        <source>Done as required: %1; otherwise %2.</source>
+        <translation>Thực hiện đúng yêu cầu: %1; không thực hiện: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="93" />
         <source>denominator</source>
         <translation>mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="89" />
+        <location filename="../../parDesk/ui/text.py" line="95" />
+        <source>From %1% up: %2</source>
+        <translation>Từ %1% trở lên: %2</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="97" />
+        <source>below that: %1</source>
+        <translation>thấp hơn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="103" />
         <source>Points = %1 × %2 / %3.</source>
         <translation>Điểm = %1 × %2 / %3.</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="109" />
         <source>Rounded to %n decimal place(s).</source>
-        <translation type="vanished">
-            <numerusform>Làm tròn đến %n chữ số thập phân.</numerusform>
-        </translation>
+        <translation>Làm tròn đến %n chữ số thập phân.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="96" />
+        <location filename="../../parDesk/ui/text.py" line="114" />
         <source>Choose one level: %1.</source>
         <translation>Chọn một mức: %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="98" />
+        <location filename="../../parDesk/ui/text.py" line="116" />
         <source>Score it yourself from 0 to %1, in steps of %2.</source>
         <translation>Tự chấm từ 0 đến %1 điểm, theo bước %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="100" />
         <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
-        <translation>Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
+        <translation type="vanished">Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="102" />
+        <location filename="../../parDesk/ui/text.py" line="118" />
         <source>violations</source>
         <translation>vi phạm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="104" />
+        <location filename="../../parDesk/ui/text.py" line="119" />
+        <source>Start from %1; take off %2 for each case (%3); never below %4.</source>
+        <translation>Tối đa %1; trừ %2 cho mỗi trường hợp (%3); thấp nhất %4.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="123" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Do tỉnh chấm (điều tra xã hội học hoặc số liệu của tỉnh); xã không tự chấm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="110" />
         <source>When the total is 0: %1 points.</source>
-        <translation>Nếu tổng số bằng 0: %1 điểm.</translation>
+        <translation type="vanished">Nếu tổng số bằng 0: %1 điểm.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="129" />
+        <source>When the total is 0: %1.</source>
+        <translation>Nếu tổng số bằng 0: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no score</source>
         <translation>chưa chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no evidence</source>
         <translation>thiếu tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="114" />
+        <location filename="../../parDesk/ui/text.py" line="133" />
         <source>no explanation</source>
         <translation>thiếu giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="120" />
+        <location filename="../../parDesk/ui/text.py" line="139" />
         <source>Not started</source>
         <translation>Chưa bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="121" />
+        <location filename="../../parDesk/ui/text.py" line="140" />
         <source>In progress</source>
         <translation>Đang làm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="122" />
+        <location filename="../../parDesk/ui/text.py" line="141" />
         <source>Complete</source>
         <translation>Hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="123" />
+        <location filename="../../parDesk/ui/text.py" line="142" />
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="124" />
+        <location filename="../../parDesk/ui/text.py" line="143" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="125" />
+        <location filename="../../parDesk/ui/text.py" line="144" />
         <source>Scored by the province</source>
         <translation>Tỉnh chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="126" />
+        <location filename="../../parDesk/ui/text.py" line="145" />
         <source>Appraised</source>
         <translation>Đã thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/text.py" line="127" />
+        <location filename="../../parDesk/ui/text.py" line="146" />
         <source>Explanation requested</source>
         <translation>Được yêu cầu giải trình</translation>
     </message>
@@ -1858,22 +1902,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="141" />
+        <location filename="../../parDesk/ui/views/submit.py" line="160" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="144" />
+        <location filename="../../parDesk/ui/views/submit.py" line="163" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="145" />
+        <location filename="../../parDesk/ui/views/submit.py" line="164" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="147" />
+        <location filename="../../parDesk/ui/views/submit.py" line="166" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1882,150 +1926,150 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="150" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="140" />
+        <location filename="../../parDesk/ui/views/submit.py" line="159" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="142" />
+        <location filename="../../parDesk/ui/views/submit.py" line="161" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="143" />
+        <location filename="../../parDesk/ui/views/submit.py" line="162" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="146" />
+        <location filename="../../parDesk/ui/views/submit.py" line="165" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="148" />
+        <location filename="../../parDesk/ui/views/submit.py" line="167" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="149" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="151" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="152" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="153" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="154" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="221" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="203" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="226" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="208" />
+        <location filename="../../parDesk/ui/views/submit.py" line="227" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="233" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="245" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="250" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
-        <location filename="../../parDesk/ui/views/submit.py" line="235" />
+        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="254" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="251" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="255" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="238" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="271" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2034,47 +2078,47 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="276" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="266" />
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="417" />
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="436" />
+        <location filename="../../parDesk/ui/views/submit.py" line="450" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="434" />
+        <location filename="../../parDesk/ui/views/submit.py" line="453" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="443" />
+        <location filename="../../parDesk/ui/views/submit.py" line="462" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="466" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="454" />
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -2085,82 +2129,82 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="298" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="340" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="330" />
+        <location filename="../../parDesk/ui/views/submit.py" line="349" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="339" />
+        <location filename="../../parDesk/ui/views/submit.py" line="358" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <location filename="../../parDesk/ui/views/submit.py" line="370" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="360" />
+        <location filename="../../parDesk/ui/views/submit.py" line="379" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="365" />
+        <location filename="../../parDesk/ui/views/submit.py" line="384" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="389" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="380" />
+        <location filename="../../parDesk/ui/views/submit.py" line="399" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="408" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="391" />
+        <location filename="../../parDesk/ui/views/submit.py" line="410" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="402" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
-        <location filename="../../parDesk/ui/views/submit.py" line="418" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="437" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="414" />
+        <location filename="../../parDesk/ui/views/submit.py" line="433" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
@@ -2168,46 +2212,46 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="88" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="90" />
         <source>Total</source>
         <translation>Tổng điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="83" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
         <source>Percentage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
         <source>Rating</source>
         <translation>Xếp loại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="84" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="95" />
         <source>Scored</source>
         <translation>Đã chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="89" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
         <source>Points so far out of the unit's own maximum (framework scale %1)</source>
         <translation>Điểm hiện có trên điểm tối đa của đơn vị (thang điểm bộ chỉ số %1)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
         <source>Items with a self-score, of the items the unit must score</source>
         <translation>Số mục đã tự chấm trên số mục đơn vị phải chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
         <source>Deadline %1</source>
         <translation>Hạn nộp %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="97" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
         <source>Deadline</source>
         <translation>Hạn nộp</translation>
     </message>
@@ -2215,22 +2259,22 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="75" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Tìm mã hoặc từ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="76" />
         <source>Search the framework</source>
         <translation>Tìm trong bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="77" />
         <source>Framework items</source>
         <translation>Các mục của bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="78" />
         <source>No item matches the search.</source>
         <translation>Không có mục nào khớp.</translation>
     </message>
@@ -2316,27 +2360,27 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Done?</source>
         <translation>Đã thực hiện?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>&amp;Yes</source>
         <translation>&amp;Có</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="170" />
         <source>N&amp;o</source>
         <translation>&amp;Không</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="171" />
         <source>Yes, done</source>
         <translation>Có, đã thực hiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="172" />
         <source>No, not done</source>
         <translation>Không, chưa thực hiện</translation>
     </message>

@@ -19,8 +19,8 @@ from parDesk.i18n import ParDeskError, register, set_language, t
 register({
     "srvcli.approved": ("Đã phê duyệt đơn vị {unit}; khóa ký số {fp}…", "Approved unit {unit}; signing key {fp}…"),
     "srvcli.published": ("Đã ban hành bộ chỉ số {id} ({hash}…)", "Published framework {id} ({hash}…)"),
-    "srvcli.imported": ("Đã nhập {count} kết quả thẩm định cho {units} đơn vị", "Imported {count} appraisal results for {units} units"),
-    "srvcli.exported": ("Đã xuất {count} đơn vị vào {path}", "Exported {count} units to {path}"),
+    "srvcli.imported": ("Đã nhập {count} kết quả thẩm định cho {units} đơn vị", "Imported {count} appraisal result(s) for {units} unit(s)"),
+    "srvcli.exported": ("Đã xuất {count} đơn vị vào {path}", "Exported {count} unit(s) to {path}"),
     "srvcli.receipt": ("Biên nhận: {path}", "Receipt: {path}"),
     "srvcli.token": ("Mã truy cập quản trị (chỉ hiện một lần): {token}", "Admin token (shown once): {token}"),
     "srvcli.gc": ("Đã xóa {count} lượt tải lên hết hạn", "Removed {count} expired uploads"),
@@ -305,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--by")
     sp = add("revoke", cmd_units_revoke, "revoke a unit's keys", us)
     sp.add_argument("code")
+    from parDesk.sync.server.cli_trust import register_commands as trust_commands
+    trust_commands(sub, us, add, _service, _print)  # trust add|list|remove, units bind|certs
 
     fw = sub.add_parser("framework", help="publish a framework")
     fws = fw.add_subparsers(dest="fw_command", required=True)

@@ -102,8 +102,8 @@ class LosingView(QWidget):
         if not losing:
             self.headline.setText(self.tr("No points are being lost."))
         else:
-            self.headline.setText(self.tr("%1 points at stake in %2 items").replace("%1", text.num(total))
-                                  .replace("%2", str(len(losing))))
+            count = len(losing)
+            self.headline.setText(self.tr("%1 at stake in %n item(s)", None, count).replace("%1", text.points(total)))
 
     def first_index(self) -> QModelIndex:
         return self.model.index(0, 0)

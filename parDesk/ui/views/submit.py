@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QProgressBar, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from parDesk.ui import operations as ops
 from parDesk.ui import printing
@@ -127,14 +126,34 @@ class SubmitView(QWidget):
         self._busy(False)
         self.error.hide()
 
+        # The problem list on top, the key and the actions below in a scroll area, split so that on a
+        # 1024×600 screen the list keeps a usable number of rows and every button stays reachable.
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.ready)
+        tl.addWidget(self.detail)
+        tl.addWidget(self.version)
+        tl.addWidget(self.table, 1)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.identity_box)
+        bl.addWidget(self.actions_box)
+        bl.addStretch(1)
+        self.lower = QScrollArea()
+        self.lower.setWidgetResizable(True)
+        self.lower.setFrameShape(QFrame.Shape.NoFrame)
+        self.lower.setWidget(bottom)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.lower)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_M)
-        layout.addWidget(self.ready)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.version)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.identity_box)
-        layout.addWidget(self.actions_box)
+        layout.addWidget(self.splitter, 1)
 
     def retranslate(self) -> None:
         self.identity_box.setTitle(self.tr("Signing key"))

@@ -51,6 +51,8 @@ class TotalsBar(QFrame):
         self.unit.setObjectName("bigNumber")
         self.framework = QLabel()
         self.framework.setObjectName("caption")
+        self.framework.setWordWrap(True)  # a long framework title takes two lines on a small screen, never cut
+        self.unit.setWordWrap(True)
         unit_col.addWidget(self.unit)
         unit_col.addWidget(self.framework)
         row.addLayout(unit_col, 1)
