@@ -56,6 +56,7 @@ VI: dict[str, str] = {
     'Seal diameter': 'Đường kính con dấu',
     'Choose an image': 'Chọn ảnh',
     'PNG images (*.png)': 'Ảnh PNG (*.png)',
+    "Documents the province may send back:": "Tài liệu tỉnh có thể trả lại:",
     "In the documents' text:": "Trong nội dung tài liệu:",
     "Pages that contain the search words": "Các trang có từ cần tìm",
     "%1 — page %2: %3": "%1 — trang %2: %3",

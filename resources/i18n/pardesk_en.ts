@@ -118,6 +118,10 @@
         <translation>Supplementary explanation</translation>
     </message>
     <message>
+        <source>Explanation requested</source>
+        <translation type="vanished">Explanation requested</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/models/appraisals.py" line="120" />
         <source>no score</source>
         <translation>no score</translation>
@@ -538,6 +542,10 @@ Framework: %4</translation>
             <numerusform>%1 (%2), %n item, %3; deadline %4.</numerusform>
             <numerusform>%1 (%2), %n items, %3; deadline %4.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
+        <translation type="vanished">%1 (%2), %3 items, %4 points; deadline %5.</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1018,10 @@ You will enter your unit's details, choose the province's framework, and (later)
             <numerusform>%1 at stake in %n item</numerusform>
             <numerusform>%1 at stake in %n items</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 points at stake in %2 items</source>
+        <translation type="vanished">%1 points at stake in %2 items</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1690,18 @@ Workspace: %2</translation>
         <translation>%n day(s) overdue</translation>
     </message>
     <message>
+        <source>Done as required: %1 points; otherwise 0 points.</source>
+        <translation type="vanished">Done as required: %1 points; otherwise 0 points.</translation>
+    </message>
+    <message>
+        <source>From %1% up: %2 points</source>
+        <translation type="vanished">From %1% up: %2 points</translation>
+    </message>
+    <message>
+        <source>below that: %1 points</source>
+        <translation type="vanished">below that: %1 points</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Percentage = %1 / %2.</source>
         <translation>Percentage = %1 / %2.</translation>
@@ -1728,6 +1752,10 @@ Workspace: %2</translation>
         <translation>Score it yourself from 0 to %1, in steps of %2.</translation>
     </message>
     <message>
+        <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
+        <translation type="vanished">Start from %1 points; take off %2 for each case (%3); never below %4.</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/text.py" line="118" />
         <source>violations</source>
         <translation>violations</translation>
@@ -1741,6 +1769,10 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="123" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Scored by the province (sociological survey or its own data); the commune does not score it.</translation>
+    </message>
+    <message>
+        <source>When the total is 0: %1 points.</source>
+        <translation type="vanished">When the total is 0: %1 points.</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="129" />
@@ -1924,112 +1956,121 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="165" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
-        <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
-        <translation>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
-        <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
-        <translation>A certificate the CA issued as a .p12/.pfx file, protected by its password.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="174" />
-        <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
-        <translation>A key made by parDesk, for a commune without a token; the province registers it.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="176" />
-        <source>The leader's signature and the seal shown on the signed letter.</source>
-        <translation>The leader's signature and the seal shown on the signed letter.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="178" />
+        <location filename="../../parDesk/ui/views/submit.py" line="184" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="181" />
+        <location filename="../../parDesk/ui/views/submit.py" line="187" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="184" />
+        <source>Print the forms (PDF)…</source>
+        <translation type="vanished">Print the forms (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="190" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="164" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="166" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="167" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Sign with the USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Signature and seal images…</source>
         <translation>Signature and seal images…</translation>
     </message>
     <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
+        <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
+        <translation>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
+        <translation>A certificate the CA issued as a .p12/.pfx file, protected by its password.</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/views/submit.py" line="180" />
+        <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
+        <translation>A key made by parDesk, for a commune without a token; the province registers it.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <source>The leader's signature and the seal shown on the signed letter.</source>
+        <translation>The leader's signature and the seal shown on the signed letter.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="183" />
+        <location filename="../../parDesk/ui/views/submit.py" line="189" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="191" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="186" />
+        <location filename="../../parDesk/ui/views/submit.py" line="192" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="187" />
+        <location filename="../../parDesk/ui/views/submit.py" line="193" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="188" />
+        <location filename="../../parDesk/ui/views/submit.py" line="194" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <source>Documents the province may send back:</source>
+        <translation>Documents the province may send back:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -2037,89 +2078,89 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="237" />
+        <location filename="../../parDesk/ui/views/submit.py" line="253" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="241" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="242" />
+        <location filename="../../parDesk/ui/views/submit.py" line="258" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="248" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <location filename="../../parDesk/ui/views/submit.py" line="276" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="265" />
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="281" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="269" />
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="270" />
+        <location filename="../../parDesk/ui/views/submit.py" line="286" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="273" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="275" />
+        <location filename="../../parDesk/ui/views/submit.py" line="291" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="280" />
+        <location filename="../../parDesk/ui/views/submit.py" line="296" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="289" />
+        <location filename="../../parDesk/ui/views/submit.py" line="305" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2130,38 +2171,38 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="294" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="300" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="303" />
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="386" />
+        <location filename="../../parDesk/ui/views/submit.py" line="402" />
         <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed on the token and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <location filename="../../parDesk/ui/views/submit.py" line="417" />
         <source>Signature and seal images saved; the next signed forms show them.</source>
         <translation>Signature and seal images saved; the next signed forms show them.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="488" />
-        <location filename="../../parDesk/ui/views/submit.py" line="502" />
+        <location filename="../../parDesk/ui/views/submit.py" line="504" />
+        <location filename="../../parDesk/ui/views/submit.py" line="518" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="521" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2169,12 +2210,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="514" />
+        <location filename="../../parDesk/ui/views/submit.py" line="530" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="518" />
+        <location filename="../../parDesk/ui/views/submit.py" line="534" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2182,7 +2223,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="525" />
+        <location filename="../../parDesk/ui/views/submit.py" line="541" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2190,37 +2231,41 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="335" />
+        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
+        <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="351" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="374" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="367" />
+        <location filename="../../parDesk/ui/views/submit.py" line="383" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="410" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="422" />
+        <location filename="../../parDesk/ui/views/submit.py" line="438" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="436" />
+        <location filename="../../parDesk/ui/views/submit.py" line="452" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2228,27 +2273,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="441" />
+        <location filename="../../parDesk/ui/views/submit.py" line="457" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="451" />
+        <location filename="../../parDesk/ui/views/submit.py" line="467" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="460" />
+        <location filename="../../parDesk/ui/views/submit.py" line="476" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="462" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="473" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2256,18 +2301,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="478" />
+        <location filename="../../parDesk/ui/views/submit.py" line="494" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="478" />
-        <location filename="../../parDesk/ui/views/submit.py" line="489" />
+        <location filename="../../parDesk/ui/views/submit.py" line="494" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="485" />
+        <location filename="../../parDesk/ui/views/submit.py" line="501" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>

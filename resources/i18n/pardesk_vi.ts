@@ -116,6 +116,10 @@
         <translation>Giải trình bổ sung</translation>
     </message>
     <message>
+        <source>Explanation requested</source>
+        <translation type="vanished">Được yêu cầu giải trình</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/models/appraisals.py" line="120" />
         <source>no score</source>
         <translation>chưa chấm</translation>
@@ -533,6 +537,10 @@ Bộ chỉ số: %4</translation>
         <translation>
             <numerusform>%1 (%2), %n mục, %3; hạn nộp %4.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
+        <translation type="vanished">%1 (%2), %3 mục, %4 điểm; hạn nộp %5.</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1011,10 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>
             <numerusform>Đang mất %1 ở %n mục</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 points at stake in %2 items</source>
+        <translation type="vanished">Đang mất %1 điểm ở %2 mục</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1681,18 @@ Thư mục làm việc: %2</translation>
         <translation>quá hạn %n ngày</translation>
     </message>
     <message>
+        <source>Done as required: %1 points; otherwise 0 points.</source>
+        <translation type="vanished">Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.</translation>
+    </message>
+    <message>
+        <source>From %1% up: %2 points</source>
+        <translation type="vanished">Từ %1% trở lên: %2 điểm</translation>
+    </message>
+    <message>
+        <source>below that: %1 points</source>
+        <translation type="vanished">thấp hơn: %1 điểm</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Percentage = %1 / %2.</source>
         <translation>Tỷ lệ = %1 / %2.</translation>
@@ -1719,6 +1743,10 @@ Thư mục làm việc: %2</translation>
         <translation>Tự chấm từ 0 đến %1 điểm, theo bước %2.</translation>
     </message>
     <message>
+        <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
+        <translation type="vanished">Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/text.py" line="118" />
         <source>violations</source>
         <translation>vi phạm</translation>
@@ -1732,6 +1760,10 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="123" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Do tỉnh chấm (điều tra xã hội học hoặc số liệu của tỉnh); xã không tự chấm.</translation>
+    </message>
+    <message>
+        <source>When the total is 0: %1 points.</source>
+        <translation type="vanished">Nếu tổng số bằng 0: %1 điểm.</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="129" />
@@ -1914,201 +1946,210 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="165" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
-        <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
-        <translation>Chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…) trên USB token; khóa không bao giờ rời khỏi token.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
-        <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
-        <translation>Chứng thư số được cấp dưới dạng tệp .p12/.pfx, bảo vệ bằng mật khẩu.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="174" />
-        <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
-        <translation>Khóa do parDesk tạo, cho xã chưa có token; tỉnh đăng ký khóa này.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="176" />
-        <source>The leader's signature and the seal shown on the signed letter.</source>
-        <translation>Chữ ký của lãnh đạo và con dấu hiển thị trên văn bản ký số.</translation>
-    </message>
-    <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="178" />
+        <location filename="../../parDesk/ui/views/submit.py" line="184" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="181" />
+        <location filename="../../parDesk/ui/views/submit.py" line="187" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="184" />
+        <source>Print the forms (PDF)…</source>
+        <translation type="vanished">In biểu mẫu (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="190" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="164" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="166" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="167" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Ký bằng USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Signature and seal images…</source>
         <translation>Ảnh chữ ký và con dấu…</translation>
     </message>
     <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
+        <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
+        <translation>Chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…) trên USB token; khóa không bao giờ rời khỏi token.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
+        <translation>Chứng thư số được cấp dưới dạng tệp .p12/.pfx, bảo vệ bằng mật khẩu.</translation>
+    </message>
+    <message>
         <location filename="../../parDesk/ui/views/submit.py" line="180" />
+        <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
+        <translation>Khóa do parDesk tạo, cho xã chưa có token; tỉnh đăng ký khóa này.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <source>The leader's signature and the seal shown on the signed letter.</source>
+        <translation>Chữ ký của lãnh đạo và con dấu hiển thị trên văn bản ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="183" />
+        <location filename="../../parDesk/ui/views/submit.py" line="189" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="191" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="186" />
+        <location filename="../../parDesk/ui/views/submit.py" line="192" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="187" />
+        <location filename="../../parDesk/ui/views/submit.py" line="193" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="188" />
+        <location filename="../../parDesk/ui/views/submit.py" line="194" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <source>Documents the province may send back:</source>
+        <translation>Tài liệu tỉnh có thể trả lại:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="237" />
+        <location filename="../../parDesk/ui/views/submit.py" line="253" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="241" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="242" />
+        <location filename="../../parDesk/ui/views/submit.py" line="258" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="248" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="260" />
+        <location filename="../../parDesk/ui/views/submit.py" line="276" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="265" />
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="281" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="269" />
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="270" />
+        <location filename="../../parDesk/ui/views/submit.py" line="286" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="273" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="275" />
+        <location filename="../../parDesk/ui/views/submit.py" line="291" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="280" />
+        <location filename="../../parDesk/ui/views/submit.py" line="296" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="289" />
+        <location filename="../../parDesk/ui/views/submit.py" line="305" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2117,139 +2158,143 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="294" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="300" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="303" />
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="386" />
+        <location filename="../../parDesk/ui/views/submit.py" line="402" />
         <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký bằng token và đóng gói: %1 (%2). Bản tự đánh giá đã được khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="401" />
+        <location filename="../../parDesk/ui/views/submit.py" line="417" />
         <source>Signature and seal images saved; the next signed forms show them.</source>
         <translation>Đã lưu ảnh chữ ký và con dấu; các biểu mẫu ký số tiếp theo sẽ hiển thị chúng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="488" />
-        <location filename="../../parDesk/ui/views/submit.py" line="502" />
+        <location filename="../../parDesk/ui/views/submit.py" line="504" />
+        <location filename="../../parDesk/ui/views/submit.py" line="518" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="521" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="514" />
+        <location filename="../../parDesk/ui/views/submit.py" line="530" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="518" />
+        <location filename="../../parDesk/ui/views/submit.py" line="534" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="525" />
+        <location filename="../../parDesk/ui/views/submit.py" line="541" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="335" />
+        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
+        <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="351" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="374" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="367" />
+        <location filename="../../parDesk/ui/views/submit.py" line="383" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="410" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="422" />
+        <location filename="../../parDesk/ui/views/submit.py" line="438" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="436" />
+        <location filename="../../parDesk/ui/views/submit.py" line="452" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="441" />
+        <location filename="../../parDesk/ui/views/submit.py" line="457" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="451" />
+        <location filename="../../parDesk/ui/views/submit.py" line="467" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="460" />
+        <location filename="../../parDesk/ui/views/submit.py" line="476" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="462" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="473" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="478" />
+        <location filename="../../parDesk/ui/views/submit.py" line="494" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="478" />
-        <location filename="../../parDesk/ui/views/submit.py" line="489" />
+        <location filename="../../parDesk/ui/views/submit.py" line="494" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="485" />
+        <location filename="../../parDesk/ui/views/submit.py" line="501" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
