@@ -29,8 +29,8 @@ register({
     "cli.detached": ("Đã gỡ tài liệu #{id} khỏi {code}", "Detached document #{id} from {code}"),
     "cli.linked": ("Đã liên kết tài liệu #{id} với {code}", "Linked document #{id} to {code}"),
     "cli.doc_updated": ("Đã cập nhật tài liệu #{id}", "Updated document #{id}"),
-    "cli.valid": ("Sẵn sàng nộp: không có vấn đề chặn.", "Ready to submit: no blocking problems."),
-    "cli.problems": ("Chưa sẵn sàng nộp: {count} vấn đề chặn:", "Not ready to submit: {count} blocking problems:"),
+    "cli.valid": ("Sẵn sàng nộp: mọi nội dung đã hoàn thiện.", "Ready to submit: nothing is missing."),
+    "cli.problems": ("Chưa thể nộp: còn {count} nội dung cần hoàn thiện:", "Not ready to submit: {count} thing(s) to finish:"),
     "cli.backup": ("Đã sao lưu: {path}", "Backup written: {path}"),
     "cli.check_ok": ("Kiểm tra toàn vẹn: tốt ({files} tệp, {mb} MB đã đối chiếu mã băm)",
                      "Integrity check: good ({files} file(s), {mb} MB verified against their hashes)"),
@@ -54,7 +54,7 @@ register({
     "cli.col.status": ("Trạng thái", "Status"),
     "cli.col.id": ("#", "#"),
     "cli.col.name": ("Tên tệp", "File name"),
-    "cli.col.number": ("Số/ký hiệu", "Number"),
+    "cli.col.number": ("Số, ký hiệu", "Number"),
     "cli.col.date": ("Ngày", "Date"),
     "cli.col.issuer": ("Cơ quan ban hành", "Issuer"),
     "cli.col.subject": ("Trích yếu", "Subject"),
@@ -155,8 +155,14 @@ def cmd_init(cli: CLI) -> int:
     unit = UnitInfo(admin_code=a.unit_code, name=a.unit_name, province=a.province,
                     leader_name=a.leader_name or "", leader_title=a.leader_title or "Chủ tịch",
                     place=a.place or "", officer_name=a.officer or "")
-    fw_path = resolve_framework_arg(a.framework)
-    ws = Workspace.create(folder, unit, fw_path, year=a.year)
+    from parDesk.framework_files import other_province, read_framework_file
+    from parDesk.labels import person_message
+
+    framework = read_framework_file(resolve_framework_arg(a.framework))  # JSON or the filled XLSX template
+    warning = other_province(framework, unit.province)
+    if warning is not None:
+        print(t("cli.warning_prefix") + person_message(warning), file=sys.stderr)
+    ws = Workspace.create(folder, unit, framework, year=a.year)
     cli.out(t("cli.created", path=str(folder)), {"workspace": str(folder), "framework": ws.framework.hash})
     return EXIT_OK
 
@@ -172,9 +178,11 @@ def resolve_framework_arg(value: str | None) -> Path:
 
 
 def cmd_framework_show(cli: CLI) -> int:
-    from parDesk.models.framework import Leaf, load_framework
+    from parDesk.models.framework import Leaf
 
-    fw = load_framework(resolve_framework_arg(cli.args.file)) if cli.args.file else cli.ws().framework
+    from parDesk.framework_files import read_framework_file
+
+    fw = read_framework_file(resolve_framework_arg(cli.args.file)) if cli.args.file else cli.ws().framework
     rows = []
 
     def walk(node: Any, depth: int) -> None:
@@ -384,7 +392,7 @@ def cmd_status(cli: CLI) -> int:
     }
 
     def human() -> str:
-        rating = tt.rating if cli.args.lang != "en" else tt.rating_en
+        rating = (tt.rating if cli.args.lang != "en" else tt.rating_en) if tt.completed else "—"
         lines = [f"{t('cli.unit')}: {unit.name} ({unit.admin_code}), {unit.province}",
                  f"{t('cli.framework')}: {ws.framework.title}",
                  f"{t('cli.total')}: {vn_number(tt.total)} / {vn_number(tt.max_applicable)} "
@@ -513,7 +521,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--leader-title")
     sp.add_argument("--place", help="place name for the date line")
     sp.add_argument("--officer", help="the officer's name, recorded in the audit log")
-    sp.add_argument("--framework", default="sample", help="framework JSON file, or 'sample' (default)")
+    sp.add_argument("--framework", default="sample",
+                    help="framework file (JSON, or the province's filled XLSX template), or 'sample' (default)")
     sp.add_argument("--year", type=int)
 
     fw = sub.add_parser("framework", help="show / import / list frameworks")
@@ -661,7 +670,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(cli)
     except ParDeskError as exc:
-        print(t("cli.error_prefix") + exc.message(lang), file=sys.stderr)
+        from parDesk.labels import person_message
+
+        print(t("cli.error_prefix") + person_message(exc, lang), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -670,7 +681,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-register({"cli.error_prefix": ("Lỗi: ", "Error: ")})
+register({"cli.error_prefix": ("Lỗi: ", "Error: "), "cli.warning_prefix": ("Lưu ý: ", "Warning: ")})
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -83,37 +83,37 @@
 <context>
     <name>AppraisalModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="108" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="109" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
         <source>Self score</source>
         <translation>Self score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
         <source>Round 1</source>
         <translation>Round 1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
         <source>Round 2</source>
         <translation>Round 2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="115" />
         <source>Appraiser's comment</source>
         <translation>Appraiser's comment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="116" />
         <source>Supplementary explanation</source>
         <translation>Supplementary explanation</translation>
     </message>
@@ -122,22 +122,22 @@
         <translation type="vanished">Explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="120" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="122" />
         <source>no score</source>
         <translation>no score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="140" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="142" />
         <source>Yes — please explain</source>
         <translation>Yes — please explain</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="153" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="155" />
         <source>The province asks for a supplementary explanation</source>
         <translation>The province asks for a supplementary explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="154" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="156" />
         <source>Appraised</source>
         <translation>Appraised</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
         <source>Number of cases</source>
         <translation>Number of cases</translation>
     </message>
@@ -403,39 +403,39 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="416" />
+        <location filename="../../parDesk/ui/wizard.py" line="444" />
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="417" />
+        <location filename="../../parDesk/ui/wizard.py" line="445" />
         <source>Press Finish to create the workspace.</source>
         <translation>Press Finish to create the workspace.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="418" />
+        <location filename="../../parDesk/ui/wizard.py" line="446" />
         <source>Keep the data in this &amp;folder:</source>
         <translation>Keep the data in this &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="419" />
+        <location filename="../../parDesk/ui/wizard.py" line="447" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="420" />
+        <location filename="../../parDesk/ui/wizard.py" line="448" />
         <source>Workspace folder</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="429" />
+        <location filename="../../parDesk/ui/wizard.py" line="457" />
         <source>Unit: %1 (%2), %3
 Framework: %4</source>
         <translation>Unit: %1 (%2), %3
 Framework: %4</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="434" />
+        <location filename="../../parDesk/ui/wizard.py" line="462" />
         <source>Choose a folder for the workspace</source>
         <translation>Choose a folder for the workspace</translation>
     </message>
@@ -443,32 +443,32 @@ Framework: %4</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="465" />
+        <location filename="../../parDesk/ui/wizard.py" line="493" />
         <source>Set up parDesk</source>
         <translation>Set up parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="466" />
+        <location filename="../../parDesk/ui/wizard.py" line="494" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="467" />
+        <location filename="../../parDesk/ui/wizard.py" line="495" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="468" />
+        <location filename="../../parDesk/ui/wizard.py" line="496" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="469" />
+        <location filename="../../parDesk/ui/wizard.py" line="497" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="480" />
+        <location filename="../../parDesk/ui/wizard.py" line="508" />
         <source>Choose a folder for the workspace.</source>
         <translation>Choose a folder for the workspace.</translation>
     </message>
@@ -476,67 +476,80 @@ Framework: %4</translation>
 <context>
     <name>FrameworkPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="180" />
+        <location filename="../../parDesk/ui/wizard.py" line="189" />
         <source>The framework</source>
         <translation>The framework</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="181" />
+        <location filename="../../parDesk/ui/wizard.py" line="190" />
         <source>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</source>
         <translation>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="182" />
+        <location filename="../../parDesk/ui/wizard.py" line="191" />
         <source>The &amp;sample framework shipped with parDesk (for learning; not an official document)</source>
         <translation>The &amp;sample framework shipped with parDesk (for learning; not an official document)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="184" />
         <source>A framework &amp;file from the province (.json)</source>
-        <translation>A framework &amp;file from the province (.json)</translation>
+        <translation type="vanished">A framework &amp;file from the province (.json)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="185" />
+        <location filename="../../parDesk/ui/wizard.py" line="193" />
+        <source>A framework &amp;file from the province (.json, or the filled .xlsx template)</source>
+        <translation>A framework &amp;file from the province (.json, or the filled .xlsx template)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="194" />
+        <source>I have checked: use this framework &amp;anyway</source>
+        <translation>I have checked: use this framework &amp;anyway</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="195" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="186" />
+        <location filename="../../parDesk/ui/wizard.py" line="196" />
         <source>Framework file</source>
         <translation>Framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="187" />
+        <location filename="../../parDesk/ui/wizard.py" line="197" />
         <source>Path to the framework file</source>
         <translation>Path to the framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="188" />
+        <location filename="../../parDesk/ui/wizard.py" line="198" />
         <source>Receiving the framework from the province's server arrives with the sync feature.</source>
         <translation>Receiving the framework from the province's server arrives with the sync feature.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="205" />
+        <location filename="../../parDesk/ui/wizard.py" line="218" />
         <source>Choose the framework file</source>
         <translation>Choose the framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="206" />
-        <source>Framework (*.json);;All files (*)</source>
-        <translation>Framework (*.json);;All files (*)</translation>
+        <location filename="../../parDesk/ui/wizard.py" line="219" />
+        <source>Framework (*.json *.xlsx);;All files (*)</source>
+        <translation>Framework (*.json *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <source>Framework (*.json);;All files (*)</source>
+        <translation type="vanished">Framework (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>framework file</source>
         <translation>framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>no file chosen</source>
         <translation>no file chosen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <location filename="../../parDesk/ui/wizard.py" line="258" />
         <source>%1 (%2), %n item(s), %3; deadline %4.</source>
         <translation>
             <numerusform>%1 (%2), %n item, %3; deadline %4.</numerusform>
@@ -574,77 +587,77 @@ Framework: %4</translation>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="283" />
+        <location filename="../../parDesk/ui/wizard.py" line="311" />
         <source>Signing identity</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="284" />
+        <location filename="../../parDesk/ui/wizard.py" line="312" />
         <source>The key your leader signs the submission with.</source>
         <translation>The key your leader signs the submission with.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="285" />
+        <location filename="../../parDesk/ui/wizard.py" line="313" />
         <source>&amp;Generate a new key protected by a passphrase</source>
         <translation>&amp;Generate a new key protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="286" />
+        <location filename="../../parDesk/ui/wizard.py" line="314" />
         <source>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</source>
         <translation>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="287" />
+        <location filename="../../parDesk/ui/wizard.py" line="315" />
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="288" />
+        <location filename="../../parDesk/ui/wizard.py" line="316" />
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="288" />
+        <location filename="../../parDesk/ui/wizard.py" line="316" />
         <source>Passphrase again:</source>
         <translation>Passphrase again:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
         <source>Certificate file:</source>
         <translation>Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
         <source>File password:</source>
         <translation>File password:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="293" />
+        <location filename="../../parDesk/ui/wizard.py" line="321" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="294" />
+        <location filename="../../parDesk/ui/wizard.py" line="322" />
         <source>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</source>
         <translation>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="306" />
+        <location filename="../../parDesk/ui/wizard.py" line="334" />
         <source>Choose the certificate file</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="307" />
+        <location filename="../../parDesk/ui/wizard.py" line="335" />
         <source>Certificates (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="329" />
+        <location filename="../../parDesk/ui/wizard.py" line="357" />
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="335" />
+        <location filename="../../parDesk/ui/wizard.py" line="363" />
         <source>Choose the certificate file.</source>
         <translation>Choose the certificate file.</translation>
     </message>
@@ -652,17 +665,17 @@ Framework: %4</translation>
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="72" />
+        <location filename="../../parDesk/ui/wizard.py" line="73" />
         <source>Welcome to parDesk</source>
         <translation>Welcome to parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="73" />
+        <location filename="../../parDesk/ui/wizard.py" line="74" />
         <source>Set up your unit's self-assessment in a few steps.</source>
         <translation>Set up your unit's self-assessment in a few steps.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="74" />
+        <location filename="../../parDesk/ui/wizard.py" line="75" />
         <source>parDesk keeps your PAR Index self-assessment, its evidence documents and explanations on this computer, works without internet, and shows at any time your score and where points are being lost.
 
 You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</source>
@@ -671,12 +684,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="79" />
+        <location filename="../../parDesk/ui/wizard.py" line="80" />
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="80" />
+        <location filename="../../parDesk/ui/wizard.py" line="81" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -720,6 +733,7 @@ You will enter your unit's details, choose the province's framework, and (later)
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="445" />
         <source>Score:</source>
         <translation>Score:</translation>
     </message>
@@ -769,57 +783,72 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="405" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <source>the bonus block counts at most %1 in all</source>
+        <translation>the bonus block counts at most %1 in all</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="339" />
+        <source>the penalty block takes off at most %1 in all</source>
+        <translation>the penalty block takes off at most %1 in all</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="417" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="408" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="420" />
         <source>Open version %1</source>
         <translation>Open version %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="434" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="445" />
+        <source>Points taken off:</source>
+        <translation>Points taken off:</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="447" />
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="444" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="457" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="459" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="460" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="473" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="464" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="477" />
         <source>supplementary explanation requested</source>
         <translation>supplementary explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="481" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="569" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="582" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="584" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="571" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="584" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -827,12 +856,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="233" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="242" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
         <source>— choose a level —</source>
         <translation>— choose a level —</translation>
     </message>
@@ -1202,12 +1231,17 @@ Workspace: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="318" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="319" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
+        <source>Points taken off</source>
+        <translation>Points taken off</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
@@ -1215,104 +1249,120 @@ Workspace: %2</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
         <source>Sign the submission</source>
         <translation>Sign the submission</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
         <source>Create the signing key</source>
         <translation>Create the signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
         <source>Import a certificate file</source>
         <translation>Import a certificate file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="76" />
         <source>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</source>
         <translation>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="78" />
         <source>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</source>
         <translation>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
         <source>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</source>
         <translation>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="71" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="85" />
         <source>Certificate &amp;file:</source>
         <translation>Certificate &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="72" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="86" />
         <source>File pass&amp;word:</source>
         <translation>File pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="87" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
         <source>Passphrase &amp;again:</source>
         <translation>Passphrase &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="75" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Sign</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Create</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="94" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="102" />
         <source>Choose the certificate file</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="103" />
         <source>Certificates (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="95" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="109" />
         <source>Enter the passphrase.</source>
         <translation>Enter the passphrase.</translation>
     </message>
-    <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="98" />
-        <source>The two passphrases differ.</source>
-        <translation>The two passphrases differ.</translation>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="112" />
+        <source>The passphrase is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>The passphrase is too short: use at least %n character.</numerusform>
+            <numerusform>The passphrase is too short: use at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="101" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="116" />
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>The two passphrases differ: type the same passphrase twice.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="119" />
+        <source>Choose the certificate file (.p12 or .pfx).</source>
+        <translation>Choose the certificate file (.p12 or .pfx).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="vanished">The two passphrases differ.</translation>
+    </message>
+    <message>
         <source>Choose the certificate file.</source>
-        <translation>Choose the certificate file.</translation>
+        <translation type="vanished">Choose the certificate file.</translation>
     </message>
 </context>
 <context>
@@ -1326,17 +1376,17 @@ Workspace: %2</translation>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="111" />
+        <location filename="../../parDesk/ui/models/results.py" line="124" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="112" />
+        <location filename="../../parDesk/ui/models/results.py" line="125" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="113" />
+        <location filename="../../parDesk/ui/models/results.py" line="126" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -1443,7 +1493,7 @@ Workspace: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="355" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>The province fills in this item's points; there is nothing to enter here.</translation>
     </message>
@@ -1451,17 +1501,25 @@ Workspace: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="188" />
         <source>Numerator</source>
-        <translation>Numerator</translation>
+        <translation type="vanished">Numerator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="189" />
         <source>Denominator</source>
-        <translation>Denominator</translation>
+        <translation type="vanished">Denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="200" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
+        <source>Number meeting the requirement</source>
+        <translation>Number meeting the requirement</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <source>Total number</source>
+        <translation>Total number</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Enter both numbers to compute the score.</translation>
     </message>
@@ -1469,62 +1527,62 @@ Workspace: %2</translation>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="248" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="253" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="249" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="254" />
         <source>Package</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="250" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="260" />
         <source>not queued for sending (carry it on USB)</source>
         <translation>not queued for sending (carry it on USB)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="262" />
         <source>waiting to be sent</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
         <source>uploading %1 %</source>
         <translation>uploading %1 %</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="266" />
         <source>the province is verifying</source>
         <translation>the province is verifying</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
         <source>accepted — receipt of %1</source>
         <translation>accepted — receipt of %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="272" />
         <source>refused: %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="274" />
         <source>stopped: %1</source>
         <translation>stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="287" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="292" />
         <source>Receipt number %1</source>
         <translation>Receipt number %1</translation>
     </message>
@@ -1828,32 +1886,32 @@ Workspace: %2</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="367" />
+        <location filename="../../parDesk/ui/wizard.py" line="395" />
         <source>The province's server (optional)</source>
         <translation>The province's server (optional)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="368" />
+        <location filename="../../parDesk/ui/wizard.py" line="396" />
         <source>Where submissions are sent. Leave it empty if you do not know it yet.</source>
         <translation>Where submissions are sent. Leave it empty if you do not know it yet.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="369" />
+        <location filename="../../parDesk/ui/wizard.py" line="397" />
         <source>Server &amp;address:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="371" />
+        <location filename="../../parDesk/ui/wizard.py" line="399" />
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="372" />
+        <location filename="../../parDesk/ui/wizard.py" line="400" />
         <source>You can also carry the package to the province on a USB stick.</source>
         <translation>You can also carry the package to the province on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="384" />
+        <location filename="../../parDesk/ui/wizard.py" line="412" />
         <source>Enter an address like https://cchc.example.gov.vn, or leave it empty.</source>
         <translation>Enter an address like https://cchc.example.gov.vn, or leave it empty.</translation>
     </message>
@@ -1902,22 +1960,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="160" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="163" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="164" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="166" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1926,62 +1984,62 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="178" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="159" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="161" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="162" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="165" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="167" />
+        <location filename="../../parDesk/ui/views/submit.py" line="176" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="181" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="221" />
+        <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1989,91 +2047,104 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="232" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="237" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="243" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="256" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="258" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="261" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
-        <location filename="../../parDesk/ui/views/submit.py" line="254" />
+        <location filename="../../parDesk/ui/views/submit.py" line="261" />
+        <location filename="../../parDesk/ui/views/submit.py" line="267" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="251" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="255" />
+        <location filename="../../parDesk/ui/views/submit.py" line="265" />
+        <source>Register with the province's server first: press “Register with the province's server…”.</source>
+        <translation>Register with the province's server first: press “Register with the province's server…”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="270" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="275" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <source>Subject: %1
+Issuer: %2
+Fingerprint (SHA-256): %3</source>
+        <translation>Subject: %1
+Issuer: %2
+Fingerprint (SHA-256): %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="271" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1
 Valid until %2 (%n day left) · fingerprint %3</numerusform>
             <numerusform>%1
@@ -2081,28 +2152,63 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="276" />
+        <location filename="../../parDesk/ui/views/submit.py" line="290" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="296" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="299" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="436" />
-        <location filename="../../parDesk/ui/views/submit.py" line="450" />
+        <location filename="../../parDesk/ui/views/submit.py" line="308" />
+        <source>%1 (code %2)</source>
+        <translation>%1 (code %2)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <source>issued by the unit itself, until the province's certificate arrives</source>
+        <translation>issued by the unit itself, until the province's certificate arrives</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <source>issued by %1</source>
+        <translation>issued by %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
+        <source>expired on %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
+        <source>valid from %1 to %2 (%n day(s) left)</source>
+        <translation>
+            <numerusform>valid from %1 to %2 (%n day left)</numerusform>
+            <numerusform>valid from %1 to %2 (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <source>Signing certificate of %1
+%2; %3</source>
+        <translation>Signing certificate of %1
+%2; %3</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
+        <location filename="../../parDesk/ui/views/submit.py" line="492" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="453" />
+        <location filename="../../parDesk/ui/views/submit.py" line="495" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2110,12 +2216,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="462" />
+        <location filename="../../parDesk/ui/views/submit.py" line="504" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="466" />
+        <location filename="../../parDesk/ui/views/submit.py" line="508" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2123,7 +2229,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="473" />
+        <location filename="../../parDesk/ui/views/submit.py" line="515" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2135,37 +2241,37 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="317" />
+        <location filename="../../parDesk/ui/views/submit.py" line="349" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="382" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <location filename="../../parDesk/ui/views/submit.py" line="391" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="400" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="412" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="379" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="384" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2173,27 +2279,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="399" />
+        <location filename="../../parDesk/ui/views/submit.py" line="441" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="408" />
+        <location filename="../../parDesk/ui/views/submit.py" line="450" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="410" />
+        <location filename="../../parDesk/ui/views/submit.py" line="452" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="421" />
+        <location filename="../../parDesk/ui/views/submit.py" line="463" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2201,18 +2307,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="468" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
-        <location filename="../../parDesk/ui/views/submit.py" line="437" />
+        <location filename="../../parDesk/ui/views/submit.py" line="468" />
+        <location filename="../../parDesk/ui/views/submit.py" line="479" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="433" />
+        <location filename="../../parDesk/ui/views/submit.py" line="475" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2221,45 +2327,55 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
     <name>TotalsBar</name>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="90" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
         <source>Percentage</source>
         <translation>Percentage</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
         <source>Rating</source>
         <translation>Rating</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="95" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="100" />
         <source>Scored</source>
         <translation>Scored</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <source>Total (scale %1)</source>
+        <translation>Total (scale %1)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
         <source>Points so far out of the unit's own maximum (framework scale %1)</source>
         <translation>Points so far out of the unit's own maximum (framework scale %1)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
+        <source>No rating until something is scored</source>
+        <translation>No rating until something is scored</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="101" />
         <source>Items with a self-score, of the items the unit must score</source>
         <translation>Items with a self-score, of the items the unit must score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="103" />
         <source>Deadline %1</source>
         <translation>Deadline %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="104" />
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
@@ -2290,77 +2406,77 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="108" />
+        <location filename="../../parDesk/ui/wizard.py" line="109" />
         <source>Your unit</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="109" />
+        <location filename="../../parDesk/ui/wizard.py" line="110" />
         <source>As written on your documents. The administrative code has 5 digits.</source>
         <translation>As written on your documents. The administrative code has 5 digits.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
         <source>Administrative &amp;code:</source>
         <translation>Administrative &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
         <source>e.g. 10105</source>
         <translation>e.g. 10105</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
         <source>Unit &amp;name:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
         <source>e.g. Ủy ban nhân dân xã Tân Lập</source>
         <translation>e.g. Ủy ban nhân dân xã Tân Lập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
         <source>&amp;Province:</source>
         <translation>&amp;Province:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
         <source>e.g. Tỉnh Phú Thọ</source>
         <translation>e.g. Tỉnh Phú Thọ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
         <source>&amp;Leader's name:</source>
         <translation>&amp;Leader's name:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
         <source>who signs the submission</source>
         <translation>who signs the submission</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="115" />
+        <location filename="../../parDesk/ui/wizard.py" line="116" />
         <source>Leader's &amp;title:</source>
         <translation>Leader's &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
         <source>Place name for &amp;dates:</source>
         <translation>Place name for &amp;dates:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
         <source>e.g. Tân Lập</source>
         <translation>e.g. Tân Lập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <location filename="../../parDesk/ui/wizard.py" line="118" />
         <source>&amp;Officer in charge:</source>
         <translation>&amp;Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <location filename="../../parDesk/ui/wizard.py" line="118" />
         <source>your name</source>
         <translation>your name</translation>
     </message>

@@ -315,7 +315,7 @@ class LeafPanel(QWidget):
         elif leaf.block == "penalty":
             crumbs = [fw.penalty.title]
         self.breadcrumb.setText(" › ".join(crumbs))
-        self.max_label.setText(self.tr("Maximum: %1").replace("%1", text.points(leaf.max)))
+        self.max_label.setText(self.tr("Maximum: %1").replace("%1", text.points(leaf.max)) + self._cap_words(leaf))
         self.rule_desc.setText(leaf.rule.description)
         self.rule_desc.setVisible(bool(leaf.rule.description))
         self.rule_words.setText(text.rule_words(leaf))
@@ -326,6 +326,18 @@ class LeafPanel(QWidget):
         heading = _esc(self.tr("Expected evidence:"))
         self.hints.setText(f"<b>{heading}</b><ul style='margin:0'>{hints}</ul>" if hints else "")
         self.hints.setVisible(bool(hints))
+
+    def _cap_words(self, leaf: Leaf) -> str:
+        """For a bonus or penalty item: the block's cap, which the item's own maximum can exceed."""
+        fw = self.ctx.workspace.framework
+        block = fw.bonus if leaf.block == "bonus" else fw.penalty if leaf.block == "penalty" else None
+        if block is None or not block.cap:
+            return ""
+        if leaf.block == "bonus":
+            words = self.tr("the bonus block counts at most %1 in all")
+        else:
+            words = self.tr("the penalty block takes off at most %1 in all")
+        return " — " + words.replace("%1", text.points(block.cap))
 
     def reload(self) -> None:
         """Read the stored answer and documents of the current leaf (database thread)."""
@@ -430,6 +442,7 @@ class LeafPanel(QWidget):
             return
         score = state.summary.totals.leaf_scores.get(leaf.code) if state else None
         st = state.summary.statuses.get(leaf.code) if state else None
+        self.score_caption.setText(self.tr("Points taken off:") if leaf.block == "penalty" else self.tr("Score:"))
         if st is not None and st.status == "not_applicable":
             self.score_value.setText(self.tr("not applicable"))
         else:
