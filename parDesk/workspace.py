@@ -33,7 +33,8 @@ from sqlmodel import Session, select
 
 from parDesk import db
 from parDesk.evidence import DEFAULT_MAX_BYTES, EvidenceStore, nfc
-from parDesk.i18n import Num, ParDeskError, register
+from parDesk.history import AnswerStep, Command, DocumentStep, History, LinkStep, PageStep, Step, document_label
+from parDesk.i18n import Msg, Num, ParDeskError, register
 from parDesk.models.framework import Framework, Leaf, load_framework, parse_framework_bytes
 from parDesk.models.tables import (Answer, Appraisal, Assessment, AuditEntry, Document, FrameworkRow, Link, Setting,
                                    Unit)
@@ -172,13 +173,6 @@ class Summary:
         return [p for st in self.statuses.values() for p in st.problems]
 
 
-@dataclass
-class _Edit:
-    code: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-
-
 class Workspace:
     """A workspace folder opened for work. Cheap to open; holds no session."""
 
@@ -197,8 +191,7 @@ class Workspace:
 
         maybe_scheduled_backup(self.folder)
         self._state_lock = threading.RLock()  # see docs/architecture.md, "Threads"
-        self._undo: list[_Edit] = []
-        self._redo: list[_Edit] = []
+        self.history = History()
         self._fw_cache: dict[str, Framework] = {}
         self._unit: UnitInfo | None = None
         self.assessment_id = self._current_assessment_id()
@@ -430,21 +423,18 @@ class Workspace:
                 "explanation": row.explanation}
 
     def _write_answer(self, code: str, mutate: Callable[[dict[str, Any]], dict[str, Any]],
-                      action: str, record_undo: bool = True) -> Change:
+                      action: str, name: Msg) -> Change:
         with self.session() as s:
             self._editable(s)
-            edit = self._apply(s, code, mutate, action)
-            if edit is None:
+            step = self._apply(s, code, mutate, action)
+            if step is None:
                 return Change()
             s.commit()
-        if record_undo:
-            with self._state_lock:
-                self._undo.append(edit)
-                self._redo.clear()
+        self.history.record(Command(name, (step,)))
         return Change(codes=frozenset({code}), totals=True)
 
     def _apply(self, s: Session, code: str, mutate: Callable[[dict[str, Any]], dict[str, Any]],
-               action: str) -> _Edit | None:
+               action: str) -> AnswerStep | None:
         """Change one answer inside the caller's transaction, with its audit row."""
         leaf = self.framework.leaf(code)
         row = s.get(Answer, (self.assessment_id, code))
@@ -452,6 +442,7 @@ class Workspace:
         after = mutate(dict(before))
         if after == before:
             return None
+        created = row is None
         if row is None:
             row = Answer(assessment_id=self.assessment_id, code=code)
         row.inputs = _j(after["inputs"]) if after["inputs"] else ""
@@ -467,7 +458,7 @@ class Workspace:
                                  after["explanation"]).status
         s.add(row)
         self._audit(s, action, "answer", code, before, after)
-        return _Edit(code, before, after)
+        return AnswerStep(code, before, after, created)
 
     def import_inputs(self, changes: Sequence[tuple[str, dict[str, Any]]], source: str = "") -> Change:
         """Apply many leaves' inputs at once (a spreadsheet import): all validated first, one transaction."""
@@ -477,7 +468,7 @@ class Workspace:
             if leaf.rule.kind == "survey" or not leaf.self_scored:
                 raise ParDeskError("ws.survey", where=code, code=code)
             clean.append((code, normalize_inputs(leaf, inputs)))
-        edits: list[_Edit] = []
+        edits: list[AnswerStep] = []
         with self.session() as s:
             self._editable(s)
             for code, inputs in clean:
@@ -488,9 +479,7 @@ class Workspace:
                 if edit is not None:
                     edits.append(edit)
             s.commit()
-        with self._state_lock:
-            self._undo.extend(edits)
-            self._redo.clear()
+        self.history.record(Command(Msg("undo.import", count=len(edits)), tuple(edits)))
         return Change(codes=frozenset(e.code for e in edits), totals=True)
 
     def set_inputs(self, code: str, inputs: dict[str, Any]) -> Change:
@@ -503,7 +492,7 @@ class Workspace:
         def mutate(st: dict[str, Any]) -> dict[str, Any]:
             st["inputs"] = clean
             return st
-        return self._write_answer(code, mutate, "set_inputs")
+        return self._write_answer(code, mutate, "set_inputs", Msg("undo.set_inputs", code=code))
 
     def set_score(self, code: str, value: Any) -> Change:
         """Shorthand for manual rules: the score itself is the input."""
@@ -513,7 +502,7 @@ class Workspace:
         def mutate(st: dict[str, Any]) -> dict[str, Any]:
             st["inputs"] = {}
             return st
-        return self._write_answer(code, mutate, "clear_inputs")
+        return self._write_answer(code, mutate, "clear_inputs", Msg("undo.clear_inputs", code=code))
 
     def set_not_applicable(self, code: str, flag: bool = True) -> Change:
         leaf = self.framework.leaf(code)
@@ -523,7 +512,8 @@ class Workspace:
         def mutate(st: dict[str, Any]) -> dict[str, Any]:
             st["not_applicable"] = bool(flag)
             return st
-        return self._write_answer(code, mutate, "set_not_applicable")
+        return self._write_answer(code, mutate, "set_not_applicable",
+                                  Msg("undo.na_on" if flag else "undo.na_off", code=code))
 
     def set_explanation(self, code: str, text: str) -> Change:
         text = nfc(text or "")
@@ -533,33 +523,129 @@ class Workspace:
         def mutate(st: dict[str, Any]) -> dict[str, Any]:
             st["explanation"] = text
             return st
-        return self._write_answer(code, mutate, "set_explanation")
+        return self._write_answer(code, mutate, "set_explanation", Msg("undo.explanation", code=code))
 
-    # -- undo / redo (domain commands: each edit's before and after state)
+    # -- undo / redo: named commands (parDesk.history; docs/architecture.md, "Undo")
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.history.next_undo is not None
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.history.next_redo is not None
+
+    def undo_name(self, lang: str | None = None) -> str | None:
+        """What Ctrl+Z would take back ("Nhập từ Excel (52 mục)"), in ``lang``; None when nothing."""
+        cmd = self.history.next_undo
+        return cmd.label(lang) if cmd is not None else None
+
+    def redo_name(self, lang: str | None = None) -> str | None:
+        cmd = self.history.next_redo
+        return cmd.label(lang) if cmd is not None else None
 
     def undo(self) -> Change:
-        if not self._undo:
+        """Take back the last command, all its steps in one transaction."""
+        cmd = self.history.pop_undo()
+        if cmd is None:
             raise ParDeskError("ws.nothing_to_undo")
-        edit = self._undo.pop()
-        change = self._write_answer(edit.code, lambda _st: dict(edit.before), "undo", record_undo=False)
-        self._redo.append(edit)
+        try:
+            change = self._replay(cmd, forward=False)
+        except BaseException:
+            self.history.redone(cmd)  # nothing was written: it stays the next undo
+            raise
+        self.history.undone(cmd)
         return change
 
     def redo(self) -> Change:
-        if not self._redo:
+        cmd = self.history.pop_redo()
+        if cmd is None:
             raise ParDeskError("ws.nothing_to_redo")
-        edit = self._redo.pop()
-        change = self._write_answer(edit.code, lambda _st: dict(edit.after), "redo", record_undo=False)
-        self._undo.append(edit)
+        try:
+            change = self._replay(cmd, forward=True)
+        except BaseException:
+            self.history.undone(cmd)
+            raise
+        self.history.redone(cmd)
         return change
+
+    def _replay(self, cmd: Command, forward: bool) -> Change:
+        action = "redo" if forward else "undo"
+        steps = cmd.steps if forward else tuple(reversed(cmd.steps))
+        with self.session() as s:
+            self._editable(s)
+            for step in steps:
+                self._replay_step(s, step, forward, action)
+            s.commit()
+        return Change(codes=cmd.codes, totals=True, documents=cmd.documents)
+
+    def _replay_step(self, s: Session, step: Step, forward: bool, action: str) -> None:
+        if isinstance(step, AnswerStep):
+            target = dict(step.after if forward else step.before)
+            self._apply(s, step.code, lambda _st: target, action)
+            if step.created and not forward:  # the leaf had no answer row: leave none, as it was
+                row = s.get(Answer, (self.assessment_id, step.code))
+                if row is not None:
+                    s.delete(row)
+                    s.flush()
+        elif isinstance(step, LinkStep):
+            if step.linked_after == forward:
+                self._relink(s, step, action)
+            else:
+                self._unlink(s, step, action)
+        elif isinstance(step, DocumentStep):
+            doc = s.get(Document, step.document_id)
+            if doc is None:
+                raise ParDeskError("ws.no_document", id=step.document_id)
+            old = _doc_dict(doc)
+            for k, v in (step.after if forward else step.before).items():
+                setattr(doc, k, v)
+            s.add(doc)
+            self._audit(s, action, "document", str(doc.id), old, _doc_dict(doc))
+        else:
+            link = s.get(Link, (self.assessment_id, step.code, step.document_id))
+            if link is None:
+                raise ParDeskError("ws.not_linked", id=step.document_id, code=step.code)
+            link.page_ref = step.after if forward else step.before
+            s.add(link)
+            self._audit(s, action, "link", step.code, {"document": step.document_id},
+                        {"document": step.document_id, "page_ref": link.page_ref})
+
+    def _relink(self, s: Session, step: LinkStep, action: str) -> None:
+        if step.document is not None and s.get(Document, step.document_id) is None:
+            sha = step.document["sha256"]
+            if not self.evidence.path_for(sha).is_file():
+                raise ParDeskError("undo.file_gone", doc=document_label(
+                    step.document.get("number", ""), step.document.get("original_name", ""), step.document_id))
+            s.add(Document(**step.document))
+            s.flush()
+            if step.document.get("media_type") == "application/pdf":  # undo's cascade took its search text
+                from parDesk import doc_index
+                from parDesk.intake.service import text_layer_pages
+
+                pages = text_layer_pages(self.evidence.path_for(sha))
+                if pages:
+                    doc_index.replace_pages(s, step.document_id, pages)
+            self._audit(s, action, "document", str(step.document_id), "", step.document)
+        if s.get(Link, (self.assessment_id, step.code, step.document_id)) is None:
+            s.add(Link(assessment_id=self.assessment_id, code=step.code, document_id=step.document_id,
+                       page_ref=step.page_ref, created_at=now_iso()))
+            self._audit(s, action, "link", step.code, "", {"document": step.document_id})
+            s.flush()
+
+    def _unlink(self, s: Session, step: LinkStep, action: str) -> None:
+        link = s.get(Link, (self.assessment_id, step.code, step.document_id))
+        if link is not None:
+            s.delete(link)
+            self._audit(s, action, "link", step.code, {"document": step.document_id}, "")
+            s.flush()
+        if step.document is not None:  # the command created the document: take the row back too
+            still = s.exec(select(Link).where(Link.document_id == step.document_id)).first()
+            doc = s.get(Document, step.document_id)
+            if still is None and doc is not None:
+                self._audit(s, action, "document", str(step.document_id), _doc_dict(doc), "")
+                s.delete(doc)
+                s.flush()
 
     # ------------------------------------------------------------------
     # Evidence
@@ -592,9 +678,11 @@ class Workspace:
         texts = {sf.sha256: text_layer_pages(self.evidence.path_for(sf.sha256)) for sf in stored
                  if sf.media_type == "application/pdf"}
         views: list[DocumentView] = []
+        steps: list[Step] = []
         with self.session() as s:
             self._editable(s)
             by_sha: dict[str, Document] = {}
+            created: set[int] = set()
             for (code, _), sf in zip(items, stored):
                 doc = s.exec(select(Document).where(Document.sha256 == sf.sha256)).first()
                 if doc is None:
@@ -604,28 +692,54 @@ class Workspace:
                     s.add(doc)
                     s.flush()
                     assert doc.id is not None
+                    created.add(doc.id)
                     if texts.get(sf.sha256):
                         doc_index.replace_pages(s, doc.id, texts[sf.sha256])
                     self._audit(s, "add", "document", str(doc.id), "", _doc_dict(doc))
-                elif clean_meta:
+                elif clean_meta and doc.id not in created:
                     old = _doc_dict(doc)
+                    before = {k: getattr(doc, k) for k in clean_meta}
                     for k, v in clean_meta.items():
                         setattr(doc, k, v)
                     s.add(doc)
                     self._audit(s, "update", "document", str(doc.id), old, _doc_dict(doc))
+                    if before != clean_meta:
+                        steps.append(DocumentStep(doc.id or 0, before, dict(clean_meta)))
                 assert doc.id is not None
                 if s.get(Link, (self.assessment_id, code, doc.id)) is None:
                     s.add(Link(assessment_id=self.assessment_id, code=code, document_id=doc.id,
                                page_ref=nfc(page_ref), created_at=now_iso()))
                     self._audit(s, "link", "link", code, "", {"document": doc.id, "sha256": doc.sha256})
                     s.flush()
+                    first = doc.id in created and not any(isinstance(st, LinkStep) and st.document_id == doc.id
+                                                          for st in steps)
+                    steps.append(LinkStep(code, doc.id, nfc(page_ref), True,
+                                          doc.model_dump() if first else None))
                 by_sha[sf.sha256] = doc
             for doc in (by_sha[sf.sha256] for sf in stored):
                 codes = tuple(sorted(s.exec(select(Link.code).where(Link.assessment_id == self.assessment_id,
                                                                     Link.document_id == doc.id))))
                 views.append(_doc_view(doc, codes))
             s.commit()
+        self.history.record(Command(self._attach_name(steps, views), tuple(steps)))
         return views
+
+    @staticmethod
+    def _attach_name(steps: Sequence[Step], views: Sequence[DocumentView]) -> Msg:
+        links = [st for st in steps if isinstance(st, LinkStep)]
+        codes = sorted({st.code for st in links})
+        docs = {st.document_id for st in links}
+        if len(docs) == 1 and links:
+            v = next(v for v in views if v.id == links[0].document_id)
+            doc = document_label(v.number, v.original_name, v.id)
+            return Msg("undo.attach", doc=doc, code=", ".join(codes))
+        if len(codes) == 1:
+            return Msg("undo.attach_many", count=len(docs), code=codes[0])
+        return Msg("undo.attach_spread", count=len(docs), items=len(codes))
+
+    def _doc_label(self, s: Session, document_id: int) -> str:
+        doc = s.get(Document, document_id)
+        return document_label(doc.number, doc.original_name, document_id) if doc else f"#{document_id}"
 
     def _check_editable_fast(self) -> None:
         """Refuse before copying a file into the store when the assessment is locked."""
@@ -645,7 +759,9 @@ class Workspace:
                 s.add(Link(assessment_id=self.assessment_id, code=code, document_id=document_id,
                            page_ref=nfc(page_ref), created_at=now_iso()))
                 self._audit(s, "link", "link", code, "", {"document": document_id})
+                name = Msg("undo.link", doc=self._doc_label(s, document_id), code=code)
                 s.commit()
+                self.history.record(Command(name, (LinkStep(code, document_id, nfc(page_ref), True),)))
         return Change(codes=frozenset({code}), totals=True, documents=True)
 
     def detach(self, code: str, document_id: int) -> Change:
@@ -655,9 +771,12 @@ class Workspace:
             link = s.get(Link, (self.assessment_id, code, document_id))
             if link is None:
                 raise ParDeskError("ws.not_linked", id=document_id, code=code)
+            step = LinkStep(code, document_id, link.page_ref, False)
             s.delete(link)
             self._audit(s, "unlink", "link", code, {"document": document_id}, "")
+            name = Msg("undo.detach", doc=self._doc_label(s, document_id), code=code)
             s.commit()
+        self.history.record(Command(name, (step,)))
         return Change(codes=frozenset({code}), totals=True, documents=True)
 
     def set_link_page(self, code: str, document_id: int, page_ref: str) -> Change:
@@ -671,7 +790,11 @@ class Workspace:
             s.add(link)
             self._audit(s, "update", "link", code, {"document": document_id, "page_ref": old},
                         {"document": document_id, "page_ref": link.page_ref})
+            name = Msg("undo.link_page", doc=self._doc_label(s, document_id), code=code)
+            new = link.page_ref
             s.commit()
+        if new != old:
+            self.history.record(Command(name, (PageStep(code, document_id, old, new),)))
         return Change(codes=frozenset({code}), documents=True)
 
     def update_document(self, document_id: int, **meta: str) -> Change:
@@ -681,11 +804,18 @@ class Workspace:
             if doc is None:
                 raise ParDeskError("ws.no_document", id=document_id)
             old = _doc_dict(doc)
+            before = {k: getattr(doc, k) for k in clean}
             for k, v in clean.items():
                 setattr(doc, k, v)
             s.add(doc)
             self._audit(s, "update", "document", str(document_id), old, _doc_dict(doc))
+            name = Msg("undo.doc_meta", doc=document_label(before.get("number", doc.number) or doc.number,
+                                                            doc.original_name, document_id))
             s.commit()
+        changed = {k: v for k, v in clean.items() if before[k] != v}
+        if changed:
+            self.history.record(Command(name, (DocumentStep(document_id, {k: before[k] for k in changed},
+                                                            changed),)))
         return Change(documents=True)
 
     def _clean_meta(self, meta: dict[str, Any]) -> dict[str, str]:
@@ -927,9 +1057,7 @@ class Workspace:
 
     def clear_history(self) -> None:
         """Forget undo and redo (after locking, after a new version)."""
-        with self._state_lock:
-            self._undo.clear()
-            self._redo.clear()
+        self.history.clear()
 
     # ------------------------------------------------------------------
 

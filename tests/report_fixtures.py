@@ -11,14 +11,23 @@ item, survey items and the bonus / penalty blocks.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import random
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from parDesk.models.framework import Framework, Leaf, Node, load_framework, parse_framework
+from parDesk.i18n import ParDeskError
+from parDesk.models.framework import (
+    Framework,
+    Leaf,
+    Node,
+    load_framework,
+    parse_framework,
+)
 from parDesk.scoring import LeafState, compute_totals, normalize_inputs
 from parDesk.validation import leaf_status
 
@@ -162,7 +171,7 @@ def shipped_framework(name: str) -> Framework | None:
     if path.exists():
         try:
             return load_framework(path)
-        except Exception:  # a half-written file from a concurrent change
+        except ParDeskError:  # a half-written file from a concurrent change
             return None
     return None
 
@@ -295,10 +304,8 @@ def build_snapshot(fw: Framework | None = None, answers: Mapping[str, Mapping[st
         na = bool(a.get("not_applicable")) and leaf.can_be_na
         inputs = a.get("inputs")
         if inputs:
-            try:
+            with contextlib.suppress(ParDeskError):  # invalid inputs stay as given, as the database keeps them
                 inputs = normalize_inputs(leaf, inputs)
-            except Exception:
-                pass
         docs = evidence.get(leaf.code, [])
         explanation = a.get("explanation", "")
         if long_text and leaf.code in ("2.2.1", "1.1.2", "1.2.2"):
@@ -406,9 +413,7 @@ def _random_leaf(rnd: random.Random, code: str) -> dict[str, Any]:
     rule = _random_rule(rnd, mx, code)
     leaf: dict[str, Any] = {"code": code, "title": f"Tiêu chí thành phần {code}", "max": _q(mx), "rule": rule,
                             "can_be_na": rnd.random() < 0.3}
-    if rule["kind"] == "survey":
-        leaf["self_scored"] = False
-    elif rnd.random() < 0.05:  # province data on a rule the commune does not score
+    if rule["kind"] == "survey" or rnd.random() < 0.05:
         leaf["self_scored"] = False
     return leaf
 

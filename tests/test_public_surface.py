@@ -77,16 +77,17 @@ def test_settings_go_through_the_engine_and_one_table(tiny_ws):
     assert ("set", "evidence_max_bytes") in actions and all(k != "server_url" for _, k in actions)
 
 
-def test_migration_4_moves_sync_state_into_setting_and_keeps_the_data(tmp_path, tiny_ws):
-    folder = tiny_ws.folder
-    tiny_ws.close()
+def test_migration_4_moves_sync_state_into_setting_and_keeps_the_data(tmp_path):
+    from test_migrations import restore_v1
+
+    folder = tmp_path / "old"
+    restore_v1(folder)  # a schema-1 workspace, brought to schema 3 with sync facts in sync_state
+    db.migrate(folder / DB_NAME, target=3)
     con = sqlite3.connect(folder / DB_NAME)
     con.executescript("""
-        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO sync_state VALUES ('server_url', 'https://sni.example'), ('feed_cursor', '41'),
                                       ('evidence_max_bytes', 'from-sync');
         INSERT INTO setting VALUES ('evidence_max_bytes', '5000');
-        PRAGMA user_version=3;
     """)
     con.close()
     ws = Workspace(folder)
@@ -196,5 +197,6 @@ def test_workspace_calls_from_several_threads_at_once(tiny_ws, tmp_path):
     while tiny_ws.can_undo:
         tiny_ws.undo()
         undone += 1
-    assert undone == 3 * 10  # every edit is one step, none lost to a race
+    assert undone == 3 * 10 + len(files)  # every edit and every attach is one step, none lost to a race
     assert all(a.explanation == "" for a in tiny_ws.answers().values())
+    assert tiny_ws.documents() == []

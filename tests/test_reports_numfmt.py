@@ -9,8 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parDesk.numfmt import (fmt_date, fmt_date_long, fmt_datetime, fmt_int, fmt_number, fmt_percent, fmt_score,
-                            place_date_line, to_decimal)
+from parDesk.numfmt import (
+    fmt_date,
+    fmt_date_long,
+    fmt_datetime,
+    fmt_int,
+    fmt_number,
+    fmt_percent,
+    fmt_score,
+    place_date_line,
+    to_decimal,
+)
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import re
 import shutil
 import subprocess
@@ -17,12 +18,29 @@ import threading
 from pathlib import Path
 
 import pytest
+from report_fixtures import (
+    LONG_TITLE,
+    build_snapshot,
+    shipped_framework,
+    small_framework,
+    synthetic_framework,
+)
 
 from parDesk.i18n import ParDeskError
 from parDesk.numfmt import fmt_percent, fmt_score
-from parDesk.reports import (Cancelled, render_checklist, render_letter, render_receipt_sheet, render_table)
-from parDesk.reports.decree30 import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
-from report_fixtures import LONG_TITLE, build_snapshot, shipped_framework, small_framework, synthetic_framework
+from parDesk.reports import (
+    Cancelled,
+    render_checklist,
+    render_letter,
+    render_receipt_sheet,
+    render_table,
+)
+from parDesk.reports.decree30 import (
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+)
 
 POPPLER = all(shutil.which(x) for x in ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
@@ -521,7 +539,7 @@ def test_a_number_and_its_unit_never_break_apart(tmp_path, unit):
              render_checklist(snap, tmp_path / "c.pdf").path, render_table(snap, tmp_path / "t.pdf").path]
     for path in files:
         lines = [ln.strip() for ln in pdftext(path).splitlines() if ln.strip()]
-        for a, b in zip(lines, lines[1:]):
+        for a, b in itertools.pairwise(lines):
             broken = re.search(r"\d$", a) and re.match(r"(%|điểm\b|points\b)", b)
             assert not broken, (path.name, a, b)
     from parDesk.reports._common import NBSP, percent_text
@@ -546,3 +564,30 @@ def test_penalty_items_say_points_deducted(tmp_path, snap):
     assert "TR2. Bị cơ quan có thẩm quyền phê bình về CCHC (tối đa 1 điểm; số điểm bị trừ: 1 điểm)" in checklist
     table = " ".join(pdftext(render_table(snap, tmp_path / "t.pdf").path).split())
     assert "Số điểm bị trừ." in table
+
+
+def test_the_report_modules_import_no_circle():
+    """The font names live in their own module: the grid needs them, the layout needs the grid."""
+    import ast
+
+    folder = Path(__file__).resolve().parents[1] / "parDesk" / "reports"
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        if path.name == "__init__.py":
+            continue
+        deps = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # module level: what runs at import
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("parDesk.reports."):
+                deps.add(node.module.rsplit(".", 1)[1])
+        graph[path.stem] = deps
+    assert "decree30" not in graph["grid"] and "grid" in graph["decree30"]
+
+    def reach(start: str, seen: set[str]) -> None:
+        for dep in graph.get(start, ()):
+            assert dep != start_module, f"import cycle through {start_module} and {start}"
+            if dep not in seen:
+                seen.add(dep)
+                reach(dep, seen)
+
+    for start_module in graph:
+        reach(start_module, set())

@@ -10,14 +10,20 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from report_fixtures import ROOT, build_snapshot, shipped_framework, small_framework
 
 from parDesk.i18n import ParDeskError, ValidationErrors
 from parDesk.models.framework import Framework, Leaf
-from parDesk.reports import (describe_changes, export_xlsx, framework_from_xlsx, framework_to_xlsx,
-                             read_answers_xlsx, write_framework_template)
-from parDesk.reports.xlsx import SHEET_EVIDENCE, SHEET_SCORES, _COL, _L, FIRST_ROW
+from parDesk.reports import (
+    describe_changes,
+    export_xlsx,
+    framework_from_xlsx,
+    framework_to_xlsx,
+    read_answers_xlsx,
+    write_framework_template,
+)
+from parDesk.reports.xlsx import _COL, _L, FIRST_ROW, SHEET_EVIDENCE, SHEET_SCORES
 from parDesk.scoring import LeafState, compute_totals, normalize_inputs
-from report_fixtures import ROOT, build_snapshot, shipped_framework, small_framework
 
 TEMPLATES = ROOT / "resources" / "templates"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -218,7 +224,7 @@ def test_every_bad_cell_is_reported_with_its_sheet_and_cell(book, fw):
         "T1@score": 1,                   # the computed score overwritten by hand
         "1.3.1.1@done": "chắc chắn",     # not yes/no
     }, extra_rows=[["9.9.9", "Mục lạ", None, 1, "Có"], ["1.1.1", "Trùng", None, 1, "Có"]])
-    changes, errors = read_answers_xlsx(book, fw)
+    _changes, errors = read_answers_xlsx(book, fw)
     where = {e.where: e.key for e in errors}
     S = SHEET_SCORES
 
@@ -251,7 +257,7 @@ def test_every_bad_cell_is_reported_with_its_sheet_and_cell(book, fw):
 
 def test_formula_in_an_input_cell(book, fw):
     rows = _edit(book, {"2.1.1@numerator": "=1200+25"})
-    changes, errors = read_answers_xlsx(book, fw)
+    _changes, errors = read_answers_xlsx(book, fw)
     assert [(e.where, e.key) for e in errors] == [(f"{SHEET_SCORES}!{_L['numerator']}{rows['2.1.1']}",
                                                    "xl.formula_input")]
 
@@ -260,7 +266,7 @@ def test_workbook_for_another_framework_is_refused(book):
     other = shipped_framework("tiny-test.json")
     if other is None:
         pytest.skip("tiny-test.json not shipped")
-    changes, errors = read_answers_xlsx(book, other)
+    _changes, errors = read_answers_xlsx(book, other)
     assert errors[0].key == "xl.hash_mismatch" and errors[0].where == f"{SHEET_SCORES}!C4"
 
 
@@ -272,7 +278,8 @@ def test_not_a_parDesk_workbook(tmp_path, fw):
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"not a zip")
     changes, errors = read_answers_xlsx(bad, fw)
-    assert errors[0].key == "xl.unreadable" and errors[0].where == "bad.xlsx"
+    assert errors[0].key == "xl.not_xlsx" and errors[0].where == "bad.xlsx"
+    assert "không phải bảng tính Excel" in errors[0].message()
 
 
 # ---------------------------------------------------------------------------
@@ -502,7 +509,7 @@ def test_libreoffice_recalculation_matches_parDesk(tmp_path, name):
     assert num(calc0[f"{_L['score']}{labels['Tỷ lệ đạt (%)']}"].value) == \
         Decimal(snap["totals"]["percent"]).quantize(Decimal("0.0001"))
     # A workbook saved by LibreOffice still imports (cached values, same keys and hash).
-    changes, errors = read_answers_xlsx(out, fw)
+    _changes, errors = read_answers_xlsx(out, fw)
     assert errors == []
 
 
@@ -529,3 +536,54 @@ def test_level_column_offers_the_level_names_and_the_import_takes_name_or_id(boo
     _, errors = read_answers_xlsx(book, fw)
     assert [e.where for e in errors] == [f"{SHEET_SCORES}!{cell}"]
     assert "Có điều chỉnh nhưng chậm" in errors[0].message()  # the valid names are listed
+
+
+def test_load_framework_any_reads_json_or_xlsx_and_refuses_the_rest_with_a_sentence(tmp_path, fw):
+    import zipfile
+
+    from parDesk.reports import load_framework_any
+
+    xlsx = framework_to_xlsx(fw, tmp_path / "bo.xlsx").path
+    js = tmp_path / "bo.json"
+    js.write_bytes(fw.canonical_bytes())
+    renamed = tmp_path / "bo-that-la-xlsx.json"  # the kind comes from the content, not the name
+    renamed.write_bytes(xlsx.read_bytes())
+    for path in (xlsx, js, renamed):
+        assert load_framework_any(path).hash == fw.hash, path.name
+    odd_zip = tmp_path / "khong-phai-bang-tinh.xlsx"
+    with zipfile.ZipFile(odd_zip, "w") as z:
+        z.writestr("readme.txt", "xin chào")
+    cases = {
+        "latin1.json": ("Bộ chỉ số".encode("cp1258", errors="replace") + b"\xff\xfe", "xl.fw_not_text"),
+        "cu.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "xl.old_xls"),
+        "van-ban.xlsx": ("đây là văn bản".encode(), "xl.not_xlsx"),
+        "tai-lieu.pdf": (b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n", "xl.fw_not_text"),
+        "rong.json": (b"", "fw.bad_json"),
+        "hong.json": (b'{"format": "pardesk-framework/1", ', "fw.bad_json"),
+    }
+    for name, (data, key) in cases.items():
+        p = tmp_path / name
+        p.write_bytes(data)
+        with pytest.raises(ParDeskError) as exc:
+            load_framework_any(p)
+        assert exc.value.key == key, name
+        text = exc.value.message()
+        assert "codec" not in text and "Traceback" not in text and "0x" not in text, (name, text)
+    with pytest.raises(ParDeskError) as exc:
+        load_framework_any(odd_zip)
+    assert exc.value.key == "xl.not_xlsx" or isinstance(exc.value, ValidationErrors)
+    with pytest.raises(ParDeskError) as exc:
+        load_framework_any(tmp_path / "khong-co.json")
+    assert exc.value.key == "fw.unreadable"
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(book, snap):
+    ws = load_workbook(book)[SHEET_SCORES]
+    rows = rows_by_code(ws)
+    for item in snap["items"]:
+        if item["kind"] != "leaf":
+            continue
+        r = rows[item["code"]]
+        assert ws.cell(r, _COL["level"]).alignment.wrap_text and ws.cell(r, _COL["score"]).alignment.wrap_text
+        lines = max(1, len(item.get("evidence") or []))
+        assert ws.row_dimensions[r].height >= 15 * lines, item["code"]

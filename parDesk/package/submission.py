@@ -225,7 +225,7 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
             cert = signer.certificate()
             when = max(frozen.frozen_at, cert.not_valid_before_utc)  # as build_package clamps the CMS time
             signed_forms.sign_forms(frozen.payload, signer, org_name=ws.unit().name, when=when,
-                                    images=signed_forms.SignatureImages(ws.folder / "identity").load(),
+                                    images=signed_forms.SignatureImages(ws.identity_dir).load(),
                                     tsa_url=tsa_url)
         prev = previous_package(ws, a)
         result: BuildResult = build_package(frozen.dest, frozen.payload, frozen.bag_info, signer,

@@ -46,7 +46,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Sequence, Union
+from typing import BinaryIO, Callable, Iterable, Sequence, Union
 
 from cryptography import x509
 

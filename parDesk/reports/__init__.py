@@ -19,25 +19,51 @@ XLSX::
     read_answers_xlsx(path, framework, *, current=None) -> (changes, errors)
     describe_changes(changes, current=None, *, lang=None) -> list[str]
     framework_from_xlsx(path) -> Framework
+    load_framework_any(path) -> Framework   # .json or .xlsx, told apart by content; clean refusals
     framework_to_xlsx(framework, out) / write_framework_template(out)
 
 All writers are atomic (temp file, fsync, rename) and return
 :class:`ReportResult`; all user-facing messages go through :mod:`parDesk.i18n`.
 """
 
-from parDesk.reports._common import Cancelled, ReportResult, SNAPSHOT_FORMAT, read_snapshot
+from parDesk.reports._common import (
+    SNAPSHOT_FORMAT,
+    Cancelled,
+    ReportResult,
+    read_snapshot,
+)
 from parDesk.reports.checklist import render_checklist
 from parDesk.reports.letter import render_letter
 from parDesk.reports.receipt import render_receipt_sheet
 from parDesk.reports.scoring_table import render_table
 
 __all__ = [
-    "Cancelled", "ReportResult", "SNAPSHOT_FORMAT", "read_snapshot", "render_checklist", "render_table",
-    "render_letter", "render_receipt_sheet",
+    "SNAPSHOT_FORMAT",
+    "Cancelled",
+    "ReportResult",
+    "read_snapshot",
+    "render_checklist",
+    "render_letter",
+    "render_receipt_sheet",
+    "render_table",
 ]
 
-from parDesk.reports.xlsx import (describe_changes, export_xlsx, framework_from_xlsx, framework_to_xlsx,
-                                  read_answers_xlsx, write_framework_template)
+from parDesk.reports.xlsx import (
+    describe_changes,
+    export_xlsx,
+    framework_from_xlsx,
+    framework_to_xlsx,
+    load_framework_any,
+    read_answers_xlsx,
+    write_framework_template,
+)
 
-__all__ += ["export_xlsx", "read_answers_xlsx", "describe_changes", "framework_from_xlsx", "framework_to_xlsx",
-            "write_framework_template"]
+__all__ += [
+    "describe_changes",
+    "export_xlsx",
+    "framework_from_xlsx",
+    "framework_to_xlsx",
+    "load_framework_any",
+    "read_answers_xlsx",
+    "write_framework_template",
+]

@@ -15,9 +15,10 @@ import os
 import re
 import sys
 import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.numfmt import fmt_percent
@@ -156,7 +157,7 @@ class Item:
     """One node of the snapshot's tree with its children attached."""
 
     raw: Mapping[str, Any]
-    children: list["Item"] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self.raw.get(key, default)
@@ -187,7 +188,7 @@ class Item:
         ev = self.raw.get("evidence") or []
         return [e for e in ev if isinstance(e, Mapping)]
 
-    def walk(self) -> Iterator["Item"]:
+    def walk(self) -> Iterator[Item]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -247,6 +248,29 @@ class SnapshotView:
         yield from self.bonus
         yield from self.penalty
 
+    def visit(self, *, node: Callable[[Item], None], leaf: Callable[[Item], None],
+              block: Callable[[str, list[Item]], None]) -> None:
+        """Walk the tree in document order: each area's nodes and leaves, then the bonus and penalty items.
+
+        ``block(kind, items)`` is called before a non-empty bonus or penalty block ("bonus" / "penalty"),
+        so a form can print its heading. The one walk every tabular form uses.
+        """
+        def walk(item: Item) -> None:
+            if item.is_leaf:
+                leaf(item)
+                return
+            node(item)
+            for child in item.children:
+                walk(child)
+
+        for area in self.areas:
+            walk(area)
+        for kind, items in (("bonus", self.bonus), ("penalty", self.penalty)):
+            if items:
+                block(kind, items)
+                for item in items:
+                    walk(item)
+
     def evidence_count(self) -> int:
         return sum(len(it.evidence) for it in self.leaves())
 
@@ -303,7 +327,7 @@ def na_word(lang: str = "vi") -> str:
     return "N/A" if lang == "en" else "Không áp dụng"
 
 
-def all_not_applicable(item: "Item") -> bool:
+def all_not_applicable(item: Item) -> bool:
     """True for a leaf marked not applicable, or a node all of whose leaves are."""
     if item.is_leaf:
         return bool(item.get("not_applicable")) or item.get("status") == "not_applicable"

@@ -8,8 +8,9 @@ scoring); this module only lays them out.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -17,7 +18,15 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_percent, fmt_score
-from parDesk.reports.decree30 import FONT, build_pdf, esc, frame_size, national_header, styles, title_block
+from parDesk.reports.decree30 import (
+    FONT,
+    build_pdf,
+    esc,
+    frame_size,
+    national_header,
+    styles,
+    title_block,
+)
 
 register({
     "ar.report_title": ("BÁO CÁO", "REPORT"),

@@ -15,8 +15,9 @@ before the deadline is to see the gaps on paper.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -24,11 +25,26 @@ from reportlab.platypus import Paragraph, Spacer
 
 from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_date, fmt_int, fmt_score
-from parDesk.reports._common import (Item, Progress, ReportResult, all_not_applicable, issuing_body,
-                                     make_cancel_check, read_snapshot)
-from parDesk.reports.decree30 import (FONT_BOLD, FONT_BOLD_ITALIC, build_pdf, closing_block, esc, frame_size,
-                                      attachment_opening, styles)
-from parDesk.reports.grid import Cell, Grid, GridRow, RowGroup
+from parDesk.reports._common import (
+    Item,
+    Progress,
+    ReportResult,
+    all_not_applicable,
+    issuing_body,
+    make_cancel_check,
+    read_snapshot,
+)
+from parDesk.reports.decree30 import (
+    FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    attachment_opening,
+    build_pdf,
+    closing_block,
+    esc,
+    frame_size,
+    styles,
+)
+from parDesk.reports.grid import Cell, Grid, GridBody
 
 register({
     "ck.title": ("DANH MỤC TÀI LIỆU KIỂM CHỨNG", "LIST OF EVIDENCE DOCUMENTS"),
@@ -37,10 +53,10 @@ register({
     "ck.attached": ("(Kèm theo Văn bản số {number} ngày {date} của {unit})",
                     "(Attached to document No. {number} of {date}, {unit})"),
     "ck.framework": ("Bộ chỉ số: {title}", "Framework: {title}"),
-    "ck.summary": ("Tổng số {docs} tài liệu kiểm chứng ({unique} tệp khác nhau) cho {leaves} tiêu chí thành phần; "
-                   "{missing} tiêu chí thành phần chưa có tài liệu kiểm chứng.",
-                   "{docs} evidence documents ({unique} distinct files) for {leaves} sub-criteria; "
-                   "{missing} sub-criteria still lack evidence."),
+    "ck.summary": (("Tổng số {docs} tài liệu kiểm chứng ({unique} tệp khác nhau) cho {leaves} tiêu chí thành phần; "
+                   "{missing} tiêu chí thành phần chưa có tài liệu kiểm chứng."),
+                   ("{docs} evidence documents ({unique} distinct files) for {leaves} sub-criteria; "
+                   "{missing} sub-criteria still lack evidence.")),
     "ck.draft": ("Bản nháp — kết quả chưa chốt", "Draft — scores not yet locked"),
     "ck.col.no": ("STT", "No."),
     "ck.col.number": ("Số, ký hiệu", "Number"),
@@ -108,29 +124,21 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
         grid.row([Paragraph(esc(t(f"ck.col.{k}", lang)), st.cell_head) for k in keys], valign="M"),
         grid.row([Cell(f"({i})", align="C", font=FONT_BOLD_ITALIC) for i in range(1, len(keys) + 1)]),
     ])
-    body: list[Any] = []
-    heads: list[GridRow] = []
+    body = GridBody()
     seen: dict[str, int] = {}
     counters = {"docs": 0, "leaves": 0, "missing": 0}
     ncols = len(keys)
     shade = colors.Color(0.9, 0.9, 0.9)
 
-    def emit(row: GridRow) -> None:
-        if heads:
-            body.append(RowGroup(heads + [row]))
-            heads.clear()
-        else:
-            body.append(row)
-
     def node_heading(item: Item) -> None:
         mx = fmt_score(item.get("max"), lang=lang)
         text = f"{item.code}. {item.title}" + (f" ({t('ck.max', lang, max=mx)})" if mx else "")
         if item.kind == "area":
-            heads.append(grid.row([Cell(text, span=ncols, font=FONT_BOLD)], background=shade))
+            body.heading(grid.row([Cell(text, span=ncols, font=FONT_BOLD)], background=shade))
         elif item.kind == "criterion":
-            heads.append(grid.row([Cell(text, span=ncols, font=FONT_BOLD)]))
+            body.heading(grid.row([Cell(text, span=ncols, font=FONT_BOLD)]))
         else:
-            heads.append(grid.row([Cell(text, span=ncols, font=FONT_BOLD_ITALIC)]))
+            body.heading(grid.row([Cell(text, span=ncols, font=FONT_BOLD_ITALIC)]))
 
     def leaf_rows(item: Item) -> None:
         check()
@@ -144,7 +152,7 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
             said = "ck.penalty_self" if item.block == "penalty" else "ck.self"
             parts.append(t(said, lang, score=fmt_score(score, lang=lang)) if score is not None
                          else t("ck.no_score", lang))
-        heads.append(grid.row([Cell(Paragraph(
+        body.heading(grid.row([Cell(Paragraph(
             f"<b>{esc(item.code)}.</b> {esc(item.title)} <i>({esc('; '.join(parts))})</i>", st.cell), span=ncols)]))
         docs = item.evidence
         if docs:
@@ -158,7 +166,7 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
             if sha and first is None:
                 seen[sha] = no
             file_text = name if first is None else f"{name} {t('ck.same_as', lang, no=first)}"
-            emit(grid.row([
+            body.emit(grid.row([
                 Cell(str(no), align="C"),
                 Cell(doc.get("number") or ""),
                 Cell(fmt_date(doc.get("date")), align="C"),
@@ -185,32 +193,18 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
             counters["missing"] += 1
             note = f"<b><i>{esc(t('ck.missing', lang))}</i></b> " + (
                 esc(t("ck.explanation", lang, text=expl)) if expl else f"<i>{esc(t('ck.no_explanation', lang))}</i>")
-            emit(grid.row([Cell(""), Cell(Paragraph(note, st.cell), span=ncols - 2), Cell("\u25a1", align="C")]))
+            body.emit(grid.row([Cell(""), Cell(Paragraph(note, st.cell), span=ncols - 2),
+                                Cell("\u25a1", align="C")]))
             return
         if expl:
             note += " " + esc(t("ck.explanation", lang, text=expl))
-        emit(grid.row([Cell(""), Cell(Paragraph(note, st.cell), span=ncols - 1)]))
+        body.emit(grid.row([Cell(""), Cell(Paragraph(note, st.cell), span=ncols - 1)]))
 
-    def walk(item: Item) -> None:
-        if item.is_leaf:
-            leaf_rows(item)
-            return
-        node_heading(item)
-        for child in item.children:
-            walk(child)
+    def block_heading(kind: str, _items: list[Item]) -> None:
+        body.heading(grid.row([Cell(t(f"ck.{kind}", lang), span=ncols, font=FONT_BOLD)], background=shade))
 
-    for area in view.areas:
-        walk(area)
-    for key, block in (("ck.bonus", view.bonus), ("ck.penalty", view.penalty)):
-        if block:
-            heads.append(grid.row([Cell(t(key, lang), span=ncols, font=FONT_BOLD)], background=shade))
-            for item in block:
-                walk(item)
-    for h in heads:  # headings with nothing under them (an empty criterion)
-        body.append(h)
-    heads.clear()
-    if body:
-        body[0].first_in_table = True
+    view.visit(node=node_heading, leaf=leaf_rows, block=block_heading)
+    rows = body.finish()
 
     summary = t("ck.summary", lang, docs=fmt_int(counters["docs"], lang=lang), unique=fmt_int(len(seen), lang=lang),
                 leaves=fmt_int(counters["leaves"], lang=lang), missing=fmt_int(counters["missing"], lang=lang))
@@ -219,7 +213,7 @@ def render_checklist(snapshot: Mapping[str, Any], out_path: str | Path, *, lang:
         story.append(Paragraph(esc(t("ck.framework", lang, title=fw_title)), st.body_left))
     story.append(Paragraph(esc(summary), st.body_left))
     story.append(Spacer(1, 3 * mm))
-    story.extend(body)
+    story.extend(rows)
     story.append(closing_block(unit, None, landscape=True, lang=lang))
     return build_pdf(out_path, story, landscape=True, title=t("ck.title", lang), author=unit_name,
                      subject=t("ck.subtitle", lang, year=year or "", unit=unit_name), lang=lang,

@@ -8,8 +8,9 @@ province prints what it received).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from parDesk.i18n import ParDeskError, register, t
 

@@ -12,52 +12,77 @@ left 30–35 mm, right 15–20 mm (we use 20/20/30/15, the most room the decree
 allows); Times-New-Roman-metric Unicode serif; page numbers in Arabic figures,
 13–14 pt, upright, centred in the top margin and not shown on page 1.
 
-The font is Liberation Serif (metric-compatible with Times New Roman, SIL OFL,
-full Vietnamese coverage), shipped in ``resources/fonts`` and embedded
-(subset) in every PDF, so a form prints the same on a machine without it.
+The font (:mod:`.fonts`) is Liberation Serif, metric-compatible with Times New
+Roman, embedded (subset) in every PDF.
 """
 
 from __future__ import annotations
 
 import io
-import threading
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from parDesk.i18n import ParDeskError, register, t
+from parDesk.i18n import register, t
 from parDesk.numfmt import place_date_line
-from parDesk.reports._common import (Cancelled, ReportResult, atomic_write, make_cancel_check,
-                                     resources_dir)
+from parDesk.reports._common import (
+    ReportResult,
+    atomic_write,
+    make_cancel_check,
+)
+from parDesk.reports.fonts import (
+    FONT,
+    FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    FONT_ITALIC,
+    register_fonts,
+)
+from parDesk.reports.grid import WithHeader
 
 __all__ = [
-    "FONT", "FONT_BOLD", "FONT_ITALIC", "FONT_BOLD_ITALIC", "MARGIN_TOP", "MARGIN_BOTTOM", "MARGIN_LEFT",
-    "MARGIN_RIGHT", "register_fonts", "page_size", "frame_size", "Styles", "styles", "esc", "HRule",
-    "national_header", "title_block", "signature_block", "recipients_block", "closing_block", "build_pdf",
+    "FONT",
+    "FONT_BOLD",
+    "FONT_BOLD_ITALIC",
+    "FONT_ITALIC",
+    "MARGIN_BOTTOM",
+    "MARGIN_LEFT",
+    "MARGIN_RIGHT",
+    "MARGIN_TOP",
+    "HRule",
+    "Styles",
+    "build_pdf",
+    "closing_block",
+    "esc",
+    "frame_size",
+    "national_header",
+    "page_size",
+    "recipients_block",
+    "register_fonts",
+    "signature_block",
+    "styles",
+    "title_block",
 ]
-
-FONT = "PDSerif"
-FONT_BOLD = "PDSerif-Bold"
-FONT_ITALIC = "PDSerif-Italic"
-FONT_BOLD_ITALIC = "PDSerif-BoldItalic"
-_FONT_FILES = {
-    FONT: "LiberationSerif-Regular.ttf",
-    FONT_BOLD: "LiberationSerif-Bold.ttf",
-    FONT_ITALIC: "LiberationSerif-Italic.ttf",
-    FONT_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
-}
 
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 20 * mm
@@ -77,34 +102,6 @@ register({
     "d30.chair": ("CHỦ TỊCH", "CHAIRPERSON"),
     "d30.vice_chair": ("PHÓ CHỦ TỊCH", "VICE CHAIRPERSON"),
 })
-
-_font_lock = threading.Lock()
-_fonts_ready = False
-
-
-def register_fonts() -> None:
-    """Register the shipped serif family once per process (thread-safe).
-
-    ``registerFontFamily`` maps ``<b>``/``<i>`` in paragraphs to the right
-    files; reportlab embeds a subset of each TTF used, which is what
-    ``pdffonts`` reports as "emb yes".
-    """
-    global _fonts_ready
-    if _fonts_ready:
-        return
-    with _font_lock:
-        if _fonts_ready:
-            return
-        folder = resources_dir() / "fonts"
-        for name, filename in _FONT_FILES.items():
-            path = folder / filename
-            if not path.is_file():
-                raise ParDeskError("rep.font_missing", where=str(path), name=filename, folder=str(folder))
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
-                                      boldItalic=FONT_BOLD_ITALIC)
-        _fonts_ready = True
-
 
 def page_size(landscape: bool = False) -> tuple[float, float]:
     return _landscape(A4) if landscape else A4
@@ -163,8 +160,8 @@ def styles(cell_size: float = 11, body_size: float = 14) -> Styles:
     cl = round(cell_size * 1.18, 1)
 
     def ps(name: str, **kw: Any) -> ParagraphStyle:
-        base = dict(fontName=FONT, fontSize=body_size, leading=lead, splitLongWords=1, allowWidows=0,
-                    textColor=colors.black)
+        base: dict[str, Any] = {"fontName": FONT, "fontSize": body_size, "leading": lead, "splitLongWords": 1,
+                                "allowWidows": 0, "textColor": colors.black}
         base.update(kw)
         return ParagraphStyle(name, **base)
 
@@ -252,11 +249,11 @@ def national_header(unit: Mapping[str, Any], *, landscape: bool = False, number:
     """
     register_fonts()
     width, _ = frame_size(landscape)
-    left_w = width * (0.40 if not landscape else 0.40)
+    left_w = width * 0.40
     right_w = width - left_w
     gov_size, body_size, country_size, motto_size, line_size = 13, 13, 12, 13, 13
 
-    def para(text: str, font: str, size: float, align: int = TA_CENTER) -> Paragraph:
+    def para(text: str, font: str, size: float, align: Literal[0, 1, 2, 4] = TA_CENTER) -> Paragraph:
         return Paragraph(text, ParagraphStyle("h", fontName=font, fontSize=size, leading=size * 1.2,
                                               alignment=align, splitLongWords=1))
 
@@ -336,7 +333,7 @@ def signature_block(unit: Mapping[str, Any], *, lang: str = "vi", collective: bo
     if collective:
         lines.append(t("d30.on_behalf", lang, body=t("d30.people_committee", lang)))
     upper = _upper(title) if title else t("d30.chair", lang)
-    if upper.startswith("PHÓ ") or upper.startswith("VICE "):
+    if upper.startswith(("PHÓ ", "VICE ")):
         lines.append(t("d30.for_chair", lang, title=t("d30.chair", lang)))
     lines.append(upper)
     out: list[Flowable] = [para("<br/>".join(esc(x) for x in lines), FONT_BOLD),
@@ -442,11 +439,9 @@ class _Doc(BaseDocTemplate):
             frame = getattr(self, "frame", None)
             at_top = frame is None or bool(getattr(frame, "_atTop", 0))
             if header and (at_top or getattr(f, "first_in_table", False)):
-                from parDesk.reports.grid import WithHeader
-
                 wrapped = WithHeader(header, f)
                 if getattr(f, "_postponed", 0):
-                    wrapped._postponed = 1
+                    wrapped._postponed = True
                 flowables[0] = wrapped
         super().handle_flowable(flowables)
 
@@ -480,10 +475,7 @@ def build_pdf(out_path: Any, story: list[Any], *, landscape: bool, title: str, a
     buf = io.BytesIO()
     doc = _Doc(buf, landscape=landscape, progress=progress, check_cancel=check, lang=lang, title=title,
                author=author, subject=subject, creator="parDesk")
-    try:
-        doc.build(story)
-    except Cancelled:
-        raise
+    doc.build(story)  # Cancelled propagates: nothing is written
     data = buf.getvalue()
     path = atomic_write(out_path, data)
     if progress and doc._rows_total and doc._rows_reported < doc._rows_total:

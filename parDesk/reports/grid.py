@@ -20,16 +20,17 @@ italic; paragraphs use ``splitLongWords`` for the same guarantee.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
-from parDesk.reports.decree30 import FONT, FONT_BOLD
+from parDesk.reports.fonts import FONT, FONT_BOLD
 
-__all__ = ["Grid", "Cell", "GridRow", "RowGroup", "WithHeader", "wrap_lines"]
+__all__ = ["Cell", "Grid", "GridBody", "GridRow", "RowGroup", "WithHeader", "wrap_lines"]
 
 
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
@@ -99,7 +100,7 @@ class Grid:
         self.split_min = split_min  # rows shorter than this move to the next page whole
 
     def row(self, cells: Sequence[Cell | Any], *, bold: bool = False, background: Any = None,
-            font: str | None = None, valign: str = "T") -> "GridRow":
+            font: str | None = None, valign: str = "T") -> GridRow:
         """Build a row from cells (a bare string or Paragraph is a one-column cell)."""
         placed: list[tuple[float, float, Any, str, str, float]] = []
         col = 0
@@ -114,7 +115,7 @@ class Grid:
             raise ValueError(f"row covers {col} columns, the grid has {len(self.widths)}")
         return GridRow(self, placed, background=background, valign=valign)
 
-    def set_header(self, rows: Sequence["GridRow"]) -> None:
+    def set_header(self, rows: Sequence[GridRow]) -> None:
         for r in rows:
             r.is_header = True
         self.header = list(rows)
@@ -123,7 +124,7 @@ class Grid:
 class _Placed:
     """A cell laid out at a width: its lines or its wrapped paragraph."""
 
-    __slots__ = ("x", "w", "lines", "flow", "align", "font", "size", "height")
+    __slots__ = ("align", "flow", "font", "height", "lines", "size", "w", "x")
 
     def __init__(self, x: float, w: float, lines: list[str] | None, flow: Flowable | None, align: str,
                  font: str, size: float, height: float) -> None:
@@ -266,7 +267,8 @@ class _Stack(Flowable):
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
-        out, used = [], 0.0
+        out: list[Flowable] = []
+        used = 0.0
         for i, p in enumerate(self.parts):
             _, h = p.wrap(aw, ah)
             if used + h > ah:
@@ -333,6 +335,10 @@ class WithHeader(Flowable):
         self.header = header
         self.body = body
 
+    # reportlab marks a flowable it moved to the next page by *creating* ``_postponed`` (it tests hasattr),
+    # so the attribute is declared for the type checker but never set here.
+    _postponed: bool
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.hsizes = [r.wrap(aw, ah) for r in self.header]
         hh = sum(s[1] for s in self.hsizes)
@@ -344,7 +350,7 @@ class WithHeader(Flowable):
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         self.wrap(aw, ah)
-        if isinstance(self.body, RowGroup) and getattr(self, "_postponed", 0):
+        if isinstance(self.body, RowGroup) and getattr(self, "_postponed", False):
             self.body._force_split = True  # type: ignore[attr-defined]
         parts = self.body.split(aw, ah - self._hh)
         if not parts:
@@ -357,3 +363,34 @@ class WithHeader(Flowable):
             y -= h
             r.drawOn(self.canv, 0, y)
         self.body.drawOn(self.canv, 0, y - self.body.height)
+
+
+class GridBody:
+    """The rows of a long table, where a heading never ends a page alone.
+
+    Headings (an area, a criterion, a block) wait in ``heads`` and go down
+    together with the first row under them, as one :class:`RowGroup`; the
+    checklist and the scoring table both lay their rows out this way.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[GridRow | RowGroup] = []
+        self.heads: list[GridRow] = []
+
+    def heading(self, row: GridRow) -> None:
+        self.heads.append(row)
+
+    def emit(self, row: GridRow) -> None:
+        if self.heads:
+            self.rows.append(RowGroup([*self.heads, row]))
+            self.heads.clear()
+        else:
+            self.rows.append(row)
+
+    def finish(self) -> list[GridRow | RowGroup]:
+        """The rows, with headings that had nothing under them (an empty criterion) at the end."""
+        self.rows.extend(self.heads)
+        self.heads.clear()
+        if self.rows:
+            self.rows[0].first_in_table = True
+        return self.rows

@@ -13,53 +13,66 @@ letter is issued, so both default to blanks of the right shape.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_date, fmt_int, fmt_score
-from parDesk.reports._common import (ReportResult, decision_title, issuing_body, percent_text, province_phrase,
-                                     read_snapshot)
-from parDesk.reports.decree30 import build_pdf, closing_block, esc, national_header, styles
+from parDesk.reports._common import (
+    ReportResult,
+    decision_title,
+    issuing_body,
+    percent_text,
+    province_phrase,
+    read_snapshot,
+)
+from parDesk.reports.decree30 import (
+    build_pdf,
+    closing_block,
+    esc,
+    national_header,
+    styles,
+)
 
 register({
     "lt.subject": ("V/v đề nghị thẩm định kết quả tự đánh giá, chấm điểm Chỉ số CCHC năm {year}",
                    "Re: request to appraise the self-assessment of the PAR Index {year}"),
     "lt.to": ("Kính gửi: {recipient}.", "To: {recipient}."),
     "lt.recipient": ("Sở Nội vụ {province}", "the Department of Home Affairs of {province}"),
-    "lt.basis": ("Thực hiện Quyết định số {number} ngày {date} của {issuer} ban hành {title}, "
+    "lt.basis": (("Thực hiện Quyết định số {number} ngày {date} của {issuer} ban hành {title}, "
                  "{unit} đã tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} "
-                 "của đơn vị. Kết quả như sau:",
-                 "Pursuant to Decision No. {number} of {date} of {issuer} issuing the {title}, "
+                 "của đơn vị. Kết quả như sau:"),
+                 ("Pursuant to Decision No. {number} of {date} of {issuer} issuing the {title}, "
                  "{unit} has carried out its self-assessment of the Public Administration Reform Index "
-                 "for {year}. The result is as follows:"),
-    "lt.basis_plain": ("Thực hiện {title}, {unit} đã tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính "
-                       "năm {year} của đơn vị. Kết quả như sau:",
-                       "Under the {title}, {unit} has carried out its self-assessment of the Public "
-                       "Administration Reform Index for {year}. The result is as follows:"),
-    "lt.total": ("Tổng điểm tự đánh giá: {total}/{max_applicable}\u00a0điểm, đạt {percent} so với điểm tối đa "
+                 "for {year}. The result is as follows:")),
+    "lt.basis_plain": (("Thực hiện {title}, {unit} đã tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính "
+                       "năm {year} của đơn vị. Kết quả như sau:"),
+                       ("Under the {title}, {unit} has carried out its self-assessment of the Public "
+                       "Administration Reform Index for {year}. The result is as follows:")),
+    "lt.total": (("Tổng điểm tự đánh giá: {total}/{max_applicable}\u00a0điểm, đạt {percent} so với điểm tối đa "
                  "của đơn vị; trong đó điểm các lĩnh vực {base}\u00a0điểm, điểm thưởng {bonus}\u00a0điểm, "
-                 "điểm trừ {penalty}\u00a0điểm.",
-                 "Total self-assessment score: {total} of {max_applicable} points, {percent} of the unit's "
-                 "maximum; of which the areas {base}, bonus {bonus}, penalty {penalty} points."),
-    "lt.max": ("Điểm tối đa của đơn vị: {max_applicable}/{max}\u00a0điểm (không tính các tiêu chí không áp dụng "
-               "và các tiêu chí do tỉnh chấm qua điều tra xã hội học chưa có kết quả).",
-               "The unit's maximum: {max_applicable} of {max} points (without the items not applicable and "
-               "the survey items not yet scored by the province)."),
+                 "điểm trừ {penalty}\u00a0điểm."),
+                 ("Total self-assessment score: {total} of {max_applicable} points, {percent} of the unit's "
+                 "maximum; of which the areas {base}, bonus {bonus}, penalty {penalty} points.")),
+    "lt.max": (("Điểm tối đa của đơn vị: {max_applicable}/{max}\u00a0điểm (không tính các tiêu chí không áp dụng "
+               "và các tiêu chí do tỉnh chấm qua điều tra xã hội học chưa có kết quả)."),
+               ("The unit's maximum: {max_applicable} of {max} points (without the items not applicable and "
+               "the survey items not yet scored by the province).")),
     "lt.rating": ("Tự xếp loại: {rating}.", "Self-rating: {rating}."),
-    "lt.scored": ("Số tiêu chí thành phần đã tự chấm điểm: {completed}/{to_score}; số tài liệu kiểm chứng "
-                  "kèm theo: {docs}.",
+    "lt.scored": (("Số tiêu chí thành phần đã tự chấm điểm: {completed}/{to_score}; số tài liệu kiểm chứng "
+                  "kèm theo: {docs}."),
                   "Sub-criteria self-scored: {completed} of {to_score}; evidence documents attached: {docs}."),
-    "lt.attachments": ("(Chi tiết tại Bảng tổng hợp kết quả tự đánh giá, chấm điểm và Danh mục tài liệu "
-                       "kiểm chứng kèm theo.)",
+    "lt.attachments": (("(Chi tiết tại Bảng tổng hợp kết quả tự đánh giá, chấm điểm và Danh mục tài liệu "
+                       "kiểm chứng kèm theo.)"),
                        "(Details in the attached summary table of scores and list of evidence documents.)"),
-    "lt.request": ("{unit} kính đề nghị {recipient} xem xét, thẩm định kết quả tự đánh giá, chấm điểm "
-                   "Chỉ số cải cách hành chính năm {year} của đơn vị./.",
-                   "{unit} respectfully requests {recipient} to review and appraise the unit's "
-                   "self-assessment of the Public Administration Reform Index {year}./."),
+    "lt.request": (("{unit} kính đề nghị {recipient} xem xét, thẩm định kết quả tự đánh giá, chấm điểm "
+                   "Chỉ số cải cách hành chính năm {year} của đơn vị./."),
+                   ("{unit} respectfully requests {recipient} to review and appraise the unit's "
+                   "self-assessment of the Public Administration Reform Index {year}./.")),
     "lt.as_above": ("Như trên", "As above"),
     "lt.leaders": ("Chủ tịch, các Phó Chủ tịch UBND {short}", "Chair and Vice Chairs, People's Committee of {short}"),
     "lt.archive": ("Lưu: VT, VP", "Archive: clerical office"),

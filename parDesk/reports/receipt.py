@@ -16,18 +16,32 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from parDesk.i18n import ParDeskError, register, t
 from parDesk.numfmt import fmt_date, fmt_datetime, fmt_int, fmt_score
-from parDesk.reports._common import ReportResult, issuing_body, percent_text, read_snapshot
-from parDesk.reports.decree30 import (FONT, FONT_BOLD, build_pdf, esc, frame_size, national_header, styles,
-                                      title_block)
+from parDesk.reports._common import (
+    ReportResult,
+    issuing_body,
+    percent_text,
+    read_snapshot,
+)
+from parDesk.reports.decree30 import (
+    FONT,
+    FONT_BOLD,
+    build_pdf,
+    esc,
+    frame_size,
+    national_header,
+    styles,
+    title_block,
+)
 
 register({
     "rc.title": ("PHIẾU XÁC NHẬN HỒ SƠ TỰ ĐÁNH GIÁ ĐÃ GỬI", "SUBMISSION RECORD"),
@@ -58,10 +72,10 @@ register({
     "rc.hash_match": ("Khớp với mã băm gói hồ sơ ở trên.", "Matches the package hash above."),
     "rc.hash_mismatch": ("KHÔNG KHỚP với mã băm gói hồ sơ ở trên — liên hệ Sở Nội vụ.",
                          "DOES NOT MATCH the package hash above — contact the province."),
-    "rc.check": ("Đối chiếu: mã băm trên phiếu này phải trùng với mã băm trên biên nhận của Sở Nội vụ và với "
-                 "mã băm của tệp gói hồ sơ (lệnh: sha256sum <tệp gói>).",
-                 "To check: the hash on this sheet must equal the one on the province's receipt and that of "
-                 "the package file (command: sha256sum <package file>)."),
+    "rc.check": (("Đối chiếu: mã băm trên phiếu này phải trùng với mã băm trên biên nhận của Sở Nội vụ và với "
+                 "mã băm của tệp gói hồ sơ (lệnh: sha256sum <tệp gói>)."),
+                 ("To check: the hash on this sheet must equal the one on the province's receipt and that of "
+                 "the package file (command: sha256sum <package file>).")),
     "rc.bad_hash": ("mã băm gói hồ sơ phải gồm 64 chữ số thập lục phân: {value!r}",
                     "the package hash must be 64 hexadecimal digits: {value!r}"),
     "rc.field.receipt_id": ("Số biên nhận", "Receipt number"),
@@ -101,10 +115,11 @@ class QrFlowable(Flowable):
 
     def __init__(self, value: str, size: float = 40 * mm, border: int = 2) -> None:
         super().__init__()
-        widget = QrCodeWidget(value, barLevel="M")
-        widget.qr.make()
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)  # what reportlab's QrCodeWidget builds
+        qr.addData(value)
+        qr.make()
         self.value = value
-        self.modules = [[bool(m) for m in row] for row in widget.qr.modules]
+        self.modules = [[bool(m) for m in row] for row in qr.modules]
         self.size = size
         self.border = border
 

@@ -12,8 +12,9 @@ of appraisal is asked for (the server prints the appraised copy).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -21,11 +22,30 @@ from reportlab.platypus import Paragraph, Spacer
 
 from parDesk.i18n import register, t
 from parDesk.numfmt import fmt_date, fmt_score
-from parDesk.reports._common import (Item, Progress, ReportResult, all_not_applicable, issuing_body,
-                                     make_cancel_check, na_word, percent_text, read_snapshot)
-from parDesk.reports.decree30 import (FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, build_pdf, closing_block,
-                                      attachment_opening, esc, frame_size, styles)
-from parDesk.reports.grid import Cell, Grid, GridRow, RowGroup
+from parDesk.reports._common import (
+    Item,
+    Progress,
+    ReportResult,
+    all_not_applicable,
+    issuing_body,
+    make_cancel_check,
+    na_word,
+    percent_text,
+    read_snapshot,
+)
+from parDesk.reports.decree30 import (
+    FONT,
+    FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    FONT_ITALIC,
+    attachment_opening,
+    build_pdf,
+    closing_block,
+    esc,
+    frame_size,
+    styles,
+)
+from parDesk.reports.grid import Cell, Grid, GridBody, GridRow, RowGroup
 
 register({
     "tb.title": ("BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM",
@@ -123,15 +143,7 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
         grid.row([Cell(f"({i})", align="C", font=FONT_BOLD_ITALIC) for i in range(1, ncols + 1)]),
     ])
     shade = colors.Color(0.9, 0.9, 0.9)
-    body: list[Any] = []
-    heads: list[GridRow] = []
-
-    def emit(row: GridRow) -> None:
-        if heads:
-            body.append(RowGroup(heads + [row]))
-            heads.clear()
-        else:
-            body.append(row)
+    body = GridBody()
 
     def appraisal_cells(item: Item) -> tuple[str, str]:
         if appraisal_round is None:
@@ -144,7 +156,7 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
     def node_row(item: Item) -> None:
         font = FONT_BOLD if item.kind in ("area", "criterion") else FONT_BOLD_ITALIC
         ap, cm = appraisal_cells(item)
-        heads.append(grid.row([
+        body.heading(grid.row([
             Cell(item.code, font=font), Cell(item.title.upper() if item.kind == "area" else item.title, font=font),
             Cell(fmt_score(item.raw.get("max"), lang=lang), align="C", font=font),
             Cell(na_word(lang) if all_not_applicable(item) else fmt_score(item.raw.get("score"), lang=lang),
@@ -170,34 +182,21 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
         if not refs and not na and not province and item.get("requires_evidence", True) and score is not None:
             refs = t("tb.no_evidence", lang)
         ap, cm = appraisal_cells(item)
-        emit(grid.row([
+        body.emit(grid.row([
             Cell(item.code), Cell(item.title), Cell(fmt_score(item.raw.get("max"), lang=lang), align="C"),
             Cell(score_text, align="C"), Cell(refs, font=FONT_ITALIC if refs == t("tb.no_evidence", lang) else None),
             Cell(expl), Cell(ap, align="C"), Cell(cm),
         ]))
 
-    def walk(item: Item) -> None:
-        if item.is_leaf:
-            leaf_row(item)
-            return
-        node_row(item)
-        for child in item.children:
-            walk(child)
+    def block_row(kind: str, _items: list[Item]) -> None:
+        body.heading(grid.row([
+            Cell("", font=FONT_BOLD), Cell(t(f"tb.{kind}", lang), font=FONT_BOLD), Cell(""),
+            Cell(fmt_score(totals.get(kind), lang=lang), align="C", font=FONT_BOLD),
+            Cell(""), Cell(""), Cell(""), Cell(""),
+        ], background=shade))
 
-    for area in view.areas:
-        walk(area)
-    for key, block, total_key in (("tb.bonus", view.bonus, "bonus"), ("tb.penalty", view.penalty, "penalty")):
-        if block:
-            heads.append(grid.row([
-                Cell("", font=FONT_BOLD), Cell(t(key, lang), font=FONT_BOLD), Cell(""),
-                Cell(fmt_score(totals.get(total_key), lang=lang), align="C", font=FONT_BOLD),
-                Cell(""), Cell(""), Cell(""), Cell(""),
-            ], background=shade))
-            for item in block:
-                walk(item)
-    for h in heads:
-        body.append(h)
-    heads.clear()
+    view.visit(node=node_row, leaf=leaf_row, block=block_row)
+    rows: list[Any] = body.finish()
 
     def total_row(label: str, max_text: str, value: str, *, strong: bool = False, wide: bool = False) -> GridRow:
         font = FONT_BOLD if strong else FONT
@@ -219,9 +218,9 @@ def render_table(snapshot: Mapping[str, Any], out_path: str | Path, *, lang: str
                   str(totals.get("rating_en" if lang == "en" else "rating") or totals.get("rating") or ""),
                   strong=True, wide=True),
     ]
-    body.append(RowGroup(summary))
-    body[0].first_in_table = True
-    story.extend(body)
+    rows.append(RowGroup(summary))
+    rows[0].first_in_table = True
+    story.extend(rows)
     if totals.get("to_score") is not None:
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(esc(t("tb.progress", lang, completed=totals.get("completed", 0),

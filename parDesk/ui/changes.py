@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal
 
+from parDesk.history import Command
 from parDesk.workspace import Change, Summary, UnitInfo, Workspace
 
 
@@ -41,6 +40,12 @@ class State:
     year: int = 0
     version: int = 1
     locked: bool = False
+    undo_command: Command | None = None  # named, for the Edit menu ("Hoàn tác: Nhập từ Excel (52 mục)")
+    redo_command: Command | None = None
+
+    @property
+    def undo_key(self) -> tuple[object, ...]:
+        return (self.can_undo, self.can_redo, self.undo_command, self.redo_command)
 
 
 def read_state(ws: Workspace) -> State:
@@ -49,7 +54,8 @@ def read_state(ws: Workspace) -> State:
                                      r.comment, bool(r.request_explanation), r.received_at) for r in items)
             for code, items in ws.appraisals().items()}
     a = ws.assessment()
-    return State(ws.summary(), rows, ws.can_undo, ws.can_redo, ws.unit(), a.year, a.version, a.status != "draft")
+    return State(ws.summary(), rows, ws.can_undo, ws.can_redo, ws.unit(), a.year, a.version, a.status != "draft",
+                 ws.history.next_undo, ws.history.next_redo)
 
 
 class ChangeHub(QObject):
@@ -73,7 +79,7 @@ class ChangeHub(QObject):
             previous = self.state
             self.state = state
             self.stateChanged.emit(state)
-            if previous is None or (previous.can_undo, previous.can_redo) != (state.can_undo, state.can_redo):
+            if previous is None or previous.undo_key != state.undo_key:
                 self.undoStateChanged.emit(state.can_undo, state.can_redo)
         if change.documents:
             self.documentsChanged.emit()
@@ -85,7 +91,3 @@ class ChangeHub(QObject):
 def touches(change: Change) -> bool:
     """Whether ``change`` can alter anything the summary shows."""
     return bool(change.codes or change.totals or change.documents or change.assessment)
-
-
-def first_line(value: Any) -> str:
-    return str(value).splitlines()[0] if value else ""

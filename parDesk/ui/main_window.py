@@ -198,8 +198,7 @@ class MainWindow(QMainWindow):
         self.act_open.setText(self.tr("&Open a workspace folder…"))
         self.act_print.setText(self.tr("&Print the forms…"))
         self.act_quit.setText(self.tr("&Quit"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
+        self._undo_texts()
         self.act_attach.setText(self.tr("&Add evidence files…"))
         self.act_link.setText(self.tr("&Link an existing document…"))
         self.act_search.setText(self.tr("&Search items"))
@@ -253,6 +252,17 @@ class MainWindow(QMainWindow):
         locked = bool(self.ctx.hub.state and self.ctx.hub.state.locked)  # a signed version cannot change
         self.act_undo.setEnabled(can_undo and not locked)
         self.act_redo.setEnabled(can_redo and not locked)
+        self._undo_texts()
+
+    def _undo_texts(self) -> None:
+        """"Hoàn tác: Nhập từ Excel (52 mục)": the core names each command (parDesk.history)."""
+        state = self.ctx.hub.state
+        undo = state.undo_command if state else None
+        redo = state.redo_command if state else None
+        self.act_undo.setText(self.tr("&Undo: %1").replace("%1", undo.label(self.ctx.lang)) if undo
+                              else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo: %1").replace("%1", redo.label(self.ctx.lang)) if redo
+                              else self.tr("&Redo"))
 
     def undo(self) -> None:
         self.leaf.commit_pending()

@@ -115,6 +115,8 @@ VI: dict[str, str] = {
     "&Subject (trích yếu):": "T&rích yếu:",
     "&Submit": "&Nộp",
     "&Undo": "&Hoàn tác",
+    "&Undo: %1": "&Hoàn tác: %1",
+    "&Redo: %1": "&Làm lại: %1",
     "&Yes": "&Có",
     "(not linked)": "(chưa gắn mục nào)",
     "< &Back": "< &Quay lại",

@@ -145,7 +145,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="339" />
         <source>Number of cases</source>
         <translation>Number of cases</translation>
     </message>
@@ -733,7 +733,7 @@ You will enter your unit's details, choose the province's framework, and (later)
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="445" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
         <source>Score:</source>
         <translation>Score:</translation>
     </message>
@@ -793,62 +793,62 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>the penalty block takes off at most %1 in all</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="417" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="430" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="420" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="433" />
         <source>Open version %1</source>
         <translation>Open version %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="445" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
         <source>Points taken off:</source>
         <translation>Points taken off:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="447" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="455" />
         <source>not applicable</source>
         <translation>not applicable</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="457" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="465" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="480" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="473" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="481" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="477" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="485" />
         <source>supplementary explanation requested</source>
         <translation>supplementary explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="481" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="489" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="582" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="590" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="584" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="584" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -856,12 +856,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="239" />
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="248" />
         <source>— choose a level —</source>
         <translation>— choose a level —</translation>
     </message>
@@ -1141,89 +1141,99 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="201" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="202" />
+        <location filename="../../parDesk/ui/main_window.py" line="264" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="265" />
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="203" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Add evidence files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="204" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Link an existing document…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="205" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>&amp;Search items</source>
         <translation>&amp;Search items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="206" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>&amp;Next item</source>
         <translation>&amp;Next item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="207" />
+        <location filename="../../parDesk/ui/main_window.py" line="206" />
         <source>&amp;Previous item</source>
         <translation>&amp;Previous item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="208" />
+        <location filename="../../parDesk/ui/main_window.py" line="207" />
         <source>Go to the &amp;answer</source>
         <translation>Go to the &amp;answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="209" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>Go to the &amp;explanation</source>
         <translation>Go to the &amp;explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="212" />
+        <location filename="../../parDesk/ui/main_window.py" line="211" />
         <source>&amp;About parDesk</source>
         <translation>&amp;About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="213" />
+        <location filename="../../parDesk/ui/main_window.py" line="212" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="271" />
+        <location filename="../../parDesk/ui/main_window.py" line="281" />
         <source>A new version is open for editing.</source>
         <translation>A new version is open for editing.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="303" />
+        <location filename="../../parDesk/ui/main_window.py" line="313" />
         <source>Open a parDesk workspace folder</source>
         <translation>Open a parDesk workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="308" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="311" />
+        <location filename="../../parDesk/ui/main_window.py" line="321" />
         <source>About parDesk</source>
         <translation>About parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="312" />
+        <location filename="../../parDesk/ui/main_window.py" line="322" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="319" />
+        <location filename="../../parDesk/ui/main_window.py" line="329" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1231,17 +1241,17 @@ Workspace: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
         <source>Points taken off</source>
         <translation>Points taken off</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="325" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
@@ -1342,9 +1352,7 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="112" />
         <source>The passphrase is too short: use at least %n character(s).</source>
         <translation>
-            <numerusform>The passphrase is too short: use at least %n character.</numerusform>
-            <numerusform>The passphrase is too short: use at least %n characters.</numerusform>
-        </translation>
+            <numerusform>The passphrase is too short: use at least %n character.</numerusform><numerusform>The passphrase is too short: use at least %n characters.</numerusform></translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="116" />
@@ -1493,7 +1501,7 @@ Workspace: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="361" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>The province fills in this item's points; there is nothing to enter here.</translation>
     </message>
@@ -1509,17 +1517,17 @@ Workspace: %2</translation>
         <translation type="vanished">Denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="194" />
         <source>Number meeting the requirement</source>
         <translation>Number meeting the requirement</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="195" />
         <source>Total number</source>
         <translation>Total number</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="206" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Enter both numbers to compute the score.</translation>
     </message>
@@ -2190,9 +2198,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
-            <numerusform>valid from %1 to %2 (%n day left)</numerusform>
-            <numerusform>valid from %1 to %2 (%n days left)</numerusform>
-        </translation>
+            <numerusform>valid from %1 to %2 (%n day left)</numerusform><numerusform>valid from %1 to %2 (%n days left)</numerusform></translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="319" />
@@ -2383,22 +2389,22 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="75" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Search codes or words (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="76" />
         <source>Search the framework</source>
         <translation>Search the framework</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="77" />
         <source>Framework items</source>
         <translation>Framework items</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="78" />
         <source>No item matches the search.</source>
         <translation>No item matches the search.</translation>
     </message>
@@ -2484,27 +2490,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>&amp;Yes</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="170" />
         <source>N&amp;o</source>
         <translation>N&amp;o</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="171" />
         <source>Yes, done</source>
         <translation>Yes, done</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="172" />
         <source>No, not done</source>
         <translation>No, not done</translation>
     </message>

@@ -143,7 +143,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="339" />
         <source>Number of cases</source>
         <translation>Số trường hợp</translation>
     </message>
@@ -168,7 +168,7 @@
     <message>
         <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Date (DD/MM/YYYY):</source>
-        <translation>&amp;Ngày ban hành (ngày/tháng/năm):</translation>
+        <translation>&amp;Ngày ban hành (NN/TT/NNNN):</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
@@ -728,14 +728,14 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="445" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
         <source>Score:</source>
         <translation>Điểm:</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="229" />
         <source>C&amp;lear answer</source>
-        <translation>&amp;Xóa nội dung đã nhập</translation>
+        <translation>&amp;Xóa kết quả nhập</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="230" />
@@ -788,62 +788,62 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>cả khối điểm trừ chỉ trừ tối đa %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="417" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="430" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="420" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="433" />
         <source>Open version %1</source>
         <translation>Mở phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="445" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
         <source>Points taken off:</source>
         <translation>Số điểm bị trừ:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="447" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="455" />
         <source>not applicable</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="457" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="465" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="480" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="473" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="481" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="477" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="485" />
         <source>supplementary explanation requested</source>
         <translation>đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="481" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="489" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="582" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="590" />
         <source>Signed version: view only</source>
         <translation>Phiên bản đã ký: chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="584" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="584" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -851,12 +851,12 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="239" />
         <source>Level</source>
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="248" />
         <source>— choose a level —</source>
         <translation>— chọn mức —</translation>
     </message>
@@ -901,7 +901,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     <message>
         <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
-        <translation>Tìm tên tệp, số, ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
+        <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/library.py" line="136" />
@@ -966,7 +966,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     <message>
         <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="50" />
         <source>Search by name, number, issuing body or subject</source>
-        <translation>Tìm theo tên tệp, số, ký hiệu, cơ quan ban hành hoặc trích yếu</translation>
+        <translation>Tìm theo tên tệp, số ký hiệu, cơ quan ban hành hoặc trích yếu</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="51" />
@@ -1134,89 +1134,99 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="201" />
+        <location filename="../../parDesk/ui/main_window.py" line="262" />
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="263" />
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="202" />
+        <location filename="../../parDesk/ui/main_window.py" line="264" />
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/main_window.py" line="265" />
         <source>&amp;Redo</source>
         <translation>&amp;Làm lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="203" />
+        <location filename="../../parDesk/ui/main_window.py" line="202" />
         <source>&amp;Add evidence files…</source>
         <translation>&amp;Thêm tệp tài liệu kiểm chứng…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="204" />
+        <location filename="../../parDesk/ui/main_window.py" line="203" />
         <source>&amp;Link an existing document…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="205" />
+        <location filename="../../parDesk/ui/main_window.py" line="204" />
         <source>&amp;Search items</source>
         <translation>&amp;Tìm mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="206" />
+        <location filename="../../parDesk/ui/main_window.py" line="205" />
         <source>&amp;Next item</source>
         <translation>Mục &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="207" />
+        <location filename="../../parDesk/ui/main_window.py" line="206" />
         <source>&amp;Previous item</source>
         <translation>Mục t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="208" />
+        <location filename="../../parDesk/ui/main_window.py" line="207" />
         <source>Go to the &amp;answer</source>
         <translation>Đến ô &amp;nhập kết quả</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="209" />
+        <location filename="../../parDesk/ui/main_window.py" line="208" />
         <source>Go to the &amp;explanation</source>
         <translation>Đến ô &amp;giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="212" />
+        <location filename="../../parDesk/ui/main_window.py" line="211" />
         <source>&amp;About parDesk</source>
         <translation>&amp;Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="213" />
+        <location filename="../../parDesk/ui/main_window.py" line="212" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="271" />
+        <location filename="../../parDesk/ui/main_window.py" line="281" />
         <source>A new version is open for editing.</source>
         <translation>Đã mở phiên bản mới để sửa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="303" />
+        <location filename="../../parDesk/ui/main_window.py" line="313" />
         <source>Open a parDesk workspace folder</source>
         <translation>Mở thư mục làm việc parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="308" />
+        <location filename="../../parDesk/ui/main_window.py" line="318" />
         <source>parDesk</source>
         <translation>parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="311" />
+        <location filename="../../parDesk/ui/main_window.py" line="321" />
         <source>About parDesk</source>
         <translation>Giới thiệu parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="312" />
+        <location filename="../../parDesk/ui/main_window.py" line="322" />
         <source>parDesk %1 — offline self-assessment of the PAR Index for communes.
 Workspace: %2</source>
         <translation>parDesk %1 — tự đánh giá Chỉ số CCHC cấp xã, làm việc không cần mạng.
 Thư mục làm việc: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/main_window.py" line="319" />
+        <location filename="../../parDesk/ui/main_window.py" line="329" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1224,17 +1234,17 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
         <source>Score</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
         <source>Points taken off</source>
         <translation>Số điểm bị trừ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="325" />
         <source>e.g. %1</source>
         <translation>ví dụ %1</translation>
     </message>
@@ -1335,8 +1345,7 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="112" />
         <source>The passphrase is too short: use at least %n character(s).</source>
         <translation>
-            <numerusform>Cụm mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
-        </translation>
+            <numerusform>Cụm mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform></translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="116" />
@@ -1483,7 +1492,7 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="361" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.</translation>
     </message>
@@ -1499,17 +1508,17 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="194" />
         <source>Number meeting the requirement</source>
         <translation>Số đạt yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="195" />
         <source>Total number</source>
         <translation>Tổng số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="206" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Nhập cả hai số để tính điểm.</translation>
     </message>
@@ -2025,13 +2034,13 @@ Thư mục làm việc: %2</translation>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>Blocking problems</source>
-        <translation>Các nội dung cần hoàn thiện trước khi nộp</translation>
+        <translation>Các vấn đề chặn việc nộp</translation>
     </message>
     <message numerus="yes">
         <location filename="../../parDesk/ui/views/submit.py" line="231" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
-            <numerusform>Chưa thể nộp: còn %n nội dung cần hoàn thiện</numerusform>
+            <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
@@ -2042,7 +2051,7 @@ Thư mục làm việc: %2</translation>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="236" />
         <source>Ready to submit: no blocking problems</source>
-        <translation>Sẵn sàng nộp: mọi nội dung đã hoàn thiện</translation>
+        <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="237" />
@@ -2088,7 +2097,7 @@ Thư mục làm việc: %2</translation>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>Solve the blocking problems above first.</source>
-        <translation>Hãy hoàn thiện các nội dung ở trên trước.</translation>
+        <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="264" />
@@ -2176,8 +2185,7 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
-            <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform>
-        </translation>
+            <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform></translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="319" />
@@ -2363,22 +2371,22 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="61" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="75" />
         <source>Search codes or words (Ctrl+F)</source>
         <translation>Tìm mã hoặc từ (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="62" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="76" />
         <source>Search the framework</source>
         <translation>Tìm trong bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="63" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="77" />
         <source>Framework items</source>
         <translation>Các mục của bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="64" />
+        <location filename="../../parDesk/ui/widgets/tree_pane.py" line="78" />
         <source>No item matches the search.</source>
         <translation>Không có mục nào khớp.</translation>
     </message>
@@ -2464,27 +2472,27 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="165" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
         <source>Done?</source>
         <translation>Đã thực hiện?</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="166" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
         <source>&amp;Yes</source>
         <translation>&amp;Có</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="167" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="170" />
         <source>N&amp;o</source>
         <translation>&amp;Không</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="168" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="171" />
         <source>Yes, done</source>
         <translation>Có, đã thực hiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="169" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="172" />
         <source>No, not done</source>
         <translation>Không, chưa thực hiện</translation>
     </message>

@@ -68,6 +68,7 @@ def search_and_pick(window, qtbot, code: str) -> str:
     click_row(qtbot, tree.view, idx)
     tree.search.setFocus()
     qtbot.keyClick(tree.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not tree._search_timer.isActive(), timeout=3000)  # the filter is gone again
     return code
 
 

@@ -305,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--by")
     sp = add("revoke", cmd_units_revoke, "revoke a unit's keys", us)
     sp.add_argument("code")
+    from parDesk.sync.server.cli_trust import register_commands as trust_commands
+    trust_commands(sub, us, add, _service, _print)  # trust add|list|remove, units bind|certs
 
     fw = sub.add_parser("framework", help="publish a framework")
     fws = fw.add_subparsers(dest="fw_command", required=True)

@@ -244,7 +244,8 @@ class Intake:
             unit = s.get(Unit, who) if who else None
             published = s.get(Framework, bag["Framework-SHA256"]) if bag.get("Framework-SHA256") else None
         if report is not None and report.package_sha256 is not None and not problems:
-            problems.extend(self._server_checks(unit, unit_code, who, bag, report, published))
+            problems.extend(self._server_checks(unit, unit_code, who, bag, report, published,
+                                                ca_signer=lambda cert: self._check_ca_signer(who, cert, path)))
         version = int(bag.get("Submission-Version") or 0)
         year = int(bag.get("Assessment-Year") or 0)
         totals: dict[str, Any] = {}
@@ -290,9 +291,17 @@ class Intake:
             return self._duplicate(sub)
         return IntakeResult("accepted", receipt)
 
+    def _check_ca_signer(self, who: str, cert: Any, path: Path) -> list[ParDeskError]:
+        """A CA-issued signer (a token's certificate): chain at the receipt time + binding (certtrust)."""
+        import datetime as dt
+
+        from parDesk.sync.server.certtrust import check_ca_signer, signature_certificates
+        return check_ca_signer(self.ctx, who, cert, signature_certificates(path), dt.datetime.now(dt.timezone.utc))
+
     @staticmethod
     def _server_checks(unit: Unit | None, unit_code: str | None, who: str, bag: dict[str, str], report: Any,
-                       published: Framework | None) -> list[ParDeskError]:
+                       published: Framework | None,
+                       ca_signer: Callable[[Any], list[ParDeskError]] | None = None) -> list[ParDeskError]:
         """What only the server knows: the unit, its pinned key, the published frameworks."""
         problems: list[ParDeskError] = []
         bag_unit = bag.get("Unit-Code", "")
@@ -302,7 +311,10 @@ class Intake:
             problems.append(ParDeskError("pkg.other_unit", bag_unit=bag_unit, unit=unit_code))
         if unit is not None and report.signer is not None and \
                 protocol.key_fingerprint(report.signer) != unit.signing_key_fp:
-            problems.append(ParDeskError("pkg.wrong_key"))
+            if ca_signer is not None and report.signer.issuer != report.signer.subject:
+                problems.extend(ca_signer(report.signer))  # not the pinned key: a CA-issued certificate?
+            else:
+                problems.append(ParDeskError("pkg.wrong_key"))
         if published is None:
             problems.append(ParDeskError("pkg.framework_unpublished",
                                          fw=bag.get("Framework-Id", "") + " " + bag.get("Framework-SHA256", "")[:12]))

@@ -300,3 +300,8 @@ class DeskSurvey(ServerModel, table=True):
     score: str
     updated_by: str = ""
     updated_at: str = ""
+
+
+# CA-issued certificates bound to units (issue 11) live in parDesk.sync.server.certtrust;
+# imported here so that ``metadata.create_all`` creates their table with the others.
+from parDesk.sync.server import certtrust as _certtrust  # noqa: E402,F401

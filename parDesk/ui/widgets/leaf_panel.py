@@ -357,26 +357,27 @@ class LeafPanel(QWidget):
         self.evidence.set_documents(code, docs, pages or {})
         self._answer_loaded(code, answer)
 
-    def _answer_loaded(self, code: str, answer: AnswerView, force: bool = False) -> None:
-        """Show ``code``'s stored answer; a field holding an edit not yet sent keeps it, unless ``force``."""
+    def _answer_loaded(self, code: str, answer: AnswerView, force: bool = False, force_expl: bool = False) -> None:
+        """Show ``code``'s stored answer; a field holding an edit not yet sent keeps it, unless forced.
+
+        ``force`` re-shows the rule inputs (after an accepted or refused input edit), ``force_expl`` the
+        explanation (after a refused explanation): never both, so a reply to one edit cannot wipe what is
+        being typed in the other field.
+        """
         if code != self.code or self.editor is None:
             return
         self.answer = answer
-        locked = self.locked()
         self.editor.set_inputs(answer.inputs, force)
-        self.editor.setEnabled(not answer.not_applicable)
-        self.editor.set_read_only(locked)
         self.na_box.blockSignals(True)
         self.na_box.setChecked(answer.not_applicable)
         self.na_box.blockSignals(False)
-        self.na_box.setEnabled(not locked)
-        self.clear_btn.setEnabled(not locked)
-        if force or not self._expl_loaded or not self.explanation_dirty():
+        self._apply_editability()
+        if force_expl or not self._expl_loaded or not self.explanation_dirty():
             self._timer.stop()
             self._set_explanation_text(answer.explanation)
         self._saved_explanation = answer.explanation
         self._expl_loaded = True
-        self.explanation.setReadOnly(locked)
+        self._apply_editability()
         self._show_explanation_state()
         self._show_score()
         if self._focus_on_load:
@@ -398,8 +399,20 @@ class LeafPanel(QWidget):
         state = self.ctx.hub.state
         return bool(state and state.locked)
 
-    def _reload_answer(self, code: str, force: bool = False) -> None:
-        self.ctx.read(lambda ws: ws.answer(code), lambda a: self._answer_loaded(code, a, force), label="answer")
+    def _reload_answer(self, code: str, force: bool = False, force_expl: bool = False) -> None:
+        self.ctx.read(lambda ws: ws.answer(code), lambda a: self._answer_loaded(code, a, force, force_expl),
+                      label="answer")
+
+    def _apply_editability(self) -> None:
+        """Editable only once loaded, not while not applicable (the inputs), never in a signed version."""
+        locked = self.locked()
+        loaded = self.answer is not None
+        if self.editor is not None:
+            self.editor.setEnabled(loaded and not (self.answer is not None and self.answer.not_applicable))
+            self.editor.set_read_only(locked)
+        self.na_box.setEnabled(loaded and not locked)
+        self.clear_btn.setEnabled(loaded and not locked)
+        self.explanation.setReadOnly(locked or not self._expl_loaded)
 
     # -- state from the hub --------------------------------------------------
     def _state_changed(self, _state: State) -> None:
@@ -418,12 +431,7 @@ class LeafPanel(QWidget):
                                             "anything, open version %2.").replace("%1", str(state.version))
                                     .replace("%2", str(state.version + 1)))
             self.reopen_btn.setText(self.tr("Open version %1").replace("%1", str(state.version + 1)))
-        if self.editor is not None and self.answer is not None:
-            self.editor.set_read_only(locked)
-            self.editor.setEnabled(not self.answer.not_applicable)
-            self.na_box.setEnabled(not locked)
-            self.clear_btn.setEnabled(not locked)
-            self.explanation.setReadOnly(locked or not self._expl_loaded)
+        self._apply_editability()
         self.evidence.set_locked(locked)
         self._show_explanation_state()
 
@@ -522,7 +530,7 @@ class LeafPanel(QWidget):
         def done(_change: Change) -> None:
             if code == self.code:
                 self._set_error(None)
-                self._reload_answer(code)
+                self._reload_answer(code, force=True)
             self.saved.emit(code)
 
         def failed(exc: BaseException) -> None:
@@ -572,7 +580,7 @@ class LeafPanel(QWidget):
             if code == self.code:
                 self.expl_error.setText(text.error_text(exc))
                 self.expl_error.show()
-                self._reload_answer(code, force=True)
+                self._reload_answer(code, force_expl=True)
             self.rejected.emit(code, text.error_text(exc, with_where=True))
 
         self.ctx.edit(op, done, failed, label="explanation")

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QFormLayout,
@@ -115,7 +116,9 @@ class RuleEditor(QWidget):
         """Hand a pending typed value to the panel now (before leaving the item)."""
 
     def set_read_only(self, flag: bool) -> None:
-        self.setEnabled(not flag)
+        """A signed version: shown, not changeable (buttons and lists are disabled, text fields read-only)."""
+        for w in self.findChildren(QAbstractButton) + self.findChildren(QComboBox):
+            w.setEnabled(not flag)
 
     def focus_widget(self) -> QWidget | None:
         return None
@@ -214,7 +217,7 @@ class RatioEditor(RuleEditor):
     def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
         for box, key in ((self.numerator, "numerator"), (self.denominator, "denominator")):
             stored = count_text(inputs.get(key))
-            if force or not box.dirty() or not box.hasFocus():
+            if force or not box.dirty():  # half of a pair being typed stays until both are there
                 box.show_stored(stored)
             else:
                 box.shown = stored
@@ -301,7 +304,7 @@ class _OneNumberEditor(RuleEditor):
 
     def set_inputs(self, inputs: dict[str, Any], force: bool = False) -> None:
         stored = self._text(inputs.get(self.key))
-        if force or not self.spin.dirty() or not self.spin.hasFocus():
+        if force or not self.spin.dirty():
             self.spin.show_stored(stored)
         else:
             self.spin.shown = stored

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.ui.context import AppContext
-from parDesk.ui.models.tree import CodeRole, Col, FrameworkTreeModel, IsLeafRole, TreeFilterProxy
+from parDesk.ui.models.tree import (
+    CodeRole,
+    Col,
+    FrameworkTreeModel,
+    IsLeafRole,
+    TreeFilterProxy,
+)
 from parDesk.ui.theme import SPACE_S, icon
 
 
@@ -74,7 +88,8 @@ class TreePane(QWidget):
     def eventFilter(self, obj: object, event: QEvent) -> bool:
         if obj is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
-            if key == Qt.Key.Key_Down:
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Down and plain:  # Alt+Down stays "next item"
                 self._jump_to_first_match()
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
