@@ -49,6 +49,7 @@ VI: dict[str, str] = {
     "expired on %1": "đã hết hạn ngày %1",
     "valid from %1 to %2 (%n day(s) left)": "hiệu lực từ %1 đến %2 (còn %n ngày)",
     "Signing certificate of %1\n%2; %3": "Chứng thư số của %1\n%2; %3",
+    "Documents the province may send back:": "Tài liệu tỉnh có thể trả lại:",
     "In the documents' text:": "Trong nội dung tài liệu:",
     "Pages that contain the search words": "Các trang có từ cần tìm",
     "%1 — page %2: %3": "%1 — trang %2: %3",

@@ -168,7 +168,7 @@
     <message>
         <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Date (DD/MM/YYYY):</source>
-        <translation>&amp;Ngày ban hành (NN/TT/NNNN):</translation>
+        <translation>&amp;Ngày ban hành (ngày/tháng/năm):</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
@@ -735,7 +735,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="229" />
         <source>C&amp;lear answer</source>
-        <translation>&amp;Xóa kết quả nhập</translation>
+        <translation>&amp;Xóa nội dung đã nhập</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="230" />
@@ -901,7 +901,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     <message>
         <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
-        <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
+        <translation>Tìm tên tệp, số, ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/library.py" line="136" />
@@ -966,7 +966,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     <message>
         <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="50" />
         <source>Search by name, number, issuing body or subject</source>
-        <translation>Tìm theo tên tệp, số ký hiệu, cơ quan ban hành hoặc trích yếu</translation>
+        <translation>Tìm theo tên tệp, số, ký hiệu, cơ quan ban hành hoặc trích yếu</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="51" />
@@ -1958,22 +1958,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="178" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="175" />
+        <location filename="../../parDesk/ui/views/submit.py" line="181" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1982,155 +1982,160 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="178" />
+        <location filename="../../parDesk/ui/views/submit.py" line="184" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="176" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="174" />
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="176" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="177" />
+        <location filename="../../parDesk/ui/views/submit.py" line="183" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <location filename="../../parDesk/ui/views/submit.py" line="185" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="180" />
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="181" />
+        <location filename="../../parDesk/ui/views/submit.py" line="187" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>Blocking problems</source>
-        <translation>Các vấn đề chặn việc nộp</translation>
+        <translation>Các nội dung cần hoàn thiện trước khi nộp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="228" />
+        <source>Documents the province may send back:</source>
+        <translation>Tài liệu tỉnh có thể trả lại:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="231" />
+        <location filename="../../parDesk/ui/views/submit.py" line="247" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
-            <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
+            <numerusform>Chưa thể nộp: còn %n nội dung cần hoàn thiện</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="236" />
+        <location filename="../../parDesk/ui/views/submit.py" line="252" />
         <source>Ready to submit: no blocking problems</source>
-        <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
+        <translation>Sẵn sàng nộp: mọi nội dung đã hoàn thiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="237" />
+        <location filename="../../parDesk/ui/views/submit.py" line="253" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="242" />
+        <location filename="../../parDesk/ui/views/submit.py" line="258" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="242" />
+        <location filename="../../parDesk/ui/views/submit.py" line="258" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="243" />
+        <location filename="../../parDesk/ui/views/submit.py" line="259" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="256" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="258" />
+        <location filename="../../parDesk/ui/views/submit.py" line="274" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="261" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="261" />
-        <location filename="../../parDesk/ui/views/submit.py" line="267" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="283" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>Solve the blocking problems above first.</source>
-        <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
+        <translation>Hãy hoàn thiện các nội dung ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="280" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="265" />
+        <location filename="../../parDesk/ui/views/submit.py" line="281" />
         <source>Register with the province's server first: press “Register with the province's server…”.</source>
         <translation>Hãy đăng ký với máy chủ của tỉnh trước: bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="270" />
+        <location filename="../../parDesk/ui/views/submit.py" line="286" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="275" />
+        <location filename="../../parDesk/ui/views/submit.py" line="291" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="293" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="301" />
         <source>Subject: %1
 Issuer: %2
 Fingerprint (SHA-256): %3</source>
@@ -2147,80 +2152,80 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="290" />
+        <location filename="../../parDesk/ui/views/submit.py" line="306" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="296" />
+        <location filename="../../parDesk/ui/views/submit.py" line="312" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="299" />
+        <location filename="../../parDesk/ui/views/submit.py" line="315" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="308" />
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
         <source>%1 (code %2)</source>
         <translation>%1 (mã %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="326" />
         <source>issued by the unit itself, until the province's certificate arrives</source>
         <translation>do đơn vị tự cấp, trong khi chờ chứng thư số của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <location filename="../../parDesk/ui/views/submit.py" line="328" />
         <source>issued by %1</source>
         <translation>do %1 cấp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="314" />
+        <location filename="../../parDesk/ui/views/submit.py" line="330" />
         <source>expired on %1</source>
         <translation>đã hết hạn ngày %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="317" />
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
             <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="335" />
         <source>Signing certificate of %1
 %2; %3</source>
         <translation>Chứng thư số của %1
 %2; %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="478" />
-        <location filename="../../parDesk/ui/views/submit.py" line="492" />
+        <location filename="../../parDesk/ui/views/submit.py" line="494" />
+        <location filename="../../parDesk/ui/views/submit.py" line="508" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="495" />
+        <location filename="../../parDesk/ui/views/submit.py" line="511" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="504" />
+        <location filename="../../parDesk/ui/views/submit.py" line="520" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="508" />
+        <location filename="../../parDesk/ui/views/submit.py" line="524" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="515" />
+        <location filename="../../parDesk/ui/views/submit.py" line="531" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -2231,82 +2236,82 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <location filename="../../parDesk/ui/views/submit.py" line="365" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="382" />
+        <location filename="../../parDesk/ui/views/submit.py" line="398" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="391" />
+        <location filename="../../parDesk/ui/views/submit.py" line="407" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="400" />
+        <location filename="../../parDesk/ui/views/submit.py" line="416" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="412" />
+        <location filename="../../parDesk/ui/views/submit.py" line="428" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="421" />
+        <location filename="../../parDesk/ui/views/submit.py" line="437" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="442" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="431" />
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="441" />
+        <location filename="../../parDesk/ui/views/submit.py" line="457" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="450" />
+        <location filename="../../parDesk/ui/views/submit.py" line="466" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="452" />
+        <location filename="../../parDesk/ui/views/submit.py" line="468" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="463" />
+        <location filename="../../parDesk/ui/views/submit.py" line="479" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="468" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="468" />
-        <location filename="../../parDesk/ui/views/submit.py" line="479" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
+        <location filename="../../parDesk/ui/views/submit.py" line="495" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="475" />
+        <location filename="../../parDesk/ui/views/submit.py" line="491" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
