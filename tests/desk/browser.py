@@ -46,3 +46,12 @@ def appraise(page: Any, code: str, score: str, comment: str = "", request: bool 
         form.locator("input[name=request_explanation]").check()
     form.locator("input[name=comment]").press("Enter")
     form.locator("output.msg.ok").wait_for(timeout=10_000)
+
+
+def off_loop(fn: Any, *args: Any, **kw: Any) -> Any:
+    """Run ``fn`` in a thread of its own: Playwright's sync API keeps an asyncio loop running in this
+    thread, and the core's PAdES signing calls ``asyncio.run`` (which refuses to nest)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn, *args, **kw).result()

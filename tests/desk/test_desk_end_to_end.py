@@ -14,7 +14,7 @@ import io
 import subprocess
 from decimal import Decimal
 
-from browser import appraise, chromium, item, login
+from browser import appraise, chromium, item, login, off_loop
 from desk_harness import PASSWORD, Desk
 from harness import sign
 from helpers import make_pdf_bytes
@@ -93,7 +93,7 @@ def _run(d: Desk, tmp_path) -> None:
         doc.write_bytes(make_pdf_bytes("biên bản", 3))
         ws.attach("1.1.2", doc, number="03/BB-UBND", issuer="UBND xã", subject="Biên bản mất điện",
                   issued_date="2026-01-12")
-        pkg2 = sign(ws)
+        pkg2 = off_loop(sign, ws)
         assert pkg2.version == 2
         SyncWorker(ws).run_once()
         admin.goto(f"{url}/desk/")

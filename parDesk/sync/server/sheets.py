@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import IO, Any
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.sync import strict
+
+MAX_JSON_FILE = 64 * 1024 * 1024
 
 register({
     "sheet.no_header": ("không thấy dòng tiêu đề có cột {columns}", "no header row with columns {columns}"),
@@ -37,7 +39,7 @@ def read_appraisals(path: Path) -> list[dict[str, Any]]:
     path = Path(path)
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = strict.loads(path.read_bytes(), max_bytes=MAX_JSON_FILE)
         except (OSError, ValueError) as exc:
             raise ParDeskError("sheet.unreadable", where=str(path), detail=str(exc)[:120]) from None
         rows = data.get("results", []) if isinstance(data, dict) else data

@@ -30,6 +30,7 @@ FINAL_ROUND = 3
 FINAL_AGENCY = "*"
 
 register({
+    "desk.invalid_rows": ("Dữ liệu không hợp lệ, không ghi gì: {detail}", "Invalid data, nothing written: {detail}"),
     "desk.forbidden": ("Bạn không có quyền thực hiện việc này", "You are not allowed to do this"),
     "desk.not_your_area": ("Mục {code} thuộc lĩnh vực không giao cho cơ quan của bạn",
                            "Item {code} is in an area not assigned to your agency"),
@@ -78,6 +79,9 @@ class DeskCore:
     def __init__(self, service: Any) -> None:
         self.service = service
         self.packages = PackageCache(service.storage)
+        # computed totals by (package hash, entries, survey): a package never changes, so the dashboard
+        # recomputes only the units whose entries changed since the last view
+        self.totals_cache: dict[tuple, Any] = {}
 
     def session(self):  # noqa: ANN201
         return self.service.session()
@@ -120,7 +124,7 @@ class DeskCore:
                                .order_by(Submission.version, Submission.id)))
 
     def view(self, sub: Submission) -> PackageView:
-        fw = self.packages._frameworks.get(sub.framework_hash)
+        fw = self.packages.cached_framework(sub.framework_hash)
         if fw is None:
             with self.session() as s:
                 row = s.get(Framework, sub.framework_hash)

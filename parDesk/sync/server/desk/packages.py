@@ -68,12 +68,15 @@ def leaves_in_order(fw: Framework) -> list[Leaf]:
 class PackageCache:
     """Parsed packages by hash (an accepted package never changes), bounded LRU."""
 
-    def __init__(self, storage: Any, size: int = 64) -> None:
+    def __init__(self, storage: Any, size: int = 512) -> None:
         self.storage = storage
         self.size = size
         self._lock = threading.Lock()
         self._items: OrderedDict[str, PackageView] = OrderedDict()
         self._frameworks: dict[str, Framework] = {}
+
+    def cached_framework(self, fw_hash: str) -> Framework | None:
+        return self._frameworks.get(fw_hash)
 
     def framework(self, fw_hash: str, canonical: bytes) -> Framework:
         fw = self._frameworks.get(fw_hash)

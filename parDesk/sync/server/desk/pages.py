@@ -201,6 +201,16 @@ def add_pages(router: APIRouter, core: DeskCore, *, principal: Callable, writer:
         ctx = await call(results.admin_context, core, year)
         return render(request, "admin.html", who, year=year, **ctx)
 
+    @router.post("/admin/survey-import")
+    async def survey_import(request: Request) -> Response:
+        """The XLSX of survey points, as the request body; ``?dry_run=1`` checks every cell and writes nothing."""
+        who, raw = await writer(request, raw=True)
+        if who.role != "admin":
+            raise DeskError(403, "desk.forbidden")
+        dry = request.query_params.get("dry_run") in ("1", "true", "yes")
+        res = await domain(request, results.import_survey_xlsx, core, who, year_of(request), raw, dry)
+        return security_headers(Response(json.dumps(res), media_type="application/json"))
+
     @router.post("/admin/{action}")
     async def admin_post(action: str, request: Request) -> Response:
         who, data = await writer(request)

@@ -236,7 +236,7 @@ def save_survey(core: DeskCore, who: DeskPrincipal, year: int, rows: list[dict[s
     clean = []
     for i, r in enumerate(rows, start=1):
         unit, code = str(r.get("unit_code") or "").strip(), str(r.get("code") or "").strip()
-        where = f"#{i} {unit} {code}"
+        where = f"{r.get('where') or '#' + str(i)} · {unit} {code}"
         try:
             view = core.latest_view(unit, year)
             leaf = view.framework.leaf(code)
@@ -265,3 +265,55 @@ def save_survey(core: DeskCore, who: DeskPrincipal, year: int, rows: list[dict[s
             core._audit(s, who, "survey", unit, code, old=old, new=value)
         s.commit()
     return {"rows": len(clean), "dry_run": False}
+
+
+SURVEY_ALIASES = {
+    "unit_code": ("unit_code", "unit", "mã đơn vị", "ma don vi", "mã xã"),
+    "code": ("code", "mã", "mã tiêu chí", "ma tieu chi", "tiêu chí"),
+    "score": ("score", "điểm", "diem", "điểm điều tra"),
+}
+
+
+def read_survey_xlsx(data: bytes) -> list[dict[str, Any]]:
+    """Rows of a survey-points sheet: a header row naming unit, item and score (Vietnamese or English)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from parDesk.sync.server import sheets  # noqa: F401 - registers the sheet messages
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+        raise ParDeskError("sheet.unreadable", where="xlsx", detail=str(exc)[:120]) from None
+    rows: list[dict[str, Any]] = []
+    columns: dict[int, str] | None = None
+    for n, values in enumerate(wb.active.iter_rows(values_only=True), start=1):
+        if columns is None:
+            found = {}
+            for i, v in enumerate(values):
+                text = str(v or "").strip().lower()
+                for fld, names in SURVEY_ALIASES.items():
+                    if text in names:
+                        found[i] = fld
+            if set(found.values()) == set(SURVEY_ALIASES):
+                columns = found
+            continue
+        if not any(v not in (None, "") for v in values):
+            continue
+        row = {fld: values[i] if i < len(values) else None for i, fld in columns.items()}
+        row["unit_code"] = str(row.get("unit_code") or "").strip()
+        row["_row"] = n
+        rows.append(row)
+    if columns is None:
+        raise ParDeskError("sheet.no_header", where="xlsx", columns=", ".join(SURVEY_ALIASES))
+    return rows
+
+
+def import_survey_xlsx(core: DeskCore, who: DeskPrincipal, year: int, data: bytes, dry_run: bool) -> dict[str, Any]:
+    """The XLSX import, validated per cell (each error names its row and column), all or nothing."""
+    core.require_admin(who)
+    rows = read_survey_xlsx(data)
+    for r in rows:
+        r["where"] = f"dòng {r['_row']}"
+    return save_survey(core, who, year, rows, dry_run=dry_run)

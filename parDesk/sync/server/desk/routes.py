@@ -109,10 +109,19 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
         elif origin == "null":
             raise DeskError(403, "dk.csrf")
 
-    async def writer(request: Request) -> tuple[DeskPrincipal, dict[str, Any]]:
-        """Who posts, and the posted fields, once the CSRF token and origin are checked."""
+    async def writer(request: Request, raw: bool = False) -> tuple[DeskPrincipal, Any]:
+        """Who posts, and the posted fields (``raw``: the body bytes, token in the header only), once the
+        CSRF token and origin are checked."""
         who = await principal(request)
         check_origin(request)
+        if raw:
+            from parDesk.sync.server.auth import read_body
+
+            data: Any = await read_body(request, 32 * 1024 * 1024)
+            token = request.headers.get("x-csrf-token") or ""
+            if not token or not hmac.compare_digest(token, who.csrf):
+                raise DeskError(403, "dk.csrf")
+            return who, data
         data = await form_of(request)
         token = request.headers.get("x-csrf-token") or str(data.get("csrf") or "")
         if not token or not hmac.compare_digest(token, who.csrf):
@@ -157,7 +166,7 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
         try:
             return await call(fn, *args, **kw)
         except ValidationErrors as exc:
-            raise DeskError(422, "srv.bad_json", detail=exc.message(lang_of(request))) from None
+            raise DeskError(422, "desk.invalid_rows", detail=exc.message(lang_of(request))) from None
         except ParDeskError as exc:
             status = {"desk.forbidden": 403, "desk.not_your_area": 403, "desk.conflict": 409,
                       "desk.final_locked": 409, "desk.round_locked": 409, "desk.no_package": 404}.get(exc.key, 422)

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import unicodedata
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlmodel import select
 
@@ -94,6 +94,27 @@ def self_totals(view: PackageView, survey: dict[str, str]) -> Any:
     return compute_totals(view.framework, states)
 
 
+class LiteEntry(NamedTuple):
+    """An entry's fields the dashboard needs, without an ORM object per row."""
+
+    score: str | None
+    request_explanation: bool
+    version: int
+
+
+def cached_totals(core: DeskCore, view: PackageView, entries: dict[tuple[str, int], Any],
+                  survey: dict[str, str]) -> tuple[Any, Any]:
+    """(self totals, appraised totals), computed once per package, entries and survey data."""
+    key = (view.sha256, tuple(sorted((c, r, e.version, e.score) for (c, r), e in entries.items())),
+           tuple(sorted(survey.items())))
+    hit = core.totals_cache.get(key)
+    if hit is None:
+        if len(core.totals_cache) > 4096:
+            core.totals_cache.clear()
+        hit = core.totals_cache[key] = (self_totals(view, survey), appraised_totals(view, entries, survey))
+    return hit
+
+
 def get_setting(core: DeskCore, key: str, default: Any = None) -> Any:
     with core.session() as s:
         row = s.get(DeskSetting, key)
@@ -160,9 +181,11 @@ def dashboard(core: DeskCore, year: int) -> dict[str, Any]:
         locks: dict[str, list[DeskLock]] = {}
         for lk in s.exec(select(DeskLock).where(DeskLock.year == year)):
             locks.setdefault(lk.unit_code, []).append(lk)
-        entries: dict[str, dict[tuple[str, int], DeskEntry]] = {}
-        for e in s.exec(select(DeskEntry).where(DeskEntry.year == year)):
-            entries.setdefault(e.unit_code, {})[(e.code, e.round)] = e
+        entries: dict[str, dict[tuple[str, int], Any]] = {}
+        for u_, c_, r_, sc_, rq_, v_ in s.exec(select(DeskEntry.unit_code, DeskEntry.code, DeskEntry.round,  # type: ignore[call-overload]
+                                                      DeskEntry.score, DeskEntry.request_explanation,
+                                                      DeskEntry.version).where(DeskEntry.year == year)):
+            entries.setdefault(u_, {})[(c_, r_)] = LiteEntry(sc_, bool(rq_), v_)
         survey: dict[str, dict[str, str]] = {}
         for sv in s.exec(select(DeskSurvey).where(DeskSurvey.year == year)):
             survey.setdefault(sv.unit_code, {})[sv.code] = sv.score
@@ -188,8 +211,7 @@ def dashboard(core: DeskCore, year: int) -> dict[str, Any]:
         if view is not None:
             fw_any = fw_any or view.framework
             needed = {agencies[a] for a in set(view.area_of.values()) if a in agencies}
-            st = self_totals(view, survey.get(code, {}))
-            at = appraised_totals(view, uentries, survey.get(code, {}))
+            st, at = cached_totals(core, view, uentries, survey.get(code, {}))
             row.update(self=st.total, appraised=at.total, percent=at.percent, rating=at.rating,
                        rating_en=at.rating_en)
             for leaf in view.framework.all_leaves():
