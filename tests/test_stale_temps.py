@@ -44,11 +44,11 @@ def test_sigkill_during_attach_leaves_temps_that_the_next_open_removes_and_check
                                 stderr=subprocess.PIPE, text=True, env=env)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
         deadline = time.monotonic() + 20
-        while not list((folder / "evidence" / "tmp").glob("*.partial")) and time.monotonic() < deadline:
+        while not list((folder / "evidence" / ".tmp").glob("*.partial")) and time.monotonic() < deadline:
             time.sleep(0.005)  # kill while a temp file is being written
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
-        left = [p for sub in ("", "evidence/tmp", "backups", "identity", "packages")
+        left = [p for sub in ("", "evidence/.tmp", "backups", "identity", "packages")
                 for p in abandoned_temps(folder / sub)]  # a kill may also land in the opening's backup
         r = subprocess.run([sys.executable, "-m", "parDesk.cli", "-w", str(folder), "check", "--json"],
                            capture_output=True, text=True, env=env, timeout=120)
@@ -58,7 +58,7 @@ def test_sigkill_during_attach_leaves_temps_that_the_next_open_removes_and_check
         seen_left += report["temps_removed"]
         if left:
             assert any("tệp tạm" in n for n in report["notes"])
-        assert abandoned_temps(folder / "evidence" / "tmp") == []
+        assert abandoned_temps(folder / "evidence" / ".tmp") == []
         if seen_left >= 3:
             break
     assert seen_left >= 1  # the kills did land mid-write
@@ -81,7 +81,7 @@ def test_opening_cleans_the_workspace_folders(tiny_ws, tmp_path):
     dead = 2 ** 22 + 7
     made = [folder / f".pardesk-x.sqlite.{dead}.partial", folder / "identity" / f".key.pem.{dead}.partial",
             folder / "packages" / f".12345-2025-v1.zip.{dead}.partial",
-            folder / "evidence" / "tmp" / f"{dead}-00112233aabb.partial"]
+            folder / "evidence" / ".tmp" / f"{dead}-00112233aabb.partial"]
     for p in made:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_bytes(b"half")
