@@ -29,6 +29,8 @@ register({
     "cli.detached": ("Đã gỡ tài liệu #{id} khỏi {code}", "Detached document #{id} from {code}"),
     "cli.linked": ("Đã liên kết tài liệu #{id} với {code}", "Linked document #{id} to {code}"),
     "cli.doc_updated": ("Đã cập nhật tài liệu #{id}", "Updated document #{id}"),
+    "cli.warnings": ("Cảnh báo ({count}): tài liệu tỉnh có thể trả lại",
+                     "Warnings ({count}): documents the province may send back"),
     "cli.valid": ("Sẵn sàng nộp: không có vấn đề chặn.", "Ready to submit: no blocking problems."),
     "cli.problems": ("Chưa sẵn sàng nộp: {count} vấn đề chặn:", "Not ready to submit: {count} blocking problems:"),
     "cli.backup": ("Đã sao lưu: {path}", "Backup written: {path}"),
@@ -406,13 +408,22 @@ def cmd_status(cli: CLI) -> int:
 
 
 def cmd_validate(cli: CLI) -> int:
+    from parDesk.intake.service import evidence_warnings
+
     ws = cli.ws()
     problems = ws.validate()
+    warnings = evidence_warnings(ws)  # documents the province would send back: said, not blocking
+    warning_lines = "".join("\n  ! " + w.message() for w in warnings)
+    warning_data = [{"code": w.where, "key": w.key, "message": w.message()} for w in warnings]
     if not problems:
-        cli.out(t("cli.valid"), {"ready": True, "problems": []})
+        cli.out(lambda: t("cli.valid") + (("\n" + t("cli.warnings", count=len(warnings)) + warning_lines)
+                                          if warnings else ""),
+                {"ready": True, "problems": [], "warnings": warning_data})
         return EXIT_OK
-    cli.out(lambda: t("cli.problems", count=len(problems)) + "\n" + "\n".join("  - " + p.message() for p in problems),
-            {"ready": False, "problems": [{"code": p.where, "key": p.key, "message": p.message()} for p in problems]})
+    cli.out(lambda: t("cli.problems", count=len(problems)) + "\n" + "\n".join("  - " + p.message() for p in problems)
+            + (("\n" + t("cli.warnings", count=len(warnings)) + warning_lines) if warnings else ""),
+            {"ready": False, "problems": [{"code": p.where, "key": p.key, "message": p.message()} for p in problems],
+             "warnings": warning_data})
     return EXIT_PROBLEMS
 
 

@@ -17,6 +17,11 @@ def main() -> None:
     files = sorted(pool.iterdir())
     ws = Workspace(folder)
     codes = ["1.1.1", "1.1.2", "1.2.1", "2.1.1"]
+    # Load what attach loads on first use (the PDF text layer reader), so the kills land in the work
+    # itself rather than in one-time imports.
+    import pypdfium2  # noqa: F401
+
+    import parDesk.intake.service  # noqa: F401
     print("ready", flush=True)
     n = 0
     while True:

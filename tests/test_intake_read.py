@@ -262,3 +262,21 @@ def test_cli_read_attach_accept_search_reindex(ws, sample) -> None:
     assert json.loads(r.stdout)["reindexed"]["documents"] == 1
     r = run("evidence", "read", "/no/such/file.pdf")
     assert r.returncode != 0 and "Traceback" not in r.stderr
+
+
+def test_validate_says_the_warnings_without_blocking(ws, tmp_path: Path) -> None:  # noqa: ANN001
+    from PIL import Image
+
+    from parDesk.intake.service import read_and_record
+
+    blank = tmp_path / "blank.pdf"
+    Image.new("L", (1654, 2339), 255).save(blank, "PDF", resolution=200)
+    doc = ws.attach("1.2.1", blank)
+    read_and_record(ws, doc.id)
+    r = subprocess.run([sys.executable, "-m", "parDesk", "-w", str(ws.folder), "--json", "validate"],
+                       capture_output=True, text=True, timeout=120)
+    data = json.loads(r.stdout)
+    assert len(data["warnings"]) == 1 and "blank.pdf" in data["warnings"][0]["message"]
+    r = subprocess.run([sys.executable, "-m", "parDesk", "-w", str(ws.folder), "validate"],
+                       capture_output=True, text=True, timeout=120)
+    assert "Cảnh báo (1)" in r.stdout and "blank.pdf" in r.stdout

@@ -575,3 +575,15 @@ def test_load_framework_any_reads_json_or_xlsx_and_refuses_the_rest_with_a_sente
     with pytest.raises(ParDeskError) as exc:
         load_framework_any(tmp_path / "khong-co.json")
     assert exc.value.key == "fw.unreadable"
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(book, snap):
+    ws = load_workbook(book)[SHEET_SCORES]
+    rows = rows_by_code(ws)
+    for item in snap["items"]:
+        if item["kind"] != "leaf":
+            continue
+        r = rows[item["code"]]
+        assert ws.cell(r, _COL["level"]).alignment.wrap_text and ws.cell(r, _COL["score"]).alignment.wrap_text
+        lines = max(1, len(item.get("evidence") or []))
+        assert ws.row_dimensions[r].height >= 15 * lines, item["code"]

@@ -146,7 +146,7 @@ def evidence_warnings(ws: Workspace) -> list[ParDeskError]:
         for finding in findings_of(row):
             if finding.severity != "reject":
                 continue
-            out.append(ParDeskError("intake.doc_warning", where=",".join(doc.codes), name=doc.number or
+            out.append(ParDeskError("intake.doc_warning", name=doc.number or
                                     doc.original_name, codes=", ".join(doc.codes) or Msg("intake.no_codes"),
                                     reason=Msg(finding.key, **finding.params)))
     return out

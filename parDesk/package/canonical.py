@@ -9,8 +9,9 @@ accept a file that another tool would unpack differently. parDesk writes its
 packages itself (:mod:`parDesk.package.bag`), so it accepts exactly that shape:
 
 * the file ends with one classic end record (no comment); a zip64 end record
-  and locator, if present, sit right before it and agree with it (a classic
-  field may only be the 0xFFFF… placeholder where zip64 holds the real value);
+  and locator sit right before it only when a classic field needs them, and
+  agree with it (a classic field may only be the 0xFFFF… placeholder where
+  zip64 holds the real value);
 * one entry count, bounded by :class:`~parDesk.package.zipsafe.ZipLimits`
   *before* the directory is read (so a forged count costs nothing);
 * the central directory ends where the end records begin;
@@ -119,6 +120,8 @@ def read_end_records(fh: BinaryIO, size: int, max_entries: int) -> tuple[EndReco
                                           ("offset", cd_offset, off64, 0xFFFFFFFF)):
             if classic != real and not (classic == cap and real >= cap):
                 return None, [ParDeskError("zip.end_mismatch", field=field, classic=classic, zip64=real)]
+        if 0xFFFF != n_total and 0xFFFFFFFF not in (cd_size, cd_offset):
+            return None, [_bad("ZIP64 end record where none is needed")]
         count, dsize, doffset, end_start = n64, size64, off64, z64_at
     elif 0xFFFF in (n_total,) or 0xFFFFFFFF in (cd_size, cd_offset):
         return None, [_bad("ZIP64 placeholder without a ZIP64 end record")]

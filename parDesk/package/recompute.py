@@ -29,7 +29,7 @@ from typing import Any, Mapping
 
 from parDesk.i18n import Nested, ParDeskError, ValidationErrors, register
 from parDesk.models.framework import Framework, Leaf, Node, parse_framework
-from parDesk.package.schema import check_assessment, markers, strict_json
+from parDesk.package.schema import DECIMAL_RE, check_assessment, markers, strict_json
 from parDesk.scoring import LeafState, compute_totals, normalize_inputs, score_rule
 
 register({
@@ -164,6 +164,18 @@ def check_item_set(fw: Framework, items: list[dict[str, Any]]) -> list[ParDeskEr
     return problems
 
 
+def _odd_input(inputs: dict[str, Any], where: str) -> ParDeskError | None:
+    """Inputs in a form parDesk never writes: long text, or a score that is not a plain decimal string.
+
+    Checked before any :class:`~decimal.Decimal` is made, so ``"1e-999999"``
+    or a 100,000-character number never reaches the scorer or a message.
+    """
+    for key, value in inputs.items():
+        if isinstance(value, str) and (len(value) > 64 or (key == "score" and not DECIMAL_RE.fullmatch(value))):
+            return ParDeskError("schema.bad_value", where=f"{where}.{key}", value=value[:40])
+    return None
+
+
 def leaf_states(fw: Framework, items: list[dict[str, Any]]) -> tuple[dict[str, LeafState], list[ParDeskError]]:
     """Each leaf's state as claimed; province items and invalid inputs become refusals."""
     problems: list[ParDeskError] = []
@@ -182,6 +194,10 @@ def leaf_states(fw: Framework, items: list[dict[str, Any]]) -> tuple[dict[str, L
                 field = "score" if item["score"] is not None else "inputs"
                 problems.append(ParDeskError("recompute.province_item", where=f"{where}.{field}", code=leaf.code))
             states[leaf.code] = LeafState(inputs=None, not_applicable=na)
+            continue
+        odd = _odd_input(inputs, f"{where}.inputs")
+        if odd is not None:
+            problems.append(ParDeskError("recompute.bad_inputs", where=odd.where, code=leaf.code, reason=Nested(odd)))
             continue
         if inputs:
             try:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.identity import Signer
@@ -85,7 +85,7 @@ def _record(ws: Workspace, row: Package) -> PackageRecord:
 
 def packages(ws: Workspace) -> list[PackageRecord]:
     with ws.reader() as s:
-        return [_record(ws, r) for r in s.exec(select(Package).order_by(Package.id))]
+        return [_record(ws, r) for r in s.exec(select(Package).order_by(col(Package.id)))]
 
 
 def previous_package(ws: Workspace, assessment: Assessment) -> PackageRecord | None:
@@ -235,7 +235,7 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
     stamp = now_iso()
     with ws.session() as s:
         newer = s.exec(select(AuditEntry.id).where(AuditEntry.assessment_id == ws.assessment_id,
-                                                   AuditEntry.id > frozen.last_audit_id)).first()
+                                                   col(AuditEntry.id) > frozen.last_audit_id)).first()
         if newer is not None:  # edited while the package was being built: it no longer says what is true
             result.path.unlink(missing_ok=True)
             raise ParDeskError("sub.changed")
@@ -245,9 +245,11 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
                       signer_fingerprint=result.signer_fingerprint, created_at=stamp)
         s.add(row)
         s.flush()
+        assert row.id is not None
         box = Outbox(package_id=row.id, state="waiting", updated_at=stamp)
         s.add(box)
         s.flush()
+        assert box.id is not None
         s.add(OutboxHistory(outbox_id=box.id, at=stamp, state="waiting"))
         ws.lock(s, {"version": a.version, "path": row.path, "signer": result.signer_fingerprint,
                     "size": result.size}, key=result.sha256)

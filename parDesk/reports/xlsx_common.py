@@ -99,7 +99,7 @@ _COLUMNS: list[tuple[str, str, str, float]] = [
     ("done", "Có/Không", "Yes/No", 9),
     ("numerator", "Tử số", "Numerator", 9),
     ("denominator", "Mẫu số", "Denominator", 9),
-    ("level", "Mức", "Level", 7),
+    ("level", "Mức", "Level", 16),  # holds a level's name, picked from the drop-down
     ("violations", "Số vi phạm", "Violations", 9),
     ("score_input", "Điểm nhập tay", "Score (typed)", 9),
     ("score", "Điểm tự chấm", "Self-score", 9),

@@ -203,12 +203,13 @@ class _ScoresWriter:
         for key, col in _COL.items():
             fill = _FILL_INPUT if key in used_inputs else (_FILL_OFF if key in _INPUTS else None)
             _style_cell(self.ws.cell(r, col, values.get(key)),
-                        wrap=key in ("title", "how", "evidence", "explanation", "comment"),
+                        wrap=key in _WRAPPED,
                         align="center" if key in ("max", "score", "max_applicable", "appraised") + _INPUTS
                         else "left", fill=fill)
         self.ws.cell(r, _COL["code"]).number_format = "@"
         self.ws.cell(r, _COL["level"]).number_format = "@"
         self._input_validation(leaf, r, used_inputs, level_refs)
+        self.ws.row_dimensions[r].height = _row_height(values)
         self.score_cell[leaf.code] = f"{_L['score']}{r}"
         self.max_app_cell[leaf.code] = f"{_L['max_applicable']}{r}"
 
@@ -354,6 +355,23 @@ class _ScoresWriter:
         ws.oddHeader.center.text = "&P"
         ws.oddHeader.center.size = 13
         ws.oddHeader.center.font = _FONT
+
+
+_WRAPPED = ("title", "how", "evidence", "explanation", "comment", "level", "score")
+_LINE_HEIGHT = 15.0  # points per line of 11 pt text
+
+
+def _row_height(values: Mapping[str, Any]) -> float:
+    """A row tall enough for its wrapped text: Excel and LibreOffice do not grow a row written by a program."""
+    widths = {key: width for key, _, _, width in _COLUMNS}
+    lines = 1
+    for key in _WRAPPED:
+        text = values.get(key)
+        if not isinstance(text, str) or text.startswith("="):
+            continue
+        per_line = max(1.0, widths[key] * 1.3)  # characters of Times 11 pt per unit of column width
+        lines = max(lines, sum(max(1, -(-len(part) // int(per_line))) for part in text.split("\n")))
+    return min(409.0, lines * _LINE_HEIGHT)
 
 
 def _to_dec(value: Any) -> Decimal | None:

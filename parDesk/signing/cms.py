@@ -145,7 +145,7 @@ def pss_padding() -> padding.PSS:
 def _deterministic_ecdsa_supported() -> bool:
     """Can this ``cryptography`` + OpenSSL do RFC 6979 ECDSA (cryptography ≥ 44, OpenSSL ≥ 3.2)?"""
     try:
-        ec.ECDSA(hashes.SHA256(), deterministic_signing=True)  # type: ignore[call-arg]
+        ec.ECDSA(hashes.SHA256(), deterministic_signing=True)
         return True
     except (TypeError, UnsupportedAlgorithm):
         return False
@@ -286,7 +286,7 @@ def sign_detached(data: bytes, key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateK
     """
     if isinstance(key, ec.EllipticCurvePrivateKey):
         if deterministic and DETERMINISTIC_ECDSA:
-            ecdsa = ec.ECDSA(hashes.SHA256(), deterministic_signing=True)  # type: ignore[call-arg]
+            ecdsa = ec.ECDSA(hashes.SHA256(), deterministic_signing=True)
         else:
             ecdsa = ec.ECDSA(hashes.SHA256())
         ec_key = key
@@ -453,6 +453,264 @@ def _chain_to_anchor(signer: x509.Certificate, pool: Sequence[x509.Certificate],
     return ok, ([] if ok else problems)
 
 
+@dataclass
+class _SignedData:
+    """The parts of a SignedData the checks need (RFC 5652 §5.1), read strictly."""
+
+    version: int
+    digest_algs: list[der.Node]
+    content_type: str
+    cert_nodes: list[der.Node]
+    signer_infos: list[der.Node]
+
+
+@dataclass
+class _SignerInfo:
+    """One SignerInfo, resolved: its certificate, algorithms and signed attributes."""
+
+    signer: x509.Certificate | None
+    hash_cls: type[hashes.HashAlgorithm]
+    sig_oid: str
+    sig_params: der.Node | None
+    sig_value: bytes
+    signed_bytes: bytes
+    message_digest: bytes | None = None
+    signing_time: dt.datetime | None = None
+
+
+class _Refused(Exception):
+    """A check that ends verification early, with its message key."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _parse_signed_data(signature: bytes) -> _SignedData:
+    """ContentInfo → SignedData; detached id-data only. Raises DerError or _Refused."""
+    info = der.parse(signature).expect(der.SEQUENCE).children()
+    if len(info) != 2 or der.as_oid(info[0]) != OID_SIGNED_DATA or not info[1].is_(0, der.CONTEXT):
+        raise der.DerError("not a SignedData ContentInfo")
+    wrapped = info[1].children()
+    if len(wrapped) != 1:
+        raise der.DerError("bad [0] wrapper")
+    sd = wrapped[0].expect(der.SEQUENCE, what="SignedData").children()
+    if len(sd) < 4:
+        raise der.DerError("SignedData too short")
+    version = der.as_int(sd[0])
+    digest_algs = sd[1].expect(der.SET, what="digestAlgorithms").children()
+    encap = sd[2].expect(der.SEQUENCE, what="EncapsulatedContentInfo").children()
+    rest = sd[3:]
+    cert_nodes: list[der.Node] = []
+    if rest and rest[0].is_(0, der.CONTEXT):
+        cert_nodes = rest[0].children()
+        rest = rest[1:]
+    if rest and rest[0].is_(1, der.CONTEXT):  # CRLs: carried, not used offline
+        rest = rest[1:]
+    if len(rest) != 1:
+        raise der.DerError("unexpected fields in SignedData")
+    signer_infos = rest[0].expect(der.SET, what="signerInfos").children()
+    if not encap or len(encap) > 2:
+        raise der.DerError("bad EncapsulatedContentInfo")
+    content_type = der.as_oid(encap[0])
+    if len(encap) == 2:
+        raise _Refused("cms.attached")
+    if content_type != OID_DATA:
+        raise _Refused("cms.content_type")
+    return _SignedData(version, digest_algs, content_type, cert_nodes, signer_infos)
+
+
+def _load_certificates(nodes: list[der.Node]) -> tuple[list[x509.Certificate], list[tuple[bytes, int]]]:
+    """Every certificate the CMS carries, fully parsed now (damage is reported here, not later)."""
+    certs: list[x509.Certificate] = []
+    keys: list[tuple[bytes, int]] = []
+    for node in nodes:
+        if not node.is_(der.SEQUENCE):
+            raise _Refused("cms.bad_cert", detail="unsupported certificate choice")
+        try:
+            with warnings.catch_warnings():  # e.g. "negative serial number": judged below, not warned about
+                warnings.simplefilter("ignore")
+                cert = x509.load_der_x509_certificate(node.raw)
+            # cryptography parses some parts lazily; touch them now so a damaged
+            # certificate is reported here rather than raising somewhere later.
+            cert.public_key()
+            _ = (cert.extensions, cert.subject, cert.issuer, cert.not_valid_before_utc, cert.not_valid_after_utc)
+            keys.append(_cert_parts(node.raw))
+        except Exception as exc:  # InvalidVersion, ValueError, UnsupportedAlgorithm, DerError…
+            raise _Refused("cms.bad_cert", detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+        certs.append(cert)
+    return certs, keys
+
+
+def _find_signer(sid: der.Node, si_version: int, sd_version: int, certs: list[x509.Certificate],
+                 cert_keys: list[tuple[bytes, int]]) -> x509.Certificate | None:
+    """sid → certificate; versions must agree with the sid form (RFC 5652 §5.1, §5.3)."""
+    if sid.is_(der.SEQUENCE):
+        if si_version != 1 or sd_version != 1:
+            raise der.DerError("version does not match issuerAndSerialNumber")
+        issuer_node, serial_node = sid.children()
+        serial = der.as_int(serial_node)
+        for cert, (issuer_raw, cert_serial) in zip(certs, cert_keys):
+            if issuer_raw == issuer_node.raw and cert_serial == serial:
+                return cert
+        return None
+    if sid.is_(0, der.CONTEXT, constructed=False):
+        if si_version != 3 or sd_version != 3:
+            raise der.DerError("version does not match subjectKeyIdentifier")
+        for cert in certs:
+            try:
+                ski = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
+            except x509.ExtensionNotFound:
+                continue
+            if ski == sid.content:
+                return cert
+        return None
+    raise der.DerError("bad SignerIdentifier")
+
+
+def _read_signed_attributes(signed_attrs: der.Node, content_type: str) -> tuple[bytes, dt.datetime | None]:
+    """(messageDigest, signingTime) from the signed attributes, each required attribute exactly once."""
+    found: dict[str, list[der.Node]] = {}
+    for attr in signed_attrs.children():
+        parts = attr.expect(der.SEQUENCE, what="Attribute").children()
+        if len(parts) != 2:
+            raise der.DerError("bad Attribute")
+        attr_oid = der.as_oid(parts[0])
+        if attr_oid in found:
+            raise _Refused("cms.attr_repeated", attr=attr_oid)
+        found[attr_oid] = parts[1].expect(der.SET, what="attribute values").children()
+    for required, name in ((OID_CONTENT_TYPE, "contentType"), (OID_MESSAGE_DIGEST, "messageDigest")):
+        if required not in found:
+            raise _Refused("cms.attr_missing", attr=name)
+        if len(found[required]) != 1:
+            raise _Refused("cms.attr_repeated", attr=name)
+    if der.as_oid(found[OID_CONTENT_TYPE][0]) != content_type:
+        raise _Refused("cms.content_type")
+    signing_time = None
+    if OID_SIGNING_TIME in found:
+        if len(found[OID_SIGNING_TIME]) != 1:
+            raise _Refused("cms.attr_repeated", attr="signingTime")
+        signing_time = der.as_time(found[OID_SIGNING_TIME][0])
+    return der.as_octets(found[OID_MESSAGE_DIGEST][0]), signing_time
+
+
+def _parse_signer_info(node: der.Node, sd: _SignedData, certs: list[x509.Certificate],
+                       cert_keys: list[tuple[bytes, int]], content: bytes) -> _SignerInfo:
+    """The one SignerInfo, resolved against the certificates. Raises DerError, _Refused or ParDeskError."""
+    si = node.expect(der.SEQUENCE, what="SignerInfo").children()
+    si_version = der.as_int(si[0])
+    sid = si[1]
+    digest_oid, digest_params = _alg(si[2])
+    digest_alg_raw = si[2].raw
+    pos = 3
+    signed_attrs: der.Node | None = None
+    if pos < len(si) and si[pos].is_(0, der.CONTEXT):
+        signed_attrs = si[pos]
+        pos += 1
+    sig_oid, sig_params = _alg(si[pos])
+    sig_value = der.as_octets(si[pos + 1])
+    pos += 2
+    if pos < len(si) and si[pos].is_(1, der.CONTEXT):
+        pos += 1  # unsigned attributes (e.g. a timestamp token): not relied on
+    if pos != len(si):
+        raise der.DerError("unexpected fields in SignerInfo")
+    signer = _find_signer(sid, si_version, sd.version, certs, cert_keys)
+    if digest_oid not in DIGESTS or not _null_or_absent(digest_params):
+        raise _Refused("cms.unsupported_alg", alg=digest_oid)
+    if [n.raw for n in sd.digest_algs] != [digest_alg_raw]:
+        raise der.DerError("digestAlgorithms does not match the signer")
+    out = _SignerInfo(signer, DIGESTS[digest_oid], sig_oid, sig_params, sig_value, content)
+    if signed_attrs is not None:
+        out.message_digest, out.signing_time = _read_signed_attributes(signed_attrs, sd.content_type)
+        # What was signed is the attributes re-tagged as a universal SET (RFC 5652 §5.4).
+        out.signed_bytes = b"\x31" + signed_attrs.raw[1:]
+    return out
+
+
+def _check_signature_value(si: _SignerInfo, signer: x509.Certificate, where: str | None) -> list[ParDeskError]:
+    """The signature algorithm → the verification call; any failure is a reason, never an exception."""
+    key = signer.public_key()
+    hash_cls, sig_oid, sig_params = si.hash_cls, si.sig_oid, si.sig_params
+    try:
+        if sig_oid in ECDSA_WITH or sig_oid == OID_EC_PUBLIC_KEY:
+            alg_hash = ECDSA_WITH.get(sig_oid, hash_cls)
+            if sig_params is not None or alg_hash is not hash_cls or not isinstance(key, ec.EllipticCurvePublicKey):
+                raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
+            key.verify(si.sig_value, si.signed_bytes, ec.ECDSA(hash_cls()))
+        elif sig_oid in RSA_PKCS1_WITH or sig_oid == OID_RSA:
+            alg_hash = RSA_PKCS1_WITH.get(sig_oid, hash_cls)
+            if not _null_or_absent(sig_params) or alg_hash is not hash_cls or not isinstance(key, rsa.RSAPublicKey):
+                raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
+            key.verify(si.sig_value, si.signed_bytes, padding.PKCS1v15(), hash_cls())
+        elif sig_oid == OID_RSA_PSS:
+            pss_hash, mgf_hash, salt = _pss_params(sig_params)
+            if pss_hash is not hash_cls or not isinstance(key, rsa.RSAPublicKey):
+                raise ParDeskError("cms.unsupported_alg", alg=f"RSASSA-PSS/{pss_hash.name}")
+            key.verify(si.sig_value, si.signed_bytes, padding.PSS(mgf=padding.MGF1(mgf_hash()), salt_length=salt),
+                       pss_hash())
+        else:
+            raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
+    except InvalidSignature:
+        return [ParDeskError("cms.bad_signature", where=where)]
+    except ParDeskError as exc:
+        exc.where = where
+        return [exc]
+    except der.DerError as exc:
+        return [ParDeskError("cms.malformed", where=where, detail=str(exc))]
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        return [ParDeskError("cms.malformed", where=where, detail=str(exc)[:200])]
+    return []
+
+
+def _check_signer_certificate(signer: x509.Certificate, certs: list[x509.Certificate],
+                              where: str | None) -> list[ParDeskError]:
+    """The certificate itself: not altered (its issuer's signature holds where checkable), may sign."""
+    problems: list[ParDeskError] = []
+    if signer.issuer == signer.subject:
+        # Self-issued: its own signature must hold, so no byte of it can change unseen.
+        if not _verify_issued_by(signer, signer):
+            problems.append(ParDeskError("cms.cert_tampered", where=where))
+    else:
+        # CA-issued: if the issuer travels in the CMS, its signature on the signer must hold
+        # (whether that issuer is *trusted* is the anchors' business).
+        issuers = [c for c in certs if c.subject == signer.issuer and c is not signer]
+        if issuers and not any(_verify_issued_by(signer, c) for c in issuers):
+            problems.append(ParDeskError("cms.cert_tampered", where=where))
+    try:
+        ku = signer.extensions.get_extension_for_class(x509.KeyUsage).value
+        if not (ku.digital_signature or ku.content_commitment):
+            problems.append(ParDeskError("cms.key_usage", where=where))
+    except x509.ExtensionNotFound:
+        pass
+    except ValueError as exc:
+        problems.append(ParDeskError("cms.bad_cert", where=where, detail=str(exc)[:200]))
+    return problems
+
+
+def _check_times(signer: x509.Certificate, signing_time: dt.datetime | None, now: dt.datetime,
+                 where: str | None) -> tuple[list[ParDeskError], dt.datetime]:
+    """Validity at the claimed signing time and at the reference time; returns the time the chain is judged at."""
+    problems: list[ParDeskError] = []
+    if signing_time is None:
+        problems.append(ParDeskError("cms.no_signing_time", where=where))
+        when = now
+    else:
+        when = signing_time
+        if signing_time > now + FUTURE_TOLERANCE:
+            problems.append(ParDeskError("cms.future_time", where=where, time=_fmt_time(signing_time)))
+    span = dict(start=_fmt_time(signer.not_valid_before_utc), end=_fmt_time(signer.not_valid_after_utc))
+    if not valid_at(signer, when):
+        problems.append(ParDeskError("cms.cert_not_valid_at", where=where, subject=subject_text(signer),
+                                     time=_fmt_time(when), **span))
+    elif not valid_at(signer, now):
+        # The signing time is the signer's own claim (no trusted timestamp): a certificate
+        # that has expired by the reference time cannot be saved by a backdated claim.
+        problems.append(ParDeskError("cms.cert_not_valid_at_reference", where=where, subject=subject_text(signer),
+                                     now=_fmt_time(now), time=_fmt_time(when), **span))
+    return problems, now
+
+
 def verify_detached_cms(signature: bytes, content: bytes, *,
                         trusted: Sequence[x509.Certificate] | None = None,
                         now: dt.datetime | None = None,
@@ -467,249 +725,59 @@ def verify_detached_cms(signature: bytes, content: bytes, *,
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     result = CmsVerifyResult(valid=False)
-    problems = result.problems
-
-    def fail(key: str, **params: object) -> CmsVerifyResult:
-        problems.append(ParDeskError(key, where=where, **params))
-        return result
-
     if len(signature) > MAX_SIGNATURE_BYTES:
-        return fail("cms.malformed", detail="too large")
+        result.problems.append(ParDeskError("cms.malformed", where=where, detail="too large"))
+        return result
     try:
-        info = der.parse(signature).expect(der.SEQUENCE).children()
-        if len(info) != 2 or der.as_oid(info[0]) != OID_SIGNED_DATA or not info[1].is_(0, der.CONTEXT):
-            raise der.DerError("not a SignedData ContentInfo")
-        wrapped = info[1].children()
-        if len(wrapped) != 1:
-            raise der.DerError("bad [0] wrapper")
-        sd = wrapped[0].expect(der.SEQUENCE, what="SignedData").children()
-        if len(sd) < 4:
-            raise der.DerError("SignedData too short")
-        sd_version = der.as_int(sd[0])
-        digest_algs = sd[1].expect(der.SET, what="digestAlgorithms").children()
-        encap = sd[2].expect(der.SEQUENCE, what="EncapsulatedContentInfo").children()
-        rest = sd[3:]
-        cert_nodes: list[der.Node] = []
-        if rest and rest[0].is_(0, der.CONTEXT):
-            cert_nodes = rest[0].children()
-            rest = rest[1:]
-        if rest and rest[0].is_(1, der.CONTEXT):  # CRLs: carried, not used offline
-            rest = rest[1:]
-        if len(rest) != 1:
-            raise der.DerError("unexpected fields in SignedData")
-        signer_infos = rest[0].expect(der.SET, what="signerInfos").children()
-        if not encap or len(encap) > 2:
-            raise der.DerError("bad EncapsulatedContentInfo")
-        e_content_type = der.as_oid(encap[0])
-        if len(encap) == 2:
-            return fail("cms.attached")
-        if e_content_type != OID_DATA:
-            return fail("cms.content_type")
+        sd = _parse_signed_data(signature)
+        certs, cert_keys = _load_certificates(sd.cert_nodes)
+        result.certificates = certs
+        if len(sd.signer_infos) != 1:
+            raise _Refused("cms.signer_count", count=len(sd.signer_infos))
+        si = _parse_signer_info(sd.signer_infos[0], sd, certs, cert_keys, content)
+    except _Refused as exc:
+        result.problems.append(ParDeskError(exc.key, where=where, **exc.params))
+        return result
     except der.DerError as exc:
-        return fail("cms.malformed", detail=str(exc))
-
-    certs: list[x509.Certificate] = []
-    cert_keys: list[tuple[bytes, int]] = []
-    for node in cert_nodes:
-        if not node.is_(der.SEQUENCE):
-            return fail("cms.bad_cert", detail="unsupported certificate choice")
-        try:
-            with warnings.catch_warnings():  # e.g. "negative serial number": judged below, not warned about
-                warnings.simplefilter("ignore")
-                cert = x509.load_der_x509_certificate(node.raw)
-            # cryptography parses some parts lazily; touch them now so a damaged
-            # certificate is reported here rather than raising somewhere later.
-            cert.public_key()
-            _ = (cert.extensions, cert.subject, cert.issuer, cert.not_valid_before_utc, cert.not_valid_after_utc)
-            cert_keys.append(_cert_parts(node.raw))
-        except Exception as exc:  # InvalidVersion, ValueError, UnsupportedAlgorithm, DerError…
-            return fail("cms.bad_cert", detail=f"{type(exc).__name__}: {exc}"[:200])
-        certs.append(cert)
-    result.certificates = certs
-
-    if len(signer_infos) != 1:
-        return fail("cms.signer_count", count=len(signer_infos))
-
-    try:
-        si = signer_infos[0].expect(der.SEQUENCE, what="SignerInfo").children()
-        si_version = der.as_int(si[0])
-        sid = si[1]
-        pos = 2
-        digest_oid, digest_params = _alg(si[pos])
-        digest_alg_raw = si[pos].raw
-        pos += 1
-        signed_attrs: der.Node | None = None
-        if pos < len(si) and si[pos].is_(0, der.CONTEXT):
-            signed_attrs = si[pos]
-            pos += 1
-        sig_oid, sig_params = _alg(si[pos])
-        sig_value = der.as_octets(si[pos + 1])
-        pos += 2
-        if pos < len(si) and si[pos].is_(1, der.CONTEXT):
-            pos += 1  # unsigned attributes (e.g. a timestamp token): not relied on
-        if pos != len(si):
-            raise der.DerError("unexpected fields in SignerInfo")
-
-        # sid → certificate; versions must agree with the sid form (RFC 5652 §5.1, §5.3)
-        signer: x509.Certificate | None = None
-        if sid.is_(der.SEQUENCE):
-            if si_version != 1 or sd_version != 1:
-                raise der.DerError("version does not match issuerAndSerialNumber")
-            issuer_node, serial_node = sid.children()
-            serial = der.as_int(serial_node)
-            for cert, (issuer_raw, cert_serial) in zip(certs, cert_keys):
-                if issuer_raw == issuer_node.raw and cert_serial == serial:
-                    signer = cert
-                    break
-        elif sid.is_(0, der.CONTEXT, constructed=False):
-            if si_version != 3 or sd_version != 3:
-                raise der.DerError("version does not match subjectKeyIdentifier")
-            for cert in certs:
-                try:
-                    ski = cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
-                except x509.ExtensionNotFound:
-                    continue
-                if ski == sid.content:
-                    signer = cert
-                    break
-        else:
-            raise der.DerError("bad SignerIdentifier")
-
-        if digest_oid not in DIGESTS or not _null_or_absent(digest_params):
-            return fail("cms.unsupported_alg", alg=digest_oid)
-        if [n.raw for n in digest_algs] != [digest_alg_raw]:
-            raise der.DerError("digestAlgorithms does not match the signer")
-        hash_cls = DIGESTS[digest_oid]
-
-        # signed attributes
-        message_digest: bytes | None = None
-        signing_time: dt.datetime | None = None
-        if signed_attrs is not None:
-            found: dict[str, list[der.Node]] = {}
-            for attr in signed_attrs.children():
-                parts = attr.expect(der.SEQUENCE, what="Attribute").children()
-                if len(parts) != 2:
-                    raise der.DerError("bad Attribute")
-                attr_oid = der.as_oid(parts[0])
-                if attr_oid in found:
-                    return fail("cms.attr_repeated", attr=attr_oid)
-                found[attr_oid] = parts[1].expect(der.SET, what="attribute values").children()
-            for required, name in ((OID_CONTENT_TYPE, "contentType"), (OID_MESSAGE_DIGEST, "messageDigest")):
-                if required not in found:
-                    return fail("cms.attr_missing", attr=name)
-                if len(found[required]) != 1:
-                    return fail("cms.attr_repeated", attr=name)
-            if der.as_oid(found[OID_CONTENT_TYPE][0]) != e_content_type:
-                return fail("cms.content_type")
-            message_digest = der.as_octets(found[OID_MESSAGE_DIGEST][0])
-            if OID_SIGNING_TIME in found:
-                if len(found[OID_SIGNING_TIME]) != 1:
-                    return fail("cms.attr_repeated", attr="signingTime")
-                signing_time = der.as_time(found[OID_SIGNING_TIME][0])
-            # What was signed is the attributes re-tagged as a universal SET (RFC 5652 §5.4).
-            signed_bytes = b"\x31" + signed_attrs.raw[1:]
-        else:
-            signed_bytes = content
-    except der.DerError as exc:
-        return fail("cms.malformed", detail=str(exc))
+        result.problems.append(ParDeskError("cms.malformed", where=where, detail=str(exc)))
+        return result
     except ParDeskError as exc:
         exc.where = where
-        problems.append(exc)
+        result.problems.append(exc)
         return result
     except (ValueError, IndexError) as exc:
-        return fail("cms.malformed", detail=str(exc)[:200])
+        result.problems.append(ParDeskError("cms.malformed", where=where, detail=str(exc)[:200]))
+        return result
+    _judge_signer(result, si, certs, content, trusted, now, where)
+    result.valid = not result.problems
+    return result
 
+
+def _judge_signer(result: CmsVerifyResult, si: _SignerInfo, certs: list[x509.Certificate], content: bytes,
+                  trusted: Sequence[x509.Certificate] | None, now: dt.datetime, where: str | None) -> None:
+    """Digest, signature, the signer certificate, its times and (with anchors) its chain."""
+    problems = result.problems
+    signer = si.signer
     if signer is None:
-        return fail("cms.no_signer_cert")
+        problems.append(ParDeskError("cms.no_signer_cert", where=where))
+        return
     result.signer = signer
-    result.signing_time = signing_time
-
+    result.signing_time = si.signing_time
     weak = _check_key_strength(signer, where)
     if weak is not None:
         problems.append(weak)
-        return result
-
-    if message_digest is not None:
-        actual = hashlib.new(hash_cls.name, content).digest()
-        if not hmac.compare_digest(actual, message_digest):
+        return
+    if si.message_digest is not None:
+        actual = hashlib.new(si.hash_cls().name, content).digest()
+        if not hmac.compare_digest(actual, si.message_digest):
             problems.append(ParDeskError("cms.digest_mismatch", where=where))
-
-    # signature algorithm → verification call
-    key = signer.public_key()
-    try:
-        if sig_oid in ECDSA_WITH or sig_oid == OID_EC_PUBLIC_KEY:
-            alg_hash = ECDSA_WITH.get(sig_oid, hash_cls)
-            if sig_params is not None or alg_hash is not hash_cls or not isinstance(key, ec.EllipticCurvePublicKey):
-                raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
-            key.verify(sig_value, signed_bytes, ec.ECDSA(hash_cls()))
-        elif sig_oid in RSA_PKCS1_WITH or sig_oid == OID_RSA:
-            alg_hash = RSA_PKCS1_WITH.get(sig_oid, hash_cls)
-            if not _null_or_absent(sig_params) or alg_hash is not hash_cls or not isinstance(key, rsa.RSAPublicKey):
-                raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
-            key.verify(sig_value, signed_bytes, padding.PKCS1v15(), hash_cls())
-        elif sig_oid == OID_RSA_PSS:
-            pss_hash, mgf_hash, salt = _pss_params(sig_params)
-            if pss_hash is not hash_cls or not isinstance(key, rsa.RSAPublicKey):
-                raise ParDeskError("cms.unsupported_alg", alg=f"RSASSA-PSS/{pss_hash.name}")
-            key.verify(sig_value, signed_bytes, padding.PSS(mgf=padding.MGF1(mgf_hash()), salt_length=salt),
-                       pss_hash())
-        else:
-            raise ParDeskError("cms.unsupported_alg", alg=sig_oid)
-    except InvalidSignature:
-        problems.append(ParDeskError("cms.bad_signature", where=where))
-    except ParDeskError as exc:
-        exc.where = where
-        problems.append(exc)
-    except der.DerError as exc:
-        problems.append(ParDeskError("cms.malformed", where=where, detail=str(exc)))
-    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
-        problems.append(ParDeskError("cms.malformed", where=where, detail=str(exc)[:200]))
-
-    # the signer certificate itself
-    if signer.issuer == signer.subject:
-        # Self-issued: its own signature must hold, so no byte of it can change unseen.
-        if not _verify_issued_by(signer, signer):
-            problems.append(ParDeskError("cms.cert_tampered", where=where))
-    else:
-        # CA-issued: if the issuer travels in the CMS, its signature on the signer must hold
-        # (whether that issuer is *trusted* is the anchors' business, below).
-        issuers = [c for c in certs if c.subject == signer.issuer and c is not signer]
-        if issuers and not any(_verify_issued_by(signer, c) for c in issuers):
-            problems.append(ParDeskError("cms.cert_tampered", where=where))
-    try:
-        ku = signer.extensions.get_extension_for_class(x509.KeyUsage).value
-        if not (ku.digital_signature or ku.content_commitment):
-            problems.append(ParDeskError("cms.key_usage", where=where))
-    except x509.ExtensionNotFound:
-        pass
-    except ValueError as exc:
-        problems.append(ParDeskError("cms.bad_cert", where=where, detail=str(exc)[:200]))
-
-    if signing_time is None:
-        problems.append(ParDeskError("cms.no_signing_time", where=where))
-        when = now
-    else:
-        when = signing_time
-        if signing_time > now + FUTURE_TOLERANCE:
-            problems.append(ParDeskError("cms.future_time", where=where, time=_fmt_time(signing_time)))
-    if not valid_at(signer, when):
-        problems.append(ParDeskError(
-            "cms.cert_not_valid_at", where=where, subject=subject_text(signer), time=_fmt_time(when),
-            start=_fmt_time(signer.not_valid_before_utc), end=_fmt_time(signer.not_valid_after_utc)))
-    elif not valid_at(signer, now):
-        # The signing time is the signer's own claim (no trusted timestamp): a certificate
-        # that has expired by the reference time cannot be saved by a backdated claim.
-        problems.append(ParDeskError(
-            "cms.cert_not_valid_at_reference", where=where, subject=subject_text(signer), now=_fmt_time(now),
-            time=_fmt_time(when), start=_fmt_time(signer.not_valid_before_utc),
-            end=_fmt_time(signer.not_valid_after_utc)))
-
+    problems.extend(_check_signature_value(si, signer, where))
+    problems.extend(_check_signer_certificate(signer, certs, where))
+    time_problems, chain_time = _check_times(signer, si.signing_time, now, where)
+    problems.extend(time_problems)
     if trusted is not None:
-        ok, chain_problems = _chain_to_anchor(signer, certs, trusted, now, where)
+        ok, chain_problems = _chain_to_anchor(signer, certs, trusted, chain_time, where)
         result.trusted = ok
         if not ok:
             problems.extend(chain_problems)
             problems.append(ParDeskError("cms.untrusted", where=where, subject=subject_text(signer)))
-
-    result.valid = not problems
-    return result

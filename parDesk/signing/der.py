@@ -258,7 +258,7 @@ def null() -> bytes:
 def set_of(*items: bytes) -> bytes:
     """SET OF: components in ascending order of their encodings (X.690 §11.6, DER)."""
     width = max((len(i) for i in items), default=0)
-    return encode(0x31, b"".join(sorted(items, key=lambda i: i.ljust(width, b"\0"))))
+    return encode(0x31, b"".join(sorted(items, key=lambda i: bytes(i).ljust(width, b"\0"))))
 
 
 def context(number: int, content: bytes, *, constructed: bool = True) -> bytes:

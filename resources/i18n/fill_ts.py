@@ -22,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 VI: dict[str, str] = {
+    "Documents the province may send back:": "Tài liệu tỉnh có thể trả lại:",
     "In the documents' text:": "Trong nội dung tài liệu:",
     "Pages that contain the search words": "Các trang có từ cần tìm",
     "%1 — page %2: %3": "%1 — trang %2: %3",

@@ -1912,22 +1912,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="160" />
+        <location filename="../../parDesk/ui/views/submit.py" line="166" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="163" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="164" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="166" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1936,62 +1936,67 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="159" />
+        <location filename="../../parDesk/ui/views/submit.py" line="165" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="161" />
+        <location filename="../../parDesk/ui/views/submit.py" line="167" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="162" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="165" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="167" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="176" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="178" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <source>Documents the province may send back:</source>
+        <translation>Documents the province may send back:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="221" />
+        <location filename="../../parDesk/ui/views/submit.py" line="237" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -1999,88 +2004,88 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="238" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="243" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="249" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="261" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="266" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
-        <location filename="../../parDesk/ui/views/submit.py" line="254" />
+        <location filename="../../parDesk/ui/views/submit.py" line="266" />
+        <location filename="../../parDesk/ui/views/submit.py" line="270" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="251" />
+        <location filename="../../parDesk/ui/views/submit.py" line="267" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="255" />
+        <location filename="../../parDesk/ui/views/submit.py" line="271" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="280" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="271" />
+        <location filename="../../parDesk/ui/views/submit.py" line="287" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2091,28 +2096,28 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="276" />
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="301" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="436" />
-        <location filename="../../parDesk/ui/views/submit.py" line="450" />
+        <location filename="../../parDesk/ui/views/submit.py" line="452" />
+        <location filename="../../parDesk/ui/views/submit.py" line="466" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="453" />
+        <location filename="../../parDesk/ui/views/submit.py" line="469" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2120,12 +2125,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="462" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="466" />
+        <location filename="../../parDesk/ui/views/submit.py" line="482" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2133,7 +2138,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="473" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2145,37 +2150,37 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="317" />
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="356" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <location filename="../../parDesk/ui/views/submit.py" line="365" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="374" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="386" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="379" />
+        <location filename="../../parDesk/ui/views/submit.py" line="395" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="384" />
+        <location filename="../../parDesk/ui/views/submit.py" line="400" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2183,27 +2188,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="405" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="399" />
+        <location filename="../../parDesk/ui/views/submit.py" line="415" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="408" />
+        <location filename="../../parDesk/ui/views/submit.py" line="424" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="410" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="421" />
+        <location filename="../../parDesk/ui/views/submit.py" line="437" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2211,18 +2216,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="442" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
-        <location filename="../../parDesk/ui/views/submit.py" line="437" />
+        <location filename="../../parDesk/ui/views/submit.py" line="442" />
+        <location filename="../../parDesk/ui/views/submit.py" line="453" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="433" />
+        <location filename="../../parDesk/ui/views/submit.py" line="449" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>

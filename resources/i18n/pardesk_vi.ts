@@ -1902,22 +1902,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="160" />
+        <location filename="../../parDesk/ui/views/submit.py" line="166" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="163" />
+        <location filename="../../parDesk/ui/views/submit.py" line="169" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="164" />
+        <location filename="../../parDesk/ui/views/submit.py" line="170" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="166" />
+        <location filename="../../parDesk/ui/views/submit.py" line="172" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1926,150 +1926,155 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="169" />
+        <location filename="../../parDesk/ui/views/submit.py" line="175" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="159" />
+        <location filename="../../parDesk/ui/views/submit.py" line="165" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="161" />
+        <location filename="../../parDesk/ui/views/submit.py" line="167" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="162" />
+        <location filename="../../parDesk/ui/views/submit.py" line="168" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="165" />
+        <location filename="../../parDesk/ui/views/submit.py" line="171" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="167" />
+        <location filename="../../parDesk/ui/views/submit.py" line="173" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="168" />
+        <location filename="../../parDesk/ui/views/submit.py" line="174" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="176" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="177" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="178" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Blocking problems</source>
         <translation>Các vấn đề chặn việc nộp</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <source>Documents the province may send back:</source>
+        <translation>Tài liệu tỉnh có thể trả lại:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="221" />
+        <location filename="../../parDesk/ui/views/submit.py" line="237" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="222" />
+        <location filename="../../parDesk/ui/views/submit.py" line="238" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="226" />
+        <location filename="../../parDesk/ui/views/submit.py" line="242" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="227" />
+        <location filename="../../parDesk/ui/views/submit.py" line="243" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="232" />
+        <location filename="../../parDesk/ui/views/submit.py" line="248" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="233" />
+        <location filename="../../parDesk/ui/views/submit.py" line="249" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="245" />
+        <location filename="../../parDesk/ui/views/submit.py" line="261" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="247" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
+        <location filename="../../parDesk/ui/views/submit.py" line="266" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="250" />
-        <location filename="../../parDesk/ui/views/submit.py" line="254" />
+        <location filename="../../parDesk/ui/views/submit.py" line="266" />
+        <location filename="../../parDesk/ui/views/submit.py" line="270" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="251" />
+        <location filename="../../parDesk/ui/views/submit.py" line="267" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="255" />
+        <location filename="../../parDesk/ui/views/submit.py" line="271" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="262" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="280" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="271" />
+        <location filename="../../parDesk/ui/views/submit.py" line="287" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
         <translation>
@@ -2078,47 +2083,47 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="276" />
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="301" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="436" />
-        <location filename="../../parDesk/ui/views/submit.py" line="450" />
+        <location filename="../../parDesk/ui/views/submit.py" line="452" />
+        <location filename="../../parDesk/ui/views/submit.py" line="466" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="453" />
+        <location filename="../../parDesk/ui/views/submit.py" line="469" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="462" />
+        <location filename="../../parDesk/ui/views/submit.py" line="478" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="466" />
+        <location filename="../../parDesk/ui/views/submit.py" line="482" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="473" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -2129,82 +2134,82 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="317" />
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="356" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <location filename="../../parDesk/ui/views/submit.py" line="365" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="374" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="370" />
+        <location filename="../../parDesk/ui/views/submit.py" line="386" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="379" />
+        <location filename="../../parDesk/ui/views/submit.py" line="395" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="384" />
+        <location filename="../../parDesk/ui/views/submit.py" line="400" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="389" />
+        <location filename="../../parDesk/ui/views/submit.py" line="405" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="399" />
+        <location filename="../../parDesk/ui/views/submit.py" line="415" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="408" />
+        <location filename="../../parDesk/ui/views/submit.py" line="424" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="410" />
+        <location filename="../../parDesk/ui/views/submit.py" line="426" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="421" />
+        <location filename="../../parDesk/ui/views/submit.py" line="437" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="442" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
-        <location filename="../../parDesk/ui/views/submit.py" line="437" />
+        <location filename="../../parDesk/ui/views/submit.py" line="442" />
+        <location filename="../../parDesk/ui/views/submit.py" line="453" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="433" />
+        <location filename="../../parDesk/ui/views/submit.py" line="449" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>

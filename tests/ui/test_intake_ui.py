@@ -121,3 +121,19 @@ def test_quality_problems_show_in_the_evidence_list(window, qtbot, idle, tmp_pat
     tip = model.data(model.index(0, DocCol.NAME), Qt.ItemDataRole.ToolTipRole)
     assert "trắng" in tip
     assert model.data(model.index(0, DocCol.NAME), Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_submit_tab_warns_about_documents_the_province_would_reject(window, qtbot, idle, tmp_path) -> None:
+    from PIL import Image
+
+    from parDesk.intake.service import read_and_record
+
+    ws = window.ctx.workspace
+    blank = tmp_path / "trang-trang.pdf"
+    Image.new("L", (1654, 2339), 255).save(blank, "PDF", resolution=200)
+    doc = ws.attach("1.2.1", blank)
+    read_and_record(ws, doc.id)
+    window.tabs.setCurrentWidget(window.submit)
+    window.submit.reload()
+    qtbot.waitUntil(lambda: window.submit.doc_warnings.isVisible(), timeout=5000)
+    assert "trang-trang.pdf" in window.submit.doc_warnings.text()

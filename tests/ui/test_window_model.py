@@ -87,8 +87,9 @@ class WindowMachine(RuleBasedStateMachine):
         assert self.order == self.win.tree.model.leaf_codes()
         self.stored: dict[str, dict[str, Any]] = {c: _empty() for c in self.order}
         self.links: dict[str, set[str]] = {c: set() for c in self.order}
-        self.undo: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-        self.redo: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+        # The core's named commands (parDesk.history): an answer's before/after, or a link made or removed.
+        self.undo: list[tuple[str, str, Any, Any]] = []
+        self.redo: list[tuple[str, str, Any, Any]] = []
         self.locked = False
         self.version = 1
         self.current = self.win.leaf.code
@@ -137,7 +138,7 @@ class WindowMachine(RuleBasedStateMachine):
         before = self.stored[code]
         if after != before:
             self.stored[code] = after
-            self.undo.append((code, before, after))
+            self.undo.append(("answer", code, before, after))
             self.redo.clear()
 
     def _try_inputs(self, code: str, raw: dict[str, Any]) -> bool:
@@ -387,9 +388,13 @@ class WindowMachine(RuleBasedStateMachine):
         self.qtbot.keyClick(self.win.tree.view, Qt.Key.Key_Z, mods)
         stack, other = (self.redo, self.undo) if redo else (self.undo, self.redo)
         if stack and not self.locked:
-            code, before, after = stack.pop()
-            self.stored[code] = after if redo else before
-            other.append((code, before, after))
+            kind, code, before, after = stack.pop()
+            if kind == "answer":
+                self.stored[code] = after if redo else before
+            else:  # ("link", code, file name, linked by the command)
+                linked = after if redo else not after
+                (self.links[code].add if linked else self.links[code].discard)(before)
+            other.append((kind, code, before, after))
             self.idle()
             if code != self.current:
                 self._leave_item()
@@ -422,6 +427,8 @@ class WindowMachine(RuleBasedStateMachine):
             QApplication.sendEvent(panel, drop)
             assert not self.locked
             self.links[self.current].add(path.name)
+            self.undo.append(("link", self.current, path.name, True))
+            self.redo.clear()
         self.idle()
         self.qtbot.waitUntil(lambda: self.win.leaf.evidence._task is None, timeout=10_000)
         self.idle()
@@ -438,6 +445,8 @@ class WindowMachine(RuleBasedStateMachine):
         if ev.remove_btn.isEnabled():
             self.qtbot.mouseClick(ev.remove_btn, Qt.MouseButton.LeftButton)
             self.links[self.current].discard(name)
+            self.undo.append(("link", self.current, name, False))
+            self.redo.clear()
         self.idle()
 
     # -- tabs, language, signing ----------------------------------------------------------------------------
@@ -624,6 +633,9 @@ def test_window_model(machine, name):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["sample", "deep"])
-def test_window_model_long(machine, name):
+def test_window_model_long(machine, name, request):
+    """Minutes long: only when asked for (``pytest -m slow tests/ui/test_window_model.py``), not in every run."""
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("the long model run is opt-in: pytest -m slow")
     cls = machine(FRAMEWORKS[name])
     run_state_machine_as_test(cls, settings=settings(RUN, max_examples=80, stateful_step_count=60))

@@ -135,6 +135,12 @@ class SubmitView(QWidget):
         tl.addWidget(self.detail)
         tl.addWidget(self.version)
         tl.addWidget(self.table, 1)
+        # Documents the province would send back (intake's quality checks): warned, never blocking.
+        self.doc_warnings = QLabel()
+        self.doc_warnings.setObjectName("fieldError")
+        self.doc_warnings.setWordWrap(True)
+        self.doc_warnings.hide()
+        tl.addWidget(self.doc_warnings)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -200,9 +206,19 @@ class SubmitView(QWidget):
         super().showEvent(event)
 
     def reload(self) -> None:
+        from parDesk.intake.service import evidence_warnings
+
+        lang = self.ctx.lang
+        self.ctx.read(lambda ws: [w.message(lang) for w in evidence_warnings(ws)], self._show_doc_warnings,
+                      label="evidence_warnings")
         f = self.ctx.features
         self.ctx.read(lambda ws: ops.read_submit_state(ws, f.identity, f.package, f.sync), self._submit_state,
                       self._show_error, label="submit_state")
+
+    def _show_doc_warnings(self, lines: list[str]) -> None:
+        self.doc_warnings.setText(self.tr("Documents the province may send back:") + "\n" +
+                                  "\n".join("• " + line for line in lines))
+        self.doc_warnings.setVisible(bool(lines))
 
     def _submit_state(self, sub: ops.SubmitState) -> None:
         self.sub = sub
