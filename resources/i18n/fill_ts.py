@@ -22,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 VI: dict[str, str] = {
+    "Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6": "Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6",
     "Documents the province may send back:": "Tài liệu tỉnh có thể trả lại:",
     "In the documents' text:": "Trong nội dung tài liệu:",
     "Pages that contain the search words": "Các trang có từ cần tìm",

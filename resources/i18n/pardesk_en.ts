@@ -4,39 +4,44 @@
 <context>
     <name>AfterView</name>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <location filename="../../parDesk/ui/views/after.py" line="115" />
         <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
         <translation>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <location filename="../../parDesk/ui/views/after.py" line="118" />
         <source>Open a new version to add the explanations</source>
         <translation>Open a new version to add the explanations</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="113" />
-        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <location filename="../../parDesk/ui/views/after.py" line="120" />
+        <location filename="../../parDesk/ui/views/after.py" line="124" />
         <source>Packages sent and receipts</source>
         <translation>Packages sent and receipts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <location filename="../../parDesk/ui/views/after.py" line="121" />
         <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
         <translation>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <location filename="../../parDesk/ui/views/after.py" line="123" />
         <source>Appraisal results</source>
         <translation>Appraisal results</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="173" />
+        <location filename="../../parDesk/ui/views/after.py" line="180" />
+        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
+        <translation>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="202" />
         <source>No appraisal results yet</source>
         <translation>No appraisal results yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="175" />
-        <location filename="../../parDesk/ui/views/after.py" line="178" />
+        <location filename="../../parDesk/ui/views/after.py" line="204" />
+        <location filename="../../parDesk/ui/views/after.py" line="207" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n item appraised</numerusform>
@@ -44,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="176" />
+        <location filename="../../parDesk/ui/views/after.py" line="205" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n request for a supplementary explanation</numerusform>
@@ -52,22 +57,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <location filename="../../parDesk/ui/views/after.py" line="208" />
         <source>no request for a supplementary explanation</source>
         <translation>no request for a supplementary explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="185" />
+        <location filename="../../parDesk/ui/views/after.py" line="214" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="190" />
+        <location filename="../../parDesk/ui/views/after.py" line="219" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="196" />
+        <location filename="../../parDesk/ui/views/after.py" line="225" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Opening a new version is not available: this part of parDesk is missing from this installation.</translation>
     </message>
@@ -1432,17 +1437,17 @@ Workspace: %2</translation>
         <translation>Typed by you; kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Check each value against the document, edit what is wrong, then accept.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="262" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Details filled from %n document.</numerusform>

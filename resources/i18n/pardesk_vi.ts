@@ -4,68 +4,73 @@
 <context>
     <name>AfterView</name>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <location filename="../../parDesk/ui/views/after.py" line="115" />
         <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
         <translation>Kết quả thẩm định của tỉnh cho từng mục, bên cạnh điểm tự chấm. Các mục tỉnh đề nghị giải trình bổ sung được xếp lên đầu. Nhấn Enter hoặc bấm vào một dòng để mở mục đó.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <location filename="../../parDesk/ui/views/after.py" line="118" />
         <source>Open a new version to add the explanations</source>
         <translation>Mở phiên bản mới để bổ sung giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="113" />
-        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <location filename="../../parDesk/ui/views/after.py" line="120" />
+        <location filename="../../parDesk/ui/views/after.py" line="124" />
         <source>Packages sent and receipts</source>
         <translation>Hồ sơ đã gửi và biên nhận</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <location filename="../../parDesk/ui/views/after.py" line="121" />
         <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
         <translation>Chưa có hồ sơ nào được ký. Biên nhận của tỉnh sẽ hiện ở đây sau khi ký và gửi ở thẻ Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <location filename="../../parDesk/ui/views/after.py" line="123" />
         <source>Appraisal results</source>
         <translation>Kết quả thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="173" />
+        <location filename="../../parDesk/ui/views/after.py" line="180" />
+        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
+        <translation>Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="202" />
         <source>No appraisal results yet</source>
         <translation>Chưa có kết quả thẩm định</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="175" />
-        <location filename="../../parDesk/ui/views/after.py" line="178" />
+        <location filename="../../parDesk/ui/views/after.py" line="204" />
+        <location filename="../../parDesk/ui/views/after.py" line="207" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n mục đã được thẩm định</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="176" />
+        <location filename="../../parDesk/ui/views/after.py" line="205" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n đề nghị giải trình bổ sung</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <location filename="../../parDesk/ui/views/after.py" line="208" />
         <source>no request for a supplementary explanation</source>
         <translation>không có đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="185" />
+        <location filename="../../parDesk/ui/views/after.py" line="214" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Phiên bản %1 đã ký và khóa. Để trả lời tỉnh, hãy mở phiên bản mới: điểm tự chấm và tài liệu kiểm chứng được giữ nguyên; bổ sung giải trình theo đề nghị rồi ký và gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="190" />
+        <location filename="../../parDesk/ui/views/after.py" line="219" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>Đang làm phiên bản %1. Mở từng mục được tô màu, bổ sung giải trình và tài liệu kiểm chứng, rồi ký và gửi phiên bản này ở thẻ Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="196" />
+        <location filename="../../parDesk/ui/views/after.py" line="225" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Không mở được phiên bản mới: bản cài đặt này thiếu phần chức năng đó của parDesk.</translation>
     </message>
@@ -1424,17 +1429,17 @@ Thư mục làm việc: %2</translation>
         <translation>Do bạn nhập; được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="262" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>
