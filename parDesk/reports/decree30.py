@@ -388,14 +388,15 @@ class SignatureSpace(Spacer):
         super().__init__(width, height)
         self.box_width = width
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (reportlab's name)
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's method name
         x0, y0 = canvas.absolutePosition(x, y)
         x1, y1 = canvas.absolutePosition(x + self.box_width, y + self.height)
         boxes = getattr(canvas, "_pardesk_signature_boxes", None)
         if boxes is None:
             boxes = canvas._pardesk_signature_boxes = []
         boxes.append((canvas.getPageNumber() - 1, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-        super().drawOn(canvas, x, y, _sW)
+        # reportlab's Flowable.drawOn takes _sW (the alignment shift); types-reportlab's stub omits it
+        super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
 
 
 class _Doc(BaseDocTemplate):

@@ -54,7 +54,8 @@ def _hammer_and_send(server: ServerProcess, setup, tmp_path, limit: int) -> None
         answers = [f.result(timeout=180) for f in greedy_jobs]
         results = [f.result(timeout=180) for f in sends]
     slowest_refusal = max(t for times in answers for t in times)
-    assert slowest_refusal < 1.5, f"an over-limit request took {slowest_refusal:.2f} s"
+    # the old bug answered after 60 s; under a loaded CI machine a refusal still takes well under 5 s
+    assert slowest_refusal < 5, f"an over-limit request took {slowest_refusal:.2f} s"
     for status, verdict, elapsed in results:
         assert status == 200 and verdict == "accepted", (status, verdict)
         assert elapsed < 60

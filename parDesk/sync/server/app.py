@@ -181,6 +181,11 @@ def create_app(service: ServerService, *, gc_interval_s: float = 600,
         fields = ", ".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors()[:5])
         return await api_error(request, ApiError(400, "http.bad_request", detail=fields[:120]))
 
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, _exc: Exception) -> Response:
+        # the answer; Starlette then re-raises and NoTracebacks writes the one log line
+        return Response(_error_body("http.internal"), status_code=500, media_type="application/json")
+
     @app.exception_handler(404)
     async def not_found(_request: Request, _exc: Exception) -> Response:
         return JSONResponse({"error": {"key": "http.not_found", "vi": "không tìm thấy", "en": "not found"}},
