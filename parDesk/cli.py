@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -454,9 +455,9 @@ def cmd_check(cli: CLI) -> int:
 
         reindexed = reindex(cli, ws)
     report = check(ws)
-    data = {"reindexed": reindexed,"ok": report.ok, "problems": [p.message() for p in report.problems],
+    data = {"reindexed": reindexed, "ok": report.ok, "problems": [p.message() for p in report.problems],
             "notes": [n.message() for n in report.notes], "files": report.files_checked,
-            "bytes": report.bytes_checked}
+            "bytes": report.bytes_checked, "temps_removed": report.temps_removed}
     if report.ok:
         cli.out(lambda: "\n".join([t("cli.check_ok", files=report.files_checked,
                                      mb=vn_number(round(Decimal(report.bytes_checked) / 1048576, 1)))]
@@ -645,12 +646,18 @@ def _common_options(top: bool) -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[..., None]]:
     """Subcommands contributed by feature modules (package, reports, sync)."""
+    import importlib
+    import importlib.util
+
     found = []
     for module_name in ("parDesk.package.cli", "parDesk.reports.cli", "parDesk.sync.cli"):
         try:
-            module = __import__(module_name, fromlist=["register_commands"])
-        except ImportError:
+            spec = importlib.util.find_spec(module_name)
+        except ModuleNotFoundError:  # the feature's package is not in this build
+            spec = None
+        if spec is None:  # a build without that feature: no subcommand
             continue
+        module = importlib.import_module(module_name)  # a broken subcommand fails loudly, never silently
         found.append(module.register_commands)
     return found
 
@@ -685,14 +692,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(t("cli.error_prefix") + person_message(exc, lang), file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:  # `pardesk … | head`
         sys.stderr.close()
         return EXIT_OK
+    except (OSError, sqlite3.Error) as exc:
+        err = _environment_error(exc, args)
+        print(t("cli.error_prefix") + err.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy") and isinstance(getattr(exc, "orig", None), sqlite3.Error):
+            err = _environment_error(exc, args)
+            print(t("cli.error_prefix") + err.message(lang), file=sys.stderr)
+            return EXIT_USAGE
+        raise
+    except KeyboardInterrupt:
+        return 130
 
 
-register({"cli.error_prefix": ("Lỗi: ", "Error: "), "cli.warning_prefix": ("Lưu ý: ", "Warning: ")})
+def _environment_error(exc: BaseException, args: argparse.Namespace) -> ParDeskError:
+    """A disk or file problem the operation met, in words: read-only, full (with the free space), or the OS's reason."""
+    from parDesk.diskerrors import disk_error
+    from parDesk.workspace import default_workspace
+
+    folder = Path(args.workspace) if getattr(args, "workspace", None) else default_workspace()
+    err = disk_error(exc, folder)
+    if err is not None:
+        return err
+    where = getattr(exc, "filename", None)
+    reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", None) or exc)
+    return ParDeskError("cli.os_error", where=str(where) if where else str(folder), reason=reason)
+
+
+register({"cli.error_prefix": ("Lỗi: ", "Error: "), "cli.warning_prefix": ("Lưu ý: ", "Warning: "),
+          "cli.os_error": ("không thực hiện được: {reason}", "could not be done: {reason}")})
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -213,6 +213,11 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
             row = s.exec(select(Package).where(Package.assessment_id == a.id)).first()
         if row is not None:
             return _record(ws, row)
+    if ws.read_only is not None:  # a read-only folder or a full disk: say so before writing anything
+        raise ws.read_only
+    from parDesk.diskerrors import check_room
+
+    check_room(ws.folder, sum(d.size for d in ws.documents()) + (1 << 20))  # the evidence, the forms, the tags
     problems = ws.validate()
     if problems and not allow_problems:
         raise ParDeskError("sub.problems", count=len(problems))

@@ -49,6 +49,7 @@ VI: dict[str, str] = {
     "expired on %1": "đã hết hạn ngày %1",
     "valid from %1 to %2 (%n day(s) left)": "hiệu lực từ %1 đến %2 (còn %n ngày)",
     "Signing certificate of %1\n%2; %3": "Chứng thư số của %1\n%2; %3",
+    "Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6": "Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6",
     "Documents the province may send back:": "Tài liệu tỉnh có thể trả lại:",
     "In the documents' text:": "Trong nội dung tài liệu:",
     "Pages that contain the search words": "Các trang có từ cần tìm",
@@ -541,6 +542,10 @@ VI: dict[str, str] = {
     "Signed version: view only": "Phiên bản đã ký: chỉ xem",
     "A new version is open for editing.": "Đã mở phiên bản mới để sửa.",
     "e.g. %1": "ví dụ %1",
+    "Version %1 is signed and locked: it can be viewed only": "Phiên bản %1 đã ký và khóa: chỉ xem được",
+    "To change anything, open version %1.": "Muốn sửa, hãy mở phiên bản %1.",
+    "Not applicable: its %1 leave the unit's maximum (now %2).":
+        "Không áp dụng: %1 của mục này không tính vào điểm tối đa của đơn vị (nay là %2).",
 }
 
 

@@ -4,39 +4,44 @@
 <context>
     <name>AfterView</name>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <location filename="../../parDesk/ui/views/after.py" line="115" />
         <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
         <translation>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <location filename="../../parDesk/ui/views/after.py" line="118" />
         <source>Open a new version to add the explanations</source>
         <translation>Open a new version to add the explanations</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="113" />
-        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <location filename="../../parDesk/ui/views/after.py" line="120" />
+        <location filename="../../parDesk/ui/views/after.py" line="124" />
         <source>Packages sent and receipts</source>
         <translation>Packages sent and receipts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <location filename="../../parDesk/ui/views/after.py" line="121" />
         <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
         <translation>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <location filename="../../parDesk/ui/views/after.py" line="123" />
         <source>Appraisal results</source>
         <translation>Appraisal results</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="173" />
+        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
+        <translation>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="201" />
         <source>No appraisal results yet</source>
         <translation>No appraisal results yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="175" />
-        <location filename="../../parDesk/ui/views/after.py" line="178" />
+        <location filename="../../parDesk/ui/views/after.py" line="203" />
+        <location filename="../../parDesk/ui/views/after.py" line="206" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n item appraised</numerusform>
@@ -44,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="176" />
+        <location filename="../../parDesk/ui/views/after.py" line="204" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n request for a supplementary explanation</numerusform>
@@ -52,22 +57,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <location filename="../../parDesk/ui/views/after.py" line="207" />
         <source>no request for a supplementary explanation</source>
         <translation>no request for a supplementary explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="185" />
+        <location filename="../../parDesk/ui/views/after.py" line="213" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="190" />
+        <location filename="../../parDesk/ui/views/after.py" line="218" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="196" />
+        <location filename="../../parDesk/ui/views/after.py" line="224" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Opening a new version is not available: this part of parDesk is missing from this installation.</translation>
     </message>
@@ -809,46 +814,55 @@ You will enter your unit's details, choose the province's framework, and (later)
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="455" />
-        <source>not applicable</source>
-        <translation>not applicable</translation>
+        <source>N/A</source>
+        <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="465" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="456" />
+        <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
+        <translation>Not applicable: its %1 leave the unit's maximum (now %2).</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="vanished">not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="480" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="487" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="481" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="488" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="485" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="492" />
         <source>supplementary explanation requested</source>
         <translation>supplementary explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="489" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="496" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="590" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="597" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -1352,7 +1366,9 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="112" />
         <source>The passphrase is too short: use at least %n character(s).</source>
         <translation>
-            <numerusform>The passphrase is too short: use at least %n character.</numerusform><numerusform>The passphrase is too short: use at least %n characters.</numerusform></translation>
+            <numerusform>The passphrase is too short: use at least %n character.</numerusform>
+            <numerusform>The passphrase is too short: use at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="116" />
@@ -1480,17 +1496,17 @@ Workspace: %2</translation>
         <translation>Typed by you; kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Check each value against the document, edit what is wrong, then accept.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="262" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Details filled from %n document.</numerusform>
@@ -2075,78 +2091,88 @@ Workspace: %2</translation>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="258" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <source>Version %1 is signed and locked: it can be viewed only</source>
+        <translation>Version %1 is signed and locked: it can be viewed only</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="259" />
+        <source>To change anything, open version %1.</source>
+        <translation>To change anything, open version %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="258" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="259" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="274" />
+        <location filename="../../parDesk/ui/views/submit.py" line="279" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="278" />
+        <location filename="../../parDesk/ui/views/submit.py" line="283" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="280" />
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="281" />
+        <location filename="../../parDesk/ui/views/submit.py" line="286" />
         <source>Register with the province's server first: press “Register with the province's server…”.</source>
         <translation>Register with the province's server first: press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="286" />
+        <location filename="../../parDesk/ui/views/submit.py" line="291" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="291" />
+        <location filename="../../parDesk/ui/views/submit.py" line="296" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="293" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="301" />
+        <location filename="../../parDesk/ui/views/submit.py" line="306" />
         <source>Subject: %1
 Issuer: %2
 Fingerprint (SHA-256): %3</source>
@@ -2165,61 +2191,63 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="311" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <location filename="../../parDesk/ui/views/submit.py" line="320" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="324" />
+        <location filename="../../parDesk/ui/views/submit.py" line="329" />
         <source>%1 (code %2)</source>
         <translation>%1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="326" />
+        <location filename="../../parDesk/ui/views/submit.py" line="331" />
         <source>issued by the unit itself, until the province's certificate arrives</source>
         <translation>issued by the unit itself, until the province's certificate arrives</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="328" />
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
         <source>issued by %1</source>
         <translation>issued by %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="330" />
+        <location filename="../../parDesk/ui/views/submit.py" line="335" />
         <source>expired on %1</source>
         <translation>expired on %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
-            <numerusform>valid from %1 to %2 (%n day left)</numerusform><numerusform>valid from %1 to %2 (%n days left)</numerusform></translation>
+            <numerusform>valid from %1 to %2 (%n day left)</numerusform>
+            <numerusform>valid from %1 to %2 (%n days left)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="335" />
+        <location filename="../../parDesk/ui/views/submit.py" line="340" />
         <source>Signing certificate of %1
 %2; %3</source>
         <translation>Signing certificate of %1
 %2; %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="494" />
-        <location filename="../../parDesk/ui/views/submit.py" line="508" />
+        <location filename="../../parDesk/ui/views/submit.py" line="499" />
+        <location filename="../../parDesk/ui/views/submit.py" line="513" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="511" />
+        <location filename="../../parDesk/ui/views/submit.py" line="516" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2227,12 +2255,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="520" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="524" />
+        <location filename="../../parDesk/ui/views/submit.py" line="529" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2240,7 +2268,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="531" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2252,37 +2280,37 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="365" />
+        <location filename="../../parDesk/ui/views/submit.py" line="370" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="398" />
+        <location filename="../../parDesk/ui/views/submit.py" line="403" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="412" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="416" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="428" />
+        <location filename="../../parDesk/ui/views/submit.py" line="433" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="437" />
+        <location filename="../../parDesk/ui/views/submit.py" line="442" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="442" />
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2290,27 +2318,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="452" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="457" />
+        <location filename="../../parDesk/ui/views/submit.py" line="462" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="466" />
+        <location filename="../../parDesk/ui/views/submit.py" line="471" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="468" />
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="479" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2318,18 +2346,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="484" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="484" />
-        <location filename="../../parDesk/ui/views/submit.py" line="495" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
+        <location filename="../../parDesk/ui/views/submit.py" line="500" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="491" />
+        <location filename="../../parDesk/ui/views/submit.py" line="496" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>

@@ -4,68 +4,73 @@
 <context>
     <name>AfterView</name>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <location filename="../../parDesk/ui/views/after.py" line="115" />
         <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
         <translation>Kết quả thẩm định của tỉnh cho từng mục, bên cạnh điểm tự chấm. Các mục tỉnh đề nghị giải trình bổ sung được xếp lên đầu. Nhấn Enter hoặc bấm vào một dòng để mở mục đó.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <location filename="../../parDesk/ui/views/after.py" line="118" />
         <source>Open a new version to add the explanations</source>
         <translation>Mở phiên bản mới để bổ sung giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="113" />
-        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <location filename="../../parDesk/ui/views/after.py" line="120" />
+        <location filename="../../parDesk/ui/views/after.py" line="124" />
         <source>Packages sent and receipts</source>
         <translation>Hồ sơ đã gửi và biên nhận</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <location filename="../../parDesk/ui/views/after.py" line="121" />
         <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
         <translation>Chưa có hồ sơ nào được ký. Biên nhận của tỉnh sẽ hiện ở đây sau khi ký và gửi ở thẻ Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <location filename="../../parDesk/ui/views/after.py" line="123" />
         <source>Appraisal results</source>
         <translation>Kết quả thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="173" />
+        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
+        <translation>Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="201" />
         <source>No appraisal results yet</source>
         <translation>Chưa có kết quả thẩm định</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="175" />
-        <location filename="../../parDesk/ui/views/after.py" line="178" />
+        <location filename="../../parDesk/ui/views/after.py" line="203" />
+        <location filename="../../parDesk/ui/views/after.py" line="206" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n mục đã được thẩm định</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="176" />
+        <location filename="../../parDesk/ui/views/after.py" line="204" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n đề nghị giải trình bổ sung</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <location filename="../../parDesk/ui/views/after.py" line="207" />
         <source>no request for a supplementary explanation</source>
         <translation>không có đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="185" />
+        <location filename="../../parDesk/ui/views/after.py" line="213" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Phiên bản %1 đã ký và khóa. Để trả lời tỉnh, hãy mở phiên bản mới: điểm tự chấm và tài liệu kiểm chứng được giữ nguyên; bổ sung giải trình theo đề nghị rồi ký và gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="190" />
+        <location filename="../../parDesk/ui/views/after.py" line="218" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>Đang làm phiên bản %1. Mở từng mục được tô màu, bổ sung giải trình và tài liệu kiểm chứng, rồi ký và gửi phiên bản này ở thẻ Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="196" />
+        <location filename="../../parDesk/ui/views/after.py" line="224" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Không mở được phiên bản mới: bản cài đặt này thiếu phần chức năng đó của parDesk.</translation>
     </message>
@@ -804,46 +809,55 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="455" />
-        <source>not applicable</source>
-        <translation>không áp dụng</translation>
+        <source>N/A</source>
+        <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="465" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="456" />
+        <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
+        <translation>Không áp dụng: %1 của mục này không tính vào điểm tối đa của đơn vị (nay là %2).</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="vanished">không áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="480" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="487" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="481" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="488" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="485" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="492" />
         <source>supplementary explanation requested</source>
         <translation>đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="489" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="496" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="590" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="597" />
         <source>Signed version: view only</source>
         <translation>Phiên bản đã ký: chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="592" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -1345,7 +1359,8 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="112" />
         <source>The passphrase is too short: use at least %n character(s).</source>
         <translation>
-            <numerusform>Cụm mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform></translation>
+            <numerusform>Cụm mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="116" />
@@ -1472,17 +1487,17 @@ Thư mục làm việc: %2</translation>
         <translation>Do bạn nhập; được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="262" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>
@@ -2064,78 +2079,88 @@ Thư mục làm việc: %2</translation>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="258" />
+        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <source>Version %1 is signed and locked: it can be viewed only</source>
+        <translation>Phiên bản %1 đã ký và khóa: chỉ xem được</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="259" />
+        <source>To change anything, open version %1.</source>
+        <translation>Muốn sửa, hãy mở phiên bản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="258" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="259" />
+        <location filename="../../parDesk/ui/views/submit.py" line="264" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="274" />
+        <location filename="../../parDesk/ui/views/submit.py" line="279" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="278" />
+        <location filename="../../parDesk/ui/views/submit.py" line="283" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy hoàn thiện các nội dung ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="280" />
+        <location filename="../../parDesk/ui/views/submit.py" line="285" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="281" />
+        <location filename="../../parDesk/ui/views/submit.py" line="286" />
         <source>Register with the province's server first: press “Register with the province's server…”.</source>
         <translation>Hãy đăng ký với máy chủ của tỉnh trước: bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="286" />
+        <location filename="../../parDesk/ui/views/submit.py" line="291" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="291" />
+        <location filename="../../parDesk/ui/views/submit.py" line="296" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="293" />
+        <location filename="../../parDesk/ui/views/submit.py" line="298" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="301" />
+        <location filename="../../parDesk/ui/views/submit.py" line="306" />
         <source>Subject: %1
 Issuer: %2
 Fingerprint (SHA-256): %3</source>
@@ -2152,80 +2177,81 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="311" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="315" />
+        <location filename="../../parDesk/ui/views/submit.py" line="320" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="324" />
+        <location filename="../../parDesk/ui/views/submit.py" line="329" />
         <source>%1 (code %2)</source>
         <translation>%1 (mã %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="326" />
+        <location filename="../../parDesk/ui/views/submit.py" line="331" />
         <source>issued by the unit itself, until the province's certificate arrives</source>
         <translation>do đơn vị tự cấp, trong khi chờ chứng thư số của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="328" />
+        <location filename="../../parDesk/ui/views/submit.py" line="333" />
         <source>issued by %1</source>
         <translation>do %1 cấp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="330" />
+        <location filename="../../parDesk/ui/views/submit.py" line="335" />
         <source>expired on %1</source>
         <translation>đã hết hạn ngày %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="333" />
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
-            <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform></translation>
+            <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="335" />
+        <location filename="../../parDesk/ui/views/submit.py" line="340" />
         <source>Signing certificate of %1
 %2; %3</source>
         <translation>Chứng thư số của %1
 %2; %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="494" />
-        <location filename="../../parDesk/ui/views/submit.py" line="508" />
+        <location filename="../../parDesk/ui/views/submit.py" line="499" />
+        <location filename="../../parDesk/ui/views/submit.py" line="513" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="511" />
+        <location filename="../../parDesk/ui/views/submit.py" line="516" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="520" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="524" />
+        <location filename="../../parDesk/ui/views/submit.py" line="529" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="531" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -2236,82 +2262,82 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="365" />
+        <location filename="../../parDesk/ui/views/submit.py" line="370" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="398" />
+        <location filename="../../parDesk/ui/views/submit.py" line="403" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="407" />
+        <location filename="../../parDesk/ui/views/submit.py" line="412" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="416" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="428" />
+        <location filename="../../parDesk/ui/views/submit.py" line="433" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="437" />
+        <location filename="../../parDesk/ui/views/submit.py" line="442" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="442" />
+        <location filename="../../parDesk/ui/views/submit.py" line="447" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="452" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="457" />
+        <location filename="../../parDesk/ui/views/submit.py" line="462" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="466" />
+        <location filename="../../parDesk/ui/views/submit.py" line="471" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="468" />
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="479" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="484" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="484" />
-        <location filename="../../parDesk/ui/views/submit.py" line="495" />
+        <location filename="../../parDesk/ui/views/submit.py" line="489" />
+        <location filename="../../parDesk/ui/views/submit.py" line="500" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="491" />
+        <location filename="../../parDesk/ui/views/submit.py" line="496" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>

@@ -252,6 +252,11 @@ class SubmitView(QWidget):
             self.ready.setText(self.tr("Ready to submit: no blocking problems"))
             self.detail.setText(self.tr("Every item is scored and has evidence or an explanation. Self-score: "
                                         "%1, %2.").replace("%1", score[0]).replace("%2", score[1]))
+        if state.locked:  # a signed version was submitted already: it is not "ready to submit", it is view-only
+            self.ready.setObjectName("readyOk")
+            self.ready.setText(self.tr("Version %1 is signed and locked: it can be viewed only")
+                               .replace("%1", str(state.version)))
+            self.detail.setText(self.tr("To change anything, open version %1.").replace("%1", str(state.version + 1)))
         self.ready.style().unpolish(self.ready)
         self.ready.style().polish(self.ready)
         self.table.setVisible(bool(problems))

@@ -452,16 +452,23 @@ class LeafPanel(QWidget):
         st = state.summary.statuses.get(leaf.code) if state else None
         self.score_caption.setText(self.tr("Points taken off:") if leaf.block == "penalty" else self.tr("Score:"))
         if st is not None and st.status == "not_applicable":
-            self.score_value.setText(self.tr("not applicable"))
+            self.score_value.setText(self.tr("N/A"))  # a word, never "0 / 2"
+            self.score_value.setToolTip(self.tr("Not applicable: its %1 leave the unit's maximum (now %2).")
+                                        .replace("%1", text.points(leaf.max))
+                                        .replace("%2", text.num(state.summary.totals.max_applicable)))
         else:
             self.score_value.setText(text.score_of(score, leaf.max))
+            self.score_value.setToolTip("")
         shown = display_status(leaf, st.status if st else "not_started",
                                tuple(p.key for p in st.problems) if st else (),
                                state.appraisals.get(leaf.code, ()) if state else ())
         self.status_icon.setPixmap(status_icon(shown).pixmap(22, 22))
         self.status_icon.setToolTip(text.status_name(shown))
         self.status_icon.setAccessibleName(text.status_name(shown))
-        if st is not None and st.problems:
+        if st is not None and st.status == "not_applicable":
+            self.problems.setText(self.score_value.toolTip())
+            self.problems.show()
+        elif st is not None and st.problems:
             self.problems.setText(self.tr("Before submitting: %1").replace(
                 "%1", "; ".join(text.error_text(p) for p in st.problems)))
             self.problems.show()
