@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -31,8 +32,8 @@ register({
     "cli.doc_updated": ("Đã cập nhật tài liệu #{id}", "Updated document #{id}"),
     "cli.warnings": ("Cảnh báo ({count}): tài liệu tỉnh có thể trả lại",
                      "Warnings ({count}): documents the province may send back"),
-    "cli.valid": ("Sẵn sàng nộp: không có vấn đề chặn.", "Ready to submit: no blocking problems."),
-    "cli.problems": ("Chưa sẵn sàng nộp: {count} vấn đề chặn:", "Not ready to submit: {count} blocking problems:"),
+    "cli.valid": ("Sẵn sàng nộp: mọi nội dung đã hoàn thiện.", "Ready to submit: nothing is missing."),
+    "cli.problems": ("Chưa thể nộp: còn {count} nội dung cần hoàn thiện:", "Not ready to submit: {count} thing(s) to finish:"),
     "cli.backup": ("Đã sao lưu: {path}", "Backup written: {path}"),
     "cli.check_ok": ("Kiểm tra toàn vẹn: tốt ({files} tệp, {mb} MB đã đối chiếu mã băm)",
                      "Integrity check: good ({files} file(s), {mb} MB verified against their hashes)"),
@@ -56,7 +57,7 @@ register({
     "cli.col.status": ("Trạng thái", "Status"),
     "cli.col.id": ("#", "#"),
     "cli.col.name": ("Tên tệp", "File name"),
-    "cli.col.number": ("Số/ký hiệu", "Number"),
+    "cli.col.number": ("Số, ký hiệu", "Number"),
     "cli.col.date": ("Ngày", "Date"),
     "cli.col.issuer": ("Cơ quan ban hành", "Issuer"),
     "cli.col.subject": ("Trích yếu", "Subject"),
@@ -157,8 +158,14 @@ def cmd_init(cli: CLI) -> int:
     unit = UnitInfo(admin_code=a.unit_code, name=a.unit_name, province=a.province,
                     leader_name=a.leader_name or "", leader_title=a.leader_title or "Chủ tịch",
                     place=a.place or "", officer_name=a.officer or "")
-    fw_path = resolve_framework_arg(a.framework)
-    ws = Workspace.create(folder, unit, fw_path, year=a.year)
+    from parDesk.framework_files import other_province, read_framework_file
+    from parDesk.labels import person_message
+
+    framework = read_framework_file(resolve_framework_arg(a.framework))  # JSON or the filled XLSX template
+    warning = other_province(framework, unit.province)
+    if warning is not None:
+        print(t("cli.warning_prefix") + person_message(warning), file=sys.stderr)
+    ws = Workspace.create(folder, unit, framework, year=a.year)
     cli.out(t("cli.created", path=str(folder)), {"workspace": str(folder), "framework": ws.framework.hash})
     return EXIT_OK
 
@@ -174,9 +181,11 @@ def resolve_framework_arg(value: str | None) -> Path:
 
 
 def cmd_framework_show(cli: CLI) -> int:
-    from parDesk.models.framework import Leaf, load_framework
+    from parDesk.models.framework import Leaf
 
-    fw = load_framework(resolve_framework_arg(cli.args.file)) if cli.args.file else cli.ws().framework
+    from parDesk.framework_files import read_framework_file
+
+    fw = read_framework_file(resolve_framework_arg(cli.args.file)) if cli.args.file else cli.ws().framework
     rows = []
 
     def walk(node: Any, depth: int) -> None:
@@ -386,7 +395,7 @@ def cmd_status(cli: CLI) -> int:
     }
 
     def human() -> str:
-        rating = tt.rating if cli.args.lang != "en" else tt.rating_en
+        rating = (tt.rating if cli.args.lang != "en" else tt.rating_en) if tt.completed else "—"
         lines = [f"{t('cli.unit')}: {unit.name} ({unit.admin_code}), {unit.province}",
                  f"{t('cli.framework')}: {ws.framework.title}",
                  f"{t('cli.total')}: {vn_number(tt.total)} / {vn_number(tt.max_applicable)} "
@@ -446,9 +455,9 @@ def cmd_check(cli: CLI) -> int:
 
         reindexed = reindex(cli, ws)
     report = check(ws)
-    data = {"reindexed": reindexed,"ok": report.ok, "problems": [p.message() for p in report.problems],
+    data = {"reindexed": reindexed, "ok": report.ok, "problems": [p.message() for p in report.problems],
             "notes": [n.message() for n in report.notes], "files": report.files_checked,
-            "bytes": report.bytes_checked}
+            "bytes": report.bytes_checked, "temps_removed": report.temps_removed}
     if report.ok:
         cli.out(lambda: "\n".join([t("cli.check_ok", files=report.files_checked,
                                      mb=vn_number(round(Decimal(report.bytes_checked) / 1048576, 1)))]
@@ -524,7 +533,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--leader-title")
     sp.add_argument("--place", help="place name for the date line")
     sp.add_argument("--officer", help="the officer's name, recorded in the audit log")
-    sp.add_argument("--framework", default="sample", help="framework JSON file, or 'sample' (default)")
+    sp.add_argument("--framework", default="sample",
+                    help="framework file (JSON, or the province's filled XLSX template), or 'sample' (default)")
     sp.add_argument("--year", type=int)
 
     fw = sub.add_parser("framework", help="show / import / list frameworks")
@@ -636,12 +646,18 @@ def _common_options(top: bool) -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[..., None]]:
     """Subcommands contributed by feature modules (package, reports, sync)."""
+    import importlib
+    import importlib.util
+
     found = []
     for module_name in ("parDesk.package.cli", "parDesk.reports.cli", "parDesk.sync.cli"):
         try:
-            module = __import__(module_name, fromlist=["register_commands"])
-        except ImportError:
+            spec = importlib.util.find_spec(module_name)
+        except ModuleNotFoundError:  # the feature's package is not in this build
+            spec = None
+        if spec is None:  # a build without that feature: no subcommand
             continue
+        module = importlib.import_module(module_name)  # a broken subcommand fails loudly, never silently
         found.append(module.register_commands)
     return found
 
@@ -672,16 +688,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(cli)
     except ParDeskError as exc:
-        print(t("cli.error_prefix") + exc.message(lang), file=sys.stderr)
+        from parDesk.labels import person_message
+
+        print(t("cli.error_prefix") + person_message(exc, lang), file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:  # `pardesk … | head`
         sys.stderr.close()
         return EXIT_OK
+    except (OSError, sqlite3.Error) as exc:
+        err = _environment_error(exc, args)
+        print(t("cli.error_prefix") + err.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy") and isinstance(getattr(exc, "orig", None), sqlite3.Error):
+            err = _environment_error(exc, args)
+            print(t("cli.error_prefix") + err.message(lang), file=sys.stderr)
+            return EXIT_USAGE
+        raise
+    except KeyboardInterrupt:
+        return 130
 
 
-register({"cli.error_prefix": ("Lỗi: ", "Error: ")})
+def _environment_error(exc: BaseException, args: argparse.Namespace) -> ParDeskError:
+    """A disk or file problem the operation met, in words: read-only, full (with the free space), or the OS's reason."""
+    from parDesk.diskerrors import disk_error
+    from parDesk.workspace import default_workspace
+
+    folder = Path(args.workspace) if getattr(args, "workspace", None) else default_workspace()
+    err = disk_error(exc, folder)
+    if err is not None:
+        return err
+    where = getattr(exc, "filename", None)
+    reason = getattr(exc, "strerror", None) or str(getattr(exc, "orig", None) or exc)
+    return ParDeskError("cli.os_error", where=str(where) if where else str(folder), reason=reason)
+
+
+register({"cli.error_prefix": ("Lỗi: ", "Error: "), "cli.warning_prefix": ("Lưu ý: ", "Warning: "),
+          "cli.os_error": ("không thực hiện được: {reason}", "could not be done: {reason}")})
 
 if __name__ == "__main__":
     sys.exit(main())

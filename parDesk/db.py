@@ -172,7 +172,27 @@ def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy connection
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path, immediate: bool = True) -> Engine:
+def _configure_read_only(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def read_only_uri(path: Path) -> str:
+    """The database opened without writing anything beside it (a read-only folder, a full disk).
+
+    With no -wal file the database file is all there is, and ``immutable`` lets SQLite
+    read it without the -shm it could not create; with a -wal (another program has it
+    open, or it was killed) plain ``mode=ro`` reads the log too.
+    """
+    wal = Path(str(path) + "-wal")
+    has_log = wal.is_file() and wal.stat().st_size > 0
+    return f"file:{path.resolve().as_posix()}?mode=ro" + ("" if has_log else "&immutable=1")
+
+
+def make_engine(path: Path, immediate: bool = True, read_only: bool = False) -> Engine:
     """An engine over the workspace database with our pragmas on every connection.
 
     A small QueuePool: a connection is checked out by one session at a time
@@ -181,6 +201,13 @@ def make_engine(path: Path, immediate: bool = True) -> Engine:
     ``immediate``: writers take the lock at BEGIN; readers use a plain
     deferred BEGIN so a read never waits for, or blocks, a writer (WAL).
     """
+    if read_only:
+        engine = create_engine("sqlite://", poolclass=QueuePool, pool_size=2, max_overflow=8,
+                               creator=lambda: sqlite3.connect(read_only_uri(path), uri=True,
+                                                               timeout=BUSY_TIMEOUT_MS / 1000,
+                                                               check_same_thread=False))
+        event.listen(engine, "connect", _configure_read_only)
+        return engine
     engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=2, max_overflow=8,
                            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     event.listen(engine, "connect", _configure)
@@ -189,8 +216,8 @@ def make_engine(path: Path, immediate: bool = True) -> Engine:
     return engine
 
 
-def schema_version(path: Path) -> int:
-    con = sqlite3.connect(path)
+def schema_version(path: Path, read_only: bool = False) -> int:
+    con = sqlite3.connect(read_only_uri(path), uri=True) if read_only else sqlite3.connect(path)
     try:
         return con.execute("PRAGMA user_version").fetchone()[0]
     finally:
@@ -248,7 +275,9 @@ def backup_to(src: Path, dest: Path) -> None:
     """A consistent copy through SQLite's online backup API, written atomically."""
     from parDesk.fsutil import fsync_dir
 
-    tmp = dest.with_name(dest.name + ".partial")
+    import os
+
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.partial")  # a killed backup's temp: removed at the next open
     tmp.unlink(missing_ok=True)
     source = sqlite3.connect(src, timeout=BUSY_TIMEOUT_MS / 1000)
     target = sqlite3.connect(tmp)
@@ -259,8 +288,6 @@ def backup_to(src: Path, dest: Path) -> None:
         target.close()
         source.close()
     with open(tmp, "rb") as fh:
-        import os
-
         os.fsync(fh.fileno())
     tmp.replace(dest)
     fsync_dir(dest.parent)

@@ -168,6 +168,12 @@ class EvidenceStore:
                 fsync_dir(d)
         except OSError as exc:
             self._discard(pending)
+            from parDesk.diskerrors import disk_error
+
+            needed = sum(s.stat().st_size for s in sources)
+            disk = disk_error(exc, self.root, needed) if not _is_source(exc, sources) else None
+            if disk is not None:  # the store's disk, not the file being read
+                raise disk from None
             raise ParDeskError("ev.unreadable", where=str(exc.filename or ""), reason=exc.strerror or str(exc)) from None
         except BaseException:
             self._discard(pending)
@@ -303,3 +309,8 @@ def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: "hashlib._Hash", on_chun
 
 def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def _is_source(exc: OSError, sources: Sequence[Path]) -> bool:
+    """Whether the error is about reading one of the officer's files (not writing the store)."""
+    return exc.filename is not None and any(str(exc.filename) == str(p) for p in sources)

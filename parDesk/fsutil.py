@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 import shutil
 from pathlib import Path
@@ -153,14 +154,36 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def remove_abandoned_temps(folder: Path) -> int:
-    """Delete temp files whose writing process no longer exists."""
-    removed = 0
+#: The two temp names this module writes: ``<pid>-<12 hex>.partial`` (:func:`temp_name`) and
+#: ``.<name>.<pid>.partial`` (:func:`atomic_write_bytes`, :func:`copy_package`, backups).
+_TEMP_NAMES = (re.compile(r"^(\d+)-[0-9a-f]{12}\.partial$"), re.compile(r"^\..+\.(\d+)\.partial$"))
+
+
+def temp_writer(name: str) -> int | None:
+    """The pid that writes the temp file ``name``, or None when ``name`` is not one of our temp files."""
+    for pattern in _TEMP_NAMES:
+        m = pattern.match(name)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def abandoned_temps(folder: Path) -> list[Path]:
+    """Our temp files in ``folder`` whose writing process no longer exists (a kill, a power cut)."""
     if not folder.is_dir():
-        return 0
+        return []
+    out = []
     for entry in folder.iterdir():
-        pid_text = entry.name.split("-", 1)[0]
-        if entry.is_file() and pid_text.isdigit() and not pid_alive(int(pid_text)):
-            entry.unlink(missing_ok=True)
-            removed += 1
+        pid = temp_writer(entry.name)
+        if pid is not None and entry.is_file() and not entry.is_symlink() and not pid_alive(pid):
+            out.append(entry)
+    return out
+
+
+def remove_abandoned_temps(folder: Path) -> int:
+    """Delete temp files whose writing process no longer exists; return how many."""
+    removed = 0
+    for entry in abandoned_temps(folder):
+        entry.unlink(missing_ok=True)
+        removed += 1
     return removed

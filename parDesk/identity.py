@@ -57,16 +57,17 @@ if TYPE_CHECKING:
     from parDesk.signing.signer import KeySigner
 
 register({
-    "identity.wrong_passphrase": ("sai mật khẩu của khóa bí mật", "wrong passphrase for the private key"),
+    "identity.wrong_passphrase": ("Sai cụm mật khẩu của khóa ký số. Hãy nhập lại (phân biệt chữ hoa, chữ thường).",
+                                 "Wrong passphrase for the signing key. Type it again (capitals count)."),
     "identity.bad_key_file": ("tệp khóa bí mật bị hỏng hoặc không đúng định dạng",
                               "the private key file is damaged or not in a known format"),
-    "identity.passphrase_short": ("mật khẩu phải có ít nhất {min} ký tự", "the passphrase must have at least {min} character(s)"),
+    "identity.passphrase_short": ("Cụm mật khẩu quá ngắn: hãy dùng ít nhất {min} ký tự", "The passphrase is too short: use at least {min} character(s)"),
     "identity.key_type": ("loại khóa không hỗ trợ: {kind} (chọn ec-p256 hoặc rsa-3072)",
                           "unsupported key type: {kind} (choose ec-p256 or rsa-3072)"),
     "identity.weak_key": ("khóa không đạt yêu cầu Thông tư 15/2025/TT-BKHCN ({detail}); cần RSA ≥ 2048 bit hoặc ECDSA ≥ 256 bit",
                           "the key does not meet Circular 15/2025/TT-BKHCN ({detail}); RSA ≥ 2048 bits or ECDSA ≥ 256 bits is required"),
-    "identity.p12_wrong_password": ("sai mật khẩu tệp PKCS#12 (.p12/.pfx), hoặc tệp bị hỏng",
-                                    "wrong password for the PKCS#12 (.p12/.pfx) file, or the file is damaged"),
+    "identity.p12_wrong_password": ("Sai mật khẩu của tệp .p12/.pfx, hoặc tệp bị hỏng. Hãy nhập lại mật khẩu tệp do tổ chức cung cấp dịch vụ chứng thực chữ ký số đưa",
+                                    "Wrong password for the .p12/.pfx file, or the file is damaged. Type the file password the certification service provider gave you again"),
     "identity.p12_incomplete": ("tệp PKCS#12 không chứa cả khóa bí mật và chứng thư số",
                                 "the PKCS#12 file does not hold both a private key and a certificate"),
     "identity.bad_cert_file": ("không đọc được chứng thư số (cần tệp .cer/.crt/.pem/.p7b)",

@@ -31,6 +31,8 @@ register({
     "chk.bad_hash": ("tệp tài liệu {sha} ({name}) không khớp mã băm: tệp đã bị hỏng hoặc bị sửa",
                      "evidence file {sha} ({name}) does not match its hash: damaged or modified"),
     "chk.temp_left": ("còn tệp tạm chưa hoàn tất: {name}", "an unfinished temporary file remains: {name}"),
+    "chk.temps_removed": ("đã dọn {count} tệp tạm do một thao tác bị ngắt giữa chừng để lại (không mất dữ liệu)",
+                          "removed {count} temporary files left by an interrupted operation (no data lost)"),
     "chk.orphan": ("{count} tệp trong kho không còn được dùng (chạy 'pardesk gc' để xóa)",
                    "{count} stored files are no longer used (run 'pardesk gc' to remove them)"),
 })
@@ -108,6 +110,7 @@ class CheckReport:
     notes: list[ParDeskError] = field(default_factory=list)
     files_checked: int = 0
     bytes_checked: int = 0
+    temps_removed: int = 0  # left by a killed process, removed when the workspace was opened
 
     @property
     def ok(self) -> bool:
@@ -117,7 +120,7 @@ class CheckReport:
 def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:
     """SQLite's own integrity check, foreign keys, and every evidence file against its hash."""
     report = CheckReport()
-    con = sqlite3.connect(ws.db_path)
+    con = ws.read_engine.raw_connection()  # read-only when the folder is (a full disk, a read-only mount)
     try:
         for (detail,) in con.execute("PRAGMA integrity_check"):
             if detail != "ok":
@@ -138,6 +141,9 @@ def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:
         report.bytes_checked += size
     for tmp in ws.evidence.leftover_temps():
         report.problems.append(ParDeskError("chk.temp_left", name=tmp.name))
+    report.temps_removed = ws.stale_temps_removed
+    if ws.stale_temps_removed:
+        report.notes.append(ParDeskError("chk.temps_removed", count=ws.stale_temps_removed))
     orphans = ws.evidence.all_hashes() - {d[0] for d in docs}
     if orphans:
         report.notes.append(ParDeskError("chk.orphan", count=len(orphans)))
@@ -146,6 +152,8 @@ def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:
 
 def gc(ws: "Workspace") -> list[str]:
     """Remove stored evidence files that no document row refers to."""
+    if ws.read_only is not None:
+        raise ws.read_only
     con = sqlite3.connect(ws.db_path)
     try:
         referenced = {row[0] for row in con.execute("SELECT sha256 FROM document")}

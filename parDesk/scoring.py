@@ -26,7 +26,8 @@ register({
                    "{field} must be a whole number of at least 0, not {value!r}"),
     "in.not_bool": ("{field} phải là có/không", "{field} must be yes/no"),
     "in.not_number": ("{field} phải là số, không phải {value!r}", "{field} must be a number, not {value!r}"),
-    "in.num_over_den": ("tử số ({num}) lớn hơn mẫu số ({den})", "the numerator ({num}) is larger than the denominator ({den})"),
+    "in.num_over_den": ("{num_label} ({num}) không được lớn hơn {den_label} ({den})",
+                        "{num_label} ({num}) cannot be larger than {den_label} ({den})"),
     "in.unknown_level": ("mức không có trong quy tắc: {value!r}", "level not in the rule: {value!r}"),
     "in.score_range": ("điểm {value} nằm ngoài [0; {max}]", "score {value} is outside [0, {max}]"),
     "in.score_step": ("điểm {value} không theo bước {step}", "score {value} is not a multiple of the step {step}"),
@@ -98,6 +99,16 @@ def parse_decimal(value: Any, name: str = "score") -> Decimal:
 
 
 def normalize_inputs(leaf: Leaf, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """Check and normalise a leaf's inputs; an error names the item and the input ("1.1.2.numerator")."""
+    try:
+        return _normalize_inputs(leaf, inputs)
+    except ParDeskError as exc:
+        if exc.where in ("done", "numerator", "denominator", "level", "score", "violations"):
+            exc.where = f"{leaf.code}.{exc.where}"  # so the person is told which item, with its own labels
+        raise
+
+
+def _normalize_inputs(leaf: Leaf, inputs: Mapping[str, Any]) -> dict[str, Any]:
     """Validate inputs for ``leaf``'s rule and return their canonical JSON form.
 
     Raises :class:`ParDeskError` naming the field on the first problem. The
@@ -123,7 +134,12 @@ def normalize_inputs(leaf: Leaf, inputs: Mapping[str, Any]) -> dict[str, Any]:
     if kind in ("ratio_tiers", "proportional"):
         num, den = _count(inputs, "numerator"), _count(inputs, "denominator")
         if num > den:
-            raise ParDeskError("in.num_over_den", where=leaf.code, num=num, den=den)
+            # The framework's own words: "Số nhiệm vụ hoàn thành (12) không được lớn hơn số nhiệm vụ theo
+            # kế hoạch (10)", not "tử số lớn hơn mẫu số".
+            num_label = leaf.rule.numerator_label or "Tử số"
+            den_label = leaf.rule.denominator_label or "mẫu số"
+            raise ParDeskError("in.num_over_den", where=leaf.code, num=num, den=den, num_label=num_label,
+                               den_label=den_label[:1].lower() + den_label[1:])
         return {"numerator": num, "denominator": den}
     if kind == "levels":
         level = inputs.get("level")

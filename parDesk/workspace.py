@@ -21,7 +21,9 @@ import datetime as dt
 import getpass
 import json
 import os
+import sqlite3
 import threading
+from contextlib import contextmanager
 import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -29,10 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from sqlalchemy import func
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from parDesk import db
+from parDesk.diskerrors import check_room, disk_error, read_only_error, writable
 from parDesk.evidence import DEFAULT_MAX_BYTES, EvidenceStore, nfc
+from parDesk.fsutil import remove_abandoned_temps
 from parDesk.history import AnswerStep, Command, DocumentStep, History, LinkStep, PageStep, Step, document_label
 from parDesk.i18n import Msg, Num, ParDeskError, register
 from parDesk.models.framework import Framework, Leaf, load_framework, parse_framework_bytes
@@ -181,15 +186,34 @@ class Workspace:
         self.db_path = self.folder / DB_NAME
         if not self.db_path.is_file():
             raise ParDeskError("ws.not_found", where=str(self.folder), db=DB_NAME)
-        db.migrate(self.db_path, before_upgrade=self._backup_before_migration)
-        self.engine = db.make_engine(self.db_path)
-        self.read_engine = db.make_engine(self.db_path, immediate=False)
+        #: Why nothing can be written (a read-only folder, a full disk), or None: the workspace then
+        #: opens read-only, for viewing and printing, and every write says this (docs/architecture.md).
+        self.read_only: ParDeskError | None = None if writable(self.folder) else read_only_error(self.folder)
+        if self.read_only is None:
+            try:
+                db.migrate(self.db_path, before_upgrade=self._backup_before_migration)
+            except (sqlite3.OperationalError, OSError) as exc:
+                self.read_only = disk_error(exc, self.folder)
+                if self.read_only is None:
+                    raise
+        if self.read_only is not None and db.schema_version(self.db_path, read_only=True) < db.SCHEMA_VERSION:
+            raise self.read_only  # an older database must be upgraded, and that needs writing
+        self.engine = db.make_engine(self.db_path, read_only=self.read_only is not None)
+        self.read_engine = db.make_engine(self.db_path, immediate=False, read_only=self.read_only is not None)
         self.evidence = EvidenceStore(self.folder / "evidence", self._max_bytes())
-        self.evidence.cleanup_temps()
+        #: Temp files a killed process left behind, removed at this open (``pardesk check`` reports them).
+        self.stale_temps_removed = 0
         self._actor = actor
-        from parDesk.maintenance import maybe_scheduled_backup
+        if self.read_only is None:
+            self.stale_temps_removed = self.evidence.cleanup_temps() + remove_abandoned_temps(self.folder) + sum(
+                remove_abandoned_temps(self.folder / sub) for sub in (IDENTITY_DIR, "packages", "backups"))
+            from parDesk.maintenance import maybe_scheduled_backup
 
-        maybe_scheduled_backup(self.folder)
+            try:
+                maybe_scheduled_backup(self.folder)
+            except (sqlite3.Error, OSError) as exc:  # a nearly full disk: work on, the next open tries again
+                if disk_error(exc, self.folder) is None:
+                    raise
         self._state_lock = threading.RLock()  # see docs/architecture.md, "Threads"
         self.history = History()
         self._fw_cache: dict[str, Framework] = {}
@@ -231,8 +255,6 @@ class Workspace:
             engine.dispose()
             # Fold the WAL into the file before renaming it: a database is only
             # whole together with its -wal, and the -wal is named after the file.
-            import sqlite3
-
             con = sqlite3.connect(tmp_db)
             try:
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -256,9 +278,24 @@ class Workspace:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def session(self) -> Session:
-        """A short write session (BEGIN IMMEDIATE). Never open another inside it."""
-        return Session(self.engine, expire_on_commit=False)
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short write session (BEGIN IMMEDIATE). Never open another inside it.
+
+        A disk that fails under the transaction (full, read-only) rolls it back whole and
+        is named in words (:mod:`parDesk.diskerrors`), never as "disk I/O error".
+        """
+        if self.read_only is not None:
+            raise self.read_only
+        with Session(self.engine, expire_on_commit=False) as s:
+            try:
+                yield s
+            except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+                s.rollback()
+                err = disk_error(exc, self.folder)
+                if err is None:
+                    raise
+                raise err from None
 
     def reader(self) -> Session:
         """A short read-only session (deferred BEGIN)."""
@@ -669,6 +706,9 @@ class Workspace:
             self.framework.leaf(code)
         clean_meta = self._clean_meta(meta)
         self._check_editable_fast()
+        if self.read_only is not None:
+            raise self.read_only
+        check_room(self.evidence.root, sum(self.evidence.check_source(p).stat().st_size for _, p in items))
         stored = self.evidence.put_many([p for _, p in items], progress=progress, cancel=cancel)
         from parDesk import doc_index
         from parDesk.intake.service import text_layer_pages

@@ -63,6 +63,36 @@ def appraise_demo(ctx, settle) -> None:  # noqa: ANN001
     settle()
 
 
+def shot_intake(window, ctx, settle, shot, tmp: Path, code: str) -> None:  # noqa: ANN001
+    """Three Decree 30 documents dropped on an item: the proposals read from them, before accepting."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import intake_corpus as corpus
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    src = tmp / "intake"
+    src.mkdir()
+    specs = [s for s in corpus.specs(40, seed=21) if s.number and s.date][:3]
+    paths = [corpus.render(s, src / f"{s.doc_type} {s.number.replace('/', '-')}.pdf") for s in specs]
+    window.tabs.setCurrentIndex(0)
+    window.show_leaf(code)
+    settle()
+    panel = window.leaf.evidence.proposals
+    window.leaf.evidence.attach_paths(paths)
+    for _ in range(200):
+        settle()
+        if panel.isVisible() and panel.rows and panel._task is None and panel.table.rowCount() == len(paths):
+            break
+        loop = QEventLoop()
+        QTimer.singleShot(100, loop.quit)
+        loop.exec()
+    panel.table.setFocus()
+    evidence = window.leaf.evidence
+    evidence.resize(max(evidence.width(), 900), evidence.sizeHint().height())
+    shot("intake", evidence)
+    panel.accept_all()
+    settle()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lang", default="vi", choices=("vi", "en"))
@@ -164,6 +194,8 @@ def main() -> int:
     window.tree._apply_search()
     shot("search")
     window.tree.search.clear()
+    if not suffix and not args.workspace:
+        shot_intake(window, ctx, settle, shot, tmp, showcase)
     if not args.workspace:  # only the temporary demo is signed and appraised, never a real workspace
         appraise_demo(ctx, settle)
         window.tabs.setCurrentIndex(4)

@@ -146,3 +146,26 @@ def test_issuer_run_on_into_the_country_name_is_cut() -> None:
              L("Độc lập - Tự do - Hạnh phúc", 0.5, 0.077, 0.76, bold=True),
              L("Số: 350/QĐ-UBND", 0.18, 0.09, 0.34), L("Đông Sơn, ngày 14 tháng 02 năm 2025", 0.47, 0.09, 0.8)]
     assert propose(lines).issuer == "Ủy ban nhân dân xã Đông Sơn"
+
+
+@pytest.mark.parametrize("read,want", [
+    ("162/TIr-UBND", "162/TTr-UBND"), ("155/TTT-VP", "155/TTr-VP"), ("123/CIr-PNV", "123/CTr-PNV"),
+    ("15/KH-UBND", "15/KH-UBND"), ("03/2025/QĐ-UBND", "03/2025/QĐ-UBND"), ("7/XYZ-UBND", "7/XYZ-UBND"),
+])
+def test_ocr_number_lookalikes(read: str, want: str) -> None:
+    from parDesk.intake.ocrfix import fix_number
+
+    assert fix_number(read) == want
+
+
+@pytest.mark.parametrize("read,want", [
+    ("thôn, tổ dần phố", "thôn, tổ dân phố"), ("đề nghị thấm định", "đề nghị thẩm định"),
+    ("Tổ kiếm tra công vụ", "Tổ kiểm tra công vụ"), ("bộ phận chuyền môn", "bộ phận chuyên môn"),
+    ("quý TII năm 2025", "quý III năm 2025"),
+    ("Cải cách hành chính năm 2025", "Cải cách hành chính năm 2025"),  # right words stay
+    ("Xyzabc qwerty", "Xyzabc qwerty"),  # unknown words stay as read
+])
+def test_ocr_word_repairs(read: str, want: str) -> None:
+    from parDesk.intake.ocrfix import fix_words
+
+    assert fix_words(read) == want

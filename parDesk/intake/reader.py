@@ -135,7 +135,7 @@ def _read_pdf(path: Path, size: int, use_ocr: bool, index_text: bool, cancel: Ca
         elif use_ocr and ocr.status().available:
             image = page.render(scale=ocr.OCR_DPI / 72, grayscale=True).to_pil()
             _check(cancel)
-            proposal = propose(ocr.ocr_header_lines(image, ocr.OCR_DPI), "ocr")
+            proposal = _repaired(propose(ocr.ocr_header_lines(image, ocr.OCR_DPI), "ocr"))
             if index_text:
                 texts = _ocr_pages(pdf, cancel, progress)
         else:
@@ -177,9 +177,18 @@ def _read_image(path: Path, size: int, use_ocr: bool, cancel: Cancel | None) -> 
     if not (use_ocr and ocr.status().available):
         return Reading(Proposal(), quality, ocr_note=ocr.status().reason if use_ocr else "")
     _check(cancel)
-    proposal = propose(ocr.ocr_header_lines(image, dpi), "ocr")
+    proposal = _repaired(propose(ocr.ocr_header_lines(image, dpi), "ocr"))
     _check(cancel)
     return Reading(proposal, quality, [ocr.ocr_page_text(image)])
+
+
+def _repaired(p: Proposal) -> Proposal:
+    """OCR's look-alike letters and stroke-wide tone marks, repaired where the lexicon is sure."""
+    from parDesk.intake.ocrfix import fix_number, fix_words
+
+    p.number = fix_number(p.number)
+    p.subject = fix_words(p.subject)
+    return p
 
 
 def _signer_organisation(path: Path, pdf: Any) -> str:

@@ -35,8 +35,8 @@ PACKAGES_DIR = "packages"
 SUBMISSION_NS = uuid.UUID("5b0f2c4e-8a51-4d0e-9a39-7d1f0c2b6a10")
 
 register({
-    "sub.problems": ("chưa thể ký nộp: còn {count} vấn đề chặn (xem 'pardesk validate')",
-                     "cannot sign yet: {count} blocking problems remain (see 'pardesk validate')"),
+    "sub.problems": ("Chưa thể ký nộp: còn {count} nội dung cần hoàn thiện (xem danh sách các nội dung còn thiếu).",
+                     "Cannot sign yet: {count} things still need finishing (see the list of what is missing)."),
     "sub.changed": ("bản tự đánh giá đã thay đổi trong khi đóng gói; hãy ký lại",
                     "the assessment changed while it was being packaged; sign again"),
     "sub.reopened": ("đã mở phiên bản {version}", "opened version {version}"),
@@ -213,6 +213,11 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
             row = s.exec(select(Package).where(Package.assessment_id == a.id)).first()
         if row is not None:
             return _record(ws, row)
+    if ws.read_only is not None:  # a read-only folder or a full disk: say so before writing anything
+        raise ws.read_only
+    from parDesk.diskerrors import check_room
+
+    check_room(ws.folder, sum(d.size for d in ws.documents()) + (1 << 20))  # the evidence, the forms, the tags
     problems = ws.validate()
     if problems and not allow_problems:
         raise ParDeskError("sub.problems", count=len(problems))

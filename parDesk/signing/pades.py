@@ -222,6 +222,25 @@ def attachment_appearance(page_width: float, page_height: float, org_name: str, 
     return buf.getvalue(), field
 
 
+def _outside_any_event_loop(fn: Any) -> Any:
+    """Run ``fn`` where no asyncio loop runs: pyHanko's synchronous API calls ``asyncio.run``.
+
+    A caller on a thread that already runs a loop (a browser-driving test, an
+    async server handler) would otherwise get "asyncio.run() cannot be called
+    from a running event loop"; such a caller gets the work done on a short-lived
+    thread of its own instead.
+    """
+    import asyncio
+    import concurrent.futures
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()
+
+
 def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: Any, *, appearance: bytes,
              field: Box, org_name: str, when: dt.datetime, field_name: str = "ChuKySo",
              tsa_url: str | None = None, reason: str | None = None, location: str | None = None) -> Path:
@@ -314,7 +333,7 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
         with io.BytesIO(src_bytes) as fh:
             writer = _Writer(fh, strict=False)
             try:
-                pdf_signer.sign_pdf(writer, output=out)
+                _outside_any_event_loop(lambda: pdf_signer.sign_pdf(writer, output=out))
             except ParDeskError:
                 raise
             except Exception as exc:

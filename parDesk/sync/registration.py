@@ -31,8 +31,8 @@ from parDesk.sync.client import SyncClient, Transient
 from parDesk.workspace import Workspace
 
 register({
-    "sync.not_registered": ("chưa đăng ký với máy chủ tỉnh; hãy chạy 'pardesk sync register --server URL'",
-                            "not registered with a province server; run 'pardesk sync register --server URL'"),
+    "sync.not_registered": ("Đơn vị chưa đăng ký với máy chủ của tỉnh: hãy đăng ký với máy chủ của tỉnh trước khi gửi.",
+                            "The unit is not registered with the province's server: register with it before sending."),
     "sync.no_identity": ("chưa có khóa ký số của đơn vị; hãy tạo hoặc nhập khóa trước khi đăng ký",
                          "the unit has no signing key yet; create or import one before registering"),
 })

@@ -265,6 +265,8 @@ class SyncWorker:
             self.report.appraisals += apply_appraisal(self.ws, int(event["id"]), data)
         elif kind == "framework" and client is not None:
             apply_framework(self.ws, client, data)
+        elif kind == "results":
+            apply_results(self.ws, data)
         elif kind == "certificate":
             if data.get("issued") and data.get("certificate"):
                 install_issued_certificate(self.ws, data["certificate"])
@@ -302,6 +304,36 @@ def apply_receipt(ws: Workspace, receipt_doc: dict[str, Any], via: str = "feed")
         outbox.update(ws, entry.id, "refused", "; ".join(r.get("en", "") for r in reasons), receipt=text,
                       refused_reason="; ".join(r.get("vi", "") for r in reasons), upload_url="")
     return outbox.item(ws, entry.id)
+
+
+RESULTS_KEY = "published_results"
+
+
+def apply_results(ws: Workspace, data: dict[str, Any]) -> None:
+    """The province's published ranking for this unit: kept (bounded, typed) for the After-submission tab."""
+    import json
+
+    def text(key: str, limit: int = 64) -> str:
+        return str(data.get(key) or "")[:limit]
+
+    try:
+        kept = {"year": int(data.get("year") or 0), "rank": int(data.get("rank") or 0), "of": int(data.get("of") or 0),
+                "total": text("total"), "percent": text("percent"), "rating": text("rating"),
+                "rating_en": text("rating_en")}
+    except (TypeError, ValueError):
+        return  # a malformed event is ignored rather than shown
+    outbox.set_state(ws, **{RESULTS_KEY: json.dumps(kept, ensure_ascii=False)})
+
+
+def published_results(ws: Workspace) -> dict[str, Any] | None:
+    """The last published result the feed brought (year, rank, of, total, percent, rating), or None."""
+    import json
+
+    raw = outbox.get_state(ws, RESULTS_KEY)
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
 
 
 def apply_appraisal(ws: Workspace, event_id: int, data: dict[str, Any]) -> int:

@@ -151,18 +151,32 @@ def status_name(status: str) -> str:
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 
 
-def error_text(exc: BaseException, with_where: bool = False) -> str:
-    """A core error in the current language; without its "where" prefix when shown beside the field.
+def error_text(exc: BaseException, with_where: bool = False, framework: Any = None) -> str:
+    """A core error in the current language, for a person; without its "where" when shown beside the field.
 
-    Decimal parameters the core passes as "0.5" are shown the Vietnamese way ("0,5") in Vietnamese.
+    "Where" is said with the label the person sees ("Ngày ban hành", "Mục 1.2.3 › Điểm", "Khóa ký số"),
+    never a field or file name (:func:`parDesk.labels.where_label`). Decimal parameters the core passes
+    as "0.5" are shown the Vietnamese way ("0,5") in Vietnamese. The first letter is a capital.
     """
     from parDesk.i18n import ParDeskError, ValidationErrors, t
+    from parDesk.labels import field_label, leaf_of, where_label
 
     lang = get_language()
     if isinstance(exc, ValidationErrors):
-        return exc.message(lang)
+        head = t("errors.many", lang, count=len(exc.errors))
+        return head + "\n" + "\n".join("  - " + error_text(e, True, framework) for e in exc.errors)
     if isinstance(exc, ParDeskError):
         params = {k: (num(v) if isinstance(v, str) and _DECIMAL.match(v) else v) for k, v in exc.params.items()}
-        body = t(exc.key, lang, **params)
-        return f"{exc.where}: {body}" if with_where and exc.where else body
-    return str(exc) or type(exc).__name__
+        if isinstance(params.get("field"), str):  # an input's name ("numerator") → the label on screen
+            params["field"] = field_label(params["field"], leaf_of(exc.where, framework))
+        body = capital(t(exc.key, lang, **params))
+        label = where_label(exc.where, lang, framework) if with_where else None
+        if label and " › " in label and label.rsplit(" › ", 1)[1] in body:
+            label = label.rsplit(" › ", 1)[0]  # "Mục 1.1.2: Số nhiệm vụ … phải là số", the label said once
+        return f"{label}: {body}" if label else body
+    return capital(str(exc) or type(exc).__name__)
+
+
+def capital(sentence: str) -> str:
+    """A message starts with a capital letter (the core's texts are written to follow a "where: ")."""
+    return sentence[:1].upper() + sentence[1:] if sentence else sentence

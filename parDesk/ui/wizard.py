@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, 
                                QWizardPage)
 
 from parDesk.i18n import ParDeskError
-from parDesk.models.framework import Framework, load_framework
+from parDesk.framework_files import other_province, read_framework_file
+from parDesk.models.framework import Framework
 from parDesk.resources import framework_path
 from parDesk.ui import text
 from parDesk.ui.language import LanguageManager
@@ -164,12 +165,20 @@ class FrameworkPage(_Page):
         self.errors.setObjectName("errors")
         self.errors.setStyleSheet("color: #B71C1C;")
         self.errors.hide()
+        self.province_warning = QLabel()
+        self.province_warning.setObjectName("fieldError")
+        self.province_warning.setWordWrap(True)
+        self.province_warning.hide()
+        self.province_ok = QCheckBox()
+        self.province_ok.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.sample)
         layout.addWidget(self.from_file)
         layout.addLayout(row)
         layout.addWidget(self.server_note)
         layout.addWidget(self.info)
+        layout.addWidget(self.province_warning)
+        layout.addWidget(self.province_ok)
         layout.addWidget(self.errors, 1)
         self.group.buttonToggled.connect(lambda *_: self._mode())
         self.path.textChanged.connect(lambda _t: self._clear())
@@ -181,7 +190,8 @@ class FrameworkPage(_Page):
         self.setSubTitle(self.tr("The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against."))
         self.sample.setText(self.tr("The &sample framework shipped with parDesk (for learning; not an official "
                                     "document)"))
-        self.from_file.setText(self.tr("A framework &file from the province (.json)"))
+        self.from_file.setText(self.tr("A framework &file from the province (.json, or the filled .xlsx template)"))
+        self.province_ok.setText(self.tr("I have checked: use this framework &anyway"))
         self.browse.setText(self.tr("&Browse…"))
         self.path.setAccessibleName(self.tr("Framework file"))
         self.path.setPlaceholderText(self.tr("Path to the framework file"))
@@ -200,10 +210,13 @@ class FrameworkPage(_Page):
         self.framework = None
         self.errors.hide()
         self.info.clear()
+        self.province_warning.hide()
+        self.province_ok.hide()
+        self.province_ok.setChecked(False)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the framework file"), "",
-                                              self.tr("Framework (*.json);;All files (*)"))
+                                              self.tr("Framework (*.json *.xlsx);;All files (*)"))
         if name:
             self.path.setText(name)
 
@@ -211,19 +224,34 @@ class FrameworkPage(_Page):
         return framework_path(SAMPLE_FRAMEWORK) if self.sample.isChecked() else Path(self.path.text().strip())
 
     def validatePage(self) -> bool:
+        anyway = self.province_ok.isChecked()
         self._clear()
         path = self.chosen_path()
         try:
             if not str(path) or str(path) == ".":
                 raise ParDeskError("fw.unreadable", where=self.tr("framework file"), reason=self.tr("no file chosen"))
-            fw = load_framework(path)
+            fw = read_framework_file(path)  # JSON, or the province's filled XLSX template
         except ParDeskError as exc:
             self.errors.setPlainText(text.error_text(exc, with_where=True))
             self.errors.show()
             return False
         self.framework = fw
         self._show(fw)
+        warning = self._province_warning(fw)
+        if warning is not None:
+            self.province_warning.setText(text.error_text(warning))
+            self.province_warning.show()
+            self.province_ok.show()
+            self.province_ok.setChecked(anyway)
+            if not anyway:
+                self.province_ok.setFocus()
+                return False  # said on the page; ticking the box is the officer's informed choice
         return True
+
+    def _province_warning(self, fw: Framework) -> ParDeskError | None:
+        wiz = self.wizard()
+        unit_province = wiz.unit_page.fields["province"].text() if isinstance(wiz, FirstRunWizard) else ""
+        return other_province(fw, unit_province)
 
     def _show(self, fw: Framework) -> None:
         n = sum(1 for _ in fw.all_leaves())

@@ -4,39 +4,44 @@
 <context>
     <name>AfterView</name>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <location filename="../../parDesk/ui/views/after.py" line="115" />
         <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
         <translation>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <location filename="../../parDesk/ui/views/after.py" line="118" />
         <source>Open a new version to add the explanations</source>
         <translation>Open a new version to add the explanations</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="113" />
-        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <location filename="../../parDesk/ui/views/after.py" line="120" />
+        <location filename="../../parDesk/ui/views/after.py" line="124" />
         <source>Packages sent and receipts</source>
         <translation>Packages sent and receipts</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <location filename="../../parDesk/ui/views/after.py" line="121" />
         <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
         <translation>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <location filename="../../parDesk/ui/views/after.py" line="123" />
         <source>Appraisal results</source>
         <translation>Appraisal results</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="173" />
+        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
+        <translation>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="201" />
         <source>No appraisal results yet</source>
         <translation>No appraisal results yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="175" />
-        <location filename="../../parDesk/ui/views/after.py" line="178" />
+        <location filename="../../parDesk/ui/views/after.py" line="203" />
+        <location filename="../../parDesk/ui/views/after.py" line="206" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n item appraised</numerusform>
@@ -44,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="176" />
+        <location filename="../../parDesk/ui/views/after.py" line="204" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n request for a supplementary explanation</numerusform>
@@ -52,22 +57,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <location filename="../../parDesk/ui/views/after.py" line="207" />
         <source>no request for a supplementary explanation</source>
         <translation>no request for a supplementary explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="185" />
+        <location filename="../../parDesk/ui/views/after.py" line="213" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="190" />
+        <location filename="../../parDesk/ui/views/after.py" line="218" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="196" />
+        <location filename="../../parDesk/ui/views/after.py" line="224" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Opening a new version is not available: this part of parDesk is missing from this installation.</translation>
     </message>
@@ -83,37 +88,37 @@
 <context>
     <name>AppraisalModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="108" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="109" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
         <source>Self score</source>
         <translation>Self score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
         <source>Round 1</source>
         <translation>Round 1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
         <source>Round 2</source>
         <translation>Round 2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="115" />
         <source>Appraiser's comment</source>
         <translation>Appraiser's comment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="116" />
         <source>Supplementary explanation</source>
         <translation>Supplementary explanation</translation>
     </message>
@@ -122,22 +127,22 @@
         <translation type="vanished">Explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="120" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="122" />
         <source>no score</source>
         <translation>no score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="140" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="142" />
         <source>Yes — please explain</source>
         <translation>Yes — please explain</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="153" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="155" />
         <source>The province asks for a supplementary explanation</source>
         <translation>The province asks for a supplementary explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="154" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="156" />
         <source>Appraised</source>
         <translation>Appraised</translation>
     </message>
@@ -145,7 +150,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="339" />
         <source>Number of cases</source>
         <translation>Number of cases</translation>
     </message>
@@ -403,39 +408,39 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="416" />
+        <location filename="../../parDesk/ui/wizard.py" line="444" />
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="417" />
+        <location filename="../../parDesk/ui/wizard.py" line="445" />
         <source>Press Finish to create the workspace.</source>
         <translation>Press Finish to create the workspace.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="418" />
+        <location filename="../../parDesk/ui/wizard.py" line="446" />
         <source>Keep the data in this &amp;folder:</source>
         <translation>Keep the data in this &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="419" />
+        <location filename="../../parDesk/ui/wizard.py" line="447" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="420" />
+        <location filename="../../parDesk/ui/wizard.py" line="448" />
         <source>Workspace folder</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="429" />
+        <location filename="../../parDesk/ui/wizard.py" line="457" />
         <source>Unit: %1 (%2), %3
 Framework: %4</source>
         <translation>Unit: %1 (%2), %3
 Framework: %4</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="434" />
+        <location filename="../../parDesk/ui/wizard.py" line="462" />
         <source>Choose a folder for the workspace</source>
         <translation>Choose a folder for the workspace</translation>
     </message>
@@ -443,32 +448,32 @@ Framework: %4</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="465" />
+        <location filename="../../parDesk/ui/wizard.py" line="493" />
         <source>Set up parDesk</source>
         <translation>Set up parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="466" />
+        <location filename="../../parDesk/ui/wizard.py" line="494" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="467" />
+        <location filename="../../parDesk/ui/wizard.py" line="495" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="468" />
+        <location filename="../../parDesk/ui/wizard.py" line="496" />
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="469" />
+        <location filename="../../parDesk/ui/wizard.py" line="497" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="480" />
+        <location filename="../../parDesk/ui/wizard.py" line="508" />
         <source>Choose a folder for the workspace.</source>
         <translation>Choose a folder for the workspace.</translation>
     </message>
@@ -476,67 +481,80 @@ Framework: %4</translation>
 <context>
     <name>FrameworkPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="180" />
+        <location filename="../../parDesk/ui/wizard.py" line="189" />
         <source>The framework</source>
         <translation>The framework</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="181" />
+        <location filename="../../parDesk/ui/wizard.py" line="190" />
         <source>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</source>
         <translation>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="182" />
+        <location filename="../../parDesk/ui/wizard.py" line="191" />
         <source>The &amp;sample framework shipped with parDesk (for learning; not an official document)</source>
         <translation>The &amp;sample framework shipped with parDesk (for learning; not an official document)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="184" />
         <source>A framework &amp;file from the province (.json)</source>
-        <translation>A framework &amp;file from the province (.json)</translation>
+        <translation type="vanished">A framework &amp;file from the province (.json)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="185" />
+        <location filename="../../parDesk/ui/wizard.py" line="193" />
+        <source>A framework &amp;file from the province (.json, or the filled .xlsx template)</source>
+        <translation>A framework &amp;file from the province (.json, or the filled .xlsx template)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="194" />
+        <source>I have checked: use this framework &amp;anyway</source>
+        <translation>I have checked: use this framework &amp;anyway</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="195" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="186" />
+        <location filename="../../parDesk/ui/wizard.py" line="196" />
         <source>Framework file</source>
         <translation>Framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="187" />
+        <location filename="../../parDesk/ui/wizard.py" line="197" />
         <source>Path to the framework file</source>
         <translation>Path to the framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="188" />
+        <location filename="../../parDesk/ui/wizard.py" line="198" />
         <source>Receiving the framework from the province's server arrives with the sync feature.</source>
         <translation>Receiving the framework from the province's server arrives with the sync feature.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="205" />
+        <location filename="../../parDesk/ui/wizard.py" line="218" />
         <source>Choose the framework file</source>
         <translation>Choose the framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="206" />
-        <source>Framework (*.json);;All files (*)</source>
-        <translation>Framework (*.json);;All files (*)</translation>
+        <location filename="../../parDesk/ui/wizard.py" line="219" />
+        <source>Framework (*.json *.xlsx);;All files (*)</source>
+        <translation>Framework (*.json *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <source>Framework (*.json);;All files (*)</source>
+        <translation type="vanished">Framework (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>framework file</source>
         <translation>framework file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>no file chosen</source>
         <translation>no file chosen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <location filename="../../parDesk/ui/wizard.py" line="258" />
         <source>%1 (%2), %n item(s), %3; deadline %4.</source>
         <translation>
             <numerusform>%1 (%2), %n item, %3; deadline %4.</numerusform>
@@ -574,77 +592,77 @@ Framework: %4</translation>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="283" />
+        <location filename="../../parDesk/ui/wizard.py" line="311" />
         <source>Signing identity</source>
         <translation>Signing identity</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="284" />
+        <location filename="../../parDesk/ui/wizard.py" line="312" />
         <source>The key your leader signs the submission with.</source>
         <translation>The key your leader signs the submission with.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="285" />
+        <location filename="../../parDesk/ui/wizard.py" line="313" />
         <source>&amp;Generate a new key protected by a passphrase</source>
         <translation>&amp;Generate a new key protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="286" />
+        <location filename="../../parDesk/ui/wizard.py" line="314" />
         <source>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</source>
         <translation>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="287" />
+        <location filename="../../parDesk/ui/wizard.py" line="315" />
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="288" />
+        <location filename="../../parDesk/ui/wizard.py" line="316" />
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="288" />
+        <location filename="../../parDesk/ui/wizard.py" line="316" />
         <source>Passphrase again:</source>
         <translation>Passphrase again:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
         <source>Certificate file:</source>
         <translation>Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
         <source>File password:</source>
         <translation>File password:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="293" />
+        <location filename="../../parDesk/ui/wizard.py" line="321" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="294" />
+        <location filename="../../parDesk/ui/wizard.py" line="322" />
         <source>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</source>
         <translation>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="306" />
+        <location filename="../../parDesk/ui/wizard.py" line="334" />
         <source>Choose the certificate file</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="307" />
+        <location filename="../../parDesk/ui/wizard.py" line="335" />
         <source>Certificates (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="329" />
+        <location filename="../../parDesk/ui/wizard.py" line="357" />
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="335" />
+        <location filename="../../parDesk/ui/wizard.py" line="363" />
         <source>Choose the certificate file.</source>
         <translation>Choose the certificate file.</translation>
     </message>
@@ -652,17 +670,17 @@ Framework: %4</translation>
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="72" />
+        <location filename="../../parDesk/ui/wizard.py" line="73" />
         <source>Welcome to parDesk</source>
         <translation>Welcome to parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="73" />
+        <location filename="../../parDesk/ui/wizard.py" line="74" />
         <source>Set up your unit's self-assessment in a few steps.</source>
         <translation>Set up your unit's self-assessment in a few steps.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="74" />
+        <location filename="../../parDesk/ui/wizard.py" line="75" />
         <source>parDesk keeps your PAR Index self-assessment, its evidence documents and explanations on this computer, works without internet, and shows at any time your score and where points are being lost.
 
 You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</source>
@@ -671,12 +689,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="79" />
+        <location filename="../../parDesk/ui/wizard.py" line="80" />
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="80" />
+        <location filename="../../parDesk/ui/wizard.py" line="81" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -720,6 +738,7 @@ You will enter your unit's details, choose the province's framework, and (later)
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
         <source>Score:</source>
         <translation>Score:</translation>
     </message>
@@ -769,57 +788,81 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="418" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <source>the bonus block counts at most %1 in all</source>
+        <translation>the bonus block counts at most %1 in all</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="339" />
+        <source>the penalty block takes off at most %1 in all</source>
+        <translation>the penalty block takes off at most %1 in all</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="430" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="421" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="433" />
         <source>Open version %1</source>
         <translation>Open version %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
-        <source>not applicable</source>
-        <translation>not applicable</translation>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
+        <source>Points taken off:</source>
+        <translation>Points taken off:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="452" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="455" />
+        <source>N/A</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="456" />
+        <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
+        <translation>Not applicable: its %1 leave the unit's maximum (now %2).</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="vanished">not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="487" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="488" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="492" />
         <source>supplementary explanation requested</source>
         <translation>supplementary explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="476" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="496" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="577" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="597" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -827,12 +870,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="239" />
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="248" />
         <source>— choose a level —</source>
         <translation>— choose a level —</translation>
     </message>
@@ -1212,12 +1255,17 @@ Workspace: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
+        <source>Points taken off</source>
+        <translation>Points taken off</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="325" />
         <source>e.g. %1</source>
         <translation>e.g. %1</translation>
     </message>
@@ -1225,104 +1273,120 @@ Workspace: %2</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
         <source>Sign the submission</source>
         <translation>Sign the submission</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
         <source>Create the signing key</source>
         <translation>Create the signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
         <source>Import a certificate file</source>
         <translation>Import a certificate file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="76" />
         <source>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</source>
         <translation>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="78" />
         <source>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</source>
         <translation>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
         <source>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</source>
         <translation>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="71" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="85" />
         <source>Certificate &amp;file:</source>
         <translation>Certificate &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="72" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="86" />
         <source>File pass&amp;word:</source>
         <translation>File pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="87" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
         <source>Passphrase &amp;again:</source>
         <translation>Passphrase &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="75" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Sign</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Create</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="94" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="102" />
         <source>Choose the certificate file</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="103" />
         <source>Certificates (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="95" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="109" />
         <source>Enter the passphrase.</source>
         <translation>Enter the passphrase.</translation>
     </message>
-    <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="98" />
-        <source>The two passphrases differ.</source>
-        <translation>The two passphrases differ.</translation>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="112" />
+        <source>The passphrase is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>The passphrase is too short: use at least %n character.</numerusform>
+            <numerusform>The passphrase is too short: use at least %n characters.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="101" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="116" />
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>The two passphrases differ: type the same passphrase twice.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="119" />
+        <source>Choose the certificate file (.p12 or .pfx).</source>
+        <translation>Choose the certificate file (.p12 or .pfx).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="vanished">The two passphrases differ.</translation>
+    </message>
+    <message>
         <source>Choose the certificate file.</source>
-        <translation>Choose the certificate file.</translation>
+        <translation type="vanished">Choose the certificate file.</translation>
     </message>
 </context>
 <context>
@@ -1336,17 +1400,17 @@ Workspace: %2</translation>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="111" />
+        <location filename="../../parDesk/ui/models/results.py" line="124" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="112" />
+        <location filename="../../parDesk/ui/models/results.py" line="125" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="113" />
+        <location filename="../../parDesk/ui/models/results.py" line="126" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -1432,17 +1496,17 @@ Workspace: %2</translation>
         <translation>Typed by you; kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Check each value against the document, edit what is wrong, then accept.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="262" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Details filled from %n document.</numerusform>
@@ -1453,7 +1517,7 @@ Workspace: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="361" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>The province fills in this item's points; there is nothing to enter here.</translation>
     </message>
@@ -1461,17 +1525,25 @@ Workspace: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
         <source>Numerator</source>
-        <translation>Numerator</translation>
+        <translation type="vanished">Numerator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
         <source>Denominator</source>
-        <translation>Denominator</translation>
+        <translation type="vanished">Denominator</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="194" />
+        <source>Number meeting the requirement</source>
+        <translation>Number meeting the requirement</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="195" />
+        <source>Total number</source>
+        <translation>Total number</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="206" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Enter both numbers to compute the score.</translation>
     </message>
@@ -1479,62 +1551,62 @@ Workspace: %2</translation>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="248" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="253" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="249" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="254" />
         <source>Package</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="250" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="260" />
         <source>not queued for sending (carry it on USB)</source>
         <translation>not queued for sending (carry it on USB)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="262" />
         <source>waiting to be sent</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
         <source>uploading %1 %</source>
         <translation>uploading %1 %</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="266" />
         <source>the province is verifying</source>
         <translation>the province is verifying</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
         <source>accepted — receipt of %1</source>
         <translation>accepted — receipt of %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="272" />
         <source>refused: %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="274" />
         <source>stopped: %1</source>
         <translation>stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="287" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="292" />
         <source>Receipt number %1</source>
         <translation>Receipt number %1</translation>
     </message>
@@ -1838,32 +1910,32 @@ Workspace: %2</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="367" />
+        <location filename="../../parDesk/ui/wizard.py" line="395" />
         <source>The province's server (optional)</source>
         <translation>The province's server (optional)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="368" />
+        <location filename="../../parDesk/ui/wizard.py" line="396" />
         <source>Where submissions are sent. Leave it empty if you do not know it yet.</source>
         <translation>Where submissions are sent. Leave it empty if you do not know it yet.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="369" />
+        <location filename="../../parDesk/ui/wizard.py" line="397" />
         <source>Server &amp;address:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="371" />
+        <location filename="../../parDesk/ui/wizard.py" line="399" />
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="372" />
+        <location filename="../../parDesk/ui/wizard.py" line="400" />
         <source>You can also carry the package to the province on a USB stick.</source>
         <translation>You can also carry the package to the province on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="384" />
+        <location filename="../../parDesk/ui/wizard.py" line="412" />
         <source>Enter an address like https://cchc.example.gov.vn, or leave it empty.</source>
         <translation>Enter an address like https://cchc.example.gov.vn, or leave it empty.</translation>
     </message>
@@ -1956,22 +2028,22 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="184" />
+        <location filename="../../parDesk/ui/views/submit.py" line="193" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="194" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="187" />
+        <location filename="../../parDesk/ui/views/submit.py" line="196" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
@@ -1980,97 +2052,97 @@ Workspace: %2</translation>
         <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="190" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="181" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="174" />
+        <location filename="../../parDesk/ui/views/submit.py" line="183" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Sign with the USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="175" />
+        <location filename="../../parDesk/ui/views/submit.py" line="184" />
         <source>Signature and seal images…</source>
         <translation>Signature and seal images…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="177" />
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
         <translation>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
         <translation>A certificate the CA issued as a .p12/.pfx file, protected by its password.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="180" />
+        <location filename="../../parDesk/ui/views/submit.py" line="189" />
         <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
         <translation>A key made by parDesk, for a commune without a token; the province registers it.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="191" />
         <source>The leader's signature and the seal shown on the signed letter.</source>
         <translation>The leader's signature and the seal shown on the signed letter.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="186" />
+        <location filename="../../parDesk/ui/views/submit.py" line="195" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="188" />
+        <location filename="../../parDesk/ui/views/submit.py" line="197" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="189" />
+        <location filename="../../parDesk/ui/views/submit.py" line="198" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="191" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="192" />
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="193" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="194" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <location filename="../../parDesk/ui/views/submit.py" line="243" />
         <source>Documents the province may send back:</source>
         <translation>Documents the province may send back:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -2078,92 +2150,115 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="253" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="267" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="258" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <source>Version %1 is signed and locked: it can be viewed only</source>
+        <translation>Version %1 is signed and locked: it can be viewed only</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="274" />
+        <source>To change anything, open version %1.</source>
+        <translation>To change anything, open version %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="279" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="276" />
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="278" />
+        <location filename="../../parDesk/ui/views/submit.py" line="294" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="281" />
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="297" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
-        <location filename="../../parDesk/ui/views/submit.py" line="288" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
+        <location filename="../../parDesk/ui/views/submit.py" line="306" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="301" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="286" />
+        <location filename="../../parDesk/ui/views/submit.py" line="303" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="289" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
+        <source>Register with the province's server first: press “Register with the province's server…”.</source>
+        <translation>Register with the province's server first: press “Register with the province's server…”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="307" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="291" />
+        <location filename="../../parDesk/ui/views/submit.py" line="309" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="296" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="298" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
+        <source>Subject: %1
+Issuer: %2
+Fingerprint (SHA-256): %3</source>
+        <translation>Subject: %1
+Issuer: %2
+Fingerprint (SHA-256): %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1
 Valid until %2 (%n day left) · fingerprint %3</numerusform>
             <numerusform>%1
@@ -2171,38 +2266,63 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="329" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="316" />
+        <location filename="../../parDesk/ui/views/submit.py" line="335" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="402" />
-        <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
-        <translation>Signed on the token and packaged: %1 (%2). The assessment is locked.</translation>
+        <location filename="../../parDesk/ui/views/submit.py" line="347" />
+        <source>%1 (code %2)</source>
+        <translation>%1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="417" />
-        <source>Signature and seal images saved; the next signed forms show them.</source>
-        <translation>Signature and seal images saved; the next signed forms show them.</translation>
+        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <source>issued by the unit itself, until the province's certificate arrives</source>
+        <translation>issued by the unit itself, until the province's certificate arrives</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="504" />
-        <location filename="../../parDesk/ui/views/submit.py" line="518" />
+        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <source>issued by %1</source>
+        <translation>issued by %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="353" />
+        <source>expired on %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="356" />
+        <source>valid from %1 to %2 (%n day(s) left)</source>
+        <translation>
+            <numerusform>valid from %1 to %2 (%n day left)</numerusform>
+            <numerusform>valid from %1 to %2 (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <source>Signing certificate of %1
+%2; %3</source>
+        <translation>Signing certificate of %1
+%2; %3</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="551" />
+        <location filename="../../parDesk/ui/views/submit.py" line="565" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="521" />
+        <location filename="../../parDesk/ui/views/submit.py" line="568" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2210,12 +2330,12 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="530" />
+        <location filename="../../parDesk/ui/views/submit.py" line="577" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="534" />
+        <location filename="../../parDesk/ui/views/submit.py" line="581" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2223,7 +2343,7 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="541" />
+        <location filename="../../parDesk/ui/views/submit.py" line="588" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2235,37 +2355,47 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <location filename="../../parDesk/ui/views/submit.py" line="388" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="374" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="383" />
+        <location filename="../../parDesk/ui/views/submit.py" line="430" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="449" />
+        <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
+        <translation>Signed on the token and packaged: %1 (%2). The assessment is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="464" />
+        <source>Signature and seal images saved; the next signed forms show them.</source>
+        <translation>Signature and seal images saved; the next signed forms show them.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="438" />
+        <location filename="../../parDesk/ui/views/submit.py" line="485" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="494" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="452" />
+        <location filename="../../parDesk/ui/views/submit.py" line="499" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2273,27 +2403,27 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="457" />
+        <location filename="../../parDesk/ui/views/submit.py" line="504" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="467" />
+        <location filename="../../parDesk/ui/views/submit.py" line="514" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="476" />
+        <location filename="../../parDesk/ui/views/submit.py" line="523" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="478" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="489" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2301,18 +2431,18 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="494" />
+        <location filename="../../parDesk/ui/views/submit.py" line="541" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="494" />
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="541" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="501" />
+        <location filename="../../parDesk/ui/views/submit.py" line="548" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2415,45 +2545,55 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
     <name>TotalsBar</name>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="90" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
         <source>Percentage</source>
         <translation>Percentage</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
         <source>Rating</source>
         <translation>Rating</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="95" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="100" />
         <source>Scored</source>
         <translation>Scored</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <source>Total (scale %1)</source>
+        <translation>Total (scale %1)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
         <source>Points so far out of the unit's own maximum (framework scale %1)</source>
         <translation>Points so far out of the unit's own maximum (framework scale %1)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
+        <source>No rating until something is scored</source>
+        <translation>No rating until something is scored</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="101" />
         <source>Items with a self-score, of the items the unit must score</source>
         <translation>Items with a self-score, of the items the unit must score</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="103" />
         <source>Deadline %1</source>
         <translation>Deadline %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="104" />
         <source>Deadline</source>
         <translation>Deadline</translation>
     </message>
@@ -2484,77 +2624,77 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="108" />
+        <location filename="../../parDesk/ui/wizard.py" line="109" />
         <source>Your unit</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="109" />
+        <location filename="../../parDesk/ui/wizard.py" line="110" />
         <source>As written on your documents. The administrative code has 5 digits.</source>
         <translation>As written on your documents. The administrative code has 5 digits.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
         <source>Administrative &amp;code:</source>
         <translation>Administrative &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
         <source>e.g. 10105</source>
         <translation>e.g. 10105</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
         <source>Unit &amp;name:</source>
         <translation>Unit &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
         <source>e.g. Ủy ban nhân dân xã Tân Lập</source>
         <translation>e.g. Ủy ban nhân dân xã Tân Lập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
         <source>&amp;Province:</source>
         <translation>&amp;Province:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
         <source>e.g. Tỉnh Phú Thọ</source>
         <translation>e.g. Tỉnh Phú Thọ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
         <source>&amp;Leader's name:</source>
         <translation>&amp;Leader's name:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
         <source>who signs the submission</source>
         <translation>who signs the submission</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="115" />
+        <location filename="../../parDesk/ui/wizard.py" line="116" />
         <source>Leader's &amp;title:</source>
         <translation>Leader's &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
         <source>Place name for &amp;dates:</source>
         <translation>Place name for &amp;dates:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
         <source>e.g. Tân Lập</source>
         <translation>e.g. Tân Lập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <location filename="../../parDesk/ui/wizard.py" line="118" />
         <source>&amp;Officer in charge:</source>
         <translation>&amp;Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <location filename="../../parDesk/ui/wizard.py" line="118" />
         <source>your name</source>
         <translation>your name</translation>
     </message>

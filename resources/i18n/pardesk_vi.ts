@@ -4,68 +4,73 @@
 <context>
     <name>AfterView</name>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="108" />
+        <location filename="../../parDesk/ui/views/after.py" line="115" />
         <source>The province's appraisal of each item beside your self score. Items the province asks you to explain further come first. Press Enter or click a line to open the item.</source>
         <translation>Kết quả thẩm định của tỉnh cho từng mục, bên cạnh điểm tự chấm. Các mục tỉnh đề nghị giải trình bổ sung được xếp lên đầu. Nhấn Enter hoặc bấm vào một dòng để mở mục đó.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="111" />
+        <location filename="../../parDesk/ui/views/after.py" line="118" />
         <source>Open a new version to add the explanations</source>
         <translation>Mở phiên bản mới để bổ sung giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="113" />
-        <location filename="../../parDesk/ui/views/after.py" line="117" />
+        <location filename="../../parDesk/ui/views/after.py" line="120" />
+        <location filename="../../parDesk/ui/views/after.py" line="124" />
         <source>Packages sent and receipts</source>
         <translation>Hồ sơ đã gửi và biên nhận</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="114" />
+        <location filename="../../parDesk/ui/views/after.py" line="121" />
         <source>No package signed yet. The receipts from the province appear here after you sign and send on the Submit tab.</source>
         <translation>Chưa có hồ sơ nào được ký. Biên nhận của tỉnh sẽ hiện ở đây sau khi ký và gửi ở thẻ Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="116" />
+        <location filename="../../parDesk/ui/views/after.py" line="123" />
         <source>Appraisal results</source>
         <translation>Kết quả thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="173" />
+        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
+        <translation>Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/after.py" line="201" />
         <source>No appraisal results yet</source>
         <translation>Chưa có kết quả thẩm định</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="175" />
-        <location filename="../../parDesk/ui/views/after.py" line="178" />
+        <location filename="../../parDesk/ui/views/after.py" line="203" />
+        <location filename="../../parDesk/ui/views/after.py" line="206" />
         <source>%n item(s) appraised</source>
         <translation>
             <numerusform>%n mục đã được thẩm định</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/after.py" line="176" />
+        <location filename="../../parDesk/ui/views/after.py" line="204" />
         <source>%n request(s) for a supplementary explanation</source>
         <translation>
             <numerusform>%n đề nghị giải trình bổ sung</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="179" />
+        <location filename="../../parDesk/ui/views/after.py" line="207" />
         <source>no request for a supplementary explanation</source>
         <translation>không có đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="185" />
+        <location filename="../../parDesk/ui/views/after.py" line="213" />
         <source>Version %1 is signed and locked. To answer the province, open a new version: your answers and evidence are carried over; add the explanations asked for, then sign and send again.</source>
         <translation>Phiên bản %1 đã ký và khóa. Để trả lời tỉnh, hãy mở phiên bản mới: điểm tự chấm và tài liệu kiểm chứng được giữ nguyên; bổ sung giải trình theo đề nghị rồi ký và gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="190" />
+        <location filename="../../parDesk/ui/views/after.py" line="218" />
         <source>You are working on version %1. Open each highlighted item, add the supplementary explanation and evidence, then sign and send this version on the Submit tab.</source>
         <translation>Đang làm phiên bản %1. Mở từng mục được tô màu, bổ sung giải trình và tài liệu kiểm chứng, rồi ký và gửi phiên bản này ở thẻ Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/after.py" line="196" />
+        <location filename="../../parDesk/ui/views/after.py" line="224" />
         <source>Opening a new version is not available: this part of parDesk is missing from this installation.</source>
         <translation>Không mở được phiên bản mới: bản cài đặt này thiếu phần chức năng đó của parDesk.</translation>
     </message>
@@ -81,37 +86,37 @@
 <context>
     <name>AppraisalModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="108" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="109" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="110" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
         <source>Self score</source>
         <translation>Điểm tự chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="111" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
         <source>Round 1</source>
         <translation>Vòng 1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="112" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
         <source>Round 2</source>
         <translation>Vòng 2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="113" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="115" />
         <source>Appraiser's comment</source>
         <translation>Nhận xét của tổ thẩm định</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="114" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="116" />
         <source>Supplementary explanation</source>
         <translation>Giải trình bổ sung</translation>
     </message>
@@ -120,22 +125,22 @@
         <translation type="vanished">Được yêu cầu giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="120" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="122" />
         <source>no score</source>
         <translation>chưa chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="140" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="142" />
         <source>Yes — please explain</source>
         <translation>Có — cần giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="153" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="155" />
         <source>The province asks for a supplementary explanation</source>
         <translation>Tỉnh đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="154" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="156" />
         <source>Appraised</source>
         <translation>Đã thẩm định</translation>
     </message>
@@ -143,7 +148,7 @@
 <context>
     <name>DeductionEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="336" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="339" />
         <source>Number of cases</source>
         <translation>Số trường hợp</translation>
     </message>
@@ -168,7 +173,7 @@
     <message>
         <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
         <source>&amp;Date (DD/MM/YYYY):</source>
-        <translation>&amp;Ngày ban hành (NN/TT/NNNN):</translation>
+        <translation>&amp;Ngày ban hành (ngày/tháng/năm):</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/document_dialog.py" line="80" />
@@ -399,39 +404,39 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="416" />
+        <location filename="../../parDesk/ui/wizard.py" line="444" />
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="417" />
+        <location filename="../../parDesk/ui/wizard.py" line="445" />
         <source>Press Finish to create the workspace.</source>
         <translation>Bấm Hoàn tất để tạo dữ liệu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="418" />
+        <location filename="../../parDesk/ui/wizard.py" line="446" />
         <source>Keep the data in this &amp;folder:</source>
         <translation>Lưu dữ liệu trong &amp;thư mục:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="419" />
+        <location filename="../../parDesk/ui/wizard.py" line="447" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="420" />
+        <location filename="../../parDesk/ui/wizard.py" line="448" />
         <source>Workspace folder</source>
         <translation>Thư mục lưu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="429" />
+        <location filename="../../parDesk/ui/wizard.py" line="457" />
         <source>Unit: %1 (%2), %3
 Framework: %4</source>
         <translation>Đơn vị: %1 (%2), %3
 Bộ chỉ số: %4</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="434" />
+        <location filename="../../parDesk/ui/wizard.py" line="462" />
         <source>Choose a folder for the workspace</source>
         <translation>Chọn thư mục lưu dữ liệu</translation>
     </message>
@@ -439,32 +444,32 @@ Bộ chỉ số: %4</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="465" />
+        <location filename="../../parDesk/ui/wizard.py" line="493" />
         <source>Set up parDesk</source>
         <translation>Thiết lập parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="466" />
+        <location filename="../../parDesk/ui/wizard.py" line="494" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="467" />
+        <location filename="../../parDesk/ui/wizard.py" line="495" />
         <source>&amp;Next &gt;</source>
         <translation>&amp;Tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="468" />
+        <location filename="../../parDesk/ui/wizard.py" line="496" />
         <source>&amp;Finish</source>
         <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="469" />
+        <location filename="../../parDesk/ui/wizard.py" line="497" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="480" />
+        <location filename="../../parDesk/ui/wizard.py" line="508" />
         <source>Choose a folder for the workspace.</source>
         <translation>Hãy chọn thư mục lưu dữ liệu.</translation>
     </message>
@@ -472,67 +477,80 @@ Bộ chỉ số: %4</translation>
 <context>
     <name>FrameworkPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="180" />
+        <location filename="../../parDesk/ui/wizard.py" line="189" />
         <source>The framework</source>
         <translation>Bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="181" />
+        <location filename="../../parDesk/ui/wizard.py" line="190" />
         <source>The province's PAR Index framework (Bộ Chỉ số) your unit is assessed against.</source>
         <translation>Bộ Chỉ số CCHC của tỉnh dùng để đánh giá đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="182" />
+        <location filename="../../parDesk/ui/wizard.py" line="191" />
         <source>The &amp;sample framework shipped with parDesk (for learning; not an official document)</source>
         <translation>Bộ chỉ số &amp;MẪU kèm theo parDesk (để làm quen; không phải văn bản chính thức)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="184" />
         <source>A framework &amp;file from the province (.json)</source>
-        <translation>&amp;Tệp bộ chỉ số do tỉnh gửi (.json)</translation>
+        <translation type="vanished">&amp;Tệp bộ chỉ số do tỉnh gửi (.json)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="185" />
+        <location filename="../../parDesk/ui/wizard.py" line="193" />
+        <source>A framework &amp;file from the province (.json, or the filled .xlsx template)</source>
+        <translation>&amp;Tệp bộ chỉ số của tỉnh (.json, hoặc tệp mẫu .xlsx đã điền)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="194" />
+        <source>I have checked: use this framework &amp;anyway</source>
+        <translation>Tôi đã kiểm tra: vẫn &amp;dùng bộ chỉ số này</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="195" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="186" />
+        <location filename="../../parDesk/ui/wizard.py" line="196" />
         <source>Framework file</source>
         <translation>Tệp bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="187" />
+        <location filename="../../parDesk/ui/wizard.py" line="197" />
         <source>Path to the framework file</source>
         <translation>Đường dẫn đến tệp bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="188" />
+        <location filename="../../parDesk/ui/wizard.py" line="198" />
         <source>Receiving the framework from the province's server arrives with the sync feature.</source>
         <translation>Nhận bộ chỉ số từ máy chủ của tỉnh sẽ có cùng tính năng đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="205" />
+        <location filename="../../parDesk/ui/wizard.py" line="218" />
         <source>Choose the framework file</source>
         <translation>Chọn tệp bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="206" />
-        <source>Framework (*.json);;All files (*)</source>
-        <translation>Bộ chỉ số (*.json);;Mọi tệp (*)</translation>
+        <location filename="../../parDesk/ui/wizard.py" line="219" />
+        <source>Framework (*.json *.xlsx);;All files (*)</source>
+        <translation>Bộ chỉ số (*.json *.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <source>Framework (*.json);;All files (*)</source>
+        <translation type="vanished">Bộ chỉ số (*.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>framework file</source>
         <translation>tệp bộ chỉ số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="218" />
+        <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>no file chosen</source>
         <translation>chưa chọn tệp</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/wizard.py" line="230" />
+        <location filename="../../parDesk/ui/wizard.py" line="258" />
         <source>%1 (%2), %n item(s), %3; deadline %4.</source>
         <translation>
             <numerusform>%1 (%2), %n mục, %3; hạn nộp %4.</numerusform>
@@ -569,77 +587,77 @@ Bộ chỉ số: %4</translation>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="283" />
+        <location filename="../../parDesk/ui/wizard.py" line="311" />
         <source>Signing identity</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="284" />
+        <location filename="../../parDesk/ui/wizard.py" line="312" />
         <source>The key your leader signs the submission with.</source>
         <translation>Khóa dùng để lãnh đạo đơn vị ký hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="285" />
+        <location filename="../../parDesk/ui/wizard.py" line="313" />
         <source>&amp;Generate a new key protected by a passphrase</source>
         <translation>&amp;Tạo khóa mới, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="286" />
+        <location filename="../../parDesk/ui/wizard.py" line="314" />
         <source>&amp;Import a certificate file (.p12 / .pfx) from a certification authority</source>
         <translation>&amp;Nhập tệp chứng thư số (.p12 / .pfx) do tổ chức chứng thực cấp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="287" />
+        <location filename="../../parDesk/ui/wizard.py" line="315" />
         <source>&amp;Later</source>
         <translation>Để &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="288" />
+        <location filename="../../parDesk/ui/wizard.py" line="316" />
         <source>Passphrase:</source>
         <translation>Cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="288" />
+        <location filename="../../parDesk/ui/wizard.py" line="316" />
         <source>Passphrase again:</source>
         <translation>Nhập lại cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
         <source>Certificate file:</source>
         <translation>Tệp chứng thư số:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="289" />
+        <location filename="../../parDesk/ui/wizard.py" line="317" />
         <source>File password:</source>
         <translation>Mật khẩu của tệp:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="293" />
+        <location filename="../../parDesk/ui/wizard.py" line="321" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="294" />
+        <location filename="../../parDesk/ui/wizard.py" line="322" />
         <source>The key is made (or imported) right after the workspace, and kept encrypted with the passphrase. You can also do this later on the Submit screen.</source>
         <translation>Khóa được tạo (hoặc nhập) ngay sau khi tạo dữ liệu làm việc và được mã hóa bằng cụm mật khẩu. Bạn cũng có thể làm việc này sau, tại màn hình Nộp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="306" />
+        <location filename="../../parDesk/ui/wizard.py" line="334" />
         <source>Choose the certificate file</source>
         <translation>Chọn tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="307" />
+        <location filename="../../parDesk/ui/wizard.py" line="335" />
         <source>Certificates (*.p12 *.pfx);;All files (*)</source>
         <translation>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="329" />
+        <location filename="../../parDesk/ui/wizard.py" line="357" />
         <source>The two passphrases differ.</source>
         <translation>Hai lần nhập cụm mật khẩu không khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="335" />
+        <location filename="../../parDesk/ui/wizard.py" line="363" />
         <source>Choose the certificate file.</source>
         <translation>Hãy chọn tệp chứng thư số.</translation>
     </message>
@@ -647,17 +665,17 @@ Bộ chỉ số: %4</translation>
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="72" />
+        <location filename="../../parDesk/ui/wizard.py" line="73" />
         <source>Welcome to parDesk</source>
         <translation>Chào mừng đến với parDesk</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="73" />
+        <location filename="../../parDesk/ui/wizard.py" line="74" />
         <source>Set up your unit's self-assessment in a few steps.</source>
         <translation>Thiết lập bản tự đánh giá của đơn vị qua vài bước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="74" />
+        <location filename="../../parDesk/ui/wizard.py" line="75" />
         <source>parDesk keeps your PAR Index self-assessment, its evidence documents and explanations on this computer, works without internet, and shows at any time your score and where points are being lost.
 
 You will enter your unit's details, choose the province's framework, and (later) your signing key. Nothing is saved until you press Finish.</source>
@@ -666,12 +684,12 @@ You will enter your unit's details, choose the province's framework, and (later)
 Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và (sau này) khóa ký số. Chưa có gì được lưu cho đến khi bạn bấm Hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="79" />
+        <location filename="../../parDesk/ui/wizard.py" line="80" />
         <source>&amp;Language:</source>
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="80" />
+        <location filename="../../parDesk/ui/wizard.py" line="81" />
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
@@ -715,13 +733,14 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="228" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
         <source>Score:</source>
         <translation>Điểm:</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="229" />
         <source>C&amp;lear answer</source>
-        <translation>&amp;Xóa kết quả nhập</translation>
+        <translation>&amp;Xóa nội dung đã nhập</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="230" />
@@ -764,57 +783,81 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="418" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="337" />
+        <source>the bonus block counts at most %1 in all</source>
+        <translation>cả khối điểm thưởng chỉ tính tối đa %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="339" />
+        <source>the penalty block takes off at most %1 in all</source>
+        <translation>cả khối điểm trừ chỉ trừ tối đa %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="430" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="421" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="433" />
         <source>Open version %1</source>
         <translation>Mở phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="442" />
-        <source>not applicable</source>
-        <translation>không áp dụng</translation>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="453" />
+        <source>Points taken off:</source>
+        <translation>Số điểm bị trừ:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="452" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="455" />
+        <source>N/A</source>
+        <translation>Không áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="456" />
+        <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
+        <translation>Không áp dụng: %1 của mục này không tính vào điểm tối đa của đơn vị (nay là %2).</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="vanished">không áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="467" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="487" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="468" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="488" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="492" />
         <source>supplementary explanation requested</source>
         <translation>đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="476" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="496" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="577" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="597" />
         <source>Signed version: view only</source>
         <translation>Phiên bản đã ký: chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="579" />
+        <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="599" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -822,12 +865,12 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="239" />
         <source>Level</source>
         <translation>Mức</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="245" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="248" />
         <source>— choose a level —</source>
         <translation>— chọn mức —</translation>
     </message>
@@ -872,7 +915,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     <message>
         <location filename="../../parDesk/ui/views/library.py" line="134" />
         <source>Search name, number, issuing body, subject (with or without diacritics)</source>
-        <translation>Tìm tên tệp, số ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
+        <translation>Tìm tên tệp, số, ký hiệu, cơ quan ban hành, trích yếu (có dấu hoặc không dấu)</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/library.py" line="136" />
@@ -937,7 +980,7 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
     <message>
         <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="50" />
         <source>Search by name, number, issuing body or subject</source>
-        <translation>Tìm theo tên tệp, số ký hiệu, cơ quan ban hành hoặc trích yếu</translation>
+        <translation>Tìm theo tên tệp, số, ký hiệu, cơ quan ban hành hoặc trích yếu</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/dialogs/link_dialog.py" line="51" />
@@ -1205,12 +1248,17 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ManualEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
         <source>Score</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="322" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="324" />
+        <source>Points taken off</source>
+        <translation>Số điểm bị trừ</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="325" />
         <source>e.g. %1</source>
         <translation>ví dụ %1</translation>
     </message>
@@ -1218,104 +1266,119 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
         <source>Sign the submission</source>
         <translation>Ký số hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="59" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
         <source>Create the signing key</source>
         <translation>Tạo khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="60" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
         <source>Import a certificate file</source>
         <translation>Nhập tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="62" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="76" />
         <source>The leader's passphrase unlocks the key. The assessment is then frozen, signed and locked; changes after this go into a new version.</source>
         <translation>Cụm mật khẩu của lãnh đạo mở khóa ký số. Bản tự đánh giá sau đó được chốt, ký số và khóa lại; mọi thay đổi sau đó thuộc về phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="64" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="78" />
         <source>A new key is made on this computer and kept encrypted with this passphrase. Choose at least 8 characters and keep it safe: without it the key cannot sign.</source>
         <translation>Khóa mới được tạo trên máy này và được mã hóa bằng cụm mật khẩu. Hãy chọn ít nhất 8 ký tự và giữ cẩn thận: không có nó thì không ký được.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="66" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
         <source>Import the .p12 / .pfx file from your certification authority. Its key is kept encrypted on this computer with the passphrase you choose here.</source>
         <translation>Nhập tệp .p12 / .pfx do tổ chức chứng thực cấp. Khóa trong tệp được mã hóa trên máy này bằng cụm mật khẩu bạn chọn ở đây.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="71" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="85" />
         <source>Certificate &amp;file:</source>
         <translation>&amp;Tệp chứng thư số:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="72" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="86" />
         <source>File pass&amp;word:</source>
         <translation>&amp;Mật khẩu của tệp:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="73" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="87" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="74" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
         <source>Passphrase &amp;again:</source>
         <translation>&amp;Nhập lại cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="75" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Sign</source>
         <translation>&amp;Ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Create</source>
         <translation>&amp;Tạo</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="79" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="93" />
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="80" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="94" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="88" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="102" />
         <source>Choose the certificate file</source>
         <translation>Chọn tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="89" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="103" />
         <source>Certificates (*.p12 *.pfx);;All files (*)</source>
         <translation>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="95" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="109" />
         <source>Enter the passphrase.</source>
         <translation>Hãy nhập cụm mật khẩu.</translation>
     </message>
-    <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="98" />
-        <source>The two passphrases differ.</source>
-        <translation>Hai lần nhập cụm mật khẩu không khớp nhau.</translation>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="112" />
+        <source>The passphrase is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>Cụm mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="101" />
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="116" />
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>Hai lần nhập cụm mật khẩu khác nhau: hãy nhập cùng một cụm mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/dialogs/passphrase_dialog.py" line="119" />
+        <source>Choose the certificate file (.p12 or .pfx).</source>
+        <translation>Hãy chọn tệp chứng thư số (.p12 hoặc .pfx).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="vanished">Hai lần nhập cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
         <source>Choose the certificate file.</source>
-        <translation>Hãy chọn tệp chứng thư số.</translation>
+        <translation type="vanished">Hãy chọn tệp chứng thư số.</translation>
     </message>
 </context>
 <context>
@@ -1329,17 +1392,17 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="111" />
+        <location filename="../../parDesk/ui/models/results.py" line="124" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="112" />
+        <location filename="../../parDesk/ui/models/results.py" line="125" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/results.py" line="113" />
+        <location filename="../../parDesk/ui/models/results.py" line="126" />
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
@@ -1424,17 +1487,17 @@ Thư mục làm việc: %2</translation>
         <translation>Do bạn nhập; được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="220" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="262" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>
@@ -1444,7 +1507,7 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProvinceNote</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="358" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="361" />
         <source>The province fills in this item's points; there is nothing to enter here.</source>
         <translation>Điểm của mục này do tỉnh chấm; đơn vị không cần nhập gì.</translation>
     </message>
@@ -1452,17 +1515,25 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>RatioEditor</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="191" />
         <source>Numerator</source>
-        <translation>Tử số</translation>
+        <translation type="vanished">Tử số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="192" />
         <source>Denominator</source>
-        <translation>Mẫu số</translation>
+        <translation type="vanished">Mẫu số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="194" />
+        <source>Number meeting the requirement</source>
+        <translation>Số đạt yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="195" />
+        <source>Total number</source>
+        <translation>Tổng số</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="206" />
         <source>Enter both numbers to compute the score.</source>
         <translation>Nhập cả hai số để tính điểm.</translation>
     </message>
@@ -1470,62 +1541,62 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="248" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="253" />
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="249" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="254" />
         <source>Package</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="250" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="260" />
         <source>not queued for sending (carry it on USB)</source>
         <translation>chưa đưa vào hàng gửi (mang lên tỉnh bằng USB)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="262" />
         <source>waiting to be sent</source>
         <translation>chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
         <source>uploading %1 %</source>
         <translation>đang tải lên %1 %</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="266" />
         <source>the province is verifying</source>
         <translation>tỉnh đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
         <source>accepted — receipt of %1</source>
         <translation>tỉnh đã chấp nhận — biên nhận lúc %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
         <source>accepted</source>
         <translation>tỉnh đã chấp nhận</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="272" />
         <source>refused: %1</source>
         <translation>tỉnh từ chối: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="269" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="274" />
         <source>stopped: %1</source>
         <translation>đã dừng: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="287" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="292" />
         <source>Receipt number %1</source>
         <translation>Biên nhận số %1</translation>
     </message>
@@ -1829,32 +1900,32 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="367" />
+        <location filename="../../parDesk/ui/wizard.py" line="395" />
         <source>The province's server (optional)</source>
         <translation>Máy chủ của tỉnh (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="368" />
+        <location filename="../../parDesk/ui/wizard.py" line="396" />
         <source>Where submissions are sent. Leave it empty if you do not know it yet.</source>
         <translation>Nơi nhận hồ sơ. Để trống nếu chưa biết.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="369" />
+        <location filename="../../parDesk/ui/wizard.py" line="397" />
         <source>Server &amp;address:</source>
         <translation>&amp;Địa chỉ máy chủ:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="371" />
+        <location filename="../../parDesk/ui/wizard.py" line="399" />
         <source>Server address</source>
         <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="372" />
+        <location filename="../../parDesk/ui/wizard.py" line="400" />
         <source>You can also carry the package to the province on a USB stick.</source>
         <translation>Bạn cũng có thể mang hồ sơ lên tỉnh bằng USB.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="384" />
+        <location filename="../../parDesk/ui/wizard.py" line="412" />
         <source>Enter an address like https://cchc.example.gov.vn, or leave it empty.</source>
         <translation>Nhập địa chỉ dạng https://cchc.example.gov.vn, hoặc để trống.</translation>
     </message>
@@ -1946,22 +2017,22 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="171" />
+        <location filename="../../parDesk/ui/views/submit.py" line="180" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="184" />
+        <location filename="../../parDesk/ui/views/submit.py" line="193" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="185" />
+        <location filename="../../parDesk/ui/views/submit.py" line="194" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="187" />
+        <location filename="../../parDesk/ui/views/submit.py" line="196" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
@@ -1970,245 +2041,292 @@ Thư mục làm việc: %2</translation>
         <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="190" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="170" />
+        <location filename="../../parDesk/ui/views/submit.py" line="179" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="172" />
+        <location filename="../../parDesk/ui/views/submit.py" line="181" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="173" />
+        <location filename="../../parDesk/ui/views/submit.py" line="182" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="174" />
+        <location filename="../../parDesk/ui/views/submit.py" line="183" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Ký bằng USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="175" />
+        <location filename="../../parDesk/ui/views/submit.py" line="184" />
         <source>Signature and seal images…</source>
         <translation>Ảnh chữ ký và con dấu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="177" />
+        <location filename="../../parDesk/ui/views/submit.py" line="186" />
         <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
         <translation>Chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…) trên USB token; khóa không bao giờ rời khỏi token.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="179" />
+        <location filename="../../parDesk/ui/views/submit.py" line="188" />
         <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
         <translation>Chứng thư số được cấp dưới dạng tệp .p12/.pfx, bảo vệ bằng mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="180" />
+        <location filename="../../parDesk/ui/views/submit.py" line="189" />
         <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
         <translation>Khóa do parDesk tạo, cho xã chưa có token; tỉnh đăng ký khóa này.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="182" />
+        <location filename="../../parDesk/ui/views/submit.py" line="191" />
         <source>The leader's signature and the seal shown on the signed letter.</source>
         <translation>Chữ ký của lãnh đạo và con dấu hiển thị trên văn bản ký số.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="186" />
+        <location filename="../../parDesk/ui/views/submit.py" line="195" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="188" />
+        <location filename="../../parDesk/ui/views/submit.py" line="197" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="189" />
+        <location filename="../../parDesk/ui/views/submit.py" line="198" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="191" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="192" />
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="193" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="194" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Blocking problems</source>
-        <translation>Các vấn đề chặn việc nộp</translation>
+        <translation>Các nội dung cần hoàn thiện trước khi nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="234" />
+        <location filename="../../parDesk/ui/views/submit.py" line="243" />
         <source>Documents the province may send back:</source>
         <translation>Tài liệu tỉnh có thể trả lại:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="252" />
+        <location filename="../../parDesk/ui/views/submit.py" line="262" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
-            <numerusform>Chưa thể nộp: còn %n vấn đề chặn</numerusform>
+            <numerusform>Chưa thể nộp: còn %n nội dung cần hoàn thiện</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="253" />
+        <location filename="../../parDesk/ui/views/submit.py" line="263" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="257" />
+        <location filename="../../parDesk/ui/views/submit.py" line="267" />
         <source>Ready to submit: no blocking problems</source>
-        <translation>Sẵn sàng nộp: không còn vấn đề chặn</translation>
+        <translation>Sẵn sàng nộp: mọi nội dung đã hoàn thiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="258" />
+        <location filename="../../parDesk/ui/views/submit.py" line="268" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <source>Version %1 is signed and locked: it can be viewed only</source>
+        <translation>Phiên bản %1 đã ký và khóa: chỉ xem được</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="274" />
+        <source>To change anything, open version %1.</source>
+        <translation>Muốn sửa, hãy mở phiên bản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="263" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="264" />
+        <location filename="../../parDesk/ui/views/submit.py" line="279" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="276" />
+        <location filename="../../parDesk/ui/views/submit.py" line="292" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="278" />
+        <location filename="../../parDesk/ui/views/submit.py" line="294" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="281" />
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="297" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
-        <location filename="../../parDesk/ui/views/submit.py" line="288" />
+        <location filename="../../parDesk/ui/views/submit.py" line="300" />
+        <location filename="../../parDesk/ui/views/submit.py" line="306" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="285" />
+        <location filename="../../parDesk/ui/views/submit.py" line="301" />
         <source>Solve the blocking problems above first.</source>
-        <translation>Hãy xử lý các vấn đề chặn ở trên trước.</translation>
+        <translation>Hãy hoàn thiện các nội dung ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="286" />
+        <location filename="../../parDesk/ui/views/submit.py" line="303" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="289" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
+        <source>Register with the province's server first: press “Register with the province's server…”.</source>
+        <translation>Hãy đăng ký với máy chủ của tỉnh trước: bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="307" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="291" />
+        <location filename="../../parDesk/ui/views/submit.py" line="309" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="296" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="298" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
+        <source>Subject: %1
+Issuer: %2
+Fingerprint (SHA-256): %3</source>
+        <translation>Chủ thể: %1
+Tổ chức cấp: %2
+Dấu vân tay (SHA-256): %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
         <source>%1
 Valid until %2 (%n day(s) left) · fingerprint %3</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1
 Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="329" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="316" />
+        <location filename="../../parDesk/ui/views/submit.py" line="335" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="338" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="402" />
-        <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
-        <translation>Đã ký bằng token và đóng gói: %1 (%2). Bản tự đánh giá đã được khóa.</translation>
+        <location filename="../../parDesk/ui/views/submit.py" line="347" />
+        <source>%1 (code %2)</source>
+        <translation>%1 (mã %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="417" />
-        <source>Signature and seal images saved; the next signed forms show them.</source>
-        <translation>Đã lưu ảnh chữ ký và con dấu; các biểu mẫu ký số tiếp theo sẽ hiển thị chúng.</translation>
+        <location filename="../../parDesk/ui/views/submit.py" line="349" />
+        <source>issued by the unit itself, until the province's certificate arrives</source>
+        <translation>do đơn vị tự cấp, trong khi chờ chứng thư số của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="504" />
-        <location filename="../../parDesk/ui/views/submit.py" line="518" />
+        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <source>issued by %1</source>
+        <translation>do %1 cấp</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="353" />
+        <source>expired on %1</source>
+        <translation>đã hết hạn ngày %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../parDesk/ui/views/submit.py" line="356" />
+        <source>valid from %1 to %2 (%n day(s) left)</source>
+        <translation>
+            <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <source>Signing certificate of %1
+%2; %3</source>
+        <translation>Chứng thư số của %1
+%2; %3</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="551" />
+        <location filename="../../parDesk/ui/views/submit.py" line="565" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="521" />
+        <location filename="../../parDesk/ui/views/submit.py" line="568" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="530" />
+        <location filename="../../parDesk/ui/views/submit.py" line="577" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="534" />
+        <location filename="../../parDesk/ui/views/submit.py" line="581" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="541" />
+        <location filename="../../parDesk/ui/views/submit.py" line="588" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
@@ -2219,82 +2337,92 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="351" />
+        <location filename="../../parDesk/ui/views/submit.py" line="388" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="374" />
+        <location filename="../../parDesk/ui/views/submit.py" line="421" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="383" />
+        <location filename="../../parDesk/ui/views/submit.py" line="430" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="449" />
+        <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
+        <translation>Đã ký bằng token và đóng gói: %1 (%2). Bản tự đánh giá đã được khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="464" />
+        <source>Signature and seal images saved; the next signed forms show them.</source>
+        <translation>Đã lưu ảnh chữ ký và con dấu; các biểu mẫu ký số tiếp theo sẽ hiển thị chúng.</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/views/submit.py" line="473" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="438" />
+        <location filename="../../parDesk/ui/views/submit.py" line="485" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="447" />
+        <location filename="../../parDesk/ui/views/submit.py" line="494" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="452" />
+        <location filename="../../parDesk/ui/views/submit.py" line="499" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="457" />
+        <location filename="../../parDesk/ui/views/submit.py" line="504" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="467" />
+        <location filename="../../parDesk/ui/views/submit.py" line="514" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="476" />
+        <location filename="../../parDesk/ui/views/submit.py" line="523" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="478" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="489" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="494" />
+        <location filename="../../parDesk/ui/views/submit.py" line="541" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="494" />
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="541" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="501" />
+        <location filename="../../parDesk/ui/views/submit.py" line="548" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
@@ -2397,45 +2525,55 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
     <name>TotalsBar</name>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="90" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="92" />
         <source>Total</source>
         <translation>Tổng điểm</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="85" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="93" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
         <source>Percentage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
         <source>Rating</source>
         <translation>Xếp loại</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="86" />
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="95" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="100" />
         <source>Scored</source>
         <translation>Đã chấm</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/widgets/totals_bar.py" line="91" />
+        <source>Total (scale %1)</source>
+        <translation>Tổng điểm (thang %1)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="94" />
         <source>Points so far out of the unit's own maximum (framework scale %1)</source>
         <translation>Điểm hiện có trên điểm tối đa của đơn vị (thang điểm bộ chỉ số %1)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="96" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
+        <source>No rating until something is scored</source>
+        <translation>Chưa xếp loại khi chưa chấm mục nào</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="101" />
         <source>Items with a self-score, of the items the unit must score</source>
         <translation>Số mục đã tự chấm trên số mục đơn vị phải chấm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="98" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="103" />
         <source>Deadline %1</source>
         <translation>Hạn nộp %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="99" />
+        <location filename="../../parDesk/ui/widgets/totals_bar.py" line="104" />
         <source>Deadline</source>
         <translation>Hạn nộp</translation>
     </message>
@@ -2466,77 +2604,77 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="108" />
+        <location filename="../../parDesk/ui/wizard.py" line="109" />
         <source>Your unit</source>
         <translation>Đơn vị của bạn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="109" />
+        <location filename="../../parDesk/ui/wizard.py" line="110" />
         <source>As written on your documents. The administrative code has 5 digits.</source>
         <translation>Ghi như trên văn bản của đơn vị. Mã đơn vị hành chính gồm 5 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
         <source>Administrative &amp;code:</source>
         <translation>&amp;Mã đơn vị hành chính:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="111" />
+        <location filename="../../parDesk/ui/wizard.py" line="112" />
         <source>e.g. 10105</source>
         <translation>ví dụ 10105</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
         <source>Unit &amp;name:</source>
         <translation>&amp;Tên đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="112" />
+        <location filename="../../parDesk/ui/wizard.py" line="113" />
         <source>e.g. Ủy ban nhân dân xã Tân Lập</source>
         <translation>ví dụ Ủy ban nhân dân xã Tân Lập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
         <source>&amp;Province:</source>
         <translation>&amp;Tỉnh:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="113" />
+        <location filename="../../parDesk/ui/wizard.py" line="114" />
         <source>e.g. Tỉnh Phú Thọ</source>
         <translation>ví dụ Tỉnh Phú Thọ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
         <source>&amp;Leader's name:</source>
         <translation>&amp;Họ tên lãnh đạo:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="114" />
+        <location filename="../../parDesk/ui/wizard.py" line="115" />
         <source>who signs the submission</source>
         <translation>người ký hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="115" />
+        <location filename="../../parDesk/ui/wizard.py" line="116" />
         <source>Leader's &amp;title:</source>
         <translation>&amp;Chức vụ lãnh đạo:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
         <source>Place name for &amp;dates:</source>
         <translation>&amp;Địa danh ghi ngày tháng:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="116" />
+        <location filename="../../parDesk/ui/wizard.py" line="117" />
         <source>e.g. Tân Lập</source>
         <translation>ví dụ Tân Lập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <location filename="../../parDesk/ui/wizard.py" line="118" />
         <source>&amp;Officer in charge:</source>
         <translation>&amp;Công chức phụ trách:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/wizard.py" line="117" />
+        <location filename="../../parDesk/ui/wizard.py" line="118" />
         <source>your name</source>
         <translation>họ tên của bạn</translation>
     </message>

@@ -137,3 +137,23 @@ def test_form_signed_by_someone_else_refused_in_the_package(tmp_path):
     # something appended after the signature: not the whole file
     data = (tmp_path / "other.pdf").read_bytes() + b"\n% appended\n"
     assert "pades.not_whole" in [p.key for p in pades.check_pdf_signatures(data, c2)]
+
+
+def test_signing_works_from_a_thread_that_runs_an_event_loop(tmp_path):
+    """pyHanko's synchronous API calls asyncio.run; a caller inside a running loop must still get a signature."""
+    import asyncio
+
+    root = pki.root_authority()
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = root.issue(pki.unit_name(), key.public_key())
+    from report_fixtures import build_snapshot
+    from parDesk import reports
+    reports.render_table(build_snapshot(), tmp_path / "t.pdf")
+    when = dt.datetime(2025, 11, 1, 2, 30, tzinfo=dt.timezone.utc)
+
+    async def inside_a_loop() -> None:
+        pades.sign_attachment(tmp_path / "t.pdf", tmp_path / "s.pdf", KeySigner(key, cert),
+                              org_name="Ủy ban nhân dân xã Tân Lập", when=when, number_code="15/UBND-VP")
+
+    asyncio.run(inside_a_loop())
+    assert pades.check_pdf_signatures((tmp_path / "s.pdf").read_bytes(), cert) == []

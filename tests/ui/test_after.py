@@ -212,3 +212,22 @@ def test_print_dialog_cancelled_prints_nothing(ctx, qtbot, tmp_path, monkeypatch
     monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QPrintDialog.DialogCode.Rejected)
     view.ask_print_paper()
     assert view._task is None
+
+
+def test_published_results_reach_the_after_tab(window, qtbot, idle):
+    from parDesk.sync.worker import SyncWorker, published_results
+
+    ws = window.ctx.workspace
+    worker = SyncWorker(ws)
+    worker.apply_event(None, {"id": 9, "kind": "results", "data": {
+        "year": 2025, "rank": 3, "of": 170, "total": "85.25", "percent": "85.25", "rating": "Tốt",
+        "rating_en": "Good", "bands": []}})
+    assert published_results(ws)["rank"] == 3
+    # A malformed event is ignored, the last good one stays.
+    worker.apply_event(None, {"id": 10, "kind": "results", "data": {"rank": "ba"}})
+    assert published_results(ws)["rank"] == 3
+    window.tabs.setCurrentWidget(window.after)
+    window.after.reload()
+    qtbot.waitUntil(lambda: window.after.results_label.isVisible(), timeout=5000)
+    label = window.after.results_label.text()
+    assert "3/170" in label and "85,25" in label and "Tốt" in label

@@ -492,6 +492,8 @@ class WindowMachine(RuleBasedStateMachine):
         self.idle()
         self._reset_view()
         assert self.win.leaf.lock_bar.isVisible()
+        headline = self.win.submit.ready.text()
+        assert "Sẵn sàng nộp" not in headline and "Ready to submit" not in headline
         assert not self.win.act_undo.isEnabled() and not self.win.act_redo.isEnabled()
 
     signs = 0

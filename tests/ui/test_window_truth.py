@@ -277,3 +277,18 @@ def test_refusal_in_english(seeded, qtbot, idle):
     idle()
     assert "The score must be in steps of 0.5; keeping the score 1.5" in window.leaf.field_error.text()
     assert window.leaf.editor.spin.text() == "1.5"
+
+
+def test_not_applicable_is_a_word_and_leaves_the_maximum(seeded, qtbot, idle):
+    """Issue 9 point 5 (window side): "Không áp dụng", never "0 / 2", and the screen says the maximum shrinks."""
+    window = seeded
+    open_item(window, qtbot, idle, "1.2.2")
+    panel = window.leaf
+    panel.na_box.setFocus()
+    qtbot.keyClick(panel.na_box, Qt.Key.Key_Space)
+    idle()
+    assert window.ctx.workspace.answer("1.2.2").not_applicable
+    assert panel.score_value.text() == "Không áp dụng"
+    assert "không tính vào điểm tối đa" in panel.problems.text() and "2 điểm" in panel.problems.text()
+    from parDesk.ui.models.tree import Col
+    assert window.tree.model.index_for("1.2.2", Col.SCORE).data() == "Không áp dụng"

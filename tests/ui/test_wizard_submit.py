@@ -111,7 +111,7 @@ def test_submit_view_incomplete_then_jump(window, qtbot, idle):
     summary = window.ctx.hub.summary
     assert summary.problems
     assert submit.ready.objectName() == "readyBad"
-    assert submit.model.rowCount() == len(summary.problems)
+    assert submit.model.rowCount() == len({p.where for p in summary.problems})  # one row per item
     assert submit.table.isVisible()
     first_code = submit.model.code_at(0)
     rect = submit.table.visualRect(submit.model.index(0, 1))
@@ -175,7 +175,7 @@ def test_switching_language_changes_visible_texts(window, qtbot, idle):
     assert window.tabs.tabText(0).replace("&", "") == "Assessment"
     assert window.menu_file.title().replace("&", "") == "File"
     assert window.leaf.answer_box.title() == "Self-assessment"
-    assert window.totals.total.caption.text() == "Total"
+    assert window.totals.total.caption.text().startswith("Total")
     window.show_leaf("1.1.2")
     idle()
     type_into(qtbot, window.leaf.editor.denominator, "10")
@@ -185,7 +185,7 @@ def test_switching_language_changes_visible_texts(window, qtbot, idle):
     window.act_vi.trigger()
     idle()
     assert window.tabs.tabText(0).replace("&", "") == "Chấm điểm"
-    assert window.totals.total.caption.text() == "Tổng điểm"
+    assert window.totals.total.caption.text().startswith("Tổng điểm")
     assert window.ctx.prefs.language == "vi"
 
 

@@ -1,22 +1,36 @@
-"""Ask for the signing passphrase (once to sign; twice, or with a .p12 file, to create the key)."""
+"""Ask for the signing passphrase (once to sign; twice, or with a .p12 file, to create the key).
+
+Everything that can be checked is checked before the dialog closes, and said inside it, next to the
+field: an empty or too short passphrase, two that differ, a missing certificate file, a wrong file
+password, and (through ``check``) a passphrase that does not unlock the key. The dialog stays open.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from parDesk.identity import MIN_PASSPHRASE
+from parDesk.ui import text
 from parDesk.ui.theme import icon
 
 SIGN, CREATE, IMPORT = "sign", "create", "import"
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, mode: str, parent: QWidget | None = None) -> None:
+    """``check(dialog)`` runs when OK is pressed; it raises the core's error to keep the dialog open."""
+
+    def __init__(self, mode: str, parent: QWidget | None = None,
+                 check: Callable[["PassphraseDialog"], object] | None = None) -> None:
         super().__init__(parent)
         self.mode = mode
+        self.check = check
         self.setMinimumWidth(480)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -92,19 +106,38 @@ class PassphraseDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.first.text():
-            self.show_error(self.tr("Enter the passphrase."))
+            self.show_error(self.tr("Enter the passphrase."), self.first)
+            return
+        if self.mode in (CREATE, IMPORT) and len(self.first.text()) < MIN_PASSPHRASE:
+            self.show_error(self.tr("The passphrase is too short: use at least %n character(s).", None,
+                                    MIN_PASSPHRASE), self.first)
             return
         if self.mode in (CREATE, IMPORT) and self.first.text() != self.second.text():
-            self.show_error(self.tr("The two passphrases differ."))
+            self.show_error(self.tr("The two passphrases differ: type the same passphrase twice."), self.second)
             return
         if self.mode == IMPORT and not Path(self.p12.text()).is_file():
-            self.show_error(self.tr("Choose the certificate file."))
+            self.show_error(self.tr("Choose the certificate file (.p12 or .pfx)."), self.p12)
             return
+        if self.check is not None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.check(self)
+            except Exception as exc:  # noqa: BLE001 - the core's refusal, said here; the dialog stays open
+                self.show_error(text.error_text(exc, with_where=False),
+                                self.p12_password if self.mode == IMPORT and "p12" in getattr(exc, "key", "")
+                                else self.first)
+                return
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        self.error.hide()
         self.accept()
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, field: QLineEdit | None = None) -> None:
         self.error.setText(message)
         self.error.show()
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
 
     def passphrase(self) -> str:
         return self.first.text()

@@ -9,6 +9,8 @@ the framework's order.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
@@ -186,6 +188,7 @@ class ReceiptRow:
     received_at: str = ""
     receipt_id: str = ""
     reason: str = ""
+    name: str = ""  # the package's file name ("10999-2026-v1.zip"), how the officer finds it on the USB stick
 
 
 def receipt_rows(packages: Sequence[Any], outbox_items: Sequence[Any]) -> list[ReceiptRow]:
@@ -194,8 +197,9 @@ def receipt_rows(packages: Sequence[Any], outbox_items: Sequence[Any]) -> list[R
     out = []
     for p in packages:
         item = by_pkg.get(p.id)
+        name = Path(str(getattr(p, "path", "") or "")).name
         if item is None:
-            out.append(ReceiptRow(p.version, p.sha256, p.created_at, "local"))
+            out.append(ReceiptRow(p.version, p.sha256, p.created_at, "local", name=name))
             continue
         fields: dict[str, Any] = {}
         if item.receipt:
@@ -203,7 +207,8 @@ def receipt_rows(packages: Sequence[Any], outbox_items: Sequence[Any]) -> list[R
             fields = body if isinstance(body, dict) else {}
         reason = item.refused_reason if item.state == "refused" else item.last_error
         out.append(ReceiptRow(p.version, p.sha256, p.created_at, item.state, item.percent,
-                              str(fields.get("received_at", "")), str(fields.get("receipt_id", "")), reason))
+                              str(fields.get("received_at", "")), str(fields.get("receipt_id", "")), reason,
+                              name))
     out.reverse()
     return out
 
@@ -278,7 +283,7 @@ class ReceiptModel(QAbstractTableModel):
             if col == RecCol.VERSION:
                 return str(r.version)
             if col == RecCol.PACKAGE:
-                return f"{r.sha256[:12]}… · {_when(r.created_at)}"
+                return f"{r.name or r.sha256[:12] + '…'} · {_when(r.created_at)}"
             return self.state_text(r)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == RecCol.PACKAGE:

@@ -89,15 +89,28 @@ class ProblemModel(QAbstractTableModel):
     def __init__(self, framework: Framework, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.framework = framework
-        self._rows: list[ParDeskError] = []
+        self._rows: list[list[ParDeskError]] = []
 
     def set_rows(self, rows: Sequence[ParDeskError]) -> None:
+        """One row per item, its problems together ("no score; no evidence"), in the core's order."""
+        grouped: dict[str, list[ParDeskError]] = {}
+        loose: list[list[ParDeskError]] = []
+        order: list[list[ParDeskError]] = []
+        for err in rows:
+            if not err.where:
+                loose.append([err])
+                order.append(loose[-1])
+            elif err.where in grouped:
+                grouped[err.where].append(err)
+            else:
+                grouped[err.where] = [err]
+                order.append(grouped[err.where])
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = order
         self.endResetModel()
 
     def code_at(self, row: int) -> str:
-        return self._rows[row].where or ""
+        return self._rows[row][0].where or ""
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -118,15 +131,16 @@ class ProblemModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        err = self._rows[index.row()]
-        code = err.where or ""
+        errs = self._rows[index.row()]
+        code = errs[0].where or ""
         col = ProbCol(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if col == ProbCol.CODE:
                 return code
             if col == ProbCol.TITLE:
                 return self._title(code)
-            return text.error_text(err)
+            parts = [text.error_text(e, framework=self.framework) for e in errs]
+            return "; ".join(parts[:1] + [p[:1].lower() + p[1:] for p in parts[1:]])
         if role == Qt.ItemDataRole.DecorationRole and col == ProbCol.CODE:
             return icon("status-problem")
         if role == Qt.ItemDataRole.ToolTipRole and col != ProbCol.CODE:

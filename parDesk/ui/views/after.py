@@ -8,6 +8,8 @@ version (the core's ``reopen``) in which the officer answers them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -45,6 +47,10 @@ class AfterView(QWidget):
         self.explain = QLabel()
         self.explain.setObjectName("muted")
         self.explain.setWordWrap(True)
+        self.results_label = QLabel()  # the province's published ranking, once it arrives
+        self.results_label.setObjectName("readyOk")
+        self.results_label.setWordWrap(True)
+        self.results_label.hide()
 
         self.request_bar = QWidget()
         rb = QHBoxLayout(self.request_bar)
@@ -98,6 +104,7 @@ class AfterView(QWidget):
         layout.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_M)
         layout.setSpacing(SPACE_S)
         layout.addWidget(self.headline)
+        layout.addWidget(self.results_label)
         layout.addWidget(self.explain)
         layout.addWidget(self.request_bar)
         layout.addWidget(self.table, 1)
@@ -147,11 +154,32 @@ class AfterView(QWidget):
     def reload(self) -> None:
         """Re-read the packages and the outbox (on the database thread)."""
         f = self.ctx.features
+        from parDesk.sync.worker import published_results  # a setting the feed wrote; no network here
+
+        self.ctx.read(published_results, self._show_results, label="results")
         if not (f.package or f.sync):
             self._receipts(None)
             return
         self.ctx.read(lambda ws: ops.read_submit_state(ws, False, f.package, f.sync), self._receipts,
                       self._show_error, label="receipts")
+
+    def _show_results(self, res: dict[str, Any] | None) -> None:
+        self.published = res
+        if not res or not res.get("rank"):
+            self.results_label.hide()
+            return
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            total, percent = text.num(Decimal(res["total"])), text.percent(Decimal(res["percent"]))
+        except (InvalidOperation, KeyError, TypeError):
+            total, percent = str(res.get("total", "")), str(res.get("percent", ""))
+        rating = res.get("rating_en") if self.ctx.lang == "en" and res.get("rating_en") else res.get("rating", "")
+        self.results_label.setText(
+            self.tr("Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6")
+            .replace("%1", str(res.get("year", ""))).replace("%2", str(res["rank"])).replace("%3", str(res.get("of")))
+            .replace("%4", total).replace("%5", percent).replace("%6", str(rating)))
+        self.results_label.show()
 
     def _receipts(self, sub: ops.SubmitState | None) -> None:
         self.sub = sub

@@ -30,6 +30,15 @@ from parDesk.ui.workers import TaskHandle, is_cancel
 from parDesk.workspace import Change
 
 
+def common_name(dn: str) -> str:
+    """The CN of a DN written "CN=…, O=…" (as :func:`parDesk.identity.name_text` writes it), else the DN."""
+    for part in dn.split(", "):
+        label, sep, value = part.partition("=")
+        if sep and label.strip().upper() == "CN":
+            return value.strip()
+    return dn
+
+
 class SubmitView(QWidget):
     jumpToLeaf = Signal(str)
     finished = Signal(str)  # what just finished ("sign", "usb", "print", ...), for tests and the status bar
@@ -249,7 +258,8 @@ class SubmitView(QWidget):
         score = (text.score_of(t.total, t.max_applicable), text.percent(t.percent))
         if problems:
             self.ready.setObjectName("readyBad")
-            self.ready.setText(self.tr("Not ready to submit: %n blocking problem(s)", None, len(problems)))
+            items = len({p.where or id(p) for p in problems})  # the list shows one row per item
+            self.ready.setText(self.tr("Not ready to submit: %n blocking problem(s)", None, items))
             self.detail.setText(self.tr("Click a problem (or press Enter) to open its item. Self-score: %1, "
                                         "%2.").replace("%1", score[0]).replace("%2", score[1]))
         else:
@@ -257,6 +267,11 @@ class SubmitView(QWidget):
             self.ready.setText(self.tr("Ready to submit: no blocking problems"))
             self.detail.setText(self.tr("Every item is scored and has evidence or an explanation. Self-score: "
                                         "%1, %2.").replace("%1", score[0]).replace("%2", score[1]))
+        if state.locked:  # a signed version was submitted already: it is not "ready to submit", it is view-only
+            self.ready.setObjectName("readyOk")
+            self.ready.setText(self.tr("Version %1 is signed and locked: it can be viewed only")
+                               .replace("%1", str(state.version)))
+            self.detail.setText(self.tr("To change anything, open version %1.").replace("%1", str(state.version + 1)))
         self.ready.style().unpolish(self.ready)
         self.ready.style().polish(self.ready)
         self.table.setVisible(bool(problems))
@@ -273,6 +288,7 @@ class SubmitView(QWidget):
         locked = bool(sub and sub.locked)
         has_pkg = bool(sub and sub.packages)
         pending = bool(sub and any(i.state not in ("accepted", "refused") for i in sub.outbox))
+        registered = bool(sub and sub.registered)
         missing = self.tr("Not available: this part of parDesk is missing from this installation.")
         rules: list[tuple[QPushButton, bool, bool, str, str]] = [
             (self.create_btn, f.identity, not busy and not has_key, missing, self.tr("A key exists already.")),
@@ -283,7 +299,9 @@ class SubmitView(QWidget):
             (self.sign_btn, f.package and f.identity, not busy and has_key and not problems and not locked, missing,
              self.tr("Signed already.") if locked else self.tr("Create or import the signing key first.")
              if not has_key else self.tr("Solve the blocking problems above first.")),
-            (self.send_btn, f.sync, not busy and pending, missing, self.tr("Nothing waits to be sent.")),
+            (self.send_btn, f.sync, not busy and pending and registered, missing,
+             self.tr("Nothing waits to be sent.") if registered or not pending else
+             self.tr("Register with the province's server first: press “Register with the province's server…”.")),
             (self.register_btn, f.sync and f.identity, not busy and has_key, missing,
              self.tr("Create or import the signing key first.")),
             (self.usb_btn, f.package, not busy and has_pkg, missing, self.tr("Sign and build the package first.")),
@@ -302,11 +320,12 @@ class SubmitView(QWidget):
             button.setToolTip(why_missing if not present else self._explain.get(button, "") if possible else why_not)
         if sub is not None and sub.identity is not None:
             info = sub.identity
-            self.identity_label.setText(self.tr("%1\nValid until %2 (%n day(s) left) · fingerprint %3", None,
-                                                info.expires_in_days)
-                                        .replace("%1", info.subject).replace("%2", text.date(info.not_after.date()))
-                                        .replace("%3", info.fingerprint_sha256[:16]))
+            self.identity_label.setText(self.identity_words(info))
+            self.identity_label.setToolTip(self.tr("Subject: %1\nIssuer: %2\nFingerprint (SHA-256): %3")
+                                           .replace("%1", info.subject).replace("%2", info.issuer)
+                                           .replace("%3", info.fingerprint_sha256))
         elif f.identity:
+            self.identity_label.setToolTip("")
             self.identity_label.setText(self.tr("No signing key yet. Create one (a certificate request is made for "
                                                 "the province) or import the .p12 file from your CA."))
         else:
@@ -320,6 +339,24 @@ class SubmitView(QWidget):
                                  "press “Register with the province's server…”."))
         self.outbox_label.setText("\n".join(lines))
         self.outbox_label.setVisible(bool(lines))
+
+    def identity_words(self, info: Any) -> str:
+        """The signing certificate as a person reads it: whose it is, who issued it, how long it is valid."""
+        owner = info.unit_name or common_name(info.subject)
+        if info.unit_code:
+            owner = self.tr("%1 (code %2)").replace("%1", owner).replace("%2", info.unit_code)
+        if info.self_signed:
+            issuer = self.tr("issued by the unit itself, until the province's certificate arrives")
+        else:
+            issuer = self.tr("issued by %1").replace("%1", common_name(info.issuer))
+        if info.expires_in_days < 0:
+            valid = self.tr("expired on %1").replace("%1", text.date(info.not_after.date()))
+        else:
+            days = info.expires_in_days
+            valid = self.tr("valid from %1 to %2 (%n day(s) left)", None, days).replace(
+                "%1", text.date(info.not_before.date())).replace("%2", text.date(info.not_after.date()))
+        return self.tr("Signing certificate of %1\n%2; %3").replace("%1", owner).replace("%2", issuer) \
+            .replace("%3", valid)
 
     # -- running operations ------------------------------------------------------
     def _busy(self, on: bool) -> None:
@@ -369,18 +406,28 @@ class SubmitView(QWidget):
         if dialog.exec() == PassphraseDialog.DialogCode.Accepted:
             self.create_identity(dialog.passphrase())
 
+    def _check_key_passphrase(self, dialog: PassphraseDialog) -> None:
+        """Inside the dialog, before it closes: does this passphrase unlock the key? (raises if not)"""
+        self.ctx.workspace.identity.load_key(dialog.passphrase())
+
+    def _check_p12(self, dialog: PassphraseDialog) -> None:
+        """Inside the dialog: does the file password open the .p12? (raises the core's message if not)"""
+        from parDesk.identity import load_pkcs12
+
+        load_pkcs12(Path(dialog.p12.text()).read_bytes(), dialog.p12_password.text())
+
     def create_identity(self, passphrase: str) -> TaskHandle:
         return self._run("identity", lambda ws, _h: ops.create_identity(ws, passphrase),
-                         lambda info: self.tr("Key created: %1").replace("%1", info.subject))
+                         lambda info: self.tr("Key created: %1").replace("%1", info.unit_name or info.subject))
 
     def ask_import_identity(self) -> None:
-        dialog = PassphraseDialog(IMPORT, self)
+        dialog = PassphraseDialog(IMPORT, self, check=self._check_p12)
         if dialog.exec() == PassphraseDialog.DialogCode.Accepted:
             self.import_identity(Path(dialog.p12.text()), dialog.p12_password.text(), dialog.passphrase())
 
     def import_identity(self, p12: Path, password: str, passphrase: str) -> TaskHandle:
         return self._run("identity", lambda ws, _h: ops.import_identity(ws, p12, password, passphrase),
-                         lambda info: self.tr("Certificate imported: %1").replace("%1", info.subject))
+                         lambda info: self.tr("Certificate imported: %1").replace("%1", info.unit_name or info.subject))
 
     def _list_tokens(self, module: str, done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> Any:
         return self.ctx.slow(lambda _ws, _h: ops.find_tokens(module), done, failed, label="tokens")
@@ -417,7 +464,7 @@ class SubmitView(QWidget):
                          lambda _r: self.tr("Signature and seal images saved; the next signed forms show them."))
 
     def ask_sign(self) -> None:
-        dialog = PassphraseDialog(SIGN, self)
+        dialog = PassphraseDialog(SIGN, self, check=self._check_key_passphrase)
         if dialog.exec() == PassphraseDialog.DialogCode.Accepted:
             self.sign(dialog.passphrase())
 

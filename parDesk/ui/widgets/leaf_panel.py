@@ -315,7 +315,7 @@ class LeafPanel(QWidget):
         elif leaf.block == "penalty":
             crumbs = [fw.penalty.title]
         self.breadcrumb.setText(" › ".join(crumbs))
-        self.max_label.setText(self.tr("Maximum: %1").replace("%1", text.points(leaf.max)))
+        self.max_label.setText(self.tr("Maximum: %1").replace("%1", text.points(leaf.max)) + self._cap_words(leaf))
         self.rule_desc.setText(leaf.rule.description)
         self.rule_desc.setVisible(bool(leaf.rule.description))
         self.rule_words.setText(text.rule_words(leaf))
@@ -326,6 +326,18 @@ class LeafPanel(QWidget):
         heading = _esc(self.tr("Expected evidence:"))
         self.hints.setText(f"<b>{heading}</b><ul style='margin:0'>{hints}</ul>" if hints else "")
         self.hints.setVisible(bool(hints))
+
+    def _cap_words(self, leaf: Leaf) -> str:
+        """For a bonus or penalty item: the block's cap, which the item's own maximum can exceed."""
+        fw = self.ctx.workspace.framework
+        block = fw.bonus if leaf.block == "bonus" else fw.penalty if leaf.block == "penalty" else None
+        if block is None or not block.cap:
+            return ""
+        if leaf.block == "bonus":
+            words = self.tr("the bonus block counts at most %1 in all")
+        else:
+            words = self.tr("the penalty block takes off at most %1 in all")
+        return " — " + words.replace("%1", text.points(block.cap))
 
     def reload(self) -> None:
         """Read the stored answer and documents of the current leaf (database thread)."""
@@ -438,17 +450,25 @@ class LeafPanel(QWidget):
             return
         score = state.summary.totals.leaf_scores.get(leaf.code) if state else None
         st = state.summary.statuses.get(leaf.code) if state else None
+        self.score_caption.setText(self.tr("Points taken off:") if leaf.block == "penalty" else self.tr("Score:"))
         if st is not None and st.status == "not_applicable":
-            self.score_value.setText(self.tr("not applicable"))
+            self.score_value.setText(self.tr("N/A"))  # a word, never "0 / 2"
+            self.score_value.setToolTip(self.tr("Not applicable: its %1 leave the unit's maximum (now %2).")
+                                        .replace("%1", text.points(leaf.max))
+                                        .replace("%2", text.num(state.summary.totals.max_applicable)))
         else:
             self.score_value.setText(text.score_of(score, leaf.max))
+            self.score_value.setToolTip("")
         shown = display_status(leaf, st.status if st else "not_started",
                                tuple(p.key for p in st.problems) if st else (),
                                state.appraisals.get(leaf.code, ()) if state else ())
         self.status_icon.setPixmap(status_icon(shown).pixmap(22, 22))
         self.status_icon.setToolTip(text.status_name(shown))
         self.status_icon.setAccessibleName(text.status_name(shown))
-        if st is not None and st.problems:
+        if st is not None and st.status == "not_applicable":
+            self.problems.setText(self.score_value.toolTip())
+            self.problems.show()
+        elif st is not None and st.problems:
             self.problems.setText(self.tr("Before submitting: %1").replace(
                 "%1", "; ".join(text.error_text(p) for p in st.problems)))
             self.problems.show()

@@ -217,6 +217,9 @@ class ProposalPanel(QFrame):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 220))
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        shown = min(max(len(self.rows), 1), 8)  # as tall as its rows, up to eight, then it scrolls
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + 4 + shown *
+                                  self.table.verticalHeader().defaultSectionSize())
         self.note.setText(" ".join(dict.fromkeys(notes)) or self.tr("Check each value against the document, "
                                                                    "edit what is wrong, then accept."))
         self._filling = False

@@ -188,8 +188,11 @@ class RatioEditor(RuleEditor):
         self.numerator = NumberField()
         self.denominator = NumberField()
         r = leaf.rule
-        self._row(lambda: self.tr("Numerator"), self.numerator, r.numerator_label or None)
-        self._row(lambda: self.tr("Denominator"), self.denominator, r.denominator_label or None)
+        # The framework's own labels; "Tử số"/"Mẫu số" is only the model's default for a file without them.
+        own_num = r.numerator_label if r.numerator_label not in ("", "Tử số") else None
+        own_den = r.denominator_label if r.denominator_label not in ("", "Mẫu số") else None
+        self._row(lambda: self.tr("Number meeting the requirement"), self.numerator, own_num)
+        self._row(lambda: self.tr("Total number"), self.denominator, own_den)
         self.numerator.committed.connect(self._changed)
         self.denominator.committed.connect(self._changed)
         self.retranslate()
@@ -318,7 +321,7 @@ class ManualEditor(_OneNumberEditor):
 
     def __init__(self, leaf: Leaf, parent: QWidget | None = None) -> None:
         super().__init__(leaf, parent)
-        self._build(lambda: self.tr("Score"))
+        self._build(lambda: self.tr("Points taken off") if leaf.block == "penalty" else self.tr("Score"))
         self.spin.setPlaceholderText(self.tr("e.g. %1").replace("%1", text.num(leaf.rule.step or Decimal("0.5"))))
 
     def _text(self, value: Any) -> str:

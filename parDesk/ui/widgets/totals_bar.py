@@ -87,11 +87,16 @@ class TotalsBar(QFrame):
                 f.set(cap, "—")
         else:
             t = state.summary.totals
-            self.total.set(self.tr("Total"), text.score_of(t.total, t.max_applicable),
+            # "/26" alone looked like a mistake on a 30-point framework: say the scale when they differ.
+            caption = (self.tr("Total (scale %1)").replace("%1", text.num(t.max)) if t.max_applicable != t.max
+                       else self.tr("Total"))
+            self.total.set(caption, text.score_of(t.total, t.max_applicable),
                            self.tr("Points so far out of the unit's own maximum (framework scale %1)")
                            .replace("%1", text.num(t.max)))
             self.percent.set(self.tr("Percentage"), text.percent(t.percent))
-            self.rating.set(self.tr("Rating"), (t.rating if get_language() == "vi" else t.rating_en) or "—")
+            rating = (t.rating if get_language() == "vi" else t.rating_en) or "—"
+            self.rating.set(self.tr("Rating"), rating if t.completed else "—",  # nothing scored: no rating yet
+                            "" if t.completed else self.tr("No rating until something is scored"))
             self.complete.set(self.tr("Scored"), f"{t.completed}/{t.to_score} ({text.percent(t.completeness)})",
                               self.tr("Items with a self-score, of the items the unit must score"))
         days, words = text.days_left(fw.deadline, self._today)

@@ -122,6 +122,13 @@ class TreePane(QWidget):
             self.view.expandAll()
         else:
             self.view.expandToDepth(0)
+            current = self.view.currentIndex()  # clearing the search keeps the selected item in sight
+            if current.isValid():
+                parent = current.parent()
+                while parent.isValid():
+                    self.view.expand(parent)
+                    parent = parent.parent()
+                self.view.scrollTo(current)
         self.no_match.setVisible(self.proxy.rowCount() == 0)
 
     def _jump_to_first_match(self) -> None:
