@@ -83,7 +83,7 @@ VI: dict[str, str] = {
     "expired on %1": "đã hết hạn ngày %1",
     "valid from %1 to %2 (%n day(s) left)": "hiệu lực từ %1 đến %2 (còn %n ngày)",
     "Signing certificate of %1\n%2; %3": "Chứng thư số của %1\n%2; %3",
-    "Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6": "Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6",
+    "Results published by the province for %1: rank %2 of %3, score %4 (%5), rating %6": "Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6",
     "Documents the province may send back:": "Tài liệu tỉnh có thể trả lại:",
     "In the documents' text:": "Trong nội dung tài liệu:",
     "Pages that contain the search words": "Các trang có từ cần tìm",

@@ -31,8 +31,8 @@
     </message>
     <message>
         <location filename="../../parDesk/ui/views/after.py" line="179" />
-        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
-        <translation>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</translation>
+        <source>Results published by the province for %1: rank %2 of %3, score %4 (%5), rating %6</source>
+        <translation>Results published by the province for %1: rank %2 of %3, score %4 (%5), rating %6</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/after.py" line="201" />
@@ -121,10 +121,6 @@
         <location filename="../../parDesk/ui/models/appraisals.py" line="116" />
         <source>Supplementary explanation</source>
         <translation>Supplementary explanation</translation>
-    </message>
-    <message>
-        <source>Explanation requested</source>
-        <translation type="vanished">Explanation requested</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/models/appraisals.py" line="122" />
@@ -496,10 +492,6 @@ Framework: %4</translation>
         <translation>The &amp;sample framework shipped with parDesk (for learning; not an official document)</translation>
     </message>
     <message>
-        <source>A framework &amp;file from the province (.json)</source>
-        <translation type="vanished">A framework &amp;file from the province (.json)</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/wizard.py" line="193" />
         <source>A framework &amp;file from the province (.json, or the filled .xlsx template)</source>
         <translation>A framework &amp;file from the province (.json, or the filled .xlsx template)</translation>
@@ -540,10 +532,6 @@ Framework: %4</translation>
         <translation>Framework (*.json *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <source>Framework (*.json);;All files (*)</source>
-        <translation type="vanished">Framework (*.json);;All files (*)</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>framework file</source>
         <translation>framework file</translation>
@@ -560,10 +548,6 @@ Framework: %4</translation>
             <numerusform>%1 (%2), %n item, %3; deadline %4.</numerusform>
             <numerusform>%1 (%2), %n items, %3; deadline %4.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
-        <translation type="vanished">%1 (%2), %3 items, %4 points; deadline %5.</translation>
     </message>
 </context>
 <context>
@@ -823,10 +807,6 @@ You will enter your unit's details, choose the province's framework, and (later)
         <translation>Not applicable: its %1 leave the unit's maximum (now %2).</translation>
     </message>
     <message>
-        <source>not applicable</source>
-        <translation type="vanished">not applicable</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
@@ -1061,10 +1041,6 @@ You will enter your unit's details, choose the province's framework, and (later)
             <numerusform>%1 at stake in %n item</numerusform>
             <numerusform>%1 at stake in %n items</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 points at stake in %2 items</source>
-        <translation type="vanished">%1 points at stake in %2 items</translation>
     </message>
 </context>
 <context>
@@ -1380,14 +1356,6 @@ Workspace: %2</translation>
         <source>Choose the certificate file (.p12 or .pfx).</source>
         <translation>Choose the certificate file (.p12 or .pfx).</translation>
     </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation type="vanished">The two passphrases differ.</translation>
-    </message>
-    <message>
-        <source>Choose the certificate file.</source>
-        <translation type="vanished">Choose the certificate file.</translation>
-    </message>
 </context>
 <context>
     <name>PdfPageDialog</name>
@@ -1524,14 +1492,6 @@ Workspace: %2</translation>
 </context>
 <context>
     <name>RatioEditor</name>
-    <message>
-        <source>Numerator</source>
-        <translation type="vanished">Numerator</translation>
-    </message>
-    <message>
-        <source>Denominator</source>
-        <translation type="vanished">Denominator</translation>
-    </message>
     <message>
         <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="194" />
         <source>Number meeting the requirement</source>
@@ -1762,18 +1722,6 @@ Workspace: %2</translation>
         <translation>%n day(s) overdue</translation>
     </message>
     <message>
-        <source>Done as required: %1 points; otherwise 0 points.</source>
-        <translation type="vanished">Done as required: %1 points; otherwise 0 points.</translation>
-    </message>
-    <message>
-        <source>From %1% up: %2 points</source>
-        <translation type="vanished">From %1% up: %2 points</translation>
-    </message>
-    <message>
-        <source>below that: %1 points</source>
-        <translation type="vanished">below that: %1 points</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Percentage = %1 / %2.</source>
         <translation>Percentage = %1 / %2.</translation>
@@ -1824,10 +1772,6 @@ Workspace: %2</translation>
         <translation>Score it yourself from 0 to %1, in steps of %2.</translation>
     </message>
     <message>
-        <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
-        <translation type="vanished">Start from %1 points; take off %2 for each case (%3); never below %4.</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/text.py" line="118" />
         <source>violations</source>
         <translation>violations</translation>
@@ -1841,10 +1785,6 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="123" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Scored by the province (sociological survey or its own data); the commune does not score it.</translation>
-    </message>
-    <message>
-        <source>When the total is 0: %1 points.</source>
-        <translation type="vanished">When the total is 0: %1 points.</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="129" />
@@ -2046,10 +1986,6 @@ Workspace: %2</translation>
         <location filename="../../parDesk/ui/views/submit.py" line="196" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
-    </message>
-    <message>
-        <source>Print the forms (PDF)…</source>
-        <translation type="vanished">Print the forms (PDF)…</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="199" />
@@ -2255,16 +2191,6 @@ Fingerprint (SHA-256): %3</source>
 Issuer: %2
 Fingerprint (SHA-256): %3</translation>
     </message>
-    <message numerus="yes">
-        <source>%1
-Valid until %2 (%n day(s) left) · fingerprint %3</source>
-        <translation type="vanished">
-            <numerusform>%1
-Valid until %2 (%n day left) · fingerprint %3</numerusform>
-            <numerusform>%1
-Valid until %2 (%n days left) · fingerprint %3</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="329" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
@@ -2349,10 +2275,6 @@ Valid until %2 (%n days left) · fingerprint %3</numerusform>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
             <numerusform>Imported %n items from the spreadsheet.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
-        <translation type="vanished">Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="388" />

@@ -31,7 +31,7 @@
     </message>
     <message>
         <location filename="../../parDesk/ui/views/after.py" line="179" />
-        <source>Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6</source>
+        <source>Results published by the province for %1: rank %2 of %3, score %4 (%5), rating %6</source>
         <translation>Kết quả tỉnh công bố năm %1: xếp hạng %2/%3, %4 điểm (%5), xếp loại %6</translation>
     </message>
     <message>
@@ -119,10 +119,6 @@
         <location filename="../../parDesk/ui/models/appraisals.py" line="116" />
         <source>Supplementary explanation</source>
         <translation>Giải trình bổ sung</translation>
-    </message>
-    <message>
-        <source>Explanation requested</source>
-        <translation type="vanished">Được yêu cầu giải trình</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/models/appraisals.py" line="122" />
@@ -492,10 +488,6 @@ Bộ chỉ số: %4</translation>
         <translation>Bộ chỉ số &amp;MẪU kèm theo parDesk (để làm quen; không phải văn bản chính thức)</translation>
     </message>
     <message>
-        <source>A framework &amp;file from the province (.json)</source>
-        <translation type="vanished">&amp;Tệp bộ chỉ số do tỉnh gửi (.json)</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/wizard.py" line="193" />
         <source>A framework &amp;file from the province (.json, or the filled .xlsx template)</source>
         <translation>&amp;Tệp bộ chỉ số của tỉnh (.json, hoặc tệp mẫu .xlsx đã điền)</translation>
@@ -536,10 +528,6 @@ Bộ chỉ số: %4</translation>
         <translation>Bộ chỉ số (*.json *.xlsx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Framework (*.json);;All files (*)</source>
-        <translation type="vanished">Bộ chỉ số (*.json);;Mọi tệp (*)</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/wizard.py" line="232" />
         <source>framework file</source>
         <translation>tệp bộ chỉ số</translation>
@@ -555,10 +543,6 @@ Bộ chỉ số: %4</translation>
         <translation>
             <numerusform>%1 (%2), %n mục, %3; hạn nộp %4.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 (%2), %3 items, %4 points; deadline %5.</source>
-        <translation type="vanished">%1 (%2), %3 mục, %4 điểm; hạn nộp %5.</translation>
     </message>
 </context>
 <context>
@@ -818,10 +802,6 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>Không áp dụng: %1 của mục này không tính vào điểm tối đa của đơn vị (nay là %2).</translation>
     </message>
     <message>
-        <source>not applicable</source>
-        <translation type="vanished">không áp dụng</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/widgets/leaf_panel.py" line="472" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
@@ -1054,10 +1034,6 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
         <translation>
             <numerusform>Đang mất %1 ở %n mục</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 points at stake in %2 items</source>
-        <translation type="vanished">Đang mất %1 điểm ở %2 mục</translation>
     </message>
 </context>
 <context>
@@ -1372,14 +1348,6 @@ Thư mục làm việc: %2</translation>
         <source>Choose the certificate file (.p12 or .pfx).</source>
         <translation>Hãy chọn tệp chứng thư số (.p12 hoặc .pfx).</translation>
     </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation type="vanished">Hai lần nhập cụm mật khẩu không khớp nhau.</translation>
-    </message>
-    <message>
-        <source>Choose the certificate file.</source>
-        <translation type="vanished">Hãy chọn tệp chứng thư số.</translation>
-    </message>
 </context>
 <context>
     <name>PdfPageDialog</name>
@@ -1514,14 +1482,6 @@ Thư mục làm việc: %2</translation>
 </context>
 <context>
     <name>RatioEditor</name>
-    <message>
-        <source>Numerator</source>
-        <translation type="vanished">Tử số</translation>
-    </message>
-    <message>
-        <source>Denominator</source>
-        <translation type="vanished">Mẫu số</translation>
-    </message>
     <message>
         <location filename="../../parDesk/ui/widgets/rule_inputs.py" line="194" />
         <source>Number meeting the requirement</source>
@@ -1752,18 +1712,6 @@ Thư mục làm việc: %2</translation>
         <translation>quá hạn %n ngày</translation>
     </message>
     <message>
-        <source>Done as required: %1 points; otherwise 0 points.</source>
-        <translation type="vanished">Thực hiện đúng yêu cầu: %1 điểm; không thực hiện: 0 điểm.</translation>
-    </message>
-    <message>
-        <source>From %1% up: %2 points</source>
-        <translation type="vanished">Từ %1% trở lên: %2 điểm</translation>
-    </message>
-    <message>
-        <source>below that: %1 points</source>
-        <translation type="vanished">thấp hơn: %1 điểm</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/text.py" line="99" />
         <source>Percentage = %1 / %2.</source>
         <translation>Tỷ lệ = %1 / %2.</translation>
@@ -1814,10 +1762,6 @@ Thư mục làm việc: %2</translation>
         <translation>Tự chấm từ 0 đến %1 điểm, theo bước %2.</translation>
     </message>
     <message>
-        <source>Start from %1 points; take off %2 for each case (%3); never below %4.</source>
-        <translation type="vanished">Tối đa %1 điểm; trừ %2 điểm cho mỗi trường hợp (%3); thấp nhất %4 điểm.</translation>
-    </message>
-    <message>
         <location filename="../../parDesk/ui/text.py" line="118" />
         <source>violations</source>
         <translation>vi phạm</translation>
@@ -1831,10 +1775,6 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/text.py" line="123" />
         <source>Scored by the province (sociological survey or its own data); the commune does not score it.</source>
         <translation>Do tỉnh chấm (điều tra xã hội học hoặc số liệu của tỉnh); xã không tự chấm.</translation>
-    </message>
-    <message>
-        <source>When the total is 0: %1 points.</source>
-        <translation type="vanished">Nếu tổng số bằng 0: %1 điểm.</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/text.py" line="129" />
@@ -2035,10 +1975,6 @@ Thư mục làm việc: %2</translation>
         <location filename="../../parDesk/ui/views/submit.py" line="196" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
-    </message>
-    <message>
-        <source>Print the forms (PDF)…</source>
-        <translation type="vanished">In biểu mẫu (PDF)…</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="199" />
@@ -2243,14 +2179,6 @@ Fingerprint (SHA-256): %3</source>
 Tổ chức cấp: %2
 Dấu vân tay (SHA-256): %3</translation>
     </message>
-    <message numerus="yes">
-        <source>%1
-Valid until %2 (%n day(s) left) · fingerprint %3</source>
-        <translation type="vanished">
-            <numerusform>%1
-Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="329" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
@@ -2331,10 +2259,6 @@ Còn hiệu lực đến %2 (còn %n ngày) · dấu vân tay %3</numerusform>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Not registered with the province's server yet: carry the package on USB, or register with 'pardesk sync register'.</source>
-        <translation type="vanished">Chưa đăng ký với máy chủ của tỉnh: hãy mang hồ sơ lên bằng USB, hoặc đăng ký bằng lệnh 'pardesk sync register'.</translation>
     </message>
     <message>
         <location filename="../../parDesk/ui/views/submit.py" line="388" />

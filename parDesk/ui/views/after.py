@@ -176,7 +176,7 @@ class AfterView(QWidget):
             total, percent = str(res.get("total", "")), str(res.get("percent", ""))
         rating = res.get("rating_en") if self.ctx.lang == "en" and res.get("rating_en") else res.get("rating", "")
         self.results_label.setText(
-            self.tr("Results published by the province for %1: rank %2 of %3, %4 points (%5), rating %6")
+            self.tr("Results published by the province for %1: rank %2 of %3, score %4 (%5), rating %6")
             .replace("%1", str(res.get("year", ""))).replace("%2", str(res["rank"])).replace("%3", str(res.get("of")))
             .replace("%4", total).replace("%5", percent).replace("%6", str(rating)))
         self.results_label.show()
