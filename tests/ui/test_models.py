@@ -107,3 +107,23 @@ def test_document_and_result_models(ws_folder, tmp_path, qtmodeltester, language
     assert problems.rowCount() == len({p.where for p in summary.problems}) > 0  # one row per item (issue 9)
     assert problems.code_at(0) in ws.framework
     ws.close()
+
+
+def test_a_criterion_whose_every_item_is_na_reads_na_not_zero(tmp_path, unit, language):
+    from pathlib import Path
+
+    deep = Path(__file__).resolve().parents[1] / "data" / "deep-test.json"
+    ws = Workspace.create(tmp_path / "ws", unit, deep)
+    model = FrameworkTreeModel(ws.framework)
+    na = QCoreApplication.translate("FrameworkTreeModel", "N/A")
+    ws.set_not_applicable("A.1.1.1")
+    model.apply_state(read_state(ws))
+    assert model.index_for("A.1.1", Col.SCORE).data() != na  # one item still counts
+    ws.set_not_applicable("A.1.1.2")
+    model.apply_state(read_state(ws))
+    assert model.index_for("A.1.1", Col.SCORE).data() == na
+    assert na == "Không áp dụng"
+    ws.set_not_applicable("A.1.1.2", False)
+    model.apply_state(read_state(ws))
+    assert model.index_for("A.1.1", Col.SCORE).data() != na
+    ws.close()

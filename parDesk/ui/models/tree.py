@@ -248,7 +248,9 @@ class FrameworkTreeModel(QAbstractItemModel):
                 node = totals.nodes.get(item.code)
                 score = node.score if node else None
             agg = aggregate(found)
-            update(item, agg, score, False, text.status_name(agg))
+            # A criterion whose every item is not applicable is itself "Không áp dụng", never "0 / 2".
+            all_na = bool(found) and all(st == "not_applicable" for st in found)
+            update(item, agg, score, all_na, text.status_name(agg))
             return found
 
         walk(self._root)
