@@ -47,3 +47,12 @@ def test_no_pyside_import_statement_outside_ui():
         if re.search(r"^\s*(from|import)\s+PySide6", path.read_text(encoding="utf-8"), re.M):
             offenders.append(rel)
     assert offenders == []
+
+
+def test_test_module_basenames_are_unique():
+    """pytest imports test modules by basename (no packages under tests/): two equal names break collection."""
+    from collections import Counter
+    from pathlib import Path
+
+    names = Counter(p.name for p in Path(__file__).resolve().parent.rglob("test_*.py"))
+    assert [n for n, c in names.items() if c > 1] == []
