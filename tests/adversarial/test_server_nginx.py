@@ -209,7 +209,13 @@ HUGE = {
 @pytest.mark.parametrize("name", list(HUGE))
 def test_nginx_refuses_huge_requests(deployment, name):
     head, status = HUGE[name]
-    answer = _tls_exchange(deployment, head)
+    # nginx answers and closes while the client is still sending; on a loaded machine the reset can
+    # arrive before the answer is read (empty answer). That is a refusal too, but the test wants to
+    # see nginx's status line, so it asks again, a few times at most.
+    for _ in range(4):
+        answer = _tls_exchange(deployment, head)
+        if answer:
+            break
     assert answer.startswith(b"HTTP/1.1 %d" % status), answer[:200]
 
 
