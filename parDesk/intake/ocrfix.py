@@ -135,7 +135,27 @@ def fix_words(text: str) -> str:
             target = target[:1].upper() + target[1:]
         return target
 
-    return _WORD.sub(repl, text)
+    return _fix_phrases(_WORD.sub(repl, text))
+
+
+# Fixed phrases of administrative Vietnamese: where OCR turns one of their words into another real
+# word ("tổ dần phố"), the phrase around it says which one was printed.
+PHRASES = ("tổ dân phố", "thẩm định", "kiểm tra", "chuyên môn", "cải cách hành chính", "người dân",
+           "ủy ban nhân dân", "thủ tục hành chính", "văn bản quy phạm pháp luật", "tài liệu kiểm chứng")
+
+
+def _fix_phrases(text: str) -> str:
+    folded = fold(text)
+    out = text
+    for phrase in PHRASES:
+        key = fold(phrase)
+        for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
+            span = out[m.start():m.end()]
+            if span.isupper():
+                continue  # capitals carry no tone-mark doubt worth a rewrite
+            fixed = phrase[:1].upper() + phrase[1:] if span[:1].isupper() else phrase
+            out = out[:m.start()] + fixed + out[m.end():]
+    return out
 
 
 def fix_number(number: str) -> str:
