@@ -82,7 +82,7 @@ def sign_with_token(ws: Workspace, module: str, token_serial: str, fingerprint: 
 
     with open_signer(module, token_serial=token_serial or None, fingerprint=fingerprint or None,
                      pin=pin) as signer:
-        remember_choice(ws.folder / "identity", module, token_serial, fingerprint)
+        remember_choice(ws.identity_dir, module, token_serial, fingerprint)
         return build_submission(ws, signer, progress=lambda done, total: handle.progress(done, total),
                                 cancelled=lambda: handle.cancelled)
 
@@ -91,7 +91,7 @@ def save_signature_images(ws: Workspace, leader: Path | None, seal: Path | None,
     """The leader's signature and the seal, chosen once, kept in the workspace (``SignatureImages``)."""
     from parDesk.package.signed_forms import SignatureImages
 
-    images = SignatureImages(ws.folder / "identity")
+    images = SignatureImages(ws.identity_dir)
     if leader is not None:
         images.set_leader_signature(leader.read_bytes())
     if seal is not None:

@@ -437,7 +437,7 @@ class SubmitView(QWidget):
         from parDesk.ui.dialogs.token_dialog import TokenDialog
 
         ws = self.ctx.workspace
-        module = remembered_choice(ws.folder / "identity")["module"]
+        module = remembered_choice(ws.identity_dir)["module"]
         dialog = TokenDialog(self._list_tokens, module, [str(p) for p in candidate_modules(module or None)], self)
         if dialog.exec() == TokenDialog.DialogCode.Accepted and dialog.choice() is not None:
             module, serial, fingerprint = dialog.choice()  # type: ignore[misc]
@@ -454,7 +454,7 @@ class SubmitView(QWidget):
         from parDesk.package.signed_forms import SignatureImages
         from parDesk.ui.dialogs.images_dialog import SignatureImagesDialog
 
-        current = SignatureImages(self.ctx.workspace.folder / "identity").load()
+        current = SignatureImages(self.ctx.workspace.identity_dir).load()
         dialog = SignatureImagesDialog(current.leader_signature, current.seal, current.seal_mm, self)
         if dialog.exec() == SignatureImagesDialog.DialogCode.Accepted:
             self.save_images(dialog.leader_path, dialog.seal_path, dialog.seal_mm.value())
