@@ -87,25 +87,18 @@ def intake_rows(s: Any, document_ids: Sequence[int] | None = None) -> dict[int, 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def fts_query(query: str) -> str:
-    """The officer's words as an FTS5 phrase query over folded text; quotes and operators are literal."""
-    words = _WORD.findall(fold(query))
-    return " ".join(f'"{w}"' for w in words)
-
-
 def search(s: Any, query: str, limit: int = 200, context: int = 60) -> list[Hit]:
     """Pages whose text holds every word of ``query`` (any accents), best first, with a snippet."""
-    q = fts_query(query)
-    if not q:
+    words = _WORD.findall(fold(query))
+    if not words:
         return []
+    q = " ".join(f'"{w}"' for w in words)  # each word quoted: the officer's quotes and operators are literal
     rows = s.connection().execute(text(
         "SELECT p.document_id, p.page, p.text, p.folded FROM document_fts f JOIN document_page p ON p.id = f.rowid "
         "WHERE document_fts MATCH :q ORDER BY bm25(document_fts) LIMIT :n"), {"q": q, "n": limit}).all()
-    words = _WORD.findall(fold(query))
-    phrase = " ".join(words)
     hits = []
     for doc_id, page, body, folded in rows:
-        m = re.search(r"\s+".join(re.escape(w) for w in words), folded) if phrase else None
+        m = re.search(r"\s+".join(re.escape(w) for w in words), folded)
         if m is None:
             m = re.search(re.escape(words[0]), folded)
         start, end = (m.start(), m.end()) if m else (0, 0)

@@ -27,7 +27,7 @@ CODES = ("NQ", "QĐ", "CT", "QC", "QyĐ", "TB", "TC", "HD", "CTr", "KH", "PA", "
          "CĐ", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "BGN", "BTT", "UBND", "HĐND", "VP", "BCĐ", "SNV", "STP",
          "STC", "SKHCN", "PNV", "CAP", "CAX", "MTTQ", "TP", "NV", "TCKH", "VHXH", "ĐCXD", "TTHC")
 _LOOKALIKE = str.maketrans({"I": "T", "l": "T", "1": "T", "|": "T", "i": "T", "t": "T", "r": "T", "f": "T",
-                            "0": "O", "Đ": "D", "đ": "D", "D": "D", "5": "S", "8": "B"})
+                            "0": "O", "Đ": "D", "đ": "D", "5": "S", "8": "B"})
 
 COMMON_WORDS = """
 ủy ban nhân dân hội đồng xã phường thị trấn huyện quận tỉnh thành phố đặc khu sở phòng ban văn phòng
@@ -158,18 +158,26 @@ def _fix_phrases(text: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _codes_by_lookalike() -> dict[str, str]:
+    """Each code's look-alike form → the code, for the forms only one code has."""
+    forms: dict[str, list[str]] = {}
+    for c in CODES:
+        forms.setdefault(c.translate(_LOOKALIKE).upper(), []).append(c)
+    return {k: v[0] for k, v in forms.items() if len(v) == 1}
+
+
 def fix_number(number: str) -> str:
     """"162/TIr-UBND" → "162/TTr-UBND": code parts that are one look-alike away from one known code."""
     if "/" not in number:
         return number
     head, _, code = number.partition("/")
-    known = {c.translate(_LOOKALIKE).upper(): c for c in CODES}
-    ambiguous = {k for k in known if sum(1 for c in CODES if c.translate(_LOOKALIKE).upper() == k) > 1}
+    known = _codes_by_lookalike()
     parts = []
     for part in re.split(r"(-|/)", code):
         if part in ("-", "/") or part in CODES or part.isdigit():
             parts.append(part)
             continue
         key = part.translate(_LOOKALIKE).upper()
-        parts.append(known[key] if key in known and key not in ambiguous else part)
+        parts.append(known.get(key, part))
     return head + "/" + "".join(parts)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parDesk.evidence import Cancelled  # the evidence store's: one cancel for attach and read
 from parDesk.i18n import register, t
 from parDesk.intake import ocr
 from parDesk.intake.fields import Proposal, propose
@@ -59,10 +60,6 @@ class Reading:
 
 
 Cancel = Callable[[], bool]
-
-
-class Cancelled(Exception):
-    """The officer cancelled the reading."""
 
 
 def _check(cancel: Cancel | None) -> None:

@@ -248,18 +248,15 @@ class ProposalPanel(QFrame):
         from parDesk.intake.service import accept_proposal
 
         plan = [(row.doc.id, dict(row.values)) for row in self.rows if row.reading is not None]
+        filled = [0]  # counted on the database thread, read back on the GUI thread when it is done
 
         def op(ws: Workspace) -> Change:
-            filled = 0
-            for doc_id, values in plan:
-                if accept_proposal(ws, doc_id, values).applied:
-                    filled += 1
-            self._filled = filled
+            filled[0] = sum(1 for doc_id, values in plan if accept_proposal(ws, doc_id, values).applied)
             return Change(documents=True)
 
         def done(_c: Change) -> None:
-            self.accepted.emit(getattr(self, "_filled", 0))
-            self.message.emit(self.tr("Details filled from %n document(s).", None, getattr(self, "_filled", 0)))
+            self.accepted.emit(filled[0])
+            self.message.emit(self.tr("Details filled from %n document(s).", None, filled[0]))
             self.dismiss()
 
         def failed(exc: BaseException) -> None:
