@@ -545,7 +545,8 @@ class WindowMachine(RuleBasedStateMachine):
         if leaf.self_scored and leaf.rule.kind == "levels":
             assert ed.combo.currentData() == stored["inputs"].get("level")
         assert panel.explanation.isReadOnly() == self.locked
-        assert panel.lock_bar.isVisible() == self.locked
+        # shown in its panel (the panel itself may be on a hidden tab when a list click found no row)
+        assert panel.lock_bar.isVisibleTo(panel) == self.locked
         if self.win.tabs.currentIndex() == TAB_ASSESS:
             docs = {panel.evidence.model.row_at(r).original_name for r in range(panel.evidence.model.rowCount())}
             assert docs == self.links[self.current]
