@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "sync"), st
 SAMPLE = ROOT / "resources" / "frameworks" / "sample-xa-2025.json"
 
 
-def fill_all(ws) -> None:  # noqa: ANN001
+def fill_all(ws) -> None:
     for leaf in ws.framework.all_leaves():
         kind = leaf.rule.kind
         if kind == "survey" or not leaf.self_scored:
@@ -40,7 +40,7 @@ def fill_all(ws) -> None:  # noqa: ANN001
         ws.set_explanation(leaf.code, "Giải trình mẫu cho mục " + leaf.code)
 
 
-def timed(fn, n: int) -> list[float]:  # noqa: ANN001
+def timed(fn, n: int) -> list[float]:
     out = []
     for _ in range(n):
         t = time.perf_counter()
@@ -62,8 +62,15 @@ def main() -> int:
     import copy
 
     from desk_harness import PASSWORD, SNV, Client
-    from harness import (ServerThread, build_fast_package, make_fast_unit, make_service, register_fast,
-                         registered_workspace, sign)
+    from harness import (
+        ServerThread,
+        build_fast_package,
+        make_fast_unit,
+        make_service,
+        register_fast,
+        registered_workspace,
+        sign,
+    )
 
     from parDesk.snapshot import build_snapshot
     from parDesk.sync.server.desk import accounts
@@ -94,6 +101,7 @@ def main() -> int:
 
     with ServerThread(service) as srv:
         from harness import PASSPHRASE  # noqa: F401
+
         from parDesk.identity import IdentityStore  # noqa: F401
 
         big = registered_workspace(tmp, srv, "19999", evidence_bytes=args.evidence_mb * 1024 * 1024)

@@ -57,10 +57,10 @@ def main() -> None:
         Workspace.create(tmp / "ws", UnitInfo("10105", "Ủy ban nhân dân xã Tân Lập", "Tỉnh Mẫu"),
                          framework_path("sample-xa-2025.json")).close()
 
-        import parDesk.ui  # noqa: F401 - binding work-arounds first
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
+        import parDesk.ui  # noqa: F401 - binding work-arounds first
         from parDesk.ui.context import AppContext
         from parDesk.ui.language import LanguageManager
         from parDesk.ui.main_window import MainWindow

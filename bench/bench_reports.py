@@ -24,17 +24,25 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from parDesk.models.framework import load_framework  # noqa: E402
-from parDesk.reports import (export_xlsx, framework_from_xlsx, read_answers_xlsx, render_checklist,  # noqa: E402
-                             render_letter, render_receipt_sheet, render_table)
 from report_fixtures import build_snapshot, synthetic_framework  # noqa: E402
+
+from parDesk.models.framework import load_framework  # noqa: E402
+from parDesk.reports import (  # noqa: E402
+    export_xlsx,
+    framework_from_xlsx,
+    read_answers_xlsx,
+    render_checklist,
+    render_letter,
+    render_receipt_sheet,
+    render_table,
+)
 
 SAMPLE = ROOT / "resources" / "frameworks" / "sample-xa-2025.json"
 EXAMPLE = ROOT / "resources" / "templates" / "bo-chi-so-vi-du.xlsx"

@@ -88,7 +88,7 @@ class Sampler:
             self.peak = max(self.peak, rss_mb(self.pid))
             time.sleep(0.02)
 
-    def __enter__(self) -> "Sampler":
+    def __enter__(self) -> Sampler:
         self.thread.start()
         return self
 
@@ -97,7 +97,7 @@ class Sampler:
         self.thread.join()
 
 
-def build(tmp: Path, mb: int):  # noqa: ANN201
+def build(tmp: Path, mb: int):
     from harness import make_fast_unit, template_snapshot
 
     from parDesk.models.framework import parse_framework_bytes
@@ -123,7 +123,7 @@ def build(tmp: Path, mb: int):  # noqa: ANN201
     return unit, pkg, fw_bytes
 
 
-def upload(client, path: Path, size: int, chunk: int, url: str | None = None) -> tuple[str, int, int]:  # noqa: ANN001
+def upload(client, path: Path, size: int, chunk: int, url: str | None = None) -> tuple[str, int, int]:
     """Upload, resuming from the server's offset after any failure; (url, bytes sent, failures)."""
     from parDesk.sync.client import ChunkReader, Transient
 

@@ -101,10 +101,10 @@ def cold_start(ws: Path, runs: int, tmp: Path) -> tuple[list[float], list[float]
 
 
 def edit_latency(ws: Path, edits: int, tmp: Path) -> tuple[list[float], list[float]]:
-    import parDesk.ui  # noqa: F401
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    import parDesk.ui  # noqa: F401
     from parDesk.ui.context import AppContext
     from parDesk.ui.language import LanguageManager
     from parDesk.ui.main_window import MainWindow
@@ -140,7 +140,7 @@ def edit_latency(ws: Path, edits: int, tmp: Path) -> tuple[list[float], list[flo
     arrived: list[float] = []
     publish = ctx.hub.publish
 
-    def timed_publish(change, state=None):  # noqa: ANN001, ANN202 - when the worker's result reaches the GUI
+    def timed_publish(change, state=None):
         arrived.append(time.perf_counter())
         return publish(change, state)
 

@@ -53,7 +53,7 @@ def build_workspace(tmp: Path, files: int, size_mb: int) -> Path:
     return tmp / "ws"
 
 
-def measure(app, duration_s: float | None, until=None) -> list[float]:  # noqa: ANN001
+def measure(app, duration_s: float | None, until=None) -> list[float]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     gaps: list[float] = []
@@ -88,10 +88,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="pardesk-stall-"))
     try:
         folder = build_workspace(tmp, a.files, a.size_mb)
-        import parDesk.ui  # noqa: F401 - binding work-arounds first
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
+        import parDesk.ui  # noqa: F401 - binding work-arounds first
         from parDesk.package.submission import build_submission
         from parDesk.ui import operations
         from parDesk.ui.context import AppContext
@@ -114,7 +114,7 @@ def main() -> None:
         done: dict[str, object] = {}
         progress_events = [0]
         started = time.perf_counter()
-        def build(h):  # noqa: ANN001, ANN202 - what operations.sign_and_package does, on an unfinished demo
+        def build(h):
             signer = operations.identity_store(ctx.workspace).signer(PASS)
             return build_submission(ctx.workspace, signer, progress=lambda d, t: h.progress(d, t),
                                     cancelled=lambda: h.cancelled, allow_problems=True)

@@ -13,9 +13,10 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from parDesk import __version__
 from parDesk.i18n import ParDeskError, register, set_language, t
@@ -122,7 +123,7 @@ class CLI:
         else:
             print(human() if callable(human) else human)
 
-    def ws(self):  # noqa: ANN201 - Workspace, imported lazily to keep `--help` fast
+    def ws(self):
         from parDesk.workspace import DB_NAME, Workspace, default_workspace
 
         folder = Path(self.args.workspace) if self.args.workspace else default_workspace()
@@ -181,9 +182,8 @@ def resolve_framework_arg(value: str | None) -> Path:
 
 
 def cmd_framework_show(cli: CLI) -> int:
-    from parDesk.models.framework import Leaf
-
     from parDesk.framework_files import read_framework_file
+    from parDesk.models.framework import Leaf
 
     fw = read_framework_file(resolve_framework_arg(cli.args.file)) if cli.args.file else cli.ws().framework
     rows = []

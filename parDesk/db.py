@@ -11,8 +11,8 @@ SQL steps is enough for one embedded database and is easy to audit.)
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -166,7 +166,7 @@ def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
-def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy connection
+def _begin(conn) -> None:
     # IMMEDIATE: take the write lock at BEGIN so two writers queue on the busy
     # timeout instead of failing mid-transaction with SQLITE_BUSY.
     conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -273,9 +273,9 @@ def _split(script: str) -> list[str]:
 
 def backup_to(src: Path, dest: Path) -> None:
     """A consistent copy through SQLite's online backup API, written atomically."""
-    from parDesk.fsutil import fsync_dir
-
     import os
+
+    from parDesk.fsutil import fsync_dir
 
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.partial")  # a killed backup's temp: removed at the next open
     tmp.unlink(missing_ok=True)

@@ -12,13 +12,14 @@ import errno
 import hashlib
 import mimetypes
 import os
-import stat
 import queue
+import stat
 import threading
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import BinaryIO
 
 from parDesk.fsutil import CHUNK, fsync_dir, remove_abandoned_temps, temp_name
 from parDesk.i18n import ParDeskError, register
@@ -255,7 +256,7 @@ class Cancelled(Exception):
     """The user cancelled a long operation; nothing was changed."""
 
 
-def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: "hashlib._Hash", on_chunk: Callable[[int], None],
+def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: hashlib._Hash, on_chunk: Callable[[int], None],
                  limit: int, where: str, cancel: Callable[[], bool] | None = None) -> tuple[int, bytes]:
     """Copy ``fin`` to ``fout`` once, hashing as it goes; return (size, first bytes).
 
@@ -279,7 +280,7 @@ def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: "hashlib._Hash", on_chun
             if not failure:
                 try:
                     fout.write(buf)
-                except BaseException as exc:  # noqa: BLE001 - re-raised in the reading thread
+                except BaseException as exc:
                     failure.append(exc)
 
     thread = threading.Thread(target=writer, name="evidence-writer", daemon=True)

@@ -12,8 +12,9 @@ import os
 import re
 import secrets
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from parDesk.i18n import ParDeskError, register
 

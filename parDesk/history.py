@@ -98,7 +98,7 @@ class Command:
 
     @property
     def codes(self) -> frozenset[str]:
-        return frozenset(getattr(s, "code") for s in self.steps if hasattr(s, "code"))
+        return frozenset(s.code for s in self.steps if hasattr(s, "code"))
 
     @property
     def documents(self) -> bool:

@@ -133,7 +133,7 @@ class Num:
             d = Decimal(text)
             d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
             text = format(d, "f")
-        except Exception:  # noqa: BLE001 - not a number after all: print it as given
+        except Exception:
             return format(text, spec)
         if get_language() == "vi":
             whole, _, frac = text.partition(".")
@@ -157,7 +157,7 @@ class Num:
 class Nested:
     """Another error as a parameter, rendered in the outer message's language."""
 
-    def __init__(self, error: "ParDeskError") -> None:
+    def __init__(self, error: ParDeskError) -> None:
         self.error = error
 
     def __format__(self, spec: str) -> str:

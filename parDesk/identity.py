@@ -35,12 +35,14 @@ import datetime as dt
 import os
 import secrets
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Literal, Protocol, Sequence, Union, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, Union, runtime_checkable
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, padding as sym_padding, serialization
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import padding as sym_padding
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
@@ -49,8 +51,8 @@ from cryptography.x509.oid import NameOID
 
 from parDesk.fsutil import atomic_write_bytes, fsync_dir
 from parDesk.i18n import ParDeskError, register
-from parDesk.signing import der
 from parDesk.pubkey import public_key_der
+from parDesk.signing import der
 from parDesk.signing.cms import CmsVerifyResult, subject_text, verify_detached_cms
 
 if TYPE_CHECKING:
@@ -107,13 +109,13 @@ _OID_AES256_CBC = "2.16.840.1.101.3.4.1.42"
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime:
     if value is None:
         return _utcnow()
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _nfc(text: str) -> str:
@@ -231,7 +233,7 @@ class UnitSubject:
     province: str           # "Tỉnh Lào Cai" → ST
     country: str = "VN"     # → C
 
-    def validated(self) -> "UnitSubject":
+    def validated(self) -> UnitSubject:
         clean = {k: _nfc(str(getattr(self, k) or "")).strip() for k in ("unit_name", "unit_code", "province", "country")}
         for name, value in clean.items():
             if not value:
@@ -647,7 +649,7 @@ class IdentityStore:
         cert = self.certificate()
         return cert_info(cert, now) if cert is not None else None
 
-    def signer(self, passphrase: str, *, now: dt.datetime | None = None) -> "KeySigner":
+    def signer(self, passphrase: str, *, now: dt.datetime | None = None) -> KeySigner:
         """Decrypt the key and return a signer; refuses an unusable certificate up front."""
         from parDesk.signing.signer import KeySigner
         cert = self.certificate()

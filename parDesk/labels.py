@@ -92,7 +92,7 @@ def where_label(where: str | None, lang: str | None = None, framework: Any = Non
 def _leaf(framework: Any, code: str) -> Any:
     try:
         return framework.leaf(code) if framework is not None else None
-    except Exception:  # noqa: BLE001 - not a leaf of this framework: no framework labels then
+    except Exception:
         return None
 
 

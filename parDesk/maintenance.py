@@ -117,7 +117,7 @@ class CheckReport:
         return not self.problems
 
 
-def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:
+def check(ws: Workspace, verify_hashes: bool = True) -> CheckReport:
     """SQLite's own integrity check, foreign keys, and every evidence file against its hash."""
     report = CheckReport()
     con = ws.read_engine.raw_connection()  # read-only when the folder is (a full disk, a read-only mount)
@@ -150,7 +150,7 @@ def check(ws: "Workspace", verify_hashes: bool = True) -> CheckReport:
     return report
 
 
-def gc(ws: "Workspace") -> list[str]:
+def gc(ws: Workspace) -> list[str]:
     """Remove stored evidence files that no document row refers to."""
     if ws.read_only is not None:
         raise ws.read_only

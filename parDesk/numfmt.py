@@ -21,8 +21,17 @@ from typing import Union
 Number = Union[Decimal, int, float, str]
 
 __all__ = [
-    "to_decimal", "fmt_number", "fmt_score", "fmt_percent", "fmt_int", "parse_date",
-    "fmt_date", "fmt_date_long", "place_date_line", "fmt_datetime", "MONTHS_EN",
+    "MONTHS_EN",
+    "fmt_date",
+    "fmt_date_long",
+    "fmt_datetime",
+    "fmt_int",
+    "fmt_number",
+    "fmt_percent",
+    "fmt_score",
+    "parse_date",
+    "place_date_line",
+    "to_decimal",
 ]
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",

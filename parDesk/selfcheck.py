@@ -25,11 +25,11 @@ register({
 def run_self_check(gui: bool = False) -> list[tuple[str, bool, str]]:
     results: list[tuple[str, bool, str]] = []
 
-    def step(name: str, fn) -> None:  # noqa: ANN001
+    def step(name: str, fn) -> None:
         try:
             detail = fn() or ""
             results.append((name, True, str(detail)))
-        except Exception as exc:  # noqa: BLE001 - a self-check reports every failure, it never stops early
+        except Exception as exc:
             results.append((name, False, f"{type(exc).__name__}: {exc}"))
 
     res = resources_dir()

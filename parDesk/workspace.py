@@ -23,12 +23,13 @@ import json
 import os
 import sqlite3
 import threading
-from contextlib import contextmanager
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
@@ -41,10 +42,8 @@ from parDesk.fsutil import remove_abandoned_temps
 from parDesk.history import AnswerStep, Command, DocumentStep, History, LinkStep, PageStep, Step, document_label
 from parDesk.i18n import Msg, Num, ParDeskError, register
 from parDesk.models.framework import Framework, Leaf, load_framework, parse_framework_bytes
-from parDesk.models.tables import (Answer, Appraisal, Assessment, AuditEntry, Document, FrameworkRow, Link, Setting,
-                                   Unit)
-from parDesk.scoring import (LeafState, LostPoints, Totals, compute_totals, losing_points, normalize_inputs,
-                             score_rule)
+from parDesk.models.tables import Answer, Appraisal, Assessment, AuditEntry, Document, FrameworkRow, Link, Setting, Unit
+from parDesk.scoring import LeafState, LostPoints, Totals, compute_totals, losing_points, normalize_inputs, score_rule
 from parDesk.validation import LeafStatus, all_statuses, leaf_status
 
 if TYPE_CHECKING:
@@ -90,7 +89,7 @@ def default_workspace() -> Path:
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ class UnitInfo:
     place: str = ""
     officer_name: str = ""
 
-    def validated(self) -> "UnitInfo":
+    def validated(self) -> UnitInfo:
         clean = {k: nfc(str(getattr(self, k) or "")).strip() for k in self.__dataclass_fields__}
         for required in ("admin_code", "name", "province"):
             if not clean[required]:
@@ -226,7 +225,7 @@ class Workspace:
 
     @classmethod
     def create(cls, folder: str | Path, unit: UnitInfo, framework: Framework | str | Path,
-               year: int | None = None, actor: str | None = None) -> "Workspace":
+               year: int | None = None, actor: str | None = None) -> Workspace:
         """Create a workspace with its unit and first assessment, all or nothing."""
         folder = Path(folder)
         unit = unit.validated()
@@ -272,7 +271,7 @@ class Workspace:
         self.engine.dispose()
         self.read_engine.dispose()
 
-    def __enter__(self) -> "Workspace":
+    def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -1048,7 +1047,7 @@ class Workspace:
         return self.folder / IDENTITY_DIR
 
     @property
-    def identity(self) -> "IdentityStore":
+    def identity(self) -> IdentityStore:
         """The unit's signing key and certificate (``parDesk.identity``, imported on first use)."""
         from parDesk.identity import IdentityStore
 
@@ -1111,7 +1110,7 @@ class Workspace:
 def _os_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some service accounts
+    except Exception:
         return "?"
 
 

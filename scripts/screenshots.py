@@ -32,7 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SHOWN_DAY = dt.date(2025, 12, 20)
 
 
-def appraise_demo(ctx, settle) -> None:  # noqa: ANN001
+def appraise_demo(ctx, settle) -> None:
     """Sign the temporary demo and record what a province would send back: scores, comments, two requests."""
     from decimal import Decimal
 
@@ -63,7 +63,7 @@ def appraise_demo(ctx, settle) -> None:  # noqa: ANN001
     settle()
 
 
-def shot_intake(window, ctx, settle, shot, tmp: Path, code: str) -> None:  # noqa: ANN001
+def shot_intake(window, ctx, settle, shot, tmp: Path, code: str) -> None:
     """Three Decree 30 documents dropped on an item: the proposals read from them, before accepting."""
     sys.path.insert(0, str(ROOT / "tests"))
     import intake_corpus as corpus
@@ -130,10 +130,10 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    import parDesk.ui  # noqa: F401 - binding work-around first
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QWizard
 
+    import parDesk.ui  # noqa: F401 - binding work-around first
     from parDesk.demo import ensure_demo_workspace
     from parDesk.ui.context import AppContext
     from parDesk.ui.language import LanguageManager
@@ -164,7 +164,7 @@ def main() -> int:
             for _ in range(10):
                 app.processEvents()
 
-    def shot(name: str, widget=None) -> None:  # noqa: ANN001
+    def shot(name: str, widget=None) -> None:
         if suffix and name not in ("main", "submit", "losing", "after", "wizard"):
             return
         settle()

@@ -2,14 +2,8 @@ from __future__ import annotations
 
 import os
 
-
-from helpers import SAMPLE, TINY
-
 import pytest
-
-
-
-
+from helpers import SAMPLE, TINY
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -146,7 +146,7 @@ def render_canvas(spec: Spec, out: Path) -> Path:
     lines_left: list[tuple[str, str]] = []
     if spec.governing:
         gov = spec.governing.upper()
-        if c.stringWidth(gov, FONT, size) > 75 * mm and " TỈNH " in gov or " HUYỆN " in gov or " THÀNH PHỐ " in gov:
+        if (c.stringWidth(gov, FONT, size) > 75 * mm and " TỈNH " in gov) or " HUYỆN " in gov or " THÀNH PHỐ " in gov:
             head, _, tail = gov.partition(" ") if False else gov.rpartition(" TỈNH ") if " TỈNH " in gov else \
                 gov.rpartition(" HUYỆN ") if " HUYỆN " in gov else gov.rpartition(" THÀNH PHỐ ")
             kind = gov[len(head) + 1:len(gov) - len(tail) - 1]

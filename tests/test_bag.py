@@ -22,12 +22,12 @@ import bagit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_identity import UNIT, issue, make_ca, pem
 
 from parDesk import identity as I
 from parDesk.i18n import ParDeskError
-from parDesk.package import (Cancelled, PayloadEntry, VerifyContext, ZipLimits, build_package, verify_package)
+from parDesk.package import Cancelled, PayloadEntry, VerifyContext, ZipLimits, build_package, verify_package
 from parDesk.package.bag import SIGNER_FIELD
-from test_identity import UNIT, issue, make_ca, pem
 
 OPENSSL = shutil.which("openssl")
 needs_openssl = pytest.mark.skipif(OPENSSL is None, reason="openssl CLI not installed")
@@ -71,7 +71,7 @@ def sources(tmp_path_factory):
 
 def payload(sources: Path) -> list[PayloadEntry]:
     return [
-        PayloadEntry("assessment.json", '{"unit": "12345", "total": "87,5"}'.encode()),
+        PayloadEntry("assessment.json", b'{"unit": "12345", "total": "87,5"}'),
         PayloadEntry("evidence/" + "a" * 64 + ".pdf", sources / "scan.pdf"),
         PayloadEntry("evidence/" + "b" * 64 + ".txt", sources / "ghi chú.txt"),
         PayloadEntry("reports/Bảng tự chấm điểm.xlsx", b"PK\x03\x04" + b"x" * 3000),
@@ -129,7 +129,7 @@ def test_built_package_verifies(built, ident):
     assert report.bag_info[SIGNER_FIELD] == result.signer_fingerprint
     assert report.signer == ident[1] and report.signer_info.unit_code == "12345"
     assert report.trusted is None
-    assert abs(report.signing_time - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)
+    assert abs(report.signing_time - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
     assert report.payload_files == 5 and report.payload_bytes == result.payload_bytes
     pinned = verify_package(path, trusted=[ident[1]])
     assert pinned.valid and pinned.trusted is True
@@ -238,11 +238,11 @@ def test_signing_time_is_kept_inside_the_certificate(tmp_path, ident, sources):
                                           signing_time=early).path)
     assert report.valid, [str(p) for p in report.problems]
     assert report.signing_time == cert.not_valid_before_utc
-    late = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=3)
+    late = dt.datetime.now(dt.UTC) + dt.timedelta(days=3)
     report = verify_package(build_package(tmp_path / "l.zip", payload(sources), INFO, ident[2], bagging_date=DATE,
                                           signing_time=late).path)
     assert report.valid, [str(p) for p in report.problems]
-    assert abs(report.signing_time - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)
+    assert abs(report.signing_time - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
 
 
 def test_chain_signed_package_trusted_by_root(tmp_path, sources):

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, TINY
+
 from parDesk.identity import UnitSubject
 from parDesk.workspace import Workspace
 
@@ -53,7 +53,7 @@ def db_digest(ws: Path) -> str:
     con = sqlite3.connect(f"file:{ws / 'pardesk.sqlite'}?mode=ro&immutable=1", uri=True)
     try:
         rows = [r for table in ("answer", "document", "link", "package", "assessment")
-                for r in con.execute(f"SELECT * FROM {table}")]  # noqa: S608 - fixed names
+                for r in con.execute(f"SELECT * FROM {table}")]
     finally:
         con.close()
     return hashlib.sha256(repr(rows).encode()).hexdigest()

@@ -6,15 +6,15 @@ the JSON path of the problem, in both languages.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import importlib.util
 import json
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 

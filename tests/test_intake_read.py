@@ -264,7 +264,7 @@ def test_cli_read_attach_accept_search_reindex(ws, sample) -> None:
     assert r.returncode != 0 and "Traceback" not in r.stderr
 
 
-def test_validate_says_the_warnings_without_blocking(ws, tmp_path: Path) -> None:  # noqa: ANN001
+def test_validate_says_the_warnings_without_blocking(ws, tmp_path: Path) -> None:
     from PIL import Image
 
     from parDesk.intake.service import read_and_record

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import TINY
+
 from parDesk.maintenance import check
 from parDesk.workspace import Workspace
 

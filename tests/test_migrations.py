@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from helpers import ROOT
 from sqlmodel import SQLModel
 
-from helpers import ROOT
 from parDesk import db
 from parDesk.i18n import ParDeskError
 from parDesk.maintenance import list_backups

@@ -9,8 +9,8 @@ import sqlite3
 import threading
 
 import pytest
-
 from helpers import ROOT
+
 from parDesk import db
 from parDesk.fsutil import copy_package, file_sha256
 from parDesk.i18n import ParDeskError
@@ -174,7 +174,7 @@ def test_workspace_calls_from_several_threads_at_once(tiny_ws, tmp_path):
     def attach(f):
         try:
             tiny_ws.attach(codes[0], f)
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+        except BaseException as exc:
             errors.append(exc)
 
     def explain(n):
@@ -182,7 +182,7 @@ def test_workspace_calls_from_several_threads_at_once(tiny_ws, tmp_path):
             for k in range(10):
                 tiny_ws.set_explanation(codes[n % len(codes)], f"giải trình {n}-{k}")
                 tiny_ws.summary()
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=attach, args=(f,)) for f in files]

@@ -5,14 +5,13 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from helpers import SAMPLE, TINY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parDesk.i18n import ParDeskError
 from parDesk.models.framework import load_framework
 from parDesk.scoring import LeafState, compute_totals, losing_points, normalize_inputs, parse_decimal, score_leaf
-
-from helpers import SAMPLE, TINY
 
 FW = load_framework(TINY)
 SAMPLE_FW = load_framework(SAMPLE)

@@ -11,8 +11,8 @@ import sys
 import time
 
 import pytest
-
 from helpers import ROOT, TINY
+
 from parDesk.fsutil import abandoned_temps, temp_writer
 from parDesk.workspace import Workspace
 

@@ -11,8 +11,8 @@ import sys
 import zipfile
 
 import pytest
-
 from helpers import make_pdf_bytes
+
 from parDesk.i18n import ParDeskError
 from parDesk.identity import IdentityStore, UnitSubject
 from parDesk.package.bag import Cancelled

@@ -7,8 +7,8 @@ import unicodedata
 from decimal import Decimal as D
 
 import pytest
-
 from helpers import TINY, make_pdf_bytes
+
 from parDesk.i18n import ParDeskError
 from parDesk.maintenance import check, gc
 from parDesk.workspace import UnitInfo, Workspace

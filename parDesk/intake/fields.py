@@ -243,7 +243,7 @@ def split_bodies(block: list[Line]) -> list[str]:
         return [gov, body]
     bodies: list[list[str]] = []
     for ln in block:
-        if not bodies or _starts_body(ln.text) and not _continues_kind(bodies[-1]):
+        if not bodies or (_starts_body(ln.text) and not _continues_kind(bodies[-1])):
             bodies.append([ln.text])
         else:
             bodies[-1].append(ln.text)

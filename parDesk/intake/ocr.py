@@ -35,7 +35,7 @@ def status() -> OcrStatus:
     try:
         pytesseract.get_tesseract_version()
         langs = pytesseract.get_languages(config="")
-    except Exception:  # noqa: BLE001 - TesseractNotFoundError, OSError: either way there is no OCR
+    except Exception:
         return OcrStatus(False, "intake.ocr_missing")
     if "vie" not in langs:
         return OcrStatus(False, "intake.ocr_no_vie")

@@ -113,7 +113,7 @@ def check_pdf(pdf: Any, size: int, max_pages: int = 200) -> Quality:
     for index in range(min(q.pages, max_pages)):
         try:
             page = pdf[index]
-        except Exception:  # noqa: BLE001 - pdfium reports a broken page tree as a generic error
+        except Exception:
             q.findings.append(Finding("q.damaged", "reject", {"page": index + 1}))
             return q
         try:
@@ -151,7 +151,7 @@ def _scan_dpi(page: Any, width_pt: float, height_pt: float, pdfium_c: Any) -> fl
             continue
         try:
             px_w, px_h = obj.get_px_size()
-        except Exception:  # noqa: BLE001 - an undecodable image has no resolution to judge
+        except Exception:
             continue
         area = w_in * h_in
         if area < 0.25 * (width_pt / 72) * (height_pt / 72):

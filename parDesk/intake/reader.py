@@ -167,7 +167,7 @@ def _ocr_pages(pdf: Any, cancel: Cancel | None, progress: Callable[[int, int], N
 def _read_image(path: Path, size: int, use_ocr: bool, cancel: Cancel | None) -> Reading:
     try:
         quality, image, dpi = check_image(path, size)
-    except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a broken image
+    except Exception as exc:
         return Reading(Proposal(), Quality(findings=[Finding("q.unopenable", "reject", {"reason": _reason(exc)})]))
     if quality.rejects:
         return Reading(Proposal(), quality)
@@ -203,7 +203,7 @@ def _signer_organisation(path: Path, pdf: Any) -> str:
                 return ""
             subject = sigs[0].signer_cert.subject.native
         return str(subject.get("organization_name") or subject.get("common_name") or "")
-    except Exception:  # noqa: BLE001 - a signature we cannot parse just gives no proposal
+    except Exception:
         return ""
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from parDesk.i18n import Msg, ParDeskError, ValidationErrors, register
 
@@ -170,7 +171,7 @@ class Node:
     code: str
     title: str
     max: Decimal
-    children: tuple["Node | Leaf", ...]
+    children: tuple[Node | Leaf, ...]
     path: tuple[str, ...] = ()
 
     is_leaf = False
@@ -333,7 +334,7 @@ class _Checker:
                 self.err(f"{path}.{key}", "fw.missing")
             return None if default is ... else default
         value = obj[key]
-        if typ is int and isinstance(value, bool) or not isinstance(value, typ):
+        if (typ is int and isinstance(value, bool)) or not isinstance(value, typ):
             self.err(f"{path}.{key}", "fw.type", expected=name or _type_name(typ), got=_type_name(type(value)))
             return None if default is ... else default
         return value

@@ -10,8 +10,6 @@ Decimals are stored as TEXT ("0.5") so no float ever touches a score.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlmodel import Field, SQLModel
 
 
@@ -43,14 +41,14 @@ class FrameworkRow(SQLModel, table=True):
 
 class Assessment(SQLModel, table=True):
     __tablename__ = "assessment"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     framework_hash: str = Field(foreign_key="framework.hash")
     year: int
     version: int = 1
     status: str = "draft"  # draft | locked
-    previous_id: Optional[int] = Field(default=None, foreign_key="assessment.id")
+    previous_id: int | None = Field(default=None, foreign_key="assessment.id")
     created_at: str
-    locked_at: Optional[str] = None
+    locked_at: str | None = None
 
 
 class Answer(SQLModel, table=True):
@@ -58,7 +56,7 @@ class Answer(SQLModel, table=True):
     assessment_id: int = Field(foreign_key="assessment.id", primary_key=True)
     code: str = Field(primary_key=True)
     inputs: str = ""  # canonical JSON of the rule's inputs, "" when none
-    score: Optional[str] = None  # computed score at the time of the edit (Decimal as text)
+    score: str | None = None  # computed score at the time of the edit (Decimal as text)
     not_applicable: bool = False
     explanation: str = ""
     status: str = "not_started"
@@ -70,7 +68,7 @@ class Document(SQLModel, table=True):
     """One evidence file in the content-addressed store, with its metadata."""
 
     __tablename__ = "document"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     sha256: str = Field(unique=True)
     size: int
     original_name: str
@@ -100,11 +98,11 @@ class Appraisal(SQLModel, table=True):
     """A province's appraisal of one leaf, received after submission."""
 
     __tablename__ = "appraisal"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     assessment_id: int = Field(foreign_key="assessment.id")
     code: str
     round: int
-    score: Optional[str] = None
+    score: str | None = None
     comment: str = ""
     request_explanation: bool = False
     received_at: str = ""
@@ -115,13 +113,13 @@ class AuditEntry(SQLModel, table=True):
     """Append-only: triggers in the schema refuse UPDATE and DELETE."""
 
     __tablename__ = "audit"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     at: str
     actor: str
     action: str
     entity: str
     entity_key: str = ""
-    assessment_id: Optional[int] = None
+    assessment_id: int | None = None
     old: str = ""
     new: str = ""
 
@@ -130,13 +128,13 @@ class Package(SQLModel, table=True):
     """A signed submission package; every version stays on disk and here."""
 
     __tablename__ = "package"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     assessment_id: int = Field(foreign_key="assessment.id")
     version: int
     path: str  # relative to the workspace folder
     sha256: str = Field(unique=True)
     size: int
-    previous_sha256: Optional[str] = None
+    previous_sha256: str | None = None
     submission_id: str
     signer_fingerprint: str = ""
     created_at: str
@@ -146,7 +144,7 @@ class Outbox(SQLModel, table=True):
     """A package waiting to reach the province, and where its upload stands."""
 
     __tablename__ = "outbox"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     package_id: int = Field(foreign_key="package.id", unique=True)
     state: str = "waiting"  # waiting | uploading | verifying | accepted | refused | stopped
     upload_url: str = ""
@@ -160,7 +158,7 @@ class Outbox(SQLModel, table=True):
 
 class OutboxHistory(SQLModel, table=True):
     __tablename__ = "outbox_history"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     outbox_id: int = Field(foreign_key="outbox.id")
     at: str
     state: str

@@ -7,8 +7,14 @@
 Qt-free: the app, the CLI and the provincial server run this same code.
 """
 
-from parDesk.package.bag import (STORED_EXTENSIONS, BuildResult, Cancelled, PayloadEntry, build_package,
-                                 compress_type_for)
+from parDesk.package.bag import (
+                                 STORED_EXTENSIONS,
+                                 BuildResult,
+                                 Cancelled,
+                                 PayloadEntry,
+                                 build_package,
+                                 compress_type_for,
+)
 from parDesk.package.verify import VerifyContext, VerifyReport, check_unit_code, verify_package
 from parDesk.package.zipsafe import ZipLimits, inspect_zip, name_problem, open_safe
 

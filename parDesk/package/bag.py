@@ -55,14 +55,15 @@ import datetime as dt
 import errno
 import hashlib
 import os
-import stat
 import queue
+import stat
 import threading
 import unicodedata
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Sequence, Union
+from typing import BinaryIO
 
 from parDesk.fsutil import fsync_dir
 from parDesk.i18n import ParDeskError, register
@@ -133,7 +134,7 @@ class PayloadEntry:
     """
 
     arcname: str
-    source: Union[Path, str, bytes]
+    source: Path | str | bytes
     sha256: str | None = None
     size: int | None = None
     label: str | None = None
@@ -257,7 +258,7 @@ def _open_source(entry: PayloadEntry, source: Path) -> BinaryIO:
     return os.fdopen(fd, "rb", buffering=0)
 
 
-def _damaged(entry: PayloadEntry, source: Path | bytes, digest: "hashlib._Hash", size: int) -> None:
+def _damaged(entry: PayloadEntry, source: Path | bytes, digest: hashlib._Hash, size: int) -> None:
     """Refuse the build: the bytes are not what the document recorded (or changed while read)."""
     if entry.sha256 is None:
         raise ParDeskError("package.source_changed", where=entry.label or str(entry.source))
@@ -301,10 +302,10 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
     signer_fp = cert_info(cert, now).fingerprint_sha256
     if signing_time is not None:
         if signing_time.tzinfo is None or signing_time.utcoffset() is None:
-            signing_time = signing_time.replace(tzinfo=dt.timezone.utc)
-        check_time = now if now is not None else dt.datetime.now(dt.timezone.utc)
+            signing_time = signing_time.replace(tzinfo=dt.UTC)
+        check_time = now if now is not None else dt.datetime.now(dt.UTC)
         if check_time.tzinfo is None:
-            check_time = check_time.replace(tzinfo=dt.timezone.utc)
+            check_time = check_time.replace(tzinfo=dt.UTC)
         signing_time = min(max(signing_time, cert.not_valid_before_utc), check_time)
     cert_code = unit_code_of(cert)
     # A CA-issued organisation certificate (a USB token's) names no administrative code: the
@@ -313,7 +314,7 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
         raise ParDeskError("package.unit_mismatch", where=BAG_INFO, cert_code=cert_code or "—",
                            bag_code=unit_codes[0])
 
-    entries: list[tuple[str, Union[Path, bytes], int, PayloadEntry]] = []
+    entries: list[tuple[str, Path | bytes, int, PayloadEntry]] = []
     seen: dict[str, str] = {}
     for entry in payload:
         name = _bag_name(entry.arcname)

@@ -120,7 +120,7 @@ def read_end_records(fh: BinaryIO, size: int, max_entries: int) -> tuple[EndReco
                                           ("offset", cd_offset, off64, 0xFFFFFFFF)):
             if classic != real and not (classic == cap and real >= cap):
                 return None, [ParDeskError("zip.end_mismatch", field=field, classic=classic, zip64=real)]
-        if 0xFFFF != n_total and 0xFFFFFFFF not in (cd_size, cd_offset):
+        if n_total != 0xFFFF and 0xFFFFFFFF not in (cd_size, cd_offset):
             return None, [_bad("ZIP64 end record where none is needed")]
         count, dsize, doffset, end_start = n64, size64, off64, z64_at
     elif 0xFFFF in (n_total,) or 0xFFFFFFFF in (cd_size, cd_offset):

@@ -21,7 +21,8 @@ on the step (``step.last``) for faces that show the path.
 
 from __future__ import annotations
 
-from typing import Literal, Sequence
+from collections.abc import Sequence
+from typing import Literal
 
 from cryptography import x509
 

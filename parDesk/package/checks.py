@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Sequence, Union
+from typing import Any, BinaryIO
 
 from cryptography import x509
 
@@ -165,7 +166,7 @@ def check_submission(ctx: VerifyContext) -> Iterable[ParDeskError]:
 check_scores = check_submission
 
 
-def verify_submission(source: Union[Path, str, BinaryIO], *, trusted: Sequence[x509.Certificate] | None = None,
+def verify_submission(source: Path | str | BinaryIO, *, trusted: Sequence[x509.Certificate] | None = None,
                       pinned: Sequence[x509.Certificate] | None = None, trust_steps: Sequence[TrustStep] = (),
                       extra_checks: Sequence[ExtraCheck] = (), now: dt.datetime | None = None,
                       reference_time: dt.datetime | None = None,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from parDesk.i18n import ParDeskError, register, t
 
@@ -227,7 +228,7 @@ def _reference_time(text: str | None) -> Any:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         raise ParDeskError("pkg.bad_time", where="--at", value=text[:40]) from None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def cmd_verify(cli: Any) -> int:

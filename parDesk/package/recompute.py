@@ -24,8 +24,9 @@ What a unit's package may claim, and nothing more (DESIGN.md, "Trust model"):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any
 
 from parDesk.i18n import Nested, ParDeskError, ValidationErrors, register
 from parDesk.models.framework import Framework, Leaf, Node, parse_framework

@@ -22,7 +22,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 from parDesk.i18n import ParDeskError, register
 
@@ -88,14 +88,14 @@ def _constant(name: str) -> _Bad:
     return _Bad("schema.bad_constant", (("value", name),))
 
 
-def _int(text: str) -> Union[int, _Bad]:
+def _int(text: str) -> int | _Bad:
     digits = len(text.lstrip("-"))
     if digits > MAX_INT_DIGITS:
         return _Bad("schema.big_number", (("digits", digits),))
     return int(text)
 
 
-def _float(text: str) -> Union[Decimal, _Bad]:
+def _float(text: str) -> Decimal | _Bad:
     if len(text) > 40:
         return _Bad("schema.big_number", (("digits", len(text)),))
     value = Decimal(text)

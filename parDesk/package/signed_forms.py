@@ -26,8 +26,9 @@ import datetime as dt
 import io
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.package.bag import PayloadEntry
@@ -65,7 +66,7 @@ class SignatureImages:
                 if img.format != "PNG":
                     raise ValueError(img.format or "?")
                 img.load()
-        except Exception as exc:  # noqa: BLE001 — Pillow's many errors: one message naming the image
+        except Exception as exc:
             raise ParDeskError("forms.bad_png", what=what, detail=str(exc)[:120]) from None
 
     def set_leader_signature(self, data: bytes) -> None:

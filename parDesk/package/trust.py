@@ -35,8 +35,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization

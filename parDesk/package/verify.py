@@ -44,16 +44,27 @@ import os
 import re
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Sequence, Union
+from typing import BinaryIO
 
 from cryptography import x509
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.identity import CertInfo, cert_info, unit_code_of
-from parDesk.package.bag import (BAG_INFO, BAGIT, CHUNK, MANIFEST, SIGNATURE, SIGNER_FIELD, TAGMANIFEST,
-                                 CancelCheck, Cancelled, Progress)
+from parDesk.package.bag import (
+    BAG_INFO,
+    BAGIT,
+    CHUNK,
+    MANIFEST,
+    SIGNATURE,
+    SIGNER_FIELD,
+    TAGMANIFEST,
+    CancelCheck,
+    Cancelled,
+    Progress,
+)
 from parDesk.package.onepass import OnePassReader
 from parDesk.package.trust import EXIT_CODES, TrustInput, TrustStep, Verdict, pinned_step, run_trust_steps, verdict_of
 from parDesk.package.zipsafe import NameFilter, ZipLimits, name_problem, open_safe
@@ -275,11 +286,11 @@ def _field(report: VerifyReport, label: str) -> str | None:
     return values[0] if values else None
 
 
-def verify_package(source: Union[Path, str, BinaryIO], *,
+def verify_package(source: Path | str | BinaryIO, *,
                    trusted: Sequence[x509.Certificate] | None = None,
                    pinned: Sequence[x509.Certificate] | None = None,
                    trust_steps: Sequence[TrustStep] = (),
-                   extra_checks: Union[ExtraCheck, Sequence[ExtraCheck], None] = None,
+                   extra_checks: ExtraCheck | Sequence[ExtraCheck] | None = None,
                    limits: ZipLimits = ZipLimits(),
                    now: dt.datetime | None = None,
                    names: NameFilter | None = None,
@@ -295,7 +306,7 @@ def verify_package(source: Union[Path, str, BinaryIO], *,
     server's receipt time). ``names``: which entry names the layout allows
     (checked before anything is read).
     """
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     report = VerifyReport(valid=False, reference_time=now)
     checks: list[ExtraCheck] = [extra_checks] if callable(extra_checks) else list(extra_checks or [])
     steps = list(trust_steps)

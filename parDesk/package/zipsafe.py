@@ -34,8 +34,9 @@ import stat
 import struct
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.package.canonical import Entry, check_canonical

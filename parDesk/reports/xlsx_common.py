@@ -251,5 +251,5 @@ def open_workbook(path: Path, *, data_only: bool) -> Any:
         raise ParDeskError("xl.not_xlsx", where=path.name) from None
     except OSError as exc:
         raise ParDeskError("xl.unreadable", where=path.name, reason=exc.strerror or str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+    except Exception as exc:
         raise ParDeskError("xl.unreadable", where=path.name, reason=type(exc).__name__) from None

@@ -156,7 +156,7 @@ def read_answers_xlsx(path: str | Path, framework: Framework, *,
         if _blank(code_raw):
             continue
         code = _code_text(code_raw)
-        if code.startswith("pd:") or r <= key_row + 2 and code in ("Mã", "Code", "(1)"):
+        if code.startswith("pd:") or (r <= key_row + 2 and code in ("Mã", "Code", "(1)")):
             continue
         where_code = sheet.ref(r, "code")
         if code in seen:

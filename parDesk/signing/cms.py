@@ -53,8 +53,8 @@ import datetime as dt
 import hashlib
 import hmac
 import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -228,7 +228,7 @@ def build_signed_data(data: bytes, sign: Callable[[bytes], bytes], algorithm: st
     if algorithm not in SIGNATURE_ALGORITHMS:
         raise ValueError(f"unsupported signature algorithm {algorithm!r}")
     if signing_time is None:
-        signing_time = dt.datetime.now(dt.timezone.utc)
+        signing_time = dt.datetime.now(dt.UTC)
     cert_der = cert.public_bytes(serialization.Encoding.DER)
     cert_ders = list(dict.fromkeys([cert_der] + [c.public_bytes(serialization.Encoding.DER) for c in chain]))
     signed_attrs = signed_attributes(data, signing_time)
@@ -316,7 +316,7 @@ class CmsVerifyResult:
 
 
 def _fmt_time(value: dt.datetime) -> str:
-    return value.astimezone(dt.timezone.utc).strftime("%d/%m/%Y %H:%M:%S UTC")
+    return value.astimezone(dt.UTC).strftime("%d/%m/%Y %H:%M:%S UTC")
 
 
 def subject_text(cert: x509.Certificate) -> str:
@@ -723,7 +723,7 @@ def verify_detached_cms(signature: bytes, content: bytes, *,
     the receipt time): the signer certificate must be valid both at the
     signing time it claims and then, and the chain is checked at ``now``.
     """
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     result = CmsVerifyResult(valid=False)
     if len(signature) > MAX_SIGNATURE_BYTES:
         result.problems.append(ParDeskError("cms.malformed", where=where, detail="too large"))

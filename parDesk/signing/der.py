@@ -66,13 +66,13 @@ class Node:
             return False
         return constructed is None or self.constructed == constructed
 
-    def expect(self, tag: int, cls: int = UNIVERSAL, what: str = "") -> "Node":
+    def expect(self, tag: int, cls: int = UNIVERSAL, what: str = "") -> Node:
         if not self.is_(tag, cls):
             raise DerError(f"expected {what or (cls, tag)} at offset {self.start}, "
                            f"found class {self.cls} tag {self.tag}")
         return self
 
-    def children(self) -> list["Node"]:
+    def children(self) -> list[Node]:
         if not self.constructed:
             raise DerError(f"primitive value at offset {self.start} has no children")
         out: list[Node] = []
@@ -200,7 +200,7 @@ def as_time(node: Node) -> dt.datetime:
         if isinstance(exc, DerError):
             raise
         raise DerError(f"bad time value {text!r}") from None
-    return parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.replace(tzinfo=dt.UTC)
 
 
 # --- writer (what PKCS#8 encryption and CMS SignedData need) --------------
@@ -287,7 +287,7 @@ def time(value: dt.datetime) -> bytes:
     """
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("time must be timezone-aware")
-    value = value.astimezone(dt.timezone.utc).replace(microsecond=0)
+    value = value.astimezone(dt.UTC).replace(microsecond=0)
     if 1950 <= value.year <= 2049:
         return encode(UTC_TIME, value.strftime("%y%m%d%H%M%SZ").encode("ascii"))
     return encode(GENERALIZED_TIME, f"{value.year:04d}{value.strftime('%m%d%H%M%S')}Z".encode("ascii"))

@@ -139,7 +139,7 @@ def _image_reader(data: bytes, what: str) -> Any:
         reader = ImageReader(io.BytesIO(data))
         reader.getSize()
         return reader
-    except Exception as exc:  # noqa: BLE001 — Pillow's many errors: one message naming the image
+    except Exception as exc:
         raise ParDeskError("pades.bad_image", what=what, detail=str(exc)[:120]) from None
 
 
@@ -382,15 +382,15 @@ def check_pdf_signatures(data: bytes, expected_signer: x509.Certificate | None, 
     signature covers its bytes, an unsigned form is a form from a signer that signs no PDFs).
     """
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     problems: list[ParDeskError] = []
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         sigs = list(reader.embedded_signatures)
-    except Exception as exc:  # noqa: BLE001 — a broken PDF is a finding, not a crash
+    except Exception as exc:
         return [ParDeskError("pades.unreadable", where=where, detail=str(exc)[:200])]
     if not sigs:
         return [ParDeskError("pades.unsigned", where=where)] if require else []
@@ -414,5 +414,16 @@ def check_pdf_signatures(data: bytes, expected_signer: x509.Certificate | None, 
     return problems
 
 
-__all__ = ["Box", "Images", "PyHankoAdapter", "VN_TIME", "attachment_appearance", "check_pdf_signatures",
-           "iso_vn", "main_appearance", "sign_attachment", "sign_letter", "sign_pdf"]
+__all__ = [
+    "VN_TIME",
+    "Box",
+    "Images",
+    "PyHankoAdapter",
+    "attachment_appearance",
+    "check_pdf_signatures",
+    "iso_vn",
+    "main_appearance",
+    "sign_attachment",
+    "sign_letter",
+    "sign_pdf",
+]

@@ -47,9 +47,9 @@ import hashlib
 import os
 import sys
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
@@ -244,11 +244,11 @@ def _read_certificates(session) -> list[tuple[bytes, str, x509.Certificate]]:
             continue  # a damaged or non-X.509 object: not offered
         try:
             object_id = bytes(obj[Attribute.ID])
-        except Exception:  # some drivers omit CKA_ID on certificates  # noqa: BLE001
+        except Exception:  # some drivers omit CKA_ID on certificates
             object_id = b""
         try:
             label = str(obj[Attribute.LABEL])
-        except Exception:  # noqa: BLE001
+        except Exception:
             label = ""
         out.append((object_id, label, cert))
     return out
@@ -261,7 +261,7 @@ def _private_key_ids(session) -> set[bytes]:
     for obj in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}):
         try:
             ids.add(bytes(obj[Attribute.ID]))
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
     return ids
 
@@ -348,7 +348,7 @@ class TokenSigner(BaseSigner):
         if session is not None:
             try:
                 session.close()
-            except Exception:  # noqa: BLE001 — a removed token cannot close its session; nothing to keep
+            except Exception:
                 pass
 
 
@@ -358,7 +358,7 @@ def _choose_algorithm(slot, cert: x509.Certificate, rsa_padding: str | None) -> 
     key = cert.public_key()
     try:
         mechanisms = slot.get_mechanisms()
-    except Exception:  # noqa: BLE001 — a driver that cannot list: try the most common ones
+    except Exception:
         mechanisms = {Mechanism.ECDSA, Mechanism.RSA_PKCS}
     if isinstance(key, ec.EllipticCurvePublicKey):
         if Mechanism.ECDSA not in mechanisms:

@@ -33,15 +33,15 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from typing import Callable, Literal, Sequence
+from collections.abc import Callable, Sequence
+from typing import Literal
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
-from parDesk.identity import (PrivateKey, cert_info, check_can_sign, check_key_allowed, load_pkcs12,
-                              same_key)
 from parDesk.i18n import ParDeskError
+from parDesk.identity import PrivateKey, cert_info, check_can_sign, check_key_allowed, load_pkcs12, same_key
 from parDesk.signing.cms import DETERMINISTIC_ECDSA, build_signed_data, pss_padding
 
 Algorithm = Literal["ecdsa", "rsa-pss", "rsa-pkcs1"]
@@ -49,7 +49,7 @@ ALGORITHMS: tuple[Algorithm, ...] = ("ecdsa", "rsa-pss", "rsa-pkcs1")
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class BaseSigner(ABC):
@@ -107,7 +107,7 @@ class BaseSigner(ABC):
     def close(self) -> None:
         """Release what the signer holds (a token session); harmless to call twice."""
 
-    def __enter__(self) -> "BaseSigner":
+    def __enter__(self) -> BaseSigner:
         return self
 
     def __exit__(self, *exc: object) -> None:

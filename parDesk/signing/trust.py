@@ -37,10 +37,10 @@ import datetime as dt
 import hashlib
 import os
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -169,7 +169,7 @@ def _run(coro):
     def target() -> None:
         try:
             box["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 — re-raised in the caller's thread
+        except BaseException as exc:
             box["error"] = exc
     t = threading.Thread(target=target)
     t.start()
@@ -244,13 +244,13 @@ def validate_chain(cert: x509.Certificate, anchors: Sequence[x509.Certificate], 
     """
     from pyhanko_certvalidator import errors as E
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
     if not anchors:
         return TrustResult(TrustState.UNTRUSTED, [ParDeskError("trust.no_path", subject=_subject(cert))])
     if not _key_usage_ok(cert):
         return TrustResult(TrustState.UNTRUSTED, [ParDeskError("trust.key_usage", subject=_subject(cert))])
     cache = cache or RevocationCache(None)
-    crls, ocsps = cache.load(dt.datetime.now(dt.timezone.utc))
+    crls, ocsps = cache.load(dt.datetime.now(dt.UTC))
     others = [c for c in intermediates if c != cert]
 
     def done(path, online_used: bool) -> TrustResult:
@@ -274,7 +274,7 @@ def validate_chain(cert: x509.Certificate, anchors: Sequence[x509.Certificate], 
             continue
         except (E.PathValidationError, E.PathBuildingError, E.ValidationError) as exc:
             return TrustResult(TrustState.UNTRUSTED, [_problem(exc, cert, moment)])
-        except Exception as exc:  # noqa: BLE001 — a library surprise must not read as "trusted"
+        except Exception as exc:
             return TrustResult(TrustState.UNTRUSTED, [ParDeskError("trust.invalid", subject=_subject(cert),
                                                                     detail=f"{type(exc).__name__}: {exc}"[:300])])
     # Revocation could not be settled: is everything else right? (soft-fail, offline, cached answers)

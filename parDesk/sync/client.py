@@ -18,7 +18,8 @@ import base64
 import hashlib
 import json
 import time
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import httpx
 from cryptography import x509
@@ -113,7 +114,7 @@ class SyncClient:
     def close(self) -> None:
         self.http.close()
 
-    def __enter__(self) -> "SyncClient":
+    def __enter__(self) -> SyncClient:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -299,7 +300,7 @@ class ChunkReader:
         self.pool.shutdown(wait=True)
         self.fh.close()
 
-    def __enter__(self) -> "ChunkReader":
+    def __enter__(self) -> ChunkReader:
         return self
 
     def __exit__(self, *exc: object) -> None:

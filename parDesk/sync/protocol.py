@@ -22,7 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-from typing import Mapping
+from collections.abc import Mapping
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization

@@ -16,9 +16,10 @@ import random
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.sync import outbox

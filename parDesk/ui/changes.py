@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+
 from PySide6.QtCore import QObject, Signal
 
 from parDesk.history import Command

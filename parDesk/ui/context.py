@@ -22,9 +22,10 @@ the order the officer made them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
 
@@ -50,7 +51,7 @@ class AppContext:
     @classmethod
     def open(cls, folder: Path, *, language: LanguageManager, prefs: Preferences | None = None,
              settings: QSettings | None = None, features: Features | None = None, is_demo: bool = False,
-             parent: QObject | None = None) -> "AppContext":
+             parent: QObject | None = None) -> AppContext:
         ws = Workspace(folder)
         return cls(workspace=ws, runner=Runner(parent), hub=ChangeHub(parent), language=language,
                    prefs=prefs or Preferences(), window_state=WindowState(settings),

@@ -27,11 +27,11 @@ class Features:
     sync: bool = False
 
     @classmethod
-    def detect(cls) -> "Features":
+    def detect(cls) -> Features:
         # Packages' own __init__ modules import their heavy dependencies: look them up, do not import them.
         return cls(identity=_has("parDesk.identity"), package=_has("parDesk.package"),
                    reports=_has("parDesk.reports"), sync=_has("parDesk.sync.worker"))
 
     @classmethod
-    def none(cls) -> "Features":
+    def none(cls) -> Features:
         return cls()

@@ -30,12 +30,12 @@ class Preferences:
     language: str = "vi"
     last_workspace: str = ""
 
-    def validated(self) -> "Preferences":
+    def validated(self) -> Preferences:
         lang = self.language if self.language in LANGUAGES else "vi"
         return Preferences(language=lang, last_workspace=str(self.last_workspace or ""))
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Preferences":
+    def load(cls, path: Path | None = None) -> Preferences:
         path = path or config_dir() / "ui.json"
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))

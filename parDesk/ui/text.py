@@ -18,7 +18,6 @@ from parDesk import numfmt
 from parDesk.i18n import get_language
 from parDesk.models.framework import Leaf, Rule
 
-
 translate = QCoreApplication.translate
 
 

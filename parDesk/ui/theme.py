@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
@@ -61,7 +61,7 @@ def icon_path(name: str) -> str:
     return str(resources_dir() / "icons" / f"{name}.svg")
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     return QIcon(icon_path(name))
 

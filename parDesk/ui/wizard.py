@@ -11,12 +11,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard,
-                               QWizardPage)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
-from parDesk.i18n import ParDeskError
 from parDesk.framework_files import other_province, read_framework_file
+from parDesk.i18n import ParDeskError
 from parDesk.models.framework import Framework
 from parDesk.resources import framework_path
 from parDesk.ui import text

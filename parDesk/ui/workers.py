@@ -16,8 +16,9 @@ import logging
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
@@ -71,7 +72,7 @@ class TaskHandle:
 
 
 class _Task(QRunnable):
-    def __init__(self, runner: "Runner", handle: TaskHandle, fn: Callable[[TaskHandle], Any]) -> None:
+    def __init__(self, runner: Runner, handle: TaskHandle, fn: Callable[[TaskHandle], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._runner, self._handle, self._fn = runner, handle, fn
@@ -80,7 +81,7 @@ class _Task(QRunnable):
         try:
             result: Any = self._fn(self._handle)
             error: BaseException | None = None
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+        except BaseException as exc:
             result, error = None, exc
             if not is_cancel(exc) and not _expected(exc):
                 log.error("task %s failed:\n%s", self._handle.label, traceback.format_exc())

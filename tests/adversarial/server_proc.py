@@ -15,9 +15,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import httpx
 
@@ -70,7 +71,7 @@ class ServerProcess:
         self.cmd = [sys.executable, "-m", "parDesk.sync.server.cli", *serve_args]
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def __enter__(self) -> "ServerProcess":
+    def __enter__(self) -> ServerProcess:
         env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
         self._log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(self.cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env)
@@ -127,7 +128,7 @@ class RssSampler:
         self.peak = 0.0
         self._stop = threading.Event()
 
-    def __enter__(self) -> "RssSampler":
+    def __enter__(self) -> RssSampler:
         self.peak = self.server.rss_mb()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()

@@ -9,8 +9,8 @@ with ``Framework-SHA256`` removed.
 from __future__ import annotations
 
 import pytest
-
 from kit import RESERVED, assert_refused, oxum_fixed, raw_bag, resign, verify
+
 from parDesk.package.checks import BAG_FIELDS
 
 

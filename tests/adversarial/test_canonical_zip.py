@@ -17,7 +17,6 @@ import struct
 import zipfile
 
 import pytest
-
 from kit import assert_cli_refused, assert_refused, cli_verify, raw_bag, verify
 
 

@@ -21,8 +21,8 @@ import subprocess
 import sys
 
 import pytest
-
 from kit import PASS, ROOT, assert_refused, make_base, resign, snapshot_bytes, verify
+
 from parDesk.i18n import ParDeskError
 from parDesk.package.submission import build_submission
 

@@ -14,7 +14,6 @@ import json
 import random
 
 import pytest
-
 from kit import assert_refused, resign, snapshot_bytes, verify
 
 

@@ -21,7 +21,6 @@ import zipfile
 import zlib
 
 import pytest
-
 from kit import ROOT, assert_cli_refused, cli_verify
 
 MAX_GROWTH = 24 * 1024 * 1024      # peak RSS growth allowed while refusing any of these (bytes)

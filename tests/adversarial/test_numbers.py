@@ -9,7 +9,6 @@ never says "InvalidOperation" or "<class …>".
 from __future__ import annotations
 
 import pytest
-
 from kit import assert_cli_refused, assert_refused, cli_verify, resign, snapshot_bytes, verify
 
 STRINGS = ["Infinity", "-Infinity", "NaN", "sNaN", "inf", "1e999999", "1e-999999", "1" * 5000, "0x10", "1,5", " 1",

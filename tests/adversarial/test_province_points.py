@@ -12,9 +12,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
-from kit import assert_cli_refused, assert_refused, cli_verify, consistent, resign, server_verify, \
-    snapshot_bytes, verify
+from kit import (
+    assert_cli_refused,
+    assert_refused,
+    cli_verify,
+    consistent,
+    resign,
+    server_verify,
+    snapshot_bytes,
+    verify,
+)
 
 SURVEY = "2.2.1"
 

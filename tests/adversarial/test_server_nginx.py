@@ -56,7 +56,7 @@ def make_cert(folder: Path) -> tuple[Path, Path]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
             .not_valid_after(now + dt.timedelta(days=1))
@@ -87,7 +87,7 @@ class Nginx:
             f"    client_body_temp_path {prefix / 'body'};\n{temp}    default_type application/octet-stream;\n"
             f"    include {prefix / 'pardesk.conf'};\n}}\n", encoding="utf-8")
 
-    def __enter__(self) -> "Nginx":
+    def __enter__(self) -> Nginx:
         cmd = [NGINX, "-e", "stderr", "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"), "-g", "daemon off;"]
         test = subprocess.run(cmd[:-2] + ["-t"], capture_output=True, text=True, timeout=30)
         assert test.returncode == 0, test.stderr

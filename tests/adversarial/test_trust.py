@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from kit import PASS, RESERVED, assert_refused, cli_verify, verify
+
 from parDesk import identity as I
-from parDesk.package.bag import build_package, PayloadEntry
+from parDesk.package.bag import PayloadEntry, build_package
 from parDesk.package.trust import EXIT_SIGNER_UNVERIFIED, Verdict
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _subject(base):

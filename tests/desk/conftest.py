@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from desk_harness import Desk  # noqa: E402
+from desk_harness import Desk
 
 
 @pytest.fixture(scope="session")

@@ -63,7 +63,7 @@ class Client:
 
 class Desk:
     def __init__(self, tmp: Path, units: tuple[str, ...] = ("11111", "22222"), evidence_bytes: int = 4096,
-                 database_url: str = "", template: "Desk | None" = None, **config: Any) -> None:
+                 database_url: str = "", template: Desk | None = None, **config: Any) -> None:
         overrides: dict[str, Any] = {"extra": {"desk_login_burst": 200, **config.pop("extra", {})}}
         if database_url:
             overrides["database_url"] = database_url
@@ -128,7 +128,7 @@ class Desk:
         self.service.close()
 
 
-_CORES: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+_CORES: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
 def _desk_core(service: Any) -> Any:

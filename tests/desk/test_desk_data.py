@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from parDesk.i18n import _catalog  # noqa: PLC2701 - the test reads the catalogue to check completeness
+from parDesk.i18n import _catalog
 
 
 def _xlsx(rows):

@@ -27,7 +27,7 @@ SHARED = ("1.1.1", "1.2.2", "T.2")
 WRITES_EACH = 6
 
 
-def _load(d: Desk, SESSIONS: int = SESSIONS, WRITES_EACH: int = WRITES_EACH) -> None:  # noqa: N803
+def _load(d: Desk, SESSIONS: int = SESSIONS, WRITES_EACH: int = WRITES_EACH) -> None:
     for i in range(SESSIONS):
         accounts.create_user(d.service.session, f"tdv{i:02d}", PASSWORD, "appraiser", agency=SNV)
     clients = [d.client(f"tdv{i:02d}") for i in range(SESSIONS)]

@@ -12,9 +12,9 @@ from cryptography import x509
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import pki  # noqa: E402
-import softhsm  # noqa: E402
-from revocation import RevocationServer  # noqa: E402
+import pki
+import softhsm
+from revocation import RevocationServer
 
 TOKEN = "Chu tich UBND xa"
 

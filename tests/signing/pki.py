@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def now() -> dt.datetime:
@@ -81,7 +81,7 @@ class Authority:
                 critical=False)
         return b.sign(self.key, hashes.SHA256())
 
-    def sub_authority(self, cn: str, slug: str, *, base_url: str | None = None) -> "Authority":
+    def sub_authority(self, cn: str, slug: str, *, base_url: str | None = None) -> Authority:
         key = ec.generate_private_key(ec.SECP256R1())
         cert = self.issue(name(cn, o="CA thử nghiệm"), key.public_key(), ca=True, days=3650,
                           not_before=now() - dt.timedelta(days=365))

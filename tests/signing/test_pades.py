@@ -7,12 +7,12 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
-from cryptography.hazmat.primitives.asymmetric import ec
-
 import images
 import pki
+import pytest
 import softhsm
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from parDesk.package.bag import PayloadEntry, build_package
 from parDesk.package.checks import verify_submission
 from parDesk.package.signed_forms import LETTER, SignatureImages
@@ -101,9 +101,10 @@ def test_attachment_signature_has_no_image_and_reads_top_right(tmp_path):
     key = ec.generate_private_key(ec.SECP256R1())
     cert = root.issue(pki.unit_name(), key.public_key())
     from report_fixtures import build_snapshot
+
     from parDesk import reports
     reports.render_table(build_snapshot(), tmp_path / "t.pdf")
-    when = dt.datetime(2025, 11, 1, 2, 30, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 11, 1, 2, 30, tzinfo=dt.UTC)
     pades.sign_attachment(tmp_path / "t.pdf", tmp_path / "s.pdf", KeySigner(key, cert),
                           org_name="Ủy ban nhân dân xã Tân Lập", when=when, number_code="15/UBND-VP")
     text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", tmp_path / "s.pdf", "-"],
@@ -113,7 +114,7 @@ def test_attachment_signature_has_no_image_and_reads_top_right(tmp_path):
     assert pades.check_pdf_signatures(data, cert) == []
     appearance, field = pades.attachment_appearance(842, 595, "Ủy ban nhân dân xã Tân Lập", when, "15/UBND-VP")
     assert field.x1 > 842 - 60 and field.y1 > 595 - 40  # top right
-    assert "2025-11-01T09:30:00+07:00" == pades.iso_vn(when)
+    assert pades.iso_vn(when) == "2025-11-01T09:30:00+07:00"
     assert text is not None
 
 
@@ -122,6 +123,7 @@ def test_form_signed_by_someone_else_refused_in_the_package(tmp_path):
     k1, k2 = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     c1, c2 = root.issue(pki.unit_name(), k1.public_key()), root.issue(pki.unit_name("Xã khác"), k2.public_key())
     from report_fixtures import build_snapshot
+
     from parDesk import reports
     reports.render_table(build_snapshot(), tmp_path / "t.pdf")
     when = pki.now()
@@ -147,9 +149,10 @@ def test_signing_works_from_a_thread_that_runs_an_event_loop(tmp_path):
     key = ec.generate_private_key(ec.SECP256R1())
     cert = root.issue(pki.unit_name(), key.public_key())
     from report_fixtures import build_snapshot
+
     from parDesk import reports
     reports.render_table(build_snapshot(), tmp_path / "t.pdf")
-    when = dt.datetime(2025, 11, 1, 2, 30, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 11, 1, 2, 30, tzinfo=dt.UTC)
 
     async def inside_a_loop() -> None:
         pades.sign_attachment(tmp_path / "t.pdf", tmp_path / "s.pdf", KeySigner(key, cert),

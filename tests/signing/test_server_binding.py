@@ -17,10 +17,11 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 
-import pki  # noqa: E402
-from harness import build_fast_package, make_fast_unit, make_service, register_fast, template_snapshot  # noqa: E402
-from parDesk.signing.signer import KeySigner  # noqa: E402
-from parDesk.sync.server.certtrust import Bindings  # noqa: E402
+import pki
+from harness import build_fast_package, make_fast_unit, make_service, register_fast, template_snapshot
+
+from parDesk.signing.signer import KeySigner
+from parDesk.sync.server.certtrust import Bindings
 
 
 def server_cli(data: Path, *args: str) -> tuple[int, object]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pki
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
-import pki
 from parDesk import identity as I
 from parDesk.i18n import ParDeskError
 from parDesk.signing.cms import verify_detached_cms

@@ -15,10 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pkcs11
-import pytest
-
 import pki
+import pytest
 import softhsm
+
 from parDesk.i18n import ParDeskError
 from parDesk.package.bag import PayloadEntry, build_package
 from parDesk.package.verify import verify_package
@@ -50,7 +50,7 @@ def test_token_listed_with_its_certificates_without_a_pin(world):
     for c in by_label.values():
         assert c.has_key and c.can_sign and c.problem is None
         assert "Tân Lập" in c.info.subject and "CA trung gian" in c.info.issuer
-        assert c.info.not_before < dt.datetime.now(dt.timezone.utc) < c.info.not_after
+        assert c.info.not_before < dt.datetime.now(dt.UTC) < c.info.not_after
     assert T.candidate_modules("/chosen/by/person.so")[0] == Path("/chosen/by/person.so")
     assert Path(world.module) in T.candidate_modules()
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pki
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
-import pki
 from parDesk.i18n import ParDeskError
 from parDesk.signing.trust import RevocationCache, TrustState, load_anchors, validate_chain
 

@@ -7,11 +7,11 @@ import os
 import subprocess
 import sys
 
+import pki
 import pytest
+import softhsm
 from cryptography.hazmat.primitives.asymmetric import ec
 
-import pki
-import softhsm
 from parDesk.package.submission import build_submission
 from parDesk.signing import pkcs11_token as T
 from parDesk.signing.signer import KeySigner

@@ -35,7 +35,7 @@ class FaultProxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> "FaultProxy":
+    def __enter__(self) -> FaultProxy:
         self.thread.start()
         self._ready.wait(10)
         return self
@@ -121,11 +121,11 @@ class FaultProxy:
         for w in (writer, up_writer):
             try:
                 w.transport.abort()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
 
 
-def wait_until(pred, timeout: float = 30.0, step: float = 0.05) -> bool:  # noqa: ANN001
+def wait_until(pred, timeout: float = 30.0, step: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if pred():

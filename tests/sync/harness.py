@@ -48,7 +48,7 @@ class ServerThread:
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
-    def __enter__(self) -> "ServerThread":
+    def __enter__(self) -> ServerThread:
         self.thread.start()
         deadline = time.monotonic() + 20
         while not self.server.started:
@@ -186,7 +186,7 @@ def sign(ws: Any) -> Any:
     return build_submission(ws, signer, allow_problems=True)
 
 
-def registered_workspace(tmp_path: Path, server: "ServerThread", code: str = "12345", evidence_bytes: int = 0) -> Any:
+def registered_workspace(tmp_path: Path, server: ServerThread, code: str = "12345", evidence_bytes: int = 0) -> Any:
     from parDesk.sync.registration import check_registration, register_unit
 
     ws = make_unit_workspace(tmp_path, code, evidence_bytes)

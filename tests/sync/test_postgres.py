@@ -6,8 +6,15 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from harness import ServerThread, build_fast_package, client_for, make_fast_unit, make_service, register_fast, \
-    template_snapshot
+from harness import (
+    ServerThread,
+    build_fast_package,
+    client_for,
+    make_fast_unit,
+    make_service,
+    register_fast,
+    template_snapshot,
+)
 from helpers import TINY
 from pg import PgCluster, pg_bindir
 from sqlmodel import func, select

@@ -9,8 +9,17 @@ import zipfile
 import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
-from harness import (FastUnit, ServerThread, build_fast_package, client_for, make_fast_unit, make_service,
-                     register_fast, registration_payload, template_snapshot)
+from harness import (
+    FastUnit,
+    ServerThread,
+    build_fast_package,
+    client_for,
+    make_fast_unit,
+    make_service,
+    register_fast,
+    registration_payload,
+    template_snapshot,
+)
 from helpers import TINY
 
 from parDesk.identity import UnitSubject, self_signed_certificate

@@ -19,8 +19,14 @@ import pytest
 moto_server = pytest.importorskip("moto.server", reason="moto[server] is not installed (pip install 'pardesk[test]')")
 boto3 = pytest.importorskip("boto3", reason="boto3 is not installed (pip install 'pardesk[s3]')")
 
-from harness import ServerThread, build_fast_package, client_for, make_fast_unit, register_fast, \
-    template_snapshot  # noqa: E402
+from harness import (
+    ServerThread,
+    build_fast_package,
+    client_for,
+    make_fast_unit,
+    register_fast,
+    template_snapshot,
+)
 from helpers import TINY  # noqa: E402
 from sqlmodel import select  # noqa: E402
 

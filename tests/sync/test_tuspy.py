@@ -5,8 +5,15 @@ from __future__ import annotations
 import time
 
 import pytest
-from harness import ServerThread, build_fast_package, client_for, make_fast_unit, make_service, register_fast, \
-    template_snapshot
+from harness import (
+    ServerThread,
+    build_fast_package,
+    client_for,
+    make_fast_unit,
+    make_service,
+    register_fast,
+    template_snapshot,
+)
 from helpers import TINY
 from tusclient import client as tus_client
 from tusclient.exceptions import TusCommunicationError

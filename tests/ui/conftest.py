@@ -6,12 +6,12 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
+from uitools import wait_idle
 
-import parDesk.ui  # noqa: E402,F401 - applies the binding work-around before any signal
-from uitools import wait_idle  # noqa: E402
+import parDesk.ui  # noqa: F401 - applies the binding work-around before any signal
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY = ROOT / "resources" / "frameworks" / "tiny-test.json"

@@ -11,8 +11,15 @@ from PySide6.QtGui import QColor
 from uitools import wait_idle
 
 from parDesk.ui.changes import AppraisalRow
-from parDesk.ui.models.appraisals import (AppCol, AppraisalModel, ReceiptModel, RecCol, RequestRole, appraised_leaves,
-                                          receipt_rows)
+from parDesk.ui.models.appraisals import (
+    AppCol,
+    AppraisalModel,
+    RecCol,
+    ReceiptModel,
+    RequestRole,
+    appraised_leaves,
+    receipt_rows,
+)
 from parDesk.ui.theme import COLOR_REQUEST_BG
 
 PASSPHRASE = "mật khẩu của xã"

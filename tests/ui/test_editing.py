@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
 from uitools import type_into, type_text
 
 from parDesk.ui.models.tree import Col, StatusRole

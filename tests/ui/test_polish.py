@@ -314,7 +314,7 @@ def test_certificate_is_shown_in_words(window, qtbot, idle):
 def test_after_tab_names_packages_by_file_name(language):
     from types import SimpleNamespace
 
-    from parDesk.ui.models.appraisals import ReceiptModel, RecCol, receipt_rows
+    from parDesk.ui.models.appraisals import RecCol, ReceiptModel, receipt_rows
 
     pkg = SimpleNamespace(id=1, version=1, sha256="ab" * 32, created_at="2026-01-02T03:04:05+00:00",
                           path="/x/outbox/10999-2026-v1.zip")

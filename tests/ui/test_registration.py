@@ -14,7 +14,7 @@ from uitools import wait_idle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from harness import ServerThread, make_service  # noqa: E402
+from harness import ServerThread, make_service
 
 PASSPHRASE = "mật khẩu của xã"
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, QTimer
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "signing"))
 
-import images  # noqa: E402
-import pki  # noqa: E402
-import softhsm  # noqa: E402
+import images
+import pki
+import softhsm
 
 LABEL = "Token UI"
 

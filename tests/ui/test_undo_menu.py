@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-
 from test_import_xlsx import _export, _set_cell
 
 

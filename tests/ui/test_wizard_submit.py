@@ -238,7 +238,7 @@ def test_sign_package_usb_print_export_and_new_version(ctx, qtbot, tmp_path):
     wait_idle(qtbot, ctx)
     submit = win.submit
     win.tabs.setCurrentIndex(3)
-    assert not submit.sign_btn.isEnabled() and "key" in submit.sign_btn.toolTip().lower() or \
+    assert (not submit.sign_btn.isEnabled() and "key" in submit.sign_btn.toolTip().lower()) or \
         "khóa" in submit.sign_btn.toolTip()
     assert submit.create_btn.isEnabled()
 

@@ -18,8 +18,9 @@ import asyncio
 import hashlib
 import logging
 import traceback
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, AsyncIterator, Sequence
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -127,7 +128,7 @@ class NoTracebacks:
 
         try:
             await self.app(scope, receive, tracking)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence
+        except Exception as exc:
             frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else "?"
             log.error("internal error on %s %s: %s at %s", scope.get("method"), scope.get("path", "")[:200],
@@ -148,7 +149,7 @@ def create_app(service: ServerService, *, gc_interval_s: float = 600,
             await asyncio.sleep(gc_interval_s)
             try:
                 await call(service.gc)
-            except Exception as exc:  # noqa: BLE001 - never let housekeeping kill the server
+            except Exception as exc:
                 log.warning("housekeeping failed: %s", type(exc).__name__)
 
     @asynccontextmanager

@@ -8,9 +8,10 @@ gets one ``appraisal`` event.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import Any
 
 from sqlmodel import select
 

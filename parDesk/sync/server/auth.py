@@ -68,7 +68,7 @@ class ApiError(Exception):
         super().__init__(self.error.message("en"))
 
     @classmethod
-    def from_error(cls, status: int, error: ParDeskError, **kw: Any) -> "ApiError":
+    def from_error(cls, status: int, error: ParDeskError, **kw: Any) -> ApiError:
         exc = cls(status, error.key, where=error.where, **kw, **error.params)
         exc.error = error
         return exc

@@ -34,7 +34,7 @@ from parDesk.sync.server.storage import FolderStorage, PackageStorage
 
 def utc_iso(ts: float | None = None) -> str:
     """A timestamp a person reads: ISO 8601 UTC, whole seconds, with ``Z``."""
-    return dt.datetime.fromtimestamp(ts if ts is not None else time.time(), dt.timezone.utc) \
+    return dt.datetime.fromtimestamp(ts if ts is not None else time.time(), dt.UTC) \
         .isoformat(timespec="seconds").replace("+00:00", "Z")
 
 

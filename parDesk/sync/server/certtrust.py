@@ -32,8 +32,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -65,7 +66,7 @@ class CertBinding(ServerModel, table=True):
     """A CA-issued certificate seen for a unit: pending (waiting for the administrator) or bound."""
 
     __tablename__ = "srv_cert_binding"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     unit_code: str = Field(index=True)
     fingerprint: str = Field(index=True)          # SHA-256 of the certificate DER
     state: str = "pending"                        # pending | bound
@@ -83,7 +84,7 @@ class CertBinding(ServerModel, table=True):
 
 
 def _now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _aki(cert: x509.Certificate) -> str:

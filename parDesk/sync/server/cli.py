@@ -11,8 +11,9 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from parDesk.i18n import ParDeskError, register, set_language, t
 
@@ -30,7 +31,7 @@ register({
 })
 
 
-def _service(args: argparse.Namespace, **overrides: Any):  # noqa: ANN202
+def _service(args: argparse.Namespace, **overrides: Any):
     from parDesk.sync.server.config import ServerConfig
     from parDesk.sync.server.service import ServerService
     from parDesk.sync.server.storage import make_storage

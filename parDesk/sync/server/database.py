@@ -31,7 +31,7 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
-def _sqlite_begin(conn) -> None:  # noqa: ANN001
+def _sqlite_begin(conn) -> None:
     # IMMEDIATE: writers queue on the busy timeout instead of failing mid-transaction.
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 

@@ -19,10 +19,11 @@ import re
 import threading
 import uuid
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -99,11 +100,11 @@ class FinaliseResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, result: IntakeResult) -> "FinaliseResult":
+    def of(cls, result: IntakeResult) -> FinaliseResult:
         return cls(result.status, result.receipt, result.duplicate)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "FinaliseResult":
+    def from_json(cls, data: dict[str, Any]) -> FinaliseResult:
         return cls(data["status"], data.get("receipt"), bool(data.get("duplicate")))
 
     def to_json(self) -> dict[str, Any]:
@@ -296,7 +297,7 @@ class Intake:
         import datetime as dt
 
         from parDesk.sync.server.certtrust import check_ca_signer, signature_certificates
-        return check_ca_signer(self.ctx, who, cert, signature_certificates(path), dt.datetime.now(dt.timezone.utc))
+        return check_ca_signer(self.ctx, who, cert, signature_certificates(path), dt.datetime.now(dt.UTC))
 
     @staticmethod
     def _server_checks(unit: Unit | None, unit_code: str | None, who: str, bag: dict[str, str], report: Any,

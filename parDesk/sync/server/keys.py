@@ -23,7 +23,7 @@ from parDesk.identity import check_key_allowed
 
 def create_server_identity(key_path: Path, cert_path: Path, province: str, days: int = 3650) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     name = x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
         x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, province or "Tỉnh"),
@@ -56,7 +56,7 @@ def issue_certificate(csr: x509.CertificateSigningRequest, ca_key: ec.EllipticCu
     if not csr.is_signature_valid:
         raise ValueError("CSR signature invalid")
     check_key_allowed(csr.public_key())  # type: ignore[arg-type]
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     return (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(ca_cert.subject)
             .public_key(csr.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=days))

@@ -8,8 +8,6 @@ ISO text where a person reads them. Package hashes are lowercase hex.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlalchemy import BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -34,7 +32,7 @@ class Registration(ServerModel, table=True):
     """A unit's request to be known: its certificate or CSR and its sync key."""
 
     __tablename__ = "srv_registration"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     unit_code: str = Field(index=True)
     unit_name: str
     province: str = ""
@@ -116,7 +114,7 @@ class Submission(ServerModel, table=True):
 
     __tablename__ = "srv_submission"
     __table_args__ = (UniqueConstraint("package_sha256"), Index("srv_submission_unit", "unit_code", "year"))
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     unit_code: str
     package_sha256: str
     size: int = Field(sa_column=Column(BigInteger, nullable=False))
@@ -149,12 +147,12 @@ class Appraisal(ServerModel, table=True):
 
     __tablename__ = "srv_appraisal"
     __table_args__ = (Index("srv_appraisal_unit", "unit_code", "year"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     unit_code: str
     year: int
     code: str
     round: int
-    score: Optional[str] = None
+    score: str | None = None
     comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     request_explanation: bool = False
     package_sha256: str = ""
@@ -167,7 +165,7 @@ class Event(ServerModel, table=True):
 
     __tablename__ = "srv_event"
     __table_args__ = (Index("srv_event_unit", "unit_code", "id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     unit_code: str
     kind: str  # receipt | appraisal | framework | certificate
     data_json: str = Field(sa_column=Column(Text, nullable=False))
@@ -183,7 +181,7 @@ class DeskUser(ServerModel, table=True):
     """A desk account. role: admin | appraiser | viewer; an appraiser belongs to an agency."""
 
     __tablename__ = "desk_user"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     username: str = Field(index=True, unique=True)
     display_name: str = ""
     role: str
@@ -219,12 +217,12 @@ class DeskEntry(ServerModel, table=True):
 
     __tablename__ = "desk_entry"
     __table_args__ = (UniqueConstraint("unit_code", "year", "code", "round"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     unit_code: str
     year: int
     code: str
     round: int
-    score: Optional[str] = None
+    score: str | None = None
     inputs_json: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     request_explanation: bool = False
@@ -239,7 +237,7 @@ class DeskLock(ServerModel, table=True):
 
     __tablename__ = "desk_lock"
     __table_args__ = (UniqueConstraint("unit_code", "year", "agency", "round"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     unit_code: str
     year: int
     agency: str
@@ -256,7 +254,7 @@ class DeskAudit(ServerModel, table=True):
 
     __tablename__ = "desk_audit"
     __table_args__ = (Index("desk_audit_item", "unit_code", "code"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     at: str
     username: str
     action: str

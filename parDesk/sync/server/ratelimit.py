@@ -18,7 +18,7 @@ from parDesk.sync.server.config import ServerConfig
 
 
 class _Bucket:
-    __slots__ = ("tokens", "stamp")
+    __slots__ = ("stamp", "tokens")
 
     def __init__(self, tokens: float) -> None:
         self.tokens = tokens
@@ -60,6 +60,6 @@ class RateLimits:
     address: RateLimiter
 
     @classmethod
-    def from_config(cls, config: ServerConfig) -> "RateLimits":
+    def from_config(cls, config: ServerConfig) -> RateLimits:
         return cls(RateLimiter(config.rate_per_unit, config.burst_per_unit),
                    RateLimiter(config.rate_per_ip, config.burst_per_ip))

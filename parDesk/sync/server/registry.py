@@ -63,7 +63,7 @@ class RegistrationView:
     issued_certificate: str | None
 
     @classmethod
-    def of(cls, reg: Registration) -> "RegistrationView":
+    def of(cls, reg: Registration) -> RegistrationView:
         return cls(reg.id or 0, reg.unit_code, reg.status, reg.created_at, reg.decided_at,  # type: ignore[arg-type]
                    reg.issued_cert_pem or None)
 

@@ -17,8 +17,18 @@ import time
 from fastapi import APIRouter, Request, Response
 
 from parDesk.sync import protocol
-from parDesk.sync.server.auth import (ApiError, address_limit, authenticate_self_signed, authenticate_unit, call,
-                                      check_clock, json_object, read_body, signed_headers, signed_string)
+from parDesk.sync.server.auth import (
+    ApiError,
+    address_limit,
+    authenticate_self_signed,
+    authenticate_unit,
+    call,
+    check_clock,
+    json_object,
+    read_body,
+    signed_headers,
+    signed_string,
+)
 from parDesk.sync.server.service import ServerService
 from parDesk.sync.server.web import json_response, query_uint
 

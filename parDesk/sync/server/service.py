@@ -27,7 +27,8 @@ The appraisal desk (:mod:`parDesk.sync.server.desk`) adds its own part beside th
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, TypedDict
+from collections.abc import Callable
+from typing import Any, TypedDict
 
 from cryptography.hazmat.primitives import serialization
 
@@ -62,7 +63,7 @@ class Hello(TypedDict):
 class AuthedUnit:
     """The unit an authenticated request speaks for."""
 
-    __slots__ = ("code", "name", "signing_key_fp", "cert_pem")
+    __slots__ = ("cert_pem", "code", "name", "signing_key_fp")
 
     def __init__(self, code: str, name: str, signing_key_fp: str, cert_pem: str) -> None:
         self.code, self.name, self.signing_key_fp, self.cert_pem = code, name, signing_key_fp, cert_pem

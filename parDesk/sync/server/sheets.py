@@ -50,7 +50,7 @@ def read_appraisals(path: Path) -> list[dict[str, Any]]:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+    except Exception as exc:
         raise ParDeskError("sheet.unreadable", where=str(path), detail=str(exc)[:120]) from None
     ws = wb.active
     rows: list[dict[str, Any]] = []

@@ -20,9 +20,10 @@ import io
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator, Protocol
+from typing import Any, BinaryIO, Protocol
 from urllib.parse import urlsplit
 
 from parDesk.fsutil import fsync_dir
@@ -48,7 +49,7 @@ class PackageStorage(Protocol):
     def import_file(self, path: Path, sha256: str) -> str: ...
     def has_package(self, key: str) -> bool: ...
     def open_package(self, key: str) -> BinaryIO: ...
-    def local_copy(self, key: str) -> "contextmanager[Path]": ...  # type: ignore[valid-type]
+    def local_copy(self, key: str) -> contextmanager[Path]: ...  # type: ignore[valid-type]
     def partial_ids(self) -> list[str]: ...
 
 
@@ -212,7 +213,7 @@ class S3Storage(_LocalPartials):
         """Fail early (at ``serve``) if the bucket cannot be reached with these credentials."""
         try:
             self.client.head_bucket(Bucket=self.bucket)
-        except Exception as exc:  # noqa: BLE001 — botocore's errors, said to the administrator
+        except Exception as exc:
             raise ParDeskError("srv.storage_unreachable", bucket=self.bucket, error=str(exc)) from exc
 
     def _head(self, key: str) -> dict[str, Any] | None:

@@ -31,11 +31,11 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from starlette.requests import ClientDisconnect
 
+from parDesk.i18n import register
 from parDesk.sync import protocol, strict
 from parDesk.sync.server.auth import ApiError, authenticate_uploader, call, content_length
 from parDesk.sync.server.service import ServerService
 from parDesk.sync.server.uploads import TooManyUploads
-from parDesk.i18n import register
 
 register({
     "tus.version": ("phiên bản giao thức tus không được hỗ trợ (cần {version})", "unsupported tus version (need {version})"),

@@ -7,14 +7,23 @@ password, and (through ``check``) a passphrase that does not unlock the key. The
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.identity import MIN_PASSPHRASE
 from parDesk.ui import text
@@ -27,7 +36,7 @@ class PassphraseDialog(QDialog):
     """``check(dialog)`` runs when OK is pressed; it raises the core's error to keep the dialog open."""
 
     def __init__(self, mode: str, parent: QWidget | None = None,
-                 check: Callable[["PassphraseDialog"], object] | None = None) -> None:
+                 check: Callable[[PassphraseDialog], object] | None = None) -> None:
         super().__init__(parent)
         self.mode = mode
         self.check = check
@@ -122,7 +131,7 @@ class PassphraseDialog(QDialog):
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 self.check(self)
-            except Exception as exc:  # noqa: BLE001 - the core's refusal, said here; the dialog stays open
+            except Exception as exc:
                 self.show_error(text.error_text(exc, with_where=False),
                                 self.p12_password if self.mode == IMPORT and "p12" in getattr(exc, "key", "")
                                 else self.first)

@@ -9,12 +9,12 @@ the framework's order.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont

@@ -12,8 +12,15 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from parDesk.models.framework import Framework, Leaf, Node
@@ -45,10 +52,10 @@ class _Item:
     title: str
     max: Decimal
     kind: str  # "area" | "node" | "leaf" | "block"
-    parent: "_Item | None"
+    parent: _Item | None
     row: int
     leaf: Leaf | None = None
-    children: list["_Item"] = field(default_factory=list)
+    children: list[_Item] = field(default_factory=list)
     folded: str = ""
     status: str = "not_started"
     score: Decimal | None = None

@@ -11,14 +11,23 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.ui import operations as ops
 from parDesk.ui import text
 from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
-from parDesk.ui.models.appraisals import AppCol, AppraisalModel, ReceiptModel, RecCol, appraised_leaves, receipt_rows
+from parDesk.ui.models.appraisals import AppCol, AppraisalModel, RecCol, ReceiptModel, appraised_leaves, receipt_rows
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
 from parDesk.ui.views.losing import JumpTable
 from parDesk.workspace import Change

@@ -9,17 +9,31 @@ A feature missing from the core leaves its button disabled with a tooltip.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QProgressBar, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parDesk.ui import operations as ops
-from parDesk.ui import printing
-from parDesk.ui import text
+from parDesk.ui import printing, text
 from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
 from parDesk.ui.dialogs.passphrase_dialog import CREATE, IMPORT, SIGN, PassphraseDialog

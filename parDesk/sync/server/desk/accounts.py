@@ -68,7 +68,7 @@ def _sha(token: str) -> str:
     return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
 
 
-def create_user(session_factory, username: str, password: str, role: str, agency: str = "",  # noqa: ANN001
+def create_user(session_factory, username: str, password: str, role: str, agency: str = "",
                 display_name: str = "") -> DeskUser:
     from parDesk.sync.server.service import utc_iso
 
@@ -89,7 +89,7 @@ def create_user(session_factory, username: str, password: str, role: str, agency
         return user
 
 
-def set_password(session_factory, username: str, password: str) -> None:  # noqa: ANN001
+def set_password(session_factory, username: str, password: str) -> None:
     if len(password) < 10:
         raise ParDeskError("desk.weak_password", where="password")
     with session_factory() as s:
@@ -103,7 +103,7 @@ def set_password(session_factory, username: str, password: str) -> None:  # noqa
         s.commit()
 
 
-def set_disabled(session_factory, username: str, disabled: bool) -> None:  # noqa: ANN001
+def set_disabled(session_factory, username: str, disabled: bool) -> None:
     with session_factory() as s:
         user = s.exec(select(DeskUser).where(DeskUser.username == username.strip().lower())).first()
         if user is None:
@@ -115,12 +115,12 @@ def set_disabled(session_factory, username: str, disabled: bool) -> None:  # noq
         s.commit()
 
 
-def list_users(session_factory) -> list[DeskUser]:  # noqa: ANN001
+def list_users(session_factory) -> list[DeskUser]:
     with session_factory() as s:
         return list(s.exec(select(DeskUser).order_by(DeskUser.username)))
 
 
-def login(session_factory, username: str, password: str) -> tuple[str, DeskPrincipal]:  # noqa: ANN001
+def login(session_factory, username: str, password: str) -> tuple[str, DeskPrincipal]:
     """Check the password; on success a new session token (for the cookie) and the principal."""
     username = (username or "").strip().lower()[:200]
     now = _now()
@@ -155,7 +155,7 @@ def login(session_factory, username: str, password: str) -> tuple[str, DeskPrinc
         return token, DeskPrincipal(user.id or 0, user.username, user.display_name, user.role, user.agency, csrf)
 
 
-def principal_for(session_factory, token: str) -> DeskPrincipal | None:  # noqa: ANN001
+def principal_for(session_factory, token: str) -> DeskPrincipal | None:
     if not token or len(token) > 100:
         return None
     with session_factory() as s:
@@ -168,7 +168,7 @@ def principal_for(session_factory, token: str) -> DeskPrincipal | None:  # noqa:
         return DeskPrincipal(user.id or 0, user.username, user.display_name, user.role, user.agency, row.csrf)
 
 
-def logout(session_factory, token: str) -> None:  # noqa: ANN001
+def logout(session_factory, token: str) -> None:
     with session_factory() as s:
         s.exec(delete(DeskSession).where(DeskSession.token_sha256 == _sha(token)))  # type: ignore[call-overload]
         s.commit()

@@ -23,8 +23,7 @@ from parDesk.i18n import Num, ParDeskError, register
 from parDesk.scoring import check_manual, normalize_inputs, parse_decimal, score_rule
 from parDesk.sync.server.desk.accounts import DeskPrincipal
 from parDesk.sync.server.desk.packages import PackageCache, PackageView
-from parDesk.sync.server.models import (Appraisal, DeskArea, DeskAudit, DeskEntry, DeskLock, Event, Framework,
-                                        Submission)
+from parDesk.sync.server.models import Appraisal, DeskArea, DeskAudit, DeskEntry, DeskLock, Event, Framework, Submission
 
 FINAL_ROUND = 3
 FINAL_AGENCY = "*"
@@ -83,7 +82,7 @@ class DeskCore:
         # recomputes only the units whose entries changed since the last view
         self.totals_cache: dict[tuple, Any] = {}
 
-    def session(self):  # noqa: ANN201
+    def session(self):
         return self.service.session()
 
     # ------------------------------------------------------------ areas and agencies

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-from typing import Any, BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 SAFE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/tiff", "text/plain",
               "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -36,7 +37,7 @@ def member_span(fh: BinaryIO, member: str) -> tuple[int, int, int]:
     return info.header_offset + 30 + name_len + extra_len, info.compress_size, info.compress_type
 
 
-def parse_range(header: str | None, size: int) -> tuple[int, int] | None | str:
+def parse_range(header: str | None, size: int) -> tuple[int, int] | str | None:
     """(start, end inclusive) for a single range; None = whole; "bad" = 416."""
     if not header:
         return None

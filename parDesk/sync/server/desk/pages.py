@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
@@ -18,7 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def add_pages(router: APIRouter, core: DeskCore, *, principal: Callable, writer: Callable, render: Callable,
-              domain: Callable, year_of: Callable, lang_of: Callable, DeskError: type,  # noqa: N803
+              domain: Callable, year_of: Callable, lang_of: Callable, DeskError: type,
               security_headers: Callable) -> None:
 
     def back(url: str) -> Response:

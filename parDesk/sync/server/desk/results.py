@@ -201,7 +201,7 @@ def sample(core: DeskCore, who: DeskPrincipal, year: int, data: dict[str, Any]) 
     """Random (seeded, the seed recorded) or by hand: the units to inspect in the field."""
     try:
         share = Decimal(str(data.get("share") or views.get_setting(core, f"inspect_share:{year}", "70")))
-    except Exception:  # noqa: BLE001
+    except Exception:
         raise ParDeskError("desk.bad_share", where="share") from None
     if not (0 <= share <= 100):
         raise ParDeskError("desk.bad_share", where="share")
@@ -284,7 +284,7 @@ def read_survey_xlsx(data: bytes) -> list[dict[str, Any]]:
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+    except Exception as exc:
         raise ParDeskError("sheet.unreadable", where="xlsx", detail=str(exc)[:120]) from None
     rows: list[dict[str, Any]] = []
     columns: dict[int, str] | None = None

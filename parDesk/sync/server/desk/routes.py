@@ -24,8 +24,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parDesk.i18n import ParDeskError, ValidationErrors, t
 from parDesk.sync.server.auth import call
-from parDesk.sync.server.desk import messages  # noqa: F401 - registers the desk's words
-from parDesk.sync.server.desk import accounts, evidence, views
+from parDesk.sync.server.desk import (
+    accounts,
+    evidence,
+    messages,  # noqa: F401 - registers the desk's words
+    views,
+)
 from parDesk.sync.server.desk.accounts import DeskPrincipal
 from parDesk.sync.server.desk.core import DeskCore
 from parDesk.sync.server.desk.present import Presenter

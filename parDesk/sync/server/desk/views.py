@@ -22,8 +22,16 @@ from parDesk.models.framework import Framework, Leaf, Node
 from parDesk.scoring import LeafState, compute_totals
 from parDesk.sync.server.desk.core import FINAL_ROUND, DeskCore
 from parDesk.sync.server.desk.packages import PackageView, dec
-from parDesk.sync.server.models import (DeskEntry, DeskLock, DeskSetting, DeskSurvey, DeskUnitYear, Registration,
-                                        Submission, Unit)
+from parDesk.sync.server.models import (
+    DeskEntry,
+    DeskLock,
+    DeskSetting,
+    DeskSurvey,
+    DeskUnitYear,
+    Registration,
+    Submission,
+    Unit,
+)
 
 STATES = ("not_submitted", "submitted", "round1", "requested", "answered", "round2", "final")
 
@@ -205,7 +213,7 @@ def dashboard(core: DeskCore, year: int) -> dict[str, Any]:
         if usubs:
             try:
                 view = core.view(usubs[-1])
-            except Exception:  # noqa: BLE001 - a missing package file shows as "no data", not a broken page
+            except Exception:
                 view = None
         needed: set[str] = set()
         if view is not None:
