@@ -28,11 +28,14 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.package.bag import PayloadEntry
 from parDesk.package.verify import VerifyContext
+
+if TYPE_CHECKING:  # the signing stack (pyhanko) is imported only when a form is signed
+    from parDesk.signing.pades import Images
 
 register({
     "forms.bad_png": ("ảnh {what} phải là tệp PNG (nền trong suốt): {detail}",
@@ -82,7 +85,7 @@ class SignatureImages:
         _write_atomic(self.folder / self.SEAL, data)
         _write_atomic(self.folder / self.SEAL_INFO, json.dumps({"diameter_mm": float(diameter_mm)}).encode())
 
-    def load(self):  # -> parDesk.signing.pades.Images
+    def load(self) -> Images:
         from parDesk.signing.pades import SEAL_MM, Images
 
         def read(name: str) -> bytes | None:
@@ -111,7 +114,10 @@ def sign_forms(payload: Sequence[PayloadEntry], signer: Any, *, org_name: str, w
             continue
         path = Path(entry.source)
         if path.name == LETTER:
-            pades.sign_letter(path, path, signer, room=ROOMS.pop(str(path), None), images=images,
+            room = ROOMS.pop(str(path), None)
+            if room is None:  # the letter was laid out without its signature box
+                raise ParDeskError("pades.no_box")
+            pades.sign_letter(path, path, signer, room=room, images=images,
                               org_name=org_name, when=when, tsa_url=tsa_url, lang=lang)
         else:
             pades.sign_attachment(path, path, signer, org_name=org_name, when=when, number_code=number_code,
