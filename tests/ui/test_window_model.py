@@ -108,7 +108,8 @@ class WindowMachine(RuleBasedStateMachine):
         inputs = self.stored[code]["inputs"]
         kind = self.leaf(code).rule.kind
         if kind in ("ratio_tiers", "proportional"):
-            return {"numerator": count_text(inputs.get("numerator")), "denominator": count_text(inputs.get("denominator"))}
+            return {"numerator": count_text(inputs.get("numerator")),
+                    "denominator": count_text(inputs.get("denominator"))}
         if kind == "manual":
             return {"spin": score_text(inputs.get("score"))}
         if kind == "deductions":
@@ -599,8 +600,7 @@ def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
             Workspace.create(folder, unit, framework).close()
             with Workspace(folder) as ws:
                 shutil.copytree(identity_template, ws.identity_dir)
-            prefs = Preferences()
-            prefs._path = tmp_path / f"ui{n}.json"  # type: ignore[attr-defined]
+            prefs = Preferences(path=tmp_path / f"ui{n}.json")
             language.set_language("vi")
             ctx = AppContext.open(folder, language=language, prefs=prefs,
                                   settings=QSettings(str(tmp_path / f"w{n}.ini"), QSettings.Format.IniFormat),
@@ -622,7 +622,8 @@ def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
     return factory
 
 
-RUN = settings(max_examples=int(os.environ.get('WINDOW_MODEL_EXAMPLES', '8')), stateful_step_count=30, deadline=None, derandomize=False,
+RUN = settings(max_examples=int(os.environ.get("WINDOW_MODEL_EXAMPLES", "8")), stateful_step_count=30, deadline=None,
+               derandomize=False,
                suppress_health_check=list(HealthCheck), print_blob=True, database=None,
                phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking: each example is a window
 

@@ -84,9 +84,9 @@ class LeafPanel(QWidget):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.lock_bar = QFrame()
@@ -101,10 +101,10 @@ class LeafPanel(QWidget):
         lb.addWidget(self.reopen_btn)
         self.lock_bar.hide()
         outer.addWidget(self.lock_bar)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         body = QWidget()
         body.setObjectName("leafBody")
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         col = QVBoxLayout(body)
         col.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_L)
         col.setSpacing(SPACE_M)
@@ -300,7 +300,7 @@ class LeafPanel(QWidget):
         self._show_leaf_texts()
         self._show_score()
         self._show_appraisals()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.reload()
 
     def _show_leaf_texts(self) -> None:
@@ -448,14 +448,15 @@ class LeafPanel(QWidget):
         state = self.ctx.hub.state
         if leaf is None:
             return
-        score = state.summary.totals.leaf_scores.get(leaf.code) if state else None
-        st = state.summary.statuses.get(leaf.code) if state else None
+        summary = state.summary if state else None
+        score = summary.totals.leaf_scores.get(leaf.code) if summary else None
+        st = summary.statuses.get(leaf.code) if summary else None
         self.score_caption.setText(self.tr("Points taken off:") if leaf.block == "penalty" else self.tr("Score:"))
-        if st is not None and st.status == "not_applicable":
+        if summary is not None and st is not None and st.status == "not_applicable":
             self.score_value.setText(self.tr("N/A"))  # a word, never "0 / 2"
             self.score_value.setToolTip(self.tr("Not applicable: its %1 leave the unit's maximum (now %2).")
                                         .replace("%1", text.points(leaf.max))
-                                        .replace("%2", text.num(state.summary.totals.max_applicable)))
+                                        .replace("%2", text.num(summary.totals.max_applicable)))
         else:
             self.score_value.setText(text.score_of(score, leaf.max))
             self.score_value.setToolTip("")
@@ -614,8 +615,9 @@ class LeafPanel(QWidget):
         if self.answer is None:
             self._focus_on_load = True
             return
-        if self.editor.focus_widget() is not None:
-            self.editor.focus_widget().setFocus()  # type: ignore[union-attr]
+        widget = self.editor.focus_widget()
+        if widget is not None:
+            widget.setFocus()
 
     # -- drag and drop ---------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
