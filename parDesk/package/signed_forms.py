@@ -36,6 +36,7 @@ from parDesk.package.verify import VerifyContext
 
 if TYPE_CHECKING:  # the signing stack (pyhanko) is imported only when a form is signed
     from parDesk.signing.pades import Images
+    from parDesk.signing.signer import BaseSigner
 
 register({
     "forms.bad_png": ("ảnh {what} phải là tệp PNG (nền trong suốt): {detail}",
@@ -102,8 +103,9 @@ def can_sign_forms(signer: Any) -> bool:
     return isinstance(signer, BaseSigner)
 
 
-def sign_forms(payload: Sequence[PayloadEntry], signer: Any, *, org_name: str, when: dt.datetime,
-               images: Any = None, number_code: str = "", tsa_url: str | None = None, lang: str = "vi") -> None:
+def sign_forms(payload: Sequence[PayloadEntry], signer: BaseSigner, *, org_name: str, when: dt.datetime,
+               images: Images | None = None, number_code: str = "", tsa_url: str | None = None,
+               lang: str = "vi") -> None:
     """Sign, in place, every rendered PDF form in ``payload`` (files under ``reports/``)."""
     from parDesk.signing import pades
     images = images or pades.Images()
