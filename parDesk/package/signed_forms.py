@@ -28,13 +28,13 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeGuard
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.package.bag import PayloadEntry
 from parDesk.package.verify import VerifyContext
 
-if TYPE_CHECKING:  # the signing stack (pyhanko) is imported only when a form is signed
+if TYPE_CHECKING:
     from parDesk.signing.pades import Images
     from parDesk.signing.signer import BaseSigner
 
@@ -97,7 +97,7 @@ class SignatureImages:
         return Images(read(self.LEADER), read(self.SEAL), mm)
 
 
-def can_sign_forms(signer: Any) -> bool:
+def can_sign_forms(signer: object) -> TypeGuard[BaseSigner]:
     """Only the one signer interface signs PDFs (a bare test double of the CMS protocol does not)."""
     from parDesk.signing.signer import BaseSigner
     return isinstance(signer, BaseSigner)
@@ -116,10 +116,7 @@ def sign_forms(payload: Sequence[PayloadEntry], signer: BaseSigner, *, org_name:
             continue
         path = Path(entry.source)
         if path.name == LETTER:
-            room = ROOMS.pop(str(path), None)
-            if room is None:  # the letter was laid out without its signature box
-                raise ParDeskError("pades.no_box")
-            pades.sign_letter(path, path, signer, room=room, images=images,
+            pades.sign_letter(path, path, signer, room=ROOMS.pop(str(path), None), images=images,
                               org_name=org_name, when=when, tsa_url=tsa_url, lang=lang)
         else:
             pades.sign_attachment(path, path, signer, org_name=org_name, when=when, number_code=number_code,
