@@ -222,7 +222,8 @@ def main() -> None:
             peaks.append(peak)
             befores.append(before)
             print(f"  round {r + 1}: build {build:.2f} s (printed forms {forms:.2f} + build_package {zipping:.2f} "
-                  f"+ snapshot and database {build - forms - zipping:.2f}) | cat + sync {cat:.2f} s | bagit + zip + sync "
+                  f"+ snapshot and database {build - forms - zipping:.2f}) | cat + sync {cat:.2f} s | "
+                  "bagit + zip + sync "
                   f"{sum(bag):.2f} s (make_bag {bag[0]:.2f} + zip {bag[1]:.2f} + sync {bag[2]:.2f}) | "
                   f"verify {ver:.2f} s | hashlib {ref:.2f} s | peak RSS {peak / 1024:.0f} MB")
             shutil.rmtree(ws_folder)
@@ -231,7 +232,7 @@ def main() -> None:
         b, c = statistics.median(builds), statistics.median(cats)
         g = statistics.median(sum(x) for x in bags)
         v, h = statistics.median(verifies), statistics.median(hashes)
-        per_round = lambda xs, ys: ", ".join(f"{x / y:.2f}" for x, y in zip(xs, ys))  # noqa: E731
+        per_round = lambda xs, ys: ", ".join(f"{x / y:.2f}" for x, y in zip(xs, ys, strict=True))  # noqa: E731
         print(f"[build] parDesk build_submission {spread(builds)} ({total_mb / b:.0f} MB/s); "
               f"cat + sync {spread(cats)} ({total_mb / c:.0f} MB/s); ratio {b / c:.2f}x "
               f"(per round {per_round(builds, cats)}) (target <= 1.3x)")

@@ -181,7 +181,7 @@ def main() -> int:
         chunk = args.chunk_mib << 20
         with client_for(url, unit, service, timeout=120) as c, Sampler(server.pid) as up_mem:
             t0 = time.perf_counter()
-            up_url, sent, _ = upload(c, pkg.path, pkg.size, chunk)
+            up_url, _sent, _ = upload(c, pkg.path, pkg.size, chunk)
             t_ours = time.perf_counter() - t0
         with client_for(url, unit, service, timeout=600) as c, Sampler(server.pid) as ver_mem:
             t0 = time.perf_counter()

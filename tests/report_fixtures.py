@@ -388,7 +388,7 @@ def _random_rule(rnd: random.Random, mx: Decimal, code: str) -> dict[str, Any]:
         cuts = sorted(rnd.sample(["100", "95", "90", "87.5", "80", "72.25", "66.67", "50"], rnd.randint(1, 4)),
                       key=Decimal, reverse=True)
         points = sorted((mx * Decimal(rnd.randint(0, 4)) / 4 for _ in cuts), reverse=True)
-        rule["tiers"] = [{"min_percent": c, "points": _q(p)} for c, p in zip(cuts, points)]
+        rule["tiers"] = [{"min_percent": c, "points": _q(p)} for c, p in zip(cuts, points, strict=True)]
         rule["else_points"] = _q(min(points[-1], mx / 4 if rnd.random() < 0.3 else Decimal(0)))
     elif kind == "proportional" and rnd.random() < 0.7:
         rule["rounding"] = {"places": rnd.randint(0, 3), "mode": rnd.choice(["half_up", "half_even", "down", "up"])}
@@ -398,7 +398,7 @@ def _random_rule(rnd: random.Random, mx: Decimal, code: str) -> dict[str, Any]:
         ids = [str(i + 1) for i in range(n)] if numeric else rnd.sample(["a", "b", "c", "d", "tren30", "Duoi30"], n)
         labels = rnd.sample(_LABELS, n)
         rule["levels"] = [{"id": i, "label": lb, "points": _q(mx * Decimal(rnd.randint(0, 4)) / 4)}
-                          for i, lb in zip(ids, labels)]
+                          for i, lb in zip(ids, labels, strict=True)]
     elif kind == "manual":
         rule["step"] = rnd.choice([s for s in ("0.05", "0.1", "0.25", "0.5", "1") if mx % Decimal(s) == 0])
     elif kind == "deductions":
@@ -454,7 +454,8 @@ def random_framework(seed: int) -> Framework:
     cuts = sorted(rnd.sample(["95", "90", "80.5", "80", "72.25", "70", "60", "50"], n_bands - 1),
                   key=Decimal, reverse=True) + ["0"]
     bands = [{"min_percent": c, "label": vi, "label_en": en}
-             for c, (vi, en) in zip(cuts, _BAND_LABELS[-n_bands:] if rnd.random() < 0.5 else _BAND_LABELS)]
+             for c, (vi, en) in zip(cuts, _BAND_LABELS[-n_bands:] if rnd.random() < 0.5 else _BAND_LABELS,
+                                    strict=False)]
     raw = framework_dict()
     raw.update(id=f"random-{seed}", title=f"Bộ chỉ số ngẫu nhiên {seed}", scale=_q(scale), areas=areas,
                rounding={"places": rnd.randint(0, 3), "mode": rnd.choice(["half_up", "half_even", "down", "up"])},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import itertools
 import os
 import shutil
 import signal
@@ -262,7 +263,7 @@ def test_progress_reaches_total(tmp_path, ident, sources):
     result = build_package(tmp_path / "p.zip", payload(sources), INFO, ident[2], bagging_date=DATE,
                            progress=lambda d, t: calls.append((d, t)))
     assert calls[0] == (0, result.payload_bytes) and calls[-1] == (result.payload_bytes, result.payload_bytes)
-    assert all(x[0] <= y[0] for x, y in zip(calls, calls[1:]))
+    assert all(x[0] <= y[0] for x, y in itertools.pairwise(calls))
 
 
 def test_cancel_leaves_nothing(tmp_path, ident, sources):

@@ -130,7 +130,7 @@ def test_tiny_framework(tiny: Framework) -> None:
     assert len(tiny.areas) == 2 and tiny.scale == 20
     leaves = list(tiny.leaves())
     assert 6 <= len(leaves) <= 10
-    assert set(leaf.rule.kind for leaf in leaves) == set(RULE_KINDS)
+    assert {leaf.rule.kind for leaf in leaves} == set(RULE_KINDS)
     assert sum(leaf.can_be_na for leaf in leaves) == 1
     assert 1 <= len(tiny.bonus.items) <= 2 and tiny.bonus.cap > 0
     assert 1 <= len(tiny.penalty.items) <= 2 and tiny.penalty.cap > 0

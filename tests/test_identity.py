@@ -135,7 +135,7 @@ def test_key_file_is_strong_standard_pkcs8(tmp_path):
     kdf, scheme = alg[1].children()
     kdf_oid, kdf_params = kdf.children()
     assert der.as_oid(kdf_oid) == "1.2.840.113549.1.5.12"  # PBKDF2
-    salt, iterations, prf = kdf_params.children()
+    _salt, iterations, prf = kdf_params.children()
     assert der.as_int(iterations) == I.PBKDF2_ITERATIONS >= 600_000
     assert der.as_oid(prf.children()[0]) == "1.2.840.113549.2.9"  # HMAC-SHA256
     assert der.as_oid(scheme.children()[0]) == "2.16.840.1.101.3.4.1.42"  # AES-256-CBC

@@ -78,7 +78,7 @@ def test_an_import_is_one_step_and_restores_every_value(sample_ws):
         ws.set_inputs(lf.code, {"done": False} if lf.rule.kind == "yes_no" else {"score": "0"})
     changes = [(lf.code, {"done": True} if lf.rule.kind == "yes_no" else {"score": str(lf.max)}) for lf in leaves]
     n = len(changes)
-    before, after = roundtrip(ws, lambda: ws.import_inputs(changes, source="bang-diem.xlsx"),
+    before, _after = roundtrip(ws, lambda: ws.import_inputs(changes, source="bang-diem.xlsx"),
                               f"Nhập từ Excel ({n} mục)", f"Import from Excel ({n} items)")
     ws.undo()
     assert ws.undo_name("en") == f"Score item {leaves[2].code}"  # one Ctrl+Z took the whole import back

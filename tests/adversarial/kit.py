@@ -157,7 +157,8 @@ def cli_verify(path: Path, *args: str, lang: str = "vi") -> subprocess.Completed
                           capture_output=True, text=True, env=env, timeout=120)
 
 
-def assert_refused(report: Any, *, where: str | None = None, key: str | None = None, mention: str | None = None) -> None:
+def assert_refused(report: Any, *, where: str | None = None, key: str | None = None,
+                   mention: str | None = None) -> None:
     """Refused, with reasons in both languages, none of them an internal exception text."""
     assert not report.valid and report.verdict.value == "invalid", "accepted a forged package"
     messages = [p.message("vi") + " | " + p.message("en") for p in report.problems]

@@ -73,7 +73,7 @@ def test_end_record_count_lies(base, tmp_path, delta):
 def test_injected_zip64_end_record_that_disagrees(base, tmp_path, field, value):
     data = _bytes(base)
     eocd = data[-22:]
-    _sig, _d, _cd, n_disk, n, size, offset, _c = struct.unpack("<4s4H2LH", eocd)
+    _sig, _d, _cd, _n_disk, n, size, offset, _c = struct.unpack("<4s4H2LH", eocd)
     vals = {"entries": n, "size": size, "offset": offset}
     vals[field] = value
     body = data[:-22]

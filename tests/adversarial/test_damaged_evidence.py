@@ -54,7 +54,7 @@ def _build_refused(b, *expected: str):
 
 
 def test_flipped_bytes_at_random_positions(fresh):
-    doc, path = _stored(fresh)
+    _doc, path = _stored(fresh)
     data = path.read_bytes()
     rng = random.Random(4)
     for pos in [0, len(data) - 1, *rng.sample(range(len(data)), 4)]:
@@ -70,7 +70,7 @@ def test_flipped_bytes_at_random_positions(fresh):
 
 @pytest.mark.parametrize("cut", [1, 100, 10_000, "empty", "grown"])
 def test_truncated_or_grown_file(fresh, cut):
-    doc, path = _stored(fresh)
+    _doc, path = _stored(fresh)
     data = path.read_bytes()
     os.chmod(path, 0o644)
     path.write_bytes(b"" if cut == "empty" else data + b"x" if cut == "grown" else data[:-cut])
@@ -79,7 +79,7 @@ def test_truncated_or_grown_file(fresh, cut):
 
 @pytest.mark.parametrize("target", ["same_bytes", "other_file", "dangling", "folder"])
 def test_symlink_in_the_store_is_never_followed(fresh, tmp_path, target):
-    doc, path = _stored(fresh)
+    _doc, path = _stored(fresh)
     data = path.read_bytes()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -99,19 +99,20 @@ def test_symlink_in_the_store_is_never_followed(fresh, tmp_path, target):
 
 
 def test_missing_stored_file(fresh):
-    doc, path = _stored(fresh)
+    _doc, path = _stored(fresh)
     path.unlink()
     _build_refused(fresh, "15/KH-UBND")
 
 
 def test_cli_package_build_refuses_without_traceback(fresh):
-    doc, path = _stored(fresh)
+    _doc, path = _stored(fresh)
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x20
     os.chmod(path, 0o644)
     path.write_bytes(bytes(data))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PARDESK_PASSPHRASE": PASS, "PARDESK_WORKSPACE": str(fresh.ws.folder)}
-    proc = subprocess.run([sys.executable, "-m", "parDesk", "package", "build", "--allow-problems"], capture_output=True, text=True, env=env, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "parDesk", "package", "build", "--allow-problems"],
+                          capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr, proc.stderr
     assert "15/KH-UBND" in proc.stderr, proc.stderr
 
@@ -128,7 +129,7 @@ def _evidence(base):
 
 
 def test_content_changed_under_its_name(base, tmp_path):
-    snap, i, j, e = _evidence(base)
+    _snap, _i, _j, e = _evidence(base)
     data = bytearray(base.entries[e["file"]])
     for pos in random.Random(7).sample(range(len(data)), 3):
         forged = bytearray(data)
@@ -150,7 +151,7 @@ def test_renamed_to_its_new_hash_but_recorded_hash_old(base, tmp_path):
 
 
 def test_record_updated_but_name_kept(base, tmp_path):
-    snap, i, j, e = _evidence(base)
+    snap, _i, _j, e = _evidence(base)
     forged = base.entries[e["file"]] + b"\n% appended"
     for item in snap["items"]:
         for ev in item.get("evidence") or []:
@@ -176,7 +177,7 @@ def test_recorded_size_lies(base, tmp_path):
 
 
 def test_record_points_at_a_missing_file(base, tmp_path):
-    snap, i, j, e = _evidence(base)
+    snap, i, _j, e = _evidence(base)
     others = [n for n in base.entries if n.startswith("data/evidence/") and n != e["file"]]
     files = {e["file"]: None}
     # keep every other reference satisfied: remove only this document's references

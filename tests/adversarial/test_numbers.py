@@ -33,7 +33,8 @@ def _forge_text(base, tmp_path, text: str):
 def _check(report):
     assert_refused(report)
     assert all("InvalidOperation" not in p.message("en") for p in report.problems)
-    assert any("assessment.json" in (p.where or "") for p in report.problems), [p.message("en") for p in report.problems]
+    assert any("assessment.json" in (p.where or "") for p in report.problems), \
+        [p.message("en") for p in report.problems]
 
 
 @pytest.mark.parametrize("where", ["leaf.score", "leaf.max", "leaf.max_applicable", "node.score", "totals.total",

@@ -55,7 +55,8 @@ def _status(answer: bytes) -> int:
 
 HUGE_HEADS = {
     "one 32 MB header": b"GET /v1/hello HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (32 << 20) + b"\r\n\r\n",
-    "20,000 small headers": b"GET /v1/hello HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: v\r\n" % i for i in range(20000))
+    "20,000 small headers": (b"GET /v1/hello HTTP/1.1\r\nHost: x\r\n"
+                             + b"".join(b"X-%d: v\r\n" % i for i in range(20000)))
     + b"\r\n",
     "a 1 MB URL": b"GET /v1/hello?" + b"q" * (1 << 20) + b" HTTP/1.1\r\nHost: x\r\n\r\n",
     "a 64 KB cookie": b"GET /v1/hello HTTP/1.1\r\nHost: x\r\nCookie: " + b"c=" * (1 << 15) + b"\r\n\r\n",
@@ -91,7 +92,8 @@ def _slow(port: int, pieces: list[bytes], gap: float) -> tuple[bytes, float]:
 
 SLOW_HEADS = {
     "silent connection": ([], 0),
-    "one byte a second": ([bytes([b]) for b in b"GET /v1/hello HTTP/1.1\r\nHost: x\r\nX-Slow: 1234567890\r\n\r\n"], 0.5),
+    "one byte a second": ([bytes([b]) for b in b"GET /v1/hello HTTP/1.1\r\nHost: x\r\nX-Slow: 1234567890\r\n\r\n"],
+                          0.5),
     "request line, then silence": ([b"GET /v1/hello HTTP/1.1\r\n"], 0),
     "headers trickled forever": ([b"X-%d: v\r\n" % i for i in range(40)], 0.3),
 }
@@ -117,7 +119,8 @@ def test_kept_alive_connection_slow_second_request(server):
         while b"\r\n\r\n" not in first:
             first += s.recv(65536)
         head, _, body = first.partition(b"\r\n\r\n")
-        length = int(next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")))
+        length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length")))
         while len(body) < length:
             body += s.recv(65536)
         assert _status(head) == 200

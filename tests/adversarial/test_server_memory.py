@@ -18,6 +18,7 @@ baseline + ``PEAK_MB``; afterwards the process is back under baseline +
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import socket
@@ -76,7 +77,7 @@ def world(tmp_path_factory):
         srv.baseline = srv.rss_mb()
         yield srv, setup, tmp
         srv.assert_clean_log()
-    print("\nserver RSS (MB): baseline %.0f" % srv.baseline)
+    print(f"\nserver RSS (MB): baseline {srv.baseline:.0f}")
     for name, f in FIGURES.items():
         print(f"  {name}: peak {f['peak']:.0f} (+{f['peak'] - srv.baseline:.0f}), after {f['after']:.0f} "
               f"(+{f['after'] - srv.baseline:.0f})")
@@ -129,10 +130,8 @@ def test_32_mb_headers(world):
     def go() -> None:
         with socket.create_connection(("127.0.0.1", srv.port), timeout=30) as s:
             def push() -> None:
-                try:
+                with contextlib.suppress(OSError):
                     s.sendall(head)
-                except OSError:
-                    pass
             t = threading.Thread(target=push, daemon=True)
             t.start()
             answer = s.recv(4096)

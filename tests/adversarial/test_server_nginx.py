@@ -88,7 +88,8 @@ class Nginx:
             f"    include {prefix / 'pardesk.conf'};\n}}\n", encoding="utf-8")
 
     def __enter__(self) -> Nginx:
-        cmd = [NGINX, "-e", "stderr", "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"), "-g", "daemon off;"]
+        cmd = [NGINX, "-e", "stderr", "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"),
+               "-g", "daemon off;"]
         test = subprocess.run(cmd[:-2] + ["-t"], capture_output=True, text=True, timeout=30)
         assert test.returncode == 0, test.stderr
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(self.prefix / "stderr.log", "wb"))
@@ -121,7 +122,8 @@ def deployment(tmp_path_factory):
     site = render(DEPLOY / "nginx-pardesk.conf", {"LISTEN": str(nginx_port), "SERVER_NAME": "localhost",
                                                    "TLS_CERT": str(cert), "TLS_KEY": str(key),
                                                    "UPSTREAM": f"127.0.0.1:{server_port}"})
-    with ServerProcess(setup.data, serve_args=argv[1:], port=server_port) as server, Nginx(tmp / "nginx", site) as nginx:
+    with ServerProcess(setup.data, serve_args=argv[1:], port=server_port) as server, \
+            Nginx(tmp / "nginx", site) as nginx:
         ctx = ssl.create_default_context(cafile=str(cert))
         yield {"setup": setup, "server": server, "nginx": nginx, "ctx": ctx, "url": f"https://127.0.0.1:{nginx.port}",
                "tmp": tmp}
@@ -198,7 +200,8 @@ def _tls_exchange(deployment, head: bytes, *, gap_pieces: list[bytes] | None = N
 
 
 HUGE = {
-    "one 32 MB header": (b"GET /v1/hello HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"a" * (32 << 20) + b"\r\n\r\n", 400),
+    "one 32 MB header": (b"GET /v1/hello HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"a" * (32 << 20) + b"\r\n\r\n",
+                         400),
     "a 1 MB URL": (b"GET /v1/hello?" + b"q" * (1 << 20) + b" HTTP/1.1\r\nHost: localhost\r\n\r\n", 414),
     "20,000 headers": (b"GET /v1/hello HTTP/1.1\r\nHost: localhost\r\n"
                        + b"".join(b"X-H%05d: %s\r\n" % (i, b"v" * 20) for i in range(20000)) + b"\r\n", 400),

@@ -55,7 +55,8 @@ def test_no_anchor_no_pin_is_integrity_only(base):
 
 
 def test_pinned_and_anchor_give_trusted(base):
-    for proc in (cli_verify(base.path, "--pin", str(base.cert_pem)), cli_verify(base.path, "--trust", str(base.cert_pem))):
+    for proc in (cli_verify(base.path, "--pin", str(base.cert_pem)),
+                 cli_verify(base.path, "--trust", str(base.cert_pem))):
         assert proc.returncode == 0 and proc.stdout.startswith("HỢP LỆ"), proc.stdout
 
 
