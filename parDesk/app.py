@@ -47,16 +47,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from parDesk.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)  # the window needs a QApplication, not a bare QCoreApplication
     app.setApplicationName("parDesk")
     app.setOrganizationName("parDesk")
     app.setApplicationVersion(__version__)
-    apply_theme(app)  # type: ignore[arg-type]
+    apply_theme(app)
     prefs = Preferences.load()
     language = LanguageManager(app)
     language.set_language(args.lang or prefs.language)
     shell = Shell(language, prefs)
 
-    folder, demo = (None, True) if args.demo else choose_start(Path(args.folder) if args.folder else None, prefs)
+    folder = None if args.demo else choose_start(Path(args.folder) if args.folder else None, prefs)
     try:
         if args.setup:
             wizard = shell.run_wizard()
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             shell.open_created(wizard)
         elif folder is not None:
             shell.open_workspace(folder)
-        else:
+        else:  # asked for, or no workspace yet
             shell.open_workspace(_demo_folder(), is_demo=True)
     except ParDeskError as exc:
         QMessageBox.critical(None, "parDesk", exc.message())

@@ -93,7 +93,7 @@ def results_report_pdf(data: Mapping[str, Any], *, province: str = "", lang: str
     return _pdf(story, t("ar.report_subject", lang, year=year), lang)
 
 
-def unit_sheet_pdf(unit: Mapping[str, Any], rows: list[Mapping[str, Any]], totals: Any, *, province: str = "",
+def unit_sheet_pdf(unit: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], totals: Any, *, province: str = "",
                    year: int, lang: str = "vi") -> bytes:
     st = styles(cell_size=10)
     story: list[Any] = [national_header(_issuer(province, lang), landscape=True, number=None,

@@ -24,7 +24,8 @@ register({
     "synccli.reg_status": ("Đăng ký: {status}", "Registration: {status}"),
     "synccli.done": ("Đồng bộ xong: {accepted} gói được chấp nhận, {refused} bị từ chối, {events} thông báo mới, "
                      "{appraisals} kết quả thẩm định",
-                     "Sync done: {accepted} accepted, {refused} refused, {events} new events, {appraisals} appraisal results"),
+                     "Sync done: {accepted} accepted, {refused} refused, {events} new events, {appraisals} appraisal "
+                     "results"),
     "synccli.offline": ("Chưa đồng bộ được: {reason}", "Could not sync yet: {reason}"),
     "synccli.stopped": ("Đã dừng hàng đợi: {reason}", "The queue stopped: {reason}"),
     "synccli.empty": ("Hộp thư đi trống", "The outbox is empty"),
@@ -97,7 +98,7 @@ def cmd_sync(cli: Any) -> int:
         return 130
     data = {"accepted": len(report.accepted), "refused": len(report.refused), "events": report.events,
             "appraisals": report.appraisals, "bytes_sent": report.bytes_sent}
-    cli.out(t("synccli.done", **data), data)
+    cli.out(t("synccli.done", None, **data), data)  # None: the current language
     return 1 if report.refused else 0
 
 

@@ -28,12 +28,16 @@ from parDesk.i18n import ParDeskError, register
 from parDesk.sync import protocol, strict
 
 register({
-    "sync.offline": ("không kết nối được máy chủ tỉnh ({detail}); sẽ thử lại", "cannot reach the province server ({detail}); will retry"),
-    "sync.not_server": ("câu trả lời không phải từ máy chủ tỉnh đã đăng ký (mạng đòi đăng nhập, proxy hoặc trang lỗi?); sẽ thử lại",
-                        "the answer did not come from the registered province server (login page, proxy or error page?); will retry"),
+    "sync.offline": ("không kết nối được máy chủ tỉnh ({detail}); sẽ thử lại",
+                     "cannot reach the province server ({detail}); will retry"),
+    "sync.not_server": ("câu trả lời không phải từ máy chủ tỉnh đã đăng ký (mạng đòi đăng nhập, proxy hoặc trang "
+                        "lỗi?); sẽ thử lại",
+                        "the answer did not come from the registered province server (login page, proxy or error "
+                        "page?); will retry"),
     "sync.server_busy": ("máy chủ tỉnh đang bận hoặc lỗi (HTTP {status}); sẽ thử lại",
                          "the province server is busy or failing (HTTP {status}); will retry"),
-    "sync.unexpected": ("máy chủ trả lời không như mong đợi (HTTP {status})", "unexpected answer from the server (HTTP {status})"),
+    "sync.unexpected": ("máy chủ trả lời không như mong đợi (HTTP {status})",
+                        "unexpected answer from the server (HTTP {status})"),
     "sync.fingerprint": ("dấu vân tay khóa máy chủ {got} không khớp dấu vân tay tỉnh công bố {expected}",
                          "the server key fingerprint {got} does not match the one the province published {expected}"),
 })
@@ -272,7 +276,7 @@ class ChunkReader:
     def __init__(self, path: Any, chunk_size: int) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
-        self.fh = open(path, "rb")
+        self.fh = open(path, "rb")  # noqa: SIM115 - held for the reader's life; close() closes it
         self.chunk_size = chunk_size
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chunk")
         self.ahead: tuple[int, Any] | None = None

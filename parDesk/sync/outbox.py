@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.i18n import register
 from parDesk.models.tables import AuditEntry, Outbox, OutboxHistory, Package
@@ -73,7 +73,7 @@ def _item(ws: Workspace, box: Outbox, pkg: Package) -> OutboxItem:
 
 def items(ws: Workspace) -> list[OutboxItem]:
     with ws.reader() as s:
-        rows = s.exec(select(Outbox, Package).where(Outbox.package_id == Package.id).order_by(Outbox.id))
+        rows = s.exec(select(Outbox, Package).where(Outbox.package_id == Package.id).order_by(col(Outbox.id)))
         return [_item(ws, box, pkg) for box, pkg in rows]
 
 
@@ -95,7 +95,7 @@ def by_package_sha(ws: Workspace, sha256: str) -> OutboxItem | None:
 def history(ws: Workspace, outbox_id: int) -> list[OutboxHistory]:
     with ws.reader() as s:
         return list(s.exec(select(OutboxHistory).where(OutboxHistory.outbox_id == outbox_id)
-                           .order_by(OutboxHistory.id)))
+                           .order_by(col(OutboxHistory.id))))
 
 
 def update(ws: Workspace, outbox_id: int, state: str | None = None, detail: str = "", *,
@@ -140,4 +140,4 @@ def get_state(ws: Workspace, key: str, default: str | None = None) -> str | None
 
 
 def set_state(ws: Workspace, **values: str | int | float | None) -> None:
-    ws.set_settings(**values)
+    ws.set_settings(False, **values)  # machine state: not an audited change

@@ -104,10 +104,10 @@ def key_fingerprint(key: object) -> str:
 
 
 def public_pem(key: object) -> str:
-    if hasattr(key, "private_bytes"):
-        key = key.public_key()  # type: ignore[union-attr]
-    return key.public_bytes(serialization.Encoding.PEM,  # type: ignore[union-attr]
-                            serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+    """PEM SubjectPublicKeyInfo of a private or public key: the same key bytes that are pinned."""
+    public = serialization.load_der_public_key(public_key_der(key))
+    return public.public_bytes(serialization.Encoding.PEM,
+                               serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
 
 
 def load_public_pem(text: str | bytes) -> object:

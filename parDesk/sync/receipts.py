@@ -36,7 +36,8 @@ register({
     "receipt.malformed": ("tệp biên nhận không đúng định dạng ({detail})", "the receipt file is malformed ({detail})"),
     "receipt.bad_signature": ("chữ ký trên biên nhận không hợp lệ hoặc không phải của máy chủ tỉnh đã đăng ký",
                               "the receipt's signature is not valid or not from the registered province server"),
-    "receipt.wrong_unit": ("biên nhận dành cho đơn vị {other}, không phải {unit}", "the receipt is for unit {other}, not {unit}"),
+    "receipt.wrong_unit": ("biên nhận dành cho đơn vị {other}, không phải {unit}",
+                           "the receipt is for unit {other}, not {unit}"),
     "receipt.unknown_package": ("biên nhận cho gói {sha} không khớp gói nào trong hộp thư đi",
                                 "the receipt for package {sha} matches no package in the outbox"),
 })

@@ -48,7 +48,10 @@ def sync_key_path(ws: Workspace) -> Path:
 def load_or_create_sync_key(ws: Workspace) -> ec.EllipticCurvePrivateKey:
     path = sync_key_path(ws)
     if path.is_file():
-        return serialization.load_pem_private_key(path.read_bytes(), password=None)  # type: ignore[return-value]
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, ec.EllipticCurvePrivateKey):  # we only ever write P-256: never overwrite a stranger
+            raise ValueError(f"{path}: the sync key is not an elliptic-curve key")
+        return key
     key = ec.generate_private_key(ec.SECP256R1())
     atomic_write_bytes(path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                           serialization.NoEncryption()), private=True)

@@ -33,7 +33,8 @@ register({
     "sync.package_missing": ("không tìm thấy tệp gói {path}", "package file {path} not found"),
     "sync.checksum_loop": ("dữ liệu liên tục bị hỏng trên đường truyền; sẽ thử lại sau",
                            "data keeps arriving damaged; will retry later"),
-    "sync.verify_slow": ("tỉnh vẫn đang kiểm tra gói; sẽ hỏi lại sau", "the province is still verifying; will ask again later"),
+    "sync.verify_slow": ("tỉnh vẫn đang kiểm tra gói; sẽ hỏi lại sau",
+                         "the province is still verifying; will ask again later"),
     "sync.receipt_mismatch": ("biên nhận không khớp gói đã gửi", "the receipt does not match the package sent"),
 })
 
@@ -225,8 +226,9 @@ class SyncWorker:
             raise Transient("sync.receipt_mismatch")
         text = json.dumps(result["receipt"], ensure_ascii=False, sort_keys=True)
         if fields.get("verdict") == "accepted":
-            outbox.update(self.ws, entry.id, "accepted", f"receipt {fields.get('receipt_id')} at {fields.get('received_at')}",
-                          receipt=text, refused_reason="", last_error="", offset=entry.size)
+            note = f"receipt {fields.get('receipt_id')} at {fields.get('received_at')}"
+            outbox.update(self.ws, entry.id, "accepted", note, receipt=text, refused_reason="", last_error="",
+                          offset=entry.size)
             self.report.accepted.append(entry.id)
             self.progress(SyncProgress(entry.id, "accepted", entry.size, entry.size))
         else:
@@ -339,14 +341,14 @@ def published_results(ws: Workspace) -> dict[str, Any] | None:
 
 def apply_appraisal(ws: Workspace, event_id: int, data: dict[str, Any]) -> int:
     """Record each leaf's appraisal result via the service layer (audited); skip ones already applied."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from parDesk.models.tables import Appraisal
 
     n = 0
     prefix = f"sync:{event_id}:"
     with ws.reader() as s:
-        done = set(s.exec(select(Appraisal.source).where(Appraisal.source.like(prefix + "%"))))  # type: ignore[attr-defined]
+        done = set(s.exec(select(Appraisal.source).where(col(Appraisal.source).like(prefix + "%"))))
     for r in data.get("results", []):
         source = f"{prefix}{r.get('code')}:{r.get('round')}"
         if source in done:

@@ -6,6 +6,9 @@ its own behaviour, and all of them receive the same :class:`AppContext`.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from parDesk import __version__
 from parDesk.ui import text
+from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
 from parDesk.ui.views.after import AfterView
@@ -97,13 +101,14 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self.ctx)
         self.setStatusBar(self.status)
 
-    def _action(self, icon_name: str | None, slot: object, *keys: QKeySequence | str) -> QAction:
+    def _action(self, icon_name: str | None, slot: object,
+                *keys: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
         act = QAction(self)
         if icon_name:
             act.setIcon(icon(icon_name))
         if keys:
             act.setShortcuts([QKeySequence(k) for k in keys])
-        act.triggered.connect(slot)  # type: ignore[arg-type]
+        act.triggered.connect(slot)
         self.addAction(act)
         return act
 
@@ -172,8 +177,7 @@ class MainWindow(QMainWindow):
         self.leaf.evidence.message.connect(lambda m: self.status.showMessage(m, 5000))
         self.leaf.rejected.connect(lambda _c, m: self.status.showMessage(m, 8000))
         self.leaf.reopenRequested.connect(self.open_new_version)
-        self.ctx.hub.stateChanged.connect(lambda _s: self._undo_state(self.ctx.hub.state.can_undo,
-                                                                     self.ctx.hub.state.can_redo))
+        self.ctx.hub.stateChanged.connect(self._state_changed)
         self.ctx.language.changed.connect(self._language_changed)
         self.submit.submitStateChanged.connect(self.status.set_outbox)
         self.ctx.hub.changed.connect(self._changed)
@@ -242,12 +246,16 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(TAB_ASSESS)
         self.tree.focus_search()
 
-    def _in_leaf(self, fn: object) -> None:
+    def _in_leaf(self, fn: Callable[[], object]) -> None:
         if self.leaf.code:
             self.tabs.setCurrentIndex(TAB_ASSESS)
-            fn()  # type: ignore[operator]
+            fn()
 
     # -- undo ------------------------------------------------------------------
+    def _state_changed(self, state: State) -> None:
+        """A lock or a reopen changes what undo may do even when the history itself did not change."""
+        self._undo_state(state.can_undo, state.can_redo)
+
     def _undo_state(self, can_undo: bool, can_redo: bool) -> None:
         locked = bool(self.ctx.hub.state and self.ctx.hub.state.locked)  # a signed version cannot change
         self.act_undo.setEnabled(can_undo and not locked)
@@ -292,10 +300,8 @@ class MainWindow(QMainWindow):
         self.leaf.commit_pending()
         self.ctx.language.set_language(lang)
         self.ctx.prefs.language = lang
-        try:
+        with contextlib.suppress(OSError):  # an unwritable config folder: the language still changes now
             self.ctx.prefs.save()
-        except OSError:
-            pass
 
     def _language_changed(self, lang: str) -> None:
         (self.act_vi if lang == "vi" else self.act_en).setChecked(True)

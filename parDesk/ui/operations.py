@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from parDesk.ui.workers import TaskHandle
 from parDesk.workspace import Workspace
+
+if TYPE_CHECKING:  # the sync client is imported when the officer sends, not when the window opens
+    from parDesk.sync.worker import SyncReport
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,12 @@ def copy_for_usb(package: Any, folder: Path, handle: TaskHandle) -> Path:
     return copy_package(Path(package.path), folder, package.sha256, progress=handle.progress)
 
 
+class _RenderForm(Protocol):
+    """What the three printed forms' renderers have in common (each has more keyword options)."""
+
+    def __call__(self, snapshot: Any, out_path: Path, *, lang: str) -> object: ...
+
+
 def print_forms(ws: Workspace, folder: Path, lang: str, handle: TaskHandle) -> list[Path]:
     """The checklist, the scoring table and the letter, as PDF, rendered by the core's reports."""
     from parDesk.reports import render_checklist, render_letter, render_table
@@ -137,8 +146,9 @@ def print_forms(ws: Workspace, folder: Path, lang: str, handle: TaskHandle) -> l
     unit = ws.unit().admin_code
     year = ws.assessment().year
     out = []
-    steps = [(render_table, f"{unit}-{year}-bang-diem.pdf"), (render_checklist, f"{unit}-{year}-tlkc.pdf"),
-             (render_letter, f"{unit}-{year}-cong-van.pdf")]
+    steps: list[tuple[_RenderForm, str]] = [(render_table, f"{unit}-{year}-bang-diem.pdf"),
+                                            (render_checklist, f"{unit}-{year}-tlkc.pdf"),
+                                            (render_letter, f"{unit}-{year}-cong-van.pdf")]
     for i, (render, name) in enumerate(steps):
         handle.progress(i, len(steps))
         render(snap, folder / name, lang=lang)
@@ -156,7 +166,7 @@ def export_spreadsheet(ws: Workspace, path: Path, lang: str, handle: TaskHandle)
     return path
 
 
-def send_now(ws: Workspace, handle: TaskHandle) -> Any:
+def send_now(ws: Workspace, handle: TaskHandle) -> SyncReport:
     """One sync pass (upload the outbox, collect receipts, pull the feed)."""
     import threading
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from parDesk.ui.workers import TaskHandle
+from parDesk.workspace import Workspace
 
 MAX_DPI = 300
 
@@ -73,7 +74,8 @@ def print_pdfs(paths: Sequence[Path], printer: QPrinter, handle: TaskHandle, dpi
             target.moveTo(0, 0)
             size_pt = doc.pagePointSize(index)
             scale = resolution / 72.0
-            image = doc.render(index, QSize(max(1, int(size_pt.width() * scale)), max(1, int(size_pt.height() * scale))))
+            pixels = QSize(max(1, int(size_pt.width() * scale)), max(1, int(size_pt.height() * scale)))
+            image = doc.render(index, pixels)
             fitted = QSize(int(size_pt.width() * 1000), int(size_pt.height() * 1000))
             fitted.scale(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
             box = QRectF(target.x() + (target.width() - fitted.width()) / 2,
@@ -90,12 +92,12 @@ def print_pdfs(paths: Sequence[Path], printer: QPrinter, handle: TaskHandle, dpi
     return len(jobs)
 
 
-def render_and_print(ws: object, lang: str, printer: QPrinter, handle: TaskHandle, dpi: int | None = None) -> int:
+def render_and_print(ws: Workspace, lang: str, printer: QPrinter, handle: TaskHandle, dpi: int | None = None) -> int:
     """The core renders the three forms to a temporary folder; their pages go to ``printer``."""
     import tempfile
 
     from parDesk.ui.operations import print_forms
 
     with tempfile.TemporaryDirectory(prefix="pardesk-print-") as folder:
-        paths = print_forms(ws, Path(folder), lang, handle)  # type: ignore[arg-type]
+        paths = print_forms(ws, Path(folder), lang, handle)
         return print_pdfs(paths, printer, handle, dpi)

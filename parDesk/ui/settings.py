@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from parDesk.fsutil import atomic_write_bytes
 from parDesk.i18n import LANGUAGES
+
+STORED = ("language", "last_workspace")  # the fields written to ui.json (``path`` is where, not what)
 
 
 def config_dir() -> Path:
@@ -29,10 +31,11 @@ def config_dir() -> Path:
 class Preferences:
     language: str = "vi"
     last_workspace: str = ""
+    path: Path | None = field(default=None, compare=False)  # the file it was read from and is saved to
 
     def validated(self) -> Preferences:
         lang = self.language if self.language in LANGUAGES else "vi"
-        return Preferences(language=lang, last_workspace=str(self.last_workspace or ""))
+        return Preferences(language=lang, last_workspace=str(self.last_workspace or ""), path=self.path)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Preferences:
@@ -41,17 +44,18 @@ class Preferences:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        known = {f.name for f in fields(cls)}
-        prefs = cls(**{k: v for k, v in raw.items() if k in known and isinstance(v, str)}).validated()
-        prefs._path = path  # type: ignore[attr-defined]
-        return prefs
+        if not isinstance(raw, dict):
+            return cls()
+        values = {k: v for k, v in raw.items() if k in STORED and isinstance(v, str)}
+        return cls(**values, path=path).validated()
 
     def save(self, path: Path | None = None) -> None:
-        path = path or getattr(self, "_path", None) or config_dir() / "ui.json"
+        """Temp, fsync, rename (:func:`parDesk.fsutil.atomic_write_bytes`): a crash leaves the old file or the new."""
+        path = path or self.path or config_dir() / "ui.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self.validated()), ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        good = self.validated()
+        data = {name: getattr(good, name) for name in STORED}
+        atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 class WindowState:

@@ -7,6 +7,7 @@ creates or opens another workspace.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
@@ -46,10 +47,8 @@ class Shell(QObject):
             old.deleteLater()
         if not is_demo:
             self.prefs.last_workspace = str(folder)
-            try:
+            with contextlib.suppress(OSError):  # an unwritable config folder must not stop the window opening
                 self.prefs.save()
-            except OSError:
-                pass
         ctx.refresh()
         window.show()
         return window
@@ -93,14 +92,14 @@ class Shell(QObject):
             self.window.ctx.workspace.close()
 
 
-def choose_start(explicit: Path | None, prefs: Preferences) -> tuple[Path | None, bool]:
-    """The workspace to open and whether it is the demo: explicit, last used, default, else the demo."""
+def choose_start(explicit: Path | None, prefs: Preferences) -> Path | None:
+    """The workspace to open: explicit, the environment's, last used, default; ``None`` means the demo."""
     import os
 
     for candidate in (explicit, Path(os.environ["PARDESK_WORKSPACE"]) if os.environ.get("PARDESK_WORKSPACE") else None,
                       Path(prefs.last_workspace) if prefs.last_workspace else None, default_workspace()):
         if candidate is not None and workspace_exists(candidate):
-            return candidate, False
+            return candidate
         if candidate is explicit and explicit is not None:
-            return explicit, False  # named but not a workspace: opening it reports why
-    return None, True
+            return explicit  # named but not a workspace: opening it reports why
+    return None

@@ -112,14 +112,16 @@ def rule_words(leaf: Leaf) -> str:
         items = "; ".join(f"{lv.label}: {points(lv.points)}" for lv in rule.levels)
         return translate("RuleText", "Choose one level: %1.").replace("%1", items)
     if kind == "manual":
-        return translate("RuleText", "Score it yourself from 0 to %1, in steps of %2.").replace("%1", mx).replace("%2", num(rule.step))
+        words = translate("RuleText", "Score it yourself from 0 to %1, in steps of %2.")
+        return words.replace("%1", mx).replace("%2", num(rule.step))
     if kind == "deductions":
         cases = (rule.violation_label or translate("RuleText", "violations")).lower()
         words = translate("RuleText", "Start from %1; take off %2 for each case (%3); never below %4.")
         return (words.replace("%1", points(leaf.max)).replace("%2", points(rule.per_violation))
                 .replace("%3", cases).replace("%4", points(rule.floor)))
     if kind == "survey":
-        return translate("RuleText", "Scored by the province (sociological survey or its own data); the commune does not score it.")
+        return translate("RuleText",
+                         "Scored by the province (sociological survey or its own data); the commune does not score it.")
     return ""
 
 
@@ -129,7 +131,8 @@ def _zero_den(rule: Rule, leaf: Leaf) -> str:
 
 
 def missing_words(missing: tuple[str, ...]) -> str:
-    names = {"input": translate("RuleText", "no score"), "evidence": translate("RuleText", "no evidence"), "explanation": translate("RuleText", "no explanation")}
+    names = {"input": translate("RuleText", "no score"), "evidence": translate("RuleText", "no evidence"),
+             "explanation": translate("RuleText", "no explanation")}
     return ", ".join(names.get(m, m) for m in missing)
 
 

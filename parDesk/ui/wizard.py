@@ -307,7 +307,7 @@ class IdentityPage(_Page):
         form.addRow(self.labels[1], self.pass2)
         form.addRow(self.labels[2], p12_row)
         form.addRow(self.labels[3], self.p12_password)
-        for lab, field in zip(self.labels, (self.pass1, self.pass2, self.p12, self.p12_password)):
+        for lab, field in zip(self.labels, (self.pass1, self.pass2, self.p12, self.p12_password), strict=True):
             lab.setBuddy(field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.generate)
@@ -328,9 +328,9 @@ class IdentityPage(_Page):
         self.import_p12.setText(self.tr("&Import a certificate file (.p12 / .pfx) from a certification authority"))
         self.later.setText(self.tr("&Later"))
         for lab, words in zip(self.labels, (self.tr("Passphrase:"), self.tr("Passphrase again:"),
-                                            self.tr("Certificate file:"), self.tr("File password:"))):
+                                            self.tr("Certificate file:"), self.tr("File password:")), strict=True):
             lab.setText(words)
-        for field, lab in zip((self.pass1, self.pass2, self.p12, self.p12_password), self.labels):
+        for field, lab in zip((self.pass1, self.pass2, self.p12, self.p12_password), self.labels, strict=True):
             field.setAccessibleName(lab.text().rstrip(":"))
         self.browse.setText(self.tr("&Browse…"))
         self.note.setText(self.tr("The key is made (or imported) right after the workspace, and kept encrypted "
@@ -480,7 +480,7 @@ class FinishPage(_Page):
     def validatePage(self) -> bool:
         wiz = self.wizard()
         assert isinstance(wiz, FirstRunWizard)
-        return wiz.create(Path(self.folder.text().strip()), self.error)
+        return wiz.create_workspace(Path(self.folder.text().strip()), self.error)
 
 
 class FirstRunWizard(QWizard):
@@ -515,7 +515,7 @@ class FirstRunWizard(QWizard):
             self.retranslate()
         super().changeEvent(event)
 
-    def create(self, folder: Path, error: QLabel) -> bool:
+    def create_workspace(self, folder: Path, error: QLabel) -> bool:
         """Make the workspace (all or nothing); on failure remove a folder we made and show why."""
         fw = self.framework_page.framework
         if fw is None or not str(folder) or str(folder) == ".":

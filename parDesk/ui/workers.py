@@ -11,6 +11,7 @@ callbacks given when the task was started; a failure is reported in one place
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import threading
@@ -85,10 +86,8 @@ class _Task(QRunnable):
             result, error = None, exc
             if not is_cancel(exc) and not _expected(exc):
                 log.error("task %s failed:\n%s", self._handle.label, traceback.format_exc())
-        try:
+        with contextlib.suppress(RuntimeError):  # the window (and its runner) closed while this ran: nobody waits
             self._runner._finished.emit(self._handle.id, result, error)
-        except RuntimeError:  # the window (and its runner) closed while this ran: nobody is waiting
-            pass
 
 
 def _expected(exc: BaseException) -> bool:
@@ -172,7 +171,7 @@ class Runner(QObject):
         self.progressChanged.emit(handle.label, done, total)
 
     def _deliver(self, task_id: int, result: Any, error: BaseException | None) -> None:
-        handle, on_done, on_error, _ = self._pending.pop(task_id)
+        _handle, on_done, on_error, _ = self._pending.pop(task_id)
         if self._closed:
             return
         try:

@@ -93,7 +93,7 @@ def test_item_history_shows_who_when_old_new(desk):
     assert page.count("snv · entry") == 2
     assert "&#34;score&#34;: &#34;1&#34;" in page and "&#34;score&#34;: &#34;1.5&#34;" in page
     rows = desk.desk.audit("11111", "1.2.2")
-    assert [r.new_json and r.old_json for r in rows][0]  # the newest has old and new
+    assert rows[0].new_json and rows[0].old_json  # the newest has old and new
 
 
 def test_english_is_complete_and_pages_render_in_english(desk):
@@ -102,7 +102,8 @@ def test_english_is_complete_and_pages_render_in_english(desk):
     for k in keys:
         assert _catalog[k]["en"].strip() and _catalog[k]["vi"].strip(), k
     c = desk.client("admin")
-    for path in ("/desk/?lang=en", "/desk/unit/11111", "/desk/results", "/desk/admin", "/desk/unit/11111/history/1.1.1"):
+    for path in ("/desk/?lang=en", "/desk/unit/11111", "/desk/results", "/desk/admin",
+                 "/desk/unit/11111/history/1.1.1"):
         r = c.http.get(path)
         assert r.status_code == 200, path
         text = re.sub(r"<[^>]+>", " ", r.text)

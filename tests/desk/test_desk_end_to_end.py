@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 from browser import appraise, chromium, item, login, off_loop
 from desk_harness import PASSWORD, Desk
@@ -153,7 +154,7 @@ def _run(d: Desk, tmp_path) -> None:
             admin.click("#xlsx")
         from openpyxl import load_workbook
 
-        wb = load_workbook(io.BytesIO(open(dl.value.path(), "rb").read()))
+        wb = load_workbook(io.BytesIO(Path(dl.value.path()).read_bytes()))
         sheet = wb.worksheets[0]
         rows_x = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
         for unit, (total, percent) in expected.items():

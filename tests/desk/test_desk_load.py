@@ -73,7 +73,7 @@ def _load(d: Desk, SESSIONS: int = SESSIONS, WRITES_EACH: int = WRITES_EACH) -> 
     assert len(successes) == SESSIONS * WRITES_EACH
     entries = {}
     for unit in ("11111", "22222"):
-        for (code, rnd), e in d.desk.entries(unit, 2025).items():
+        for (code, _round), e in d.desk.entries(unit, 2025).items():
             entries[(unit, code)] = e
     for key in {(u, c) for u, c, _v, _m in successes}:
         mine = sorted((v, m) for u, c, v, m in successes if (u, c) == key)

@@ -133,7 +133,7 @@ def test_authorization_by_area_role_and_final_lock(desk):
 
 def test_evidence_by_hash_with_ranges_and_strict_headers(desk):
     c = desk.client("snv")
-    sha, ref, data = _evidence(desk)
+    sha, _ref, data = _evidence(desk)
     r = c.http.get(f"/desk/evidence/11111/{sha}")
     assert r.status_code == 200 and r.content == data
     assert r.headers["content-type"] == "application/pdf"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 from dataclasses import dataclass, field
@@ -119,10 +120,8 @@ class FaultProxy:
         for t in tasks:
             t.cancel()
         for w in (writer, up_writer):
-            try:
+            with contextlib.suppress(Exception):  # already closed by the other side: nothing to abort
                 w.transport.abort()
-            except Exception:
-                pass
 
 
 def wait_until(pred, timeout: float = 30.0, step: float = 0.05) -> bool:

@@ -65,7 +65,7 @@ def test_200_units_at_once(tmp_path):
         elapsed = time.monotonic() - t0
     print(f"\n{UNITS} units, {sum(p.size for p in packages.values()) / 1e6:.1f} MB in {elapsed:.1f} s")
     assert elapsed < 120
-    for u, r in zip(units, results):
+    for u, r in zip(units, results, strict=True):
         assert r["status"] == "accepted", (u.code, r)
         fields = verify_receipt(r["receipt"], service.cert)
         assert fields["unit"] == u.code and fields["package_sha256"] == packages[u.code].sha256

@@ -82,7 +82,7 @@ def test_5xx_and_captive_portal_are_not_the_server(tmp_path, server):
     sign(ws)
     faults = Faults(answer_status=[500, 503], portal=2)
     with FaultProxy(server.port, faults) as proxy:
-        sent, errors = run_until_done(ws, proxy.url)
+        _sent, errors = run_until_done(ws, proxy.url)
     assert errors == ["sync.server_busy", "sync.server_busy", "sync.not_server", "sync.not_server"]
     item = outbox.items(ws)[0]
     assert item.state == "accepted"
@@ -107,6 +107,6 @@ def test_portal_answer_mid_upload_never_moves_the_offset(tmp_path, server):
                 SyncWorker(ws, chunk_size=CHUNK, client_factory=lambda: make_client(ws, timeout=5)).run_once()
             assert info.value.key == "sync.not_server"
         assert outbox.items(ws)[0].offset == before < pkg.size
-        sent, _ = run_until_done(ws, proxy.url)
+        run_until_done(ws, proxy.url)
     assert outbox.items(ws)[0].state == "accepted"
     ws.close()

@@ -19,7 +19,7 @@ import pytest
 moto_server = pytest.importorskip("moto.server", reason="moto[server] is not installed (pip install 'pardesk[test]')")
 boto3 = pytest.importorskip("boto3", reason="boto3 is not installed (pip install 'pardesk[s3]')")
 
-from harness import (
+from harness import (  # noqa: E402 - after the importorskip lines: no boto3, no module
     ServerThread,
     build_fast_package,
     client_for,
@@ -188,7 +188,7 @@ def test_failed_send_keeps_scratch_file(tmp_path, s3_endpoint, aws_env):
     st = make_s3(tmp_path, s3_endpoint, f"missing-{uuid.uuid4().hex[:8]}")
     data = b"package bytes"
     upload_id = put_partial(st, data)
-    with pytest.raises(Exception):
+    with pytest.raises(boto3.exceptions.S3UploadFailedError):  # the bucket is missing
         st.commit(upload_id, hashlib.sha256(data).hexdigest())
     assert st.partial_path(upload_id).read_bytes() == data  # nothing lost: finalise can try again
     with pytest.raises(ParDeskError) as info:

@@ -78,8 +78,7 @@ def ctx(ws_folder, language, settings, tmp_path):
     from parDesk.ui.features import Features
     from parDesk.ui.settings import Preferences
 
-    prefs = Preferences()
-    prefs._path = tmp_path / "ui.json"  # type: ignore[attr-defined]
+    prefs = Preferences(path=tmp_path / "ui.json")
     context = AppContext.open(ws_folder, language=language, prefs=prefs, settings=settings,
                               features=Features.none())
     yield context

@@ -6,8 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from uitools import wait_idle
 
 from parDesk.ui.changes import AppraisalRow
@@ -58,10 +60,13 @@ def test_appraisal_model_without_a_view(ctx, qtmodeltester):
 
 
 def test_receipt_rows_and_states(language):
-    pkg = lambda i, v: SimpleNamespace(id=i, version=v, sha256=f"{i}" * 64, created_at="2026-01-10T08:00:00+07:00")  # noqa: E731
-    item = lambda pid, state, **kw: SimpleNamespace(package_id=pid, state=state, percent=kw.get("percent", 0),  # noqa: E731
-                                                    receipt=kw.get("receipt"), refused_reason=kw.get("reason", ""),
-                                                    last_error="")
+    def pkg(i, v):
+        return SimpleNamespace(id=i, version=v, sha256=f"{i}" * 64, created_at="2026-01-10T08:00:00+07:00")
+
+    def item(pid, state, **kw):
+        return SimpleNamespace(package_id=pid, state=state, percent=kw.get("percent", 0), receipt=kw.get("receipt"),
+                               refused_reason=kw.get("reason", ""), last_error="")
+
     receipt = {"receipt": {"received_at": "2026-01-11T09:30:00+07:00", "receipt_id": "R-7"}}
     rows = receipt_rows([pkg(1, 1), pkg(2, 2), pkg(3, 3), pkg(4, 4)],
                         [item(1, "accepted", receipt=receipt), item(2, "refused", reason="Thiếu chữ ký"),
@@ -147,11 +152,33 @@ def test_after_view_empty(window, qtbot, idle):
     assert after.no_receipts.isVisible()
 
 
-def test_keyboard_reaches_the_after_tab(window, qtbot):
-    from parDesk.ui.main_window import TAB_AFTER
+@pytest.mark.parametrize("start", ["tree", "explanation", "search", "other tab"])
+def test_keyboard_reaches_the_after_tab(window, qtbot, idle, start):
+    """Ctrl+5 pressed as a key (through Qt's shortcut map, not the action's trigger) from wherever the focus is."""
+    from moves import focused
 
-    window.act_tabs[TAB_AFTER].trigger()
-    assert window.tabs.currentIndex() == TAB_AFTER
+    from parDesk.ui.main_window import TAB_AFTER, TAB_ASSESS, TAB_SUBMIT
+
+    window.activateWindow()
+    window.show_leaf("1.1.1")
+    idle()
+    if start == "tree":
+        window.tree.view.setFocus()
+    elif start == "explanation":
+        window.leaf.explanation.setFocus()
+    elif start == "search":
+        window.tree.search.setFocus()
+    else:
+        window.tabs.setCurrentIndex(TAB_SUBMIT)
+        window.submit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    before = focused(window)
+    qtbot.keyClick(before, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == TAB_AFTER, timeout=3000)
+    assert window.after.isVisible() and not window.leaf.isVisible()
+    assert "5" not in window.leaf.explanation.toPlainText()  # the key went to the shortcut, not into a field
+    qtbot.keyClick(focused(window), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # and back
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == TAB_ASSESS, timeout=3000)
 
 
 def _pdf_pages(path) -> int:

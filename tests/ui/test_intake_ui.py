@@ -83,8 +83,8 @@ def test_library_finds_words_inside_documents_and_opens_the_page(window, qtbot, 
     from parDesk.ui.dialogs.pdf_viewer import PdfPageDialog
 
     ws = window.ctx.workspace
-    spec, path = next((s, corpus.render(s, tmp_path / f"{s.name}.pdf")) for s in corpus.specs(60, seed=5)
-                      if s.subject.startswith("Kiểm tra công tác"))
+    path = next(corpus.render(s, tmp_path / f"{s.name}.pdf") for s in corpus.specs(60, seed=5)
+                if s.subject.startswith("Kiểm tra công tác"))
     ws.attach("1.1.1", path)
     window.ctx.refresh()
     idle()

@@ -256,7 +256,7 @@ def test_header_says_the_scale_when_the_units_maximum_differs(window, idle):
 
 def test_problem_list_has_one_row_per_item(window, idle):
     problems = window.ctx.hub.state.summary.problems
-    window.submit._apply()
+    window.submit.refresh_now()
     model = window.submit.model
     codes = [model.code_at(r) for r in range(model.rowCount())]
     assert len(codes) == len(set(codes)), "an item appears twice"

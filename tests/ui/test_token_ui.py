@@ -61,7 +61,6 @@ def submit(ctx, qtbot, tmp_path):
 def test_token_dialog_lists_the_token_and_hands_over_the_pin_once(submit, qtbot, token):
     from parDesk.ui.dialogs.token_dialog import TokenDialog
 
-    root, cert = token
     dialog = TokenDialog(submit._list_tokens, softhsm.MODULE, parent=submit)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.choice() is not None, timeout=30_000)
@@ -72,7 +71,7 @@ def test_token_dialog_lists_the_token_and_hands_over_the_pin_once(submit, qtbot,
     qtbot.keyClicks(dialog.pin, softhsm.PIN)
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     module, serial, fingerprint = dialog.choice()
-    assert module == softhsm.MODULE and fingerprint
+    assert module == softhsm.MODULE and serial and fingerprint
     assert dialog.take_pin() == softhsm.PIN and dialog.pin.text() == ""  # not kept by the dialog
 
 

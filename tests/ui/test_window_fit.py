@@ -105,10 +105,10 @@ def test_at_1024x600_the_problem_list_and_every_submit_button_are_usable(window,
         assert rows >= 5, f"the problem list shows only {rows} rows"
     for button in (submit.sign_btn, submit.send_btn, submit.register_btn, submit.usb_btn, submit.xlsx_btn,
                    submit.reopen_btn):
-        submit.lower.ensureWidgetVisible(button)
+        submit.lower_part.ensureWidgetVisible(button)
         qtbot.wait(10)
-        top_left = button.mapTo(submit.lower.viewport(), button.rect().topLeft())
-        assert submit.lower.viewport().rect().contains(QRect(top_left, button.size())), button.text()
+        top_left = button.mapTo(submit.lower_part.viewport(), button.rect().topLeft())
+        assert submit.lower_part.viewport().rect().contains(QRect(top_left, button.size())), button.text()
 
 
 def test_at_1024x600_the_evidence_section_is_reachable(window, qtbot, idle):

@@ -108,7 +108,8 @@ class WindowMachine(RuleBasedStateMachine):
         inputs = self.stored[code]["inputs"]
         kind = self.leaf(code).rule.kind
         if kind in ("ratio_tiers", "proportional"):
-            return {"numerator": count_text(inputs.get("numerator")), "denominator": count_text(inputs.get("denominator"))}
+            return {"numerator": count_text(inputs.get("numerator")),
+                    "denominator": count_text(inputs.get("denominator"))}
         if kind == "manual":
             return {"spin": score_text(inputs.get("score"))}
         if kind == "deductions":
@@ -555,9 +556,16 @@ class WindowMachine(RuleBasedStateMachine):
         try:
             self.idle()
         finally:
+            from PySide6.QtCore import QCoreApplication, QEvent
+
             self.win.close()
             self.ctx.runner.shutdown()
             self.ctx.workspace.close()
+            # Delete it, as the shell does when it swaps windows (Shell.open_workspace): a closed window kept
+            # alive stays in the application, and 60 of them made each new window's first refresh 10 times
+            # slower (0.5 s → 6 s), past the 10 s wait on a loaded machine: the long run timed out on that.
+            self.win.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="module")
@@ -599,14 +607,12 @@ def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
             Workspace.create(folder, unit, framework).close()
             with Workspace(folder) as ws:
                 shutil.copytree(identity_template, ws.identity_dir)
-            prefs = Preferences()
-            prefs._path = tmp_path / f"ui{n}.json"  # type: ignore[attr-defined]
+            prefs = Preferences(path=tmp_path / f"ui{n}.json")
             language.set_language("vi")
             ctx = AppContext.open(folder, language=language, prefs=prefs,
                                   settings=QSettings(str(tmp_path / f"w{n}.ini"), QSettings.Format.IniFormat),
                                   features=Features.detect())
-            win = MainWindow(ctx)
-            qtbot.addWidget(win)
+            win = MainWindow(ctx)  # not qtbot.addWidget: the machine's teardown closes and deletes it
             win.show()
             win.activateWindow()
             ctx.refresh()
@@ -622,7 +628,8 @@ def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
     return factory
 
 
-RUN = settings(max_examples=int(os.environ.get('WINDOW_MODEL_EXAMPLES', '8')), stateful_step_count=30, deadline=None, derandomize=False,
+RUN = settings(max_examples=int(os.environ.get("WINDOW_MODEL_EXAMPLES", "8")), stateful_step_count=30, deadline=None,
+               derandomize=False,
                suppress_health_check=list(HealthCheck), print_blob=True, database=None,
                phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking: each example is a window
 

@@ -38,7 +38,8 @@ register({
     "http.internal": ("lỗi nội bộ của máy chủ; đã ghi nhật ký, hãy thử lại sau",
                       "internal server error; it was logged, try again later"),
     "http.bad_request": ("yêu cầu không hợp lệ: {detail}", "invalid request: {detail}"),
-    "http.bad_query": ("tham số {param} không hợp lệ (cần một số)", "parameter {param} is invalid (a number is needed)"),
+    "http.bad_query": ("tham số {param} không hợp lệ (cần một số)",
+                       "parameter {param} is invalid (a number is needed)"),
 })
 log = logging.getLogger("parDesk.server")
 MAX_SIGNED_BODY = 32 * 1024 * 1024
@@ -79,7 +80,8 @@ class SignResponses:
                 body.extend(message.get("body", b""))
                 if len(body) > MAX_SIGNED_BODY:  # never buffer without bound: send unsigned
                     passthrough = True
-                    await send(start)  # type: ignore[arg-type]
+                    assert start is not None  # ASGI: the response start always precedes its body
+                    await send(start)
                     await send({"type": "http.response.body", "body": bytes(body), "more_body": True})
                     return
                 if not message.get("more_body", False):

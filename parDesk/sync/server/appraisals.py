@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.i18n import ParDeskError, ValidationErrors, register
 from parDesk.models.framework import parse_framework_bytes
@@ -21,10 +21,13 @@ from parDesk.sync.server.base import ServerContext, dumps, utc_iso
 from parDesk.sync.server.models import Appraisal, Event, Framework, Submission
 
 register({
-    "srv.appraisal_unit": ("đơn vị {unit} chưa có hồ sơ được chấp nhận năm {year}", "unit {unit} has no accepted package for {year}"),
-    "srv.appraisal_code": ("mã {code} không có trong bộ chỉ số của đơn vị {unit}", "code {code} is not in unit {unit}'s framework"),
+    "srv.appraisal_unit": ("đơn vị {unit} chưa có hồ sơ được chấp nhận năm {year}",
+                           "unit {unit} has no accepted package for {year}"),
+    "srv.appraisal_code": ("mã {code} không có trong bộ chỉ số của đơn vị {unit}",
+                           "code {code} is not in unit {unit}'s framework"),
     "srv.appraisal_round": ("vòng thẩm định phải là 1 hoặc 2", "the appraisal round must be 1 or 2"),
-    "srv.appraisal_score": ("điểm {score} ngoài khoảng 0–{max} của mục {code}", "score {score} is outside 0–{max} for {code}"),
+    "srv.appraisal_score": ("điểm {score} ngoài khoảng 0–{max} của mục {code}",
+                            "score {score} is outside 0–{max} for {code}"),
 })
 
 YES = ("1", "true", "yes", "x", "có", "co")
@@ -68,7 +71,7 @@ class Appraisals:
                     q = select(Submission).where(Submission.unit_code == unit)
                     if year is not None:
                         q = q.where(Submission.year == year)
-                    sub = s.exec(q.order_by(Submission.id.desc())).first()  # type: ignore[union-attr]
+                    sub = s.exec(q.order_by(col(Submission.id).desc())).first()
                     if sub is None:
                         errors.append(ParDeskError("srv.appraisal_unit", where=where, unit=unit[:40], year=year or ""))
                         continue

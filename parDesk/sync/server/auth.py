@@ -27,19 +27,23 @@ from parDesk.sync.server.ratelimit import RateLimiter
 from parDesk.sync.server.service import AuthedUnit, ServerService
 
 register({
-    "auth.missing": ("yêu cầu thiếu chữ ký của đơn vị (tiêu đề {header})", "the request lacks the unit's signature (header {header})"),
+    "auth.missing": ("yêu cầu thiếu chữ ký của đơn vị (tiêu đề {header})",
+                     "the request lacks the unit's signature (header {header})"),
     "auth.malformed": ("tiêu đề {header} không hợp lệ", "header {header} is malformed"),
     "auth.unknown_key": ("khóa này chưa được đăng ký với tỉnh: đơn vị chưa đăng ký, hoặc dùng sai khóa; hãy chạy "
                          "'pardesk sync register'",
                          "this key is not registered with the province: the unit is not registered, or the wrong key "
                          "is used; run 'pardesk sync register'"),
     "auth.pending": ("đơn vị đã gửi đăng ký nhưng tỉnh chưa phê duyệt; hãy liên hệ Sở Nội vụ",
-                     "the unit's registration has not been approved by the province yet; contact the Department of Home Affairs"),
-    "auth.revoked": ("khóa của đơn vị đã bị tỉnh thu hồi; hãy đăng ký lại", "the unit's key was revoked by the province; register again"),
+                     "the unit's registration has not been approved by the province yet; contact the Department of "
+                     "Home Affairs"),
+    "auth.revoked": ("khóa của đơn vị đã bị tỉnh thu hồi; hãy đăng ký lại",
+                     "the unit's key was revoked by the province; register again"),
     "auth.unit_mismatch": ("khóa đã ký thuộc đơn vị {owner}, không phải đơn vị {claimed}",
                            "the signing key belongs to unit {owner}, not to unit {claimed}"),
     "auth.clock_skew": ("đồng hồ máy tính lệch {seconds} giây so với máy chủ; hãy chỉnh ngày giờ máy tính",
-                        "the computer's clock is {seconds} seconds off the server's; correct the computer's date and time"),
+                        "the computer's clock is {seconds} seconds off the server's; correct the computer's date and "
+                        "time"),
     "auth.bad_signature": ("chữ ký của yêu cầu không hợp lệ (sai khóa, hoặc yêu cầu bị sửa trên đường truyền)",
                            "the request's signature is not valid (wrong key, or the request was altered in transit)"),
     "auth.replay": ("yêu cầu này đã được gửi trước đó (phát lại) nên bị từ chối",
@@ -50,7 +54,8 @@ register({
     "auth.session": ("phiên tải lên không hợp lệ hoặc đã hết hạn", "the upload session is invalid or expired"),
     "http.bad_header": ("tiêu đề {header} không hợp lệ", "header {header} is invalid"),
     "srv.bad_json": ("JSON không hợp lệ: {detail}", "invalid JSON: {detail}"),
-    "http.too_large": ("nội dung yêu cầu quá lớn (tối đa {limit} byte)", "the request body is too large (at most {limit} bytes)"),
+    "http.too_large": ("nội dung yêu cầu quá lớn (tối đa {limit} byte)",
+                       "the request body is too large (at most {limit} bytes)"),
 })
 
 _NONCE = re.compile(r"^[0-9a-f]{16,64}$")

@@ -29,6 +29,7 @@ accepts it provisionally (``PARDESK_ACCEPT_UNKNOWN_REVOCATION=1`` /
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import hashlib
 import os
@@ -39,7 +40,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Column, Text
-from sqlmodel import Field, select
+from sqlmodel import Field, col, select
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.sync.server.models import ServerModel
@@ -177,7 +178,7 @@ class Bindings:
                 q = q.where(CertBinding.unit_code == unit_code)
             if state:
                 q = q.where(CertBinding.state == state)
-            return list(s.exec(q.order_by(CertBinding.id)))
+            return list(s.exec(q.order_by(col(CertBinding.id))))
 
     def bind(self, unit_code: str, *, cert: x509.Certificate | None = None, pending_id: int | None = None,
              by: str = "admin") -> CertBinding:
@@ -220,7 +221,7 @@ class Bindings:
             s.add(_row(cert, unit_code, "bound", "renewal", "auto"))
             s.commit()
 
-    def judge(self, cert: x509.Certificate, unit_code: str) -> list[ParDeskError]:
+    def judge(self, cert: x509.Certificate, unit_code: str) -> builtins.list[ParDeskError]:  # list: the method above
         """After the chain is valid: is ``cert`` this unit's? Records pending and renewals."""
         from parDesk.identity import name_text
         fp = _fp(cert)

@@ -20,7 +20,8 @@ from parDesk.i18n import ParDeskError, register, set_language, t
 register({
     "srvcli.approved": ("Đã phê duyệt đơn vị {unit}; khóa ký số {fp}…", "Approved unit {unit}; signing key {fp}…"),
     "srvcli.published": ("Đã ban hành bộ chỉ số {id} ({hash}…)", "Published framework {id} ({hash}…)"),
-    "srvcli.imported": ("Đã nhập {count} kết quả thẩm định cho {units} đơn vị", "Imported {count} appraisal result(s) for {units} unit(s)"),
+    "srvcli.imported": ("Đã nhập {count} kết quả thẩm định cho {units} đơn vị",
+                        "Imported {count} appraisal result(s) for {units} unit(s)"),
     "srvcli.exported": ("Đã xuất {count} đơn vị vào {path}", "Exported {count} unit(s) to {path}"),
     "srvcli.receipt": ("Biên nhận: {path}", "Receipt: {path}"),
     "srvcli.token": ("Mã truy cập quản trị (chỉ hiện một lần): {token}", "Admin token (shown once): {token}"),
@@ -134,8 +135,8 @@ def cmd_units_pending(args: argparse.Namespace) -> int:
 
 def cmd_units_approve(args: argparse.Namespace) -> int:
     service = _service(args)
-    unit = service.registry.approve(args.code, by=args.by or os.environ.get("USER", "admin"), registration_id=args.registration,
-                           issue=False if args.no_issue else None)
+    unit = service.registry.approve(args.code, by=args.by or os.environ.get("USER", "admin"),
+                                    registration_id=args.registration, issue=False if args.no_issue else None)
     service.close()
     _print(args, t("srvcli.approved", unit=unit.code, fp=unit.signing_key_fp[:16]),
            {"unit": unit.code, "signing_key": unit.signing_key_fp, "sync_key": unit.sync_key_fp})

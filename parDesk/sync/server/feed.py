@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from sqlalchemy import or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.sync.server.base import ServerContext
 from parDesk.sync.server.models import Event
 
-EventKind = Literal["receipt", "appraisal", "framework", "certificate"]
+EventKind = Literal["receipt", "appraisal", "framework", "certificate", "results"]
+# the column is text: a row is read back through this table, so a kind nobody declared fails loudly here
+_KINDS: dict[str, EventKind] = {k: k for k in get_args(EventKind)}
 MAX_PAGE = 500
 
 
@@ -45,11 +47,11 @@ class Feed:
     def page(self, unit_code: str, after: int, limit: int = 100) -> FeedPage:
         limit = max(1, min(limit, MAX_PAGE))
         with self.ctx.read_session() as s:
-            rows = list(s.exec(select(Event).where(or_(Event.unit_code == unit_code, Event.unit_code == "*"),
-                                                   Event.id > after)
-                               .order_by(Event.id).limit(limit + 1)))  # type: ignore[arg-type]
+            rows = list(s.exec(select(Event).where(or_(col(Event.unit_code) == unit_code, col(Event.unit_code) == "*"),
+                                                   col(Event.id) > after)
+                               .order_by(col(Event.id)).limit(limit + 1)))
         more = len(rows) > limit
         rows = rows[:limit]
-        events = [FeedEvent(e.id or 0, e.kind, e.created_at, json.loads(e.data_json))  # type: ignore[arg-type]
+        events = [FeedEvent(e.id or 0, _KINDS[e.kind], e.created_at, json.loads(e.data_json))
                   for e in rows]
         return FeedPage(events, rows[-1].id or after if rows else after, more)

@@ -31,6 +31,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     max_head_bytes = 32 * 1024
     head_timeout_s = 20.0
 
+    # uvicorn's HttpToolsProtocol narrows BaseTransport to Transport the same way; this mirrors its signature
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         self._head_bytes = 0
         self._in_head = True

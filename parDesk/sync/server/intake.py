@@ -38,7 +38,8 @@ from parDesk.sync.server.uploads import Uploads
 register({
     "pkg.other_unit": ("gói này là của đơn vị {bag_unit}, không phải của đơn vị đang gửi ({unit})",
                        "this package belongs to unit {bag_unit}, not to the sending unit ({unit})"),
-    "pkg.wrong_key": ("gói được ký bằng khóa khác với khóa của đơn vị đã đăng ký với tỉnh; hãy ký lại bằng khóa đã đăng ký "
+    "pkg.wrong_key": ("gói được ký bằng khóa khác với khóa của đơn vị đã đăng ký với tỉnh; hãy ký lại bằng khóa đã "
+                      "đăng ký "
                       "hoặc đăng ký lại khóa mới",
                       "the package is signed with a key other than the one the unit registered; sign it with the "
                       "registered key or register the new key"),
@@ -48,10 +49,12 @@ register({
     "pkg.version_exists": ("tỉnh đã nhận phiên bản {version} với nội dung khác; hãy mở phiên bản mới rồi ký lại",
                            "the province already holds version {version} with different content; open a new version "
                            "and sign again"),
-    "pkg.bad_field": ("trường {label} trong bag-info.txt không hợp lệ: {value!r}", "bag-info.txt field {label} is invalid: {value!r}"),
+    "pkg.bad_field": ("trường {label} trong bag-info.txt không hợp lệ: {value!r}",
+                      "bag-info.txt field {label} is invalid: {value!r}"),
     "pkg.field_long": ("trường {label} trong bag-info.txt quá dài ({size} ký tự, tối đa {limit})",
                        "bag-info.txt field {label} is too long ({size} characters, at most {limit})"),
-    "pkg.too_large": ("gói quá lớn ({size} byte, tối đa {limit})", "the package is too large ({size} bytes, at most {limit})"),
+    "pkg.too_large": ("gói quá lớn ({size} byte, tối đa {limit})",
+                      "the package is too large ({size} bytes, at most {limit})"),
 })
 
 Verdict = Literal["accepted", "refused"]

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 from parDesk.fsutil import atomic_write_bytes
+from parDesk.i18n import ParDeskError
 from parDesk.identity import check_key_allowed
 
 
@@ -46,8 +47,10 @@ def create_server_identity(key_path: Path, cert_path: Path, province: str, days:
 
 def load_server_identity(key_path: Path, cert_path: Path) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey):  # init makes a P-256 key; anything else was swapped in
+        raise ValueError(f"{key_path}: the server key is not an elliptic-curve key")
     cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
-    return key, cert  # type: ignore[return-value]
+    return key, cert
 
 
 def issue_certificate(csr: x509.CertificateSigningRequest, ca_key: ec.EllipticCurvePrivateKey,
@@ -55,7 +58,10 @@ def issue_certificate(csr: x509.CertificateSigningRequest, ca_key: ec.EllipticCu
     """A signing certificate for a unit's CSR: same subject, key usage for signing, 2 years."""
     if not csr.is_signature_valid:
         raise ValueError("CSR signature invalid")
-    check_key_allowed(csr.public_key())  # type: ignore[arg-type]
+    public = csr.public_key()
+    if not isinstance(public, (rsa.RSAPublicKey, ec.EllipticCurvePublicKey)):  # Ed25519, DSA…: not allowed
+        raise ParDeskError("identity.weak_key", detail=type(public).__name__)
+    check_key_allowed(public)
     now = dt.datetime.now(dt.UTC)
     return (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(ca_cert.subject)
             .public_key(csr.public_key()).serial_number(x509.random_serial_number())

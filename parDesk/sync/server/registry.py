@@ -12,11 +12,11 @@ import base64
 import json
 import re
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.identity import load_certificates, unit_code_of
@@ -29,13 +29,15 @@ from parDesk.sync.server.models import Appraisal, Event, Registration, Submissio
 register({
     "srv.reg_bad_key": ("khóa đồng bộ trong yêu cầu đăng ký không khớp khóa đã ký yêu cầu",
                         "the sync key in the registration does not match the key that signed the request"),
-    "srv.reg_no_cert": ("yêu cầu đăng ký phải kèm chứng thư số của đơn vị", "the registration must carry the unit's certificate"),
+    "srv.reg_no_cert": ("yêu cầu đăng ký phải kèm chứng thư số của đơn vị",
+                        "the registration must carry the unit's certificate"),
     "srv.reg_bad_binding": ("khóa đồng bộ không được khóa ký số của đơn vị xác nhận (chữ ký liên kết không hợp lệ)",
                             "the sync key is not endorsed by the unit's signing key (binding signature invalid)"),
     "srv.reg_unit_code": ("chứng thư số ghi mã đơn vị {cert_code}, không phải {unit_code}",
                           "the certificate names unit {cert_code}, not {unit_code}"),
     "srv.reg_bad_field": ("trường {field} không hợp lệ", "field {field} is invalid"),
-    "srv.reg_field_long": ("trường {field} quá dài (tối đa {limit} ký tự)", "field {field} is too long (at most {limit} characters)"),
+    "srv.reg_field_long": ("trường {field} quá dài (tối đa {limit} ký tự)",
+                           "field {field} is too long (at most {limit} characters)"),
     "srv.no_registration": ("không có yêu cầu đăng ký nào đang chờ cho đơn vị {unit}",
                             "no pending registration for unit {unit}"),
     "srv.unknown_unit": ("đơn vị {unit} chưa được đăng ký với tỉnh", "unit {unit} is not registered with the province"),
@@ -43,6 +45,9 @@ register({
 
 RegistrationState = Literal["pending", "approved", "rejected", "superseded"]
 UnitState = Literal["approved", "revoked", "pending"]
+# the columns are text: read back through these tables, a state nobody declared fails loudly
+_REG_STATES: dict[str, RegistrationState] = {s: s for s in get_args(RegistrationState)}
+_UNIT_STATES: dict[str, UnitState] = {s: s for s in get_args(UnitState)}
 
 # What a registration may carry, in characters: enough for real values, small enough that
 # nothing copied from it (into receipts, the feed, the unit list) can grow without bound.
@@ -64,7 +69,7 @@ class RegistrationView:
 
     @classmethod
     def of(cls, reg: Registration) -> RegistrationView:
-        return cls(reg.id or 0, reg.unit_code, reg.status, reg.created_at, reg.decided_at,  # type: ignore[arg-type]
+        return cls(reg.id or 0, reg.unit_code, _REG_STATES[reg.status], reg.created_at, reg.decided_at,
                    reg.issued_cert_pem or None)
 
     def to_json(self) -> dict[str, Any]:
@@ -149,7 +154,7 @@ class Registry:
             raise ParDeskError("srv.reg_bad_binding")
         with self.ctx.session() as s:
             existing = s.exec(select(Registration).where(Registration.sync_key_fp == sync_fp)
-                              .order_by(Registration.id.desc())).first()  # type: ignore[union-attr]
+                              .order_by(col(Registration.id).desc())).first()
             if existing is not None and existing.unit_code == unit_code and existing.status in ("pending", "approved"):
                 return RegistrationView.of(existing)
             for old in s.exec(select(Registration).where(Registration.unit_code == unit_code,
@@ -166,19 +171,20 @@ class Registry:
     def registration_status(self, sync_key_fp: str) -> RegistrationView | None:
         with self.ctx.read_session() as s:
             reg = s.exec(select(Registration).where(Registration.sync_key_fp == sync_key_fp)
-                         .order_by(Registration.id.desc())).first()  # type: ignore[union-attr]
+                         .order_by(col(Registration.id).desc())).first()
             return RegistrationView.of(reg) if reg else None
 
     def registration_key_pem(self, sync_key_fp: str) -> str:
         """The sync key (PEM) of the latest registration made with this key, or ''."""
         with self.ctx.read_session() as s:
             row = s.exec(select(Registration).where(Registration.sync_key_fp == sync_key_fp)
-                         .order_by(Registration.id.desc())).first()  # type: ignore[union-attr]
+                         .order_by(col(Registration.id).desc())).first()
             return row.sync_key_pem if row else ""
 
     def pending(self) -> list[Registration]:
         with self.ctx.read_session() as s:
-            return list(s.exec(select(Registration).where(Registration.status == "pending").order_by(Registration.id)))
+            return list(s.exec(select(Registration).where(Registration.status == "pending")
+                        .order_by(col(Registration.id))))
 
     def approve(self, unit_code: str, by: str = "admin", registration_id: int | None = None,
                 issue: bool | None = None) -> Unit:
@@ -188,7 +194,7 @@ class Registry:
             q = select(Registration).where(Registration.unit_code == unit_code, Registration.status == "pending")
             if registration_id is not None:
                 q = q.where(Registration.id == registration_id)
-            reg = s.exec(q.order_by(Registration.id.desc())).first()  # type: ignore[union-attr]
+            reg = s.exec(q.order_by(col(Registration.id).desc())).first()
             if reg is None:
                 raise ParDeskError("srv.no_registration", unit=unit_code)
             cert = load_certificates(reg.cert_pem.encode("utf-8"))[0]
@@ -206,9 +212,10 @@ class Registry:
             for other in s.exec(select(Unit).where(Unit.sync_key_fp == reg.sync_key_fp, Unit.code != unit_code)):
                 s.delete(other)
             unit = s.get(Unit, unit_code)
-            values = dict(name=reg.unit_name, province=reg.province, status="approved", cert_pem=cert_pem,
-                          signing_key_fp=reg.signing_key_fp, sync_key_pem=reg.sync_key_pem,
-                          sync_key_fp=reg.sync_key_fp, registration_id=reg.id, approved_at=stamp, approved_by=by)
+            values: dict[str, Any] = {  # the columns a (re-)approval sets, new unit or known one
+                "name": reg.unit_name, "province": reg.province, "status": "approved", "cert_pem": cert_pem,
+                "signing_key_fp": reg.signing_key_fp, "sync_key_pem": reg.sync_key_pem,
+                "sync_key_fp": reg.sync_key_fp, "registration_id": reg.id, "approved_at": stamp, "approved_by": by}
             if unit is None:
                 unit = Unit(code=unit_code, **values)
             else:
@@ -248,12 +255,12 @@ class Registry:
         with self.ctx.read_session() as s:
             units = {u.code: u for u in s.exec(select(Unit))}
             pending = {r.unit_code: r for r in s.exec(select(Registration).where(Registration.status == "pending"))}
-            q = select(Submission).order_by(Submission.id)
+            q = select(Submission).order_by(col(Submission.id))
             if year is not None:
                 q = q.where(Submission.year == year)
             latest: dict[str, Submission] = {}
-            for sub in s.exec(q):
-                latest[sub.unit_code] = sub
+            for each in s.exec(q):
+                latest[each.unit_code] = each
             appraisals: dict[str, int] = {}
             requests: dict[str, int] = {}
             aq = select(Appraisal)
@@ -269,7 +276,7 @@ class Registry:
             totals = json.loads(sub.totals_json) if sub else {}
             rows.append(UnitStatus(
                 unit_code=code, name=u.name if u else reg.unit_name if reg else "",
-                status=u.status if u else "pending",  # type: ignore[arg-type]
+                status=_UNIT_STATES[u.status] if u else "pending",
                 pending_registration=reg.id if reg else None,
                 submitted=sub is not None, version=sub.version if sub else None,
                 received_at=sub.received_at if sub else None, channel=sub.channel if sub else None,

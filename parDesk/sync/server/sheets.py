@@ -42,17 +42,19 @@ def read_appraisals(path: Path) -> list[dict[str, Any]]:
             data = strict.loads(path.read_bytes(), max_bytes=MAX_JSON_FILE)
         except (OSError, ValueError) as exc:
             raise ParDeskError("sheet.unreadable", where=str(path), detail=str(exc)[:120]) from None
-        rows = data.get("results", []) if isinstance(data, dict) else data
-        if not isinstance(rows, list):
+        found_rows = data.get("results", []) if isinstance(data, dict) else data
+        if not isinstance(found_rows, list):
             raise ParDeskError("sheet.unreadable", where=str(path), detail="expected a list")
-        return rows
+        return found_rows
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
         raise ParDeskError("sheet.unreadable", where=str(path), detail=str(exc)[:120]) from None
-    ws = wb.active
+    ws = wb.active  # the sheet the person left open when saving
+    if ws is None:
+        raise ParDeskError("sheet.no_header", where=str(path), columns="unit_code, code, round, score")
     rows: list[dict[str, Any]] = []
     columns: dict[int, str] | None = None
     for values in ws.iter_rows(values_only=True):
@@ -77,7 +79,7 @@ def export_totals(service: Any, dest: str | Path | IO[bytes], year: int | None =
 
     rows = [r.to_json() for r in service.registry.units_status(year)]
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook has exactly one sheet
     ws.title = "Tổng hợp"
     headers = ["Mã đơn vị", "Tên đơn vị", "Trạng thái", "Đã nộp", "Phiên bản", "Thời điểm nhận", "Kênh",
                "Tổng điểm tự chấm", "Điểm tối đa áp dụng", "Tỷ lệ (%)", "Xếp loại", "Số mục đã thẩm định",
@@ -96,7 +98,7 @@ def export_totals(service: Any, dest: str | Path | IO[bytes], year: int | None =
         ws.append([r["unit_code"], r["name"], r["status"], "có" if r["submitted"] else "chưa", r["version"],
                    r["received_at"], r["channel"], num(r["total"]), num(r["max_applicable"]), num(r["percent"]),
                    r["rating"], r["appraised_items"], r["explanation_requests"], r["package_sha256"]])
-    for col, width in zip("ABCDEFGHIJKLMN", (10, 36, 10, 8, 9, 22, 6, 12, 12, 10, 12, 10, 10, 66)):
+    for col, width in zip("ABCDEFGHIJKLMN", (10, 36, 10, 8, 9, 22, 6, 12, 12, 10, 12, 10, 10, 66), strict=True):
         ws.column_dimensions[col].width = width
     wb.save(dest)
     return len(rows)

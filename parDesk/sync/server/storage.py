@@ -21,7 +21,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 from urllib.parse import urlsplit
@@ -31,7 +31,8 @@ from parDesk.i18n import ParDeskError, register
 
 register({
     "srv.storage_bad_url": ("Nơi lưu gói không hợp lệ: {url} (dùng s3://bucket/thư-mục hoặc để trống)",
-                            "Bad package storage: {url} (use s3://bucket/prefix, or leave it empty for the data folder)"),
+                            "Bad package storage: {url} (use s3://bucket/prefix, or leave it empty for the data "
+                            "folder)"),
     "srv.storage_needs_boto3": ("Lưu gói trên S3 cần thư viện boto3: pip install 'pardesk[s3]'",
                                 "S3 package storage needs boto3: pip install 'pardesk[s3]'"),
     "srv.storage_unreachable": ("Không truy cập được kho S3 {bucket}: {error}",
@@ -49,7 +50,7 @@ class PackageStorage(Protocol):
     def import_file(self, path: Path, sha256: str) -> str: ...
     def has_package(self, key: str) -> bool: ...
     def open_package(self, key: str) -> BinaryIO: ...
-    def local_copy(self, key: str) -> contextmanager[Path]: ...  # type: ignore[valid-type]
+    def local_copy(self, key: str) -> AbstractContextManager[Path]: ...
     def partial_ids(self) -> list[str]: ...
 
 
@@ -131,7 +132,10 @@ class FolderStorage(_LocalPartials):
 
 
 class _StreamingBodyReader(io.RawIOBase):
-    """A botocore ``StreamingBody`` as a raw binary file (wrapped in a BufferedReader by :meth:`S3Storage.open_package`)."""
+    """A botocore ``StreamingBody`` as a raw binary file.
+
+    :meth:`S3Storage.open_package` wraps it in a BufferedReader.
+    """
 
     def __init__(self, body: Any) -> None:
         self._body = body
@@ -236,7 +240,8 @@ class S3Storage(_LocalPartials):
                                 ExtraArgs={"ContentType": "application/zip", "Metadata": {"sha256": sha256}})
         head = self._head(key)
         if head is None or head.get("ContentLength") != size:
-            raise OSError(f"S3 upload of {key} did not arrive whole ({head and head.get('ContentLength')} of {size} bytes)")
+            arrived = head and head.get("ContentLength")
+            raise OSError(f"S3 upload of {key} did not arrive whole ({arrived} of {size} bytes)")
         return key
 
     def commit(self, upload_id: str, sha256: str) -> str:
@@ -262,7 +267,7 @@ class S3Storage(_LocalPartials):
             if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
                 raise FileNotFoundError(key) from exc
             raise
-        return io.BufferedReader(_StreamingBodyReader(obj["Body"]), buffer_size=1 * MiB)  # type: ignore[return-value]
+        return io.BufferedReader(_StreamingBodyReader(obj["Body"]), buffer_size=1 * MiB)
 
     @contextmanager
     def local_copy(self, key: str) -> Iterator[Path]:

@@ -12,6 +12,7 @@ import time
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col
 
 from parDesk.sync.server.base import ServerContext, utc_iso
 from parDesk.sync.server.models import AdminToken, Nonce, SessionToken, Unit
@@ -45,8 +46,8 @@ class Tokens:
         """Drop nonces older than the clock window (a replay of them fails the clock check) and expired tokens."""
         now = int(now or time.time())
         with self.ctx.session() as s:
-            s.exec(delete(Nonce).where(Nonce.seen < now - 2 * self.ctx.config.clock_skew_s - 60))  # type: ignore[call-overload]
-            s.exec(delete(SessionToken).where(SessionToken.expires < now))  # type: ignore[call-overload]
+            s.exec(delete(Nonce).where(col(Nonce.seen) < now - 2 * self.ctx.config.clock_skew_s - 60))
+            s.exec(delete(SessionToken).where(col(SessionToken.expires) < now))
             s.commit()
 
     def new_session(self, unit_code: str) -> tuple[str, int]:

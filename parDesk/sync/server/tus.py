@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import errno
 import fcntl
 import hashlib
@@ -38,7 +39,8 @@ from parDesk.sync.server.service import ServerService
 from parDesk.sync.server.uploads import TooManyUploads
 
 register({
-    "tus.version": ("phiên bản giao thức tus không được hỗ trợ (cần {version})", "unsupported tus version (need {version})"),
+    "tus.version": ("phiên bản giao thức tus không được hỗ trợ (cần {version})",
+                    "unsupported tus version (need {version})"),
     "tus.length": ("thiếu hoặc sai tiêu đề Upload-Length", "missing or invalid Upload-Length"),
     "tus.too_large": ("gói quá lớn: {size} byte, tỉnh nhận tối đa {limit} byte",
                       "the package is too large: {size} bytes, the province accepts at most {limit} bytes"),
@@ -46,14 +48,18 @@ register({
     "tus.not_found": ("không có lượt tải lên này (đã hết hạn hoặc không phải của đơn vị)",
                       "no such upload (expired, or not this unit's)"),
     "tus.gone": ("lượt tải lên đã hết hạn; hãy tải lại từ đầu", "the upload expired; upload again"),
-    "tus.offset": ("vị trí tải lên không khớp (máy chủ đang ở {offset})", "upload offset mismatch (the server is at {offset})"),
-    "tus.content_type": ("cần Content-Type: application/offset+octet-stream", "Content-Type must be application/offset+octet-stream"),
+    "tus.offset": ("vị trí tải lên không khớp (máy chủ đang ở {offset})",
+                   "upload offset mismatch (the server is at {offset})"),
+    "tus.content_type": ("cần Content-Type: application/offset+octet-stream",
+                         "Content-Type must be application/offset+octet-stream"),
     "tus.past_end": ("dữ liệu vượt quá độ dài đã khai báo", "the data goes past the declared length"),
-    "tus.chunk_too_large": ("một lần gửi quá lớn (tối đa {limit} byte)", "one request is too large (at most {limit} bytes)"),
+    "tus.chunk_too_large": ("một lần gửi quá lớn (tối đa {limit} byte)",
+                            "one request is too large (at most {limit} bytes)"),
     "tus.checksum_alg": ("thuật toán kiểm tra không được hỗ trợ: {alg}", "unsupported checksum algorithm: {alg}"),
     "tus.checksum": ("dữ liệu nhận được không khớp mã kiểm tra; hãy gửi lại phần này",
                      "the data received does not match its checksum; send this part again"),
-    "tus.locked": ("lượt tải lên này đang được ghi bởi một yêu cầu khác", "this upload is being written by another request"),
+    "tus.locked": ("lượt tải lên này đang được ghi bởi một yêu cầu khác",
+                   "this upload is being written by another request"),
     "tus.too_many": ("đơn vị đang có {count} lượt tải lên dở dang (tối đa {limit}); hãy gửi tiếp hoặc hủy một lượt "
                      "trước khi bắt đầu lượt mới",
                      "the unit has {count} unfinished uploads (at most {limit}); finish or cancel one before "
@@ -169,7 +175,7 @@ def make_router(service: ServerService) -> APIRouter:
         atomic = checksum is not None or signed_body is not None
         path = service.storage.partial_path(upload_id)
         try:
-            fh = open(path, "r+b")
+            fh = open(path, "r+b")  # noqa: SIM115 - closed by the finally below, after the lock wait
         except FileNotFoundError:
             raise ApiError(404, "tus.not_found") from None
         try:
@@ -253,10 +259,8 @@ def make_router(service: ServerService) -> APIRouter:
                         writing = asyncio.ensure_future(call(write, data))
             await settle()
         except (ClientDisconnect, TimeoutError, OSError, ApiError) as exc:
-            try:
+            with contextlib.suppress(OSError):
                 await settle()
-            except OSError:
-                pass
             if isinstance(exc, ApiError):
                 await call(cut_back)
                 raise
@@ -273,8 +277,10 @@ def make_router(service: ServerService) -> APIRouter:
             raise ApiError(400, "tus.stalled", headers={"Connection": "close"}) from None
         if parts:
             await call(write, b"".join(parts))
-        ok = (chk is None or chk.digest() == checksum[1]) and \
-             (signed_body is None or (chk.hexdigest() if same else body_hash.hexdigest()) == signed_body)
+        checksum_ok = chk is None or checksum is None or chk.digest() == checksum[1]
+        signed_hash = chk if same else body_hash  # the digest the signed body hash is checked against
+        ok = checksum_ok and (signed_body is None
+                              or (signed_hash is not None and signed_hash.hexdigest() == signed_body))
         if not ok:
             await call(cut_back)
             raise ApiError(460, "tus.checksum", headers=tus_headers(**{"Upload-Offset": str(offset)}), retry=True)

@@ -17,7 +17,7 @@ import uuid
 from typing import Any, Literal
 
 from sqlalchemy import func, update
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.sync.server.base import ServerContext, dumps
 from parDesk.sync.server.models import Unit, Upload
@@ -40,7 +40,7 @@ class Uploads:
 
     def _unfinished(self, s: Any, unit_code: str) -> int:
         return int(s.exec(select(func.count()).select_from(Upload).where(
-            Upload.unit_code == unit_code, Upload.status.in_(UNFINISHED))).one())  # type: ignore[attr-defined]
+            Upload.unit_code == unit_code, col(Upload.status).in_(UNFINISHED))).one())
 
     def create(self, unit_code: str, length: int, metadata: dict[str, str]) -> Upload:
         """A new upload, or :class:`TooManyUploads` at once when the unit is at its limit."""
@@ -86,8 +86,8 @@ class Uploads:
         if new_offset == length:
             values["status"] = "complete"
         with self.ctx.session() as s:
-            res = s.exec(update(Upload).where(Upload.id == upload_id, Upload.offset == old_offset,  # type: ignore[call-overload]
-                                              Upload.status == "open").values(**values))
+            res = s.exec(update(Upload).where(col(Upload.id) == upload_id, col(Upload.offset) == old_offset,
+                                              col(Upload.status) == "open").values(**values))
             s.commit()
             return bool(res.rowcount == 1)
 
@@ -95,17 +95,17 @@ class Uploads:
                    **values: Any) -> bool:
         """Move an upload to ``new`` (only from ``old`` if given); True if this call moved it."""
         with self.ctx.session() as s:
-            q = update(Upload).where(Upload.id == upload_id)
+            q = update(Upload).where(col(Upload.id) == upload_id)
             if old is not None:
-                q = q.where(Upload.status == old)
-            res = s.exec(q.values(status=new, updated=int(time.time()), **values))  # type: ignore[call-overload]
+                q = q.where(col(Upload.status) == old)
+            res = s.exec(q.values(status=new, updated=int(time.time()), **values))
             s.commit()
             return bool(res.rowcount == 1)
 
     def reset_interrupted(self) -> None:
         """At start-up: a verification a restart interrupted runs again on the next finalise."""
         with self.ctx.session() as s:
-            s.exec(update(Upload).where(Upload.status == "verifying").values(status="complete"))  # type: ignore[call-overload]
+            s.exec(update(Upload).where(col(Upload.status) == "verifying").values(status="complete"))
             s.commit()
 
     def delete(self, unit_code: str, upload_id: str) -> bool:
@@ -122,7 +122,7 @@ class Uploads:
         """Delete expired unfinished uploads (tus expiration), and their partial files."""
         now = int(now or time.time())
         with self.ctx.session() as s:
-            q = select(Upload).where(Upload.expires <= now, Upload.status.in_(("open", "complete")))  # type: ignore[attr-defined]
+            q = select(Upload).where(Upload.expires <= now, col(Upload.status).in_(("open", "complete")))
             if unit_code is not None:
                 q = q.where(Upload.unit_code == unit_code)
             expired = list(s.exec(q))

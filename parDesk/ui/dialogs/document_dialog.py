@@ -53,7 +53,7 @@ class DocumentDialog(QDialog):
         self.form.setSpacing(SPACE_M)
         self.labels = [QLabel() for _ in range(6)]
         for lab, field in zip(self.labels, (self.file_label, self.number, self.date, self.issuer, self.subject,
-                                            self.page)):
+                                            self.page), strict=True):
             if field is not self.file_label:
                 lab.setBuddy(field)
             self.form.addRow(lab, field)
@@ -78,7 +78,7 @@ class DocumentDialog(QDialog):
             else self.tr("&Page / section:")
         for lab, words in zip(self.labels, (self.tr("File:"), self.tr("&Number (số, ký hiệu):"),
                                             self.tr("&Date (DD/MM/YYYY):"), self.tr("&Issuing body:"),
-                                            self.tr("&Subject (trích yếu):"), page_label)):
+                                            self.tr("&Subject (trích yếu):"), page_label), strict=True):
             lab.setText(words)
         for field, name in ((self.number, self.tr("Number")), (self.date, self.tr("Date")),
                             (self.issuer, self.tr("Issuing body")), (self.subject, self.tr("Subject")),

@@ -66,7 +66,7 @@ class PassphraseDialog(QDialog):
         form.addRow(self.labels[2], self.first)
         if mode in (CREATE, IMPORT):
             form.addRow(self.labels[3], self.second)
-        for lab, field in zip(self.labels, (self.p12, self.p12_password, self.first, self.second)):
+        for lab, field in zip(self.labels, (self.p12, self.p12_password, self.first, self.second), strict=True):
             lab.setBuddy(field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
@@ -96,10 +96,10 @@ class PassphraseDialog(QDialog):
         self.labels[2].setText(self.tr("&Passphrase:"))
         self.labels[3].setText(self.tr("Passphrase &again:"))
         self.p12_btn.setText(self.tr("&Browse…"))
-        for lab, field in zip(self.labels, (self.p12, self.p12_password, self.first, self.second)):
+        for lab, field in zip(self.labels, (self.p12, self.p12_password, self.first, self.second), strict=True):
             field.setAccessibleName(lab.text().replace("&", "").rstrip(":"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("&Sign") if self.mode == SIGN else self.tr("&Create") if self.mode == CREATE else self.tr("&Import"))
+        ok_words = {SIGN: self.tr("&Sign"), CREATE: self.tr("&Create"), IMPORT: self.tr("&Import")}
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_words[self.mode])
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -10,6 +10,7 @@ what went wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, Signal
@@ -30,6 +31,7 @@ from parDesk.ui import text
 from parDesk.ui.context import AppContext
 from parDesk.ui.theme import SPACE_S, icon
 from parDesk.ui.workers import TaskHandle
+from parDesk.workspace import Workspace
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -65,7 +67,7 @@ class RegistrationDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
-        for lab, field in zip(self.labels, (self.url, self.fingerprint, self.contact, self.passphrase)):
+        for lab, field in zip(self.labels, (self.url, self.fingerprint, self.contact, self.passphrase), strict=True):
             lab.setBuddy(field)
             form.addRow(lab, field)
         self.status = QLabel()
@@ -112,7 +114,7 @@ class RegistrationDialog(QDialog):
         self.labels[2].setText(self.tr("&Contact (phone or e-mail):"))
         self.labels[3].setText(self.tr("Signing &passphrase:"))
         self.fingerprint.setPlaceholderText(self.tr("64 letters and digits, from the province's letter"))
-        for lab, field in zip(self.labels, (self.url, self.fingerprint, self.contact, self.passphrase)):
+        for lab, field in zip(self.labels, (self.url, self.fingerprint, self.contact, self.passphrase), strict=True):
             field.setAccessibleName(lab.text().replace("&", "").rstrip(":"))
         self.register_btn.setText(self.tr("&Register"))
         self.check_btn.setText(self.tr("Check the &status"))
@@ -148,21 +150,20 @@ class RegistrationDialog(QDialog):
 
     def _show_status(self) -> None:
         reg = self.registration
-        status = reg.status if reg else ""
-        if not status:
+        if reg is None or not reg.status:
             self.status.setText(self.tr("Not registered yet"))
             self.status_detail.setText(self.tr("Until then, packages can travel to the province on a USB stick."))
-        elif status == "approved":
+        elif reg.status == "approved":
             self.status.setText(self.tr("Registered: the province approved this unit"))
             self.status_detail.setText(self.tr("Packages are sent from the Submit tab."))
-        elif status == "pending":
+        elif reg.status == "pending":
             self.status.setText(self.tr("Registration sent: waiting for the province's approval"))
             self.status_detail.setText(self.tr("Request number %1. Ask the province to approve it, then press "
                                                "“Check the status”.").replace("%1", reg.registration_id or "—"))
         else:
-            self.status.setText(self.tr("Registration: %1").replace("%1", status))
+            self.status.setText(self.tr("Registration: %1").replace("%1", reg.status))
             self.status_detail.setText("")
-        if reg and reg.fingerprint:
+        if reg is not None and reg.fingerprint:
             self.status_detail.setText((self.status_detail.text() + " " + self.tr("Server key: %1…")
                                         .replace("%1", reg.fingerprint[:16])).strip())
 
@@ -219,13 +220,13 @@ class RegistrationDialog(QDialog):
         self.error.hide()
         return self._start("check", lambda ws, _h: ops.check_registration(ws))
 
-    def _start(self, name: str, work: object) -> TaskHandle:
+    def _start(self, name: str, work: Callable[[Workspace, TaskHandle], ops.Registration]) -> TaskHandle:
         def done(reg: ops.Registration) -> None:
             self._task = None
             self._show_registration(reg)
             self.finished_task.emit(name)
 
-        self._task = self.ctx.slow(work, done, self._failed, label=name)  # type: ignore[arg-type]
+        self._task = self.ctx.slow(work, done, self._failed, label=name)
         self._busy(True)
         return self._task
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from parDesk.models.framework import Framework
 from parDesk.ui import text
 from parDesk.ui.changes import AppraisalRow
+from parDesk.ui.models import ROOT
 from parDesk.ui.models.results import CodeRole
 from parDesk.ui.theme import COLOR_REQUEST, COLOR_REQUEST_BG, icon
 
@@ -98,10 +99,10 @@ class AppraisalModel(QAbstractTableModel):
     def requests(self) -> int:
         return sum(1 for r in self._rows if r.requested)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(AppCol)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -241,10 +242,10 @@ class ReceiptModel(QAbstractTableModel):
     def row_at(self, row: int) -> ReceiptRow:
         return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(RecCol)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from parDesk.ui import text
+from parDesk.ui.models import ROOT
 from parDesk.ui.theme import icon
 from parDesk.workspace import DocumentView
 
@@ -86,10 +87,10 @@ class DocumentTableModel(QAbstractTableModel):
     def rows(self) -> list[DocumentView]:
         return list(self._rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(DocCol)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

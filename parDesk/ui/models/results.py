@@ -12,6 +12,7 @@ from parDesk.i18n import ParDeskError
 from parDesk.models.framework import Framework
 from parDesk.scoring import LostPoints
 from parDesk.ui import text
+from parDesk.ui.models import ROOT
 from parDesk.ui.theme import icon
 
 translate = QCoreApplication.translate
@@ -41,10 +42,10 @@ class LosingModel(QAbstractTableModel):
     def code_at(self, row: int) -> str:
         return self._rows[row].code
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(LostCol)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -113,10 +114,10 @@ class ProblemModel(QAbstractTableModel):
     def code_at(self, row: int) -> str:
         return self._rows[row][0].where or ""
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(ProbCol)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

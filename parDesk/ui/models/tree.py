@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from parDesk.models.framework import Framework, Leaf, Node
 from parDesk.ui import text
 from parDesk.ui.changes import State
+from parDesk.ui.models import ROOT
 from parDesk.ui.theme import COLOR_MUTED, COLOR_PROVINCE, status_icon
 from parDesk.workspace import fold
 
@@ -128,20 +129,19 @@ class FrameworkTreeModel(QAbstractItemModel):
         walk(self._root)
         return out
 
-    def item_status(self, code: str) -> str:
-        return self._by_code[code].status
-
     # -- Qt model API ------------------------------------------------------
     def _item(self, index: QModelIndex | QPersistentModelIndex) -> _Item:
-        return index.internalPointer() if index.isValid() else self._root  # type: ignore[return-value]
+        return index.internalPointer() if index.isValid() else self._root
 
-    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = ROOT) -> QModelIndex:
         p = self._item(parent)
         if 0 <= row < len(p.children) and 0 <= column < len(Col):
             return self.createIndex(row, column, p.children[row])
         return QModelIndex()
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    # The stub merges QObject.parent() (no argument, a QObject) with the model's parent(child): this is the
+    # model's one, which Qt calls with an index; mypy cannot tell the two overloads of one name apart here.
+    def parent(self, index: QModelIndex | QPersistentModelIndex = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         p = self._item(index).parent
@@ -149,12 +149,12 @@ class FrameworkTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(p.row, 0, p)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._item(parent).children)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return len(Col)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 
 from parDesk.ui import operations as ops
 from parDesk.ui import text
-from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
 from parDesk.ui.models.appraisals import AppCol, AppraisalModel, RecCol, ReceiptModel, appraised_leaves, receipt_rows
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
 from parDesk.ui.views.losing import JumpTable
+from parDesk.ui.views.stale import StaleUntilShown
 from parDesk.workspace import Change
 
 
-class AfterView(QWidget):
+class AfterView(StaleUntilShown, QWidget):
     jumpToLeaf = Signal(str)
     reopened = Signal()
 
@@ -43,9 +43,8 @@ class AfterView(QWidget):
         self.model = AppraisalModel(self)
         self.receipts = ReceiptModel(self)
         self.sub: ops.SubmitState | None = None
-        self._stale = True
         self._build()
-        ctx.hub.stateChanged.connect(self._state)
+        ctx.hub.stateChanged.connect(self.mark_stale)
         self.retranslate()
 
     # -- layout ----------------------------------------------------------------
@@ -141,24 +140,13 @@ class AfterView(QWidget):
         super().changeEvent(event)
 
     # -- state -----------------------------------------------------------------
-    def _state(self, state: State) -> None:
-        self._stale = True
-        if self.isVisible():  # hidden, it catches up when shown
-            self._apply()
-
-    def _apply(self) -> None:
-        self._stale = False
+    def refresh(self) -> None:
         state = self.ctx.hub.state
         if state is not None:
             self.model.set_rows(appraised_leaves(self.ctx.workspace.framework, state.appraisals,
                                                  state.summary.totals.leaf_scores))
         self._update()
         self.reload()
-
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        if self._stale:
-            self._apply()
-        super().showEvent(event)
 
     def reload(self) -> None:
         """Re-read the packages and the outbox (on the database thread)."""

@@ -31,19 +31,19 @@ from parDesk.ui.models.documents import (
     sorted_proxy,
 )
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
+from parDesk.ui.views.stale import StaleUntilShown
 from parDesk.workspace import DocumentView, Workspace
 
 ALL, UNLINKED, MISSING, BY_LEAF = range(4)
 
 
-class LibraryView(QWidget):
+class LibraryView(StaleUntilShown, QWidget):
     jumpToLeaf = Signal(str)
     loaded = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._dirty = True
         self.model = DocumentTableModel(self)
         self.proxy = sorted_proxy(self.model, self)
         self.filter = QComboBox()
@@ -116,7 +116,7 @@ class LibraryView(QWidget):
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.leaf_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        ctx.hub.documentsChanged.connect(self._documents_changed)
+        ctx.hub.documentsChanged.connect(self.mark_stale)
         self.retranslate()
         self.leaf_combo.setVisible(False)  # documents load when the view is first shown
 
@@ -148,16 +148,6 @@ class LibraryView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        if self._dirty:
-            self.reload()
-        super().showEvent(event)
-
-    def _documents_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
     def _filter_changed(self, *_: object) -> None:
         self.leaf_combo.setVisible(self.filter.currentIndex() == BY_LEAF)
         self.reload()
@@ -167,9 +157,13 @@ class LibraryView(QWidget):
             self.leaf_combo.setCurrentIndex(max(0, self.leaf_combo.findData(code)))
         self.filter.setCurrentIndex(which)
 
+    def refresh(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
+        """Read the documents the filter and the search ask for (database thread): on show, on a change."""
         self._timer.stop()
-        self._dirty = False
+        self._stale = False  # a reload while shown (a filter, the search) is a refresh too
         which = self.filter.currentIndex()
         code = self.leaf_combo.currentData() if which == BY_LEAF else None
         needle = self.search.text()

@@ -7,10 +7,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from parDesk.ui import text
-from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
 from parDesk.ui.models.results import LosingModel, LostCol
 from parDesk.ui.theme import SPACE_M
+from parDesk.ui.views.stale import StaleUntilShown
 
 
 class JumpTable(QTableView):
@@ -36,7 +36,7 @@ class JumpTable(QTableView):
         super().keyPressEvent(event)
 
 
-class LosingView(QWidget):
+class LosingView(StaleUntilShown, QWidget):
     jumpToLeaf = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -61,8 +61,7 @@ class LosingView(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.explain)
         layout.addWidget(self.table)
-        self._pending: State | None = None
-        ctx.hub.stateChanged.connect(self._state)
+        ctx.hub.stateChanged.connect(self.mark_stale)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -77,20 +76,11 @@ class LosingView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _state(self, state: State) -> None:
-        self._pending = state
-        if self.isVisible():  # hidden tabs catch up when shown: an edit repaints only what is on screen
-            self._apply()
-
-    def _apply(self) -> None:
-        state, self._pending = self._pending, None
+    def refresh(self) -> None:
+        state = self.ctx.hub.state
         if state is not None:
             self.model.set_rows(state.summary.losing)
             self._headline()
-
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        self._apply()
-        super().showEvent(event)
 
     def _headline(self) -> None:
         state = self.ctx.hub.state

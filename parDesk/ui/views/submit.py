@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -34,14 +34,17 @@ from PySide6.QtWidgets import (
 
 from parDesk.ui import operations as ops
 from parDesk.ui import printing, text
-from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
 from parDesk.ui.dialogs.passphrase_dialog import CREATE, IMPORT, SIGN, PassphraseDialog
 from parDesk.ui.models.results import ProbCol, ProblemModel
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
 from parDesk.ui.views.losing import JumpTable
+from parDesk.ui.views.stale import StaleUntilShown
 from parDesk.ui.workers import TaskHandle, is_cancel
 from parDesk.workspace import Change
+
+if TYPE_CHECKING:
+    from parDesk.sync.worker import SyncReport
 
 
 def common_name(dn: str) -> str:
@@ -53,7 +56,7 @@ def common_name(dn: str) -> str:
     return dn
 
 
-class SubmitView(QWidget):
+class SubmitView(StaleUntilShown, QWidget):
     jumpToLeaf = Signal(str)
     finished = Signal(str)  # what just finished ("sign", "usb", "print", ...), for tests and the status bar
     submitStateChanged = Signal(object)  # ops.SubmitState, for the status bar
@@ -65,10 +68,9 @@ class SubmitView(QWidget):
         self.sub: ops.SubmitState | None = None
         self._task: TaskHandle | None = None
         self._printer: Any = None
-        self._stale = True
         self.model = ProblemModel(ctx.workspace.framework, self)
         self._build()
-        ctx.hub.stateChanged.connect(self._state)
+        ctx.hub.stateChanged.connect(self.mark_stale)
         self.retranslate()
 
     # -- layout ----------------------------------------------------------------
@@ -175,13 +177,13 @@ class SubmitView(QWidget):
         bl.addWidget(self.identity_box)
         bl.addWidget(self.actions_box)
         bl.addStretch(1)
-        self.lower = QScrollArea()
-        self.lower.setWidgetResizable(True)
-        self.lower.setFrameShape(QFrame.Shape.NoFrame)
-        self.lower.setWidget(bottom)
+        self.lower_part = QScrollArea()
+        self.lower_part.setWidgetResizable(True)
+        self.lower_part.setFrameShape(QFrame.Shape.NoFrame)
+        self.lower_part.setWidget(bottom)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.lower)
+        self.splitter.addWidget(self.lower_part)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -225,23 +227,12 @@ class SubmitView(QWidget):
         super().changeEvent(event)
 
     # -- state -----------------------------------------------------------------
-    def _state(self, state: State) -> None:
-        self._stale = True
-        if self.isVisible():  # hidden, it catches up when shown (an edit repaints only what is on screen)
-            self._apply()
-
-    def _apply(self) -> None:
+    def refresh(self) -> None:
         state = self.ctx.hub.state
-        self._stale = False
         if state is not None:
             self.model.set_rows(state.summary.problems)
             self._headline()
         self.reload()
-
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        if self._stale:
-            self._apply()
-        super().showEvent(event)
 
     def reload(self) -> None:
         from parDesk.intake.service import evidence_warnings
@@ -453,8 +444,9 @@ class SubmitView(QWidget):
         ws = self.ctx.workspace
         module = remembered_choice(ws.identity_dir)["module"]
         dialog = TokenDialog(self._list_tokens, module, [str(p) for p in candidate_modules(module or None)], self)
-        if dialog.exec() == TokenDialog.DialogCode.Accepted and dialog.choice() is not None:
-            module, serial, fingerprint = dialog.choice()  # type: ignore[misc]
+        choice = dialog.choice() if dialog.exec() == TokenDialog.DialogCode.Accepted else None
+        if choice is not None:
+            module, serial, fingerprint = choice
             self.sign_with_token(module, serial, fingerprint, dialog.take_pin())
 
     def sign_with_token(self, module: str, serial: str, fingerprint: str, pin: str | None) -> TaskHandle:
@@ -508,9 +500,9 @@ class SubmitView(QWidget):
                          lambda dest: self.tr("Copied to %1").replace("%1", str(dest)))
 
     def send(self) -> TaskHandle:
-        def done(report: object) -> str:
+        def done(report: SyncReport) -> str:
             self.sent.emit()
-            return self.tr("Sent: %n package(s) accepted.", None, len(report.accepted))  # type: ignore[attr-defined]
+            return self.tr("Sent: %n package(s) accepted.", None, len(report.accepted))
 
         return self._run("send", lambda ws, h: ops.send_now(ws, h), done, change=Change(totals=True, assessment=True))
 

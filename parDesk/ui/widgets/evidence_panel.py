@@ -29,7 +29,7 @@ from parDesk.ui import text
 from parDesk.ui.context import AppContext
 from parDesk.ui.dialogs.document_dialog import DocumentDialog
 from parDesk.ui.dialogs.link_dialog import LinkDialog
-from parDesk.ui.models.documents import DocCol, DocIdRole, DocumentTableModel
+from parDesk.ui.models.documents import DocCol, DocumentTableModel
 from parDesk.ui.theme import SPACE_S, icon
 from parDesk.ui.widgets.proposals import ProposalPanel
 from parDesk.ui.workers import TaskHandle, is_cancel
@@ -293,10 +293,6 @@ class EvidencePanel(QWidget):
             self.table.setCurrentIndex(idx)
             self.table.selectRow(0)
         return idx
-
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return int(rows[0].data(DocIdRole)) if rows else None
 
     def accepts(self, urls: list[QUrl]) -> list[Path]:
         """The local files among dropped URLs (folders and web links are ignored)."""

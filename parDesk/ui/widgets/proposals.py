@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -244,7 +244,7 @@ class ProposalPanel(QFrame):
         if self._task is not None or not self.rows:
             return
         if self.table.state() == QAbstractItemView.State.EditingState:
-            self.table.setCurrentItem(None)  # commit the cell being edited first
+            self.table.setCurrentIndex(QModelIndex())  # moving off the cell being edited commits it first
         from parDesk.intake.service import accept_proposal
 
         plan = [(row.doc.id, dict(row.values)) for row in self.rows if row.reading is not None]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parDesk.ui.changes import State
 from parDesk.ui.context import AppContext
 from parDesk.ui.models.tree import (
     CodeRole,
@@ -85,10 +87,10 @@ class TreePane(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def eventFilter(self, obj: object, event: QEvent) -> bool:
-        if obj is self.search and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier  # type: ignore[attr-defined]
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
             if key == Qt.Key.Key_Down and plain:  # Alt+Down stays "next item"
                 self._jump_to_first_match()
                 return True
@@ -97,8 +99,8 @@ class TreePane(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
-    def _state_changed(self, state: object) -> None:
-        self.model.apply_state(state)  # type: ignore[arg-type]
+    def _state_changed(self, state: State) -> None:
+        self.model.apply_state(state)
         if not self._sized:
             self.fit_columns()
 

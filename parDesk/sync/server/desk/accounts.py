@@ -10,6 +10,7 @@ address, and each address is rate limited, so guessing is slow both ways.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 import time
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.sync.server.models import DeskSession, DeskUser
@@ -99,7 +100,7 @@ def set_password(session_factory, username: str, password: str) -> None:
         user.password_hash = _hasher.hash(password)
         user.failed_logins, user.locked_until = 0, 0
         s.add(user)
-        s.exec(delete(DeskSession).where(DeskSession.user_id == user.id))  # type: ignore[call-overload]
+        s.exec(delete(DeskSession).where(col(DeskSession.user_id) == user.id))
         s.commit()
 
 
@@ -111,7 +112,7 @@ def set_disabled(session_factory, username: str, disabled: bool) -> None:
         user.disabled = disabled
         s.add(user)
         if disabled:
-            s.exec(delete(DeskSession).where(DeskSession.user_id == user.id))  # type: ignore[call-overload]
+            s.exec(delete(DeskSession).where(col(DeskSession.user_id) == user.id))
         s.commit()
 
 
@@ -127,10 +128,8 @@ def login(session_factory, username: str, password: str) -> tuple[str, DeskPrinc
     with session_factory() as s:
         user = s.exec(select(DeskUser).where(DeskUser.username == username)).first()
         if user is None or user.disabled:
-            try:
-                _hasher.verify(_DUMMY, password or "")
-            except (VerificationError, InvalidHashError):
-                pass
+            with contextlib.suppress(VerificationError, InvalidHashError):
+                _hasher.verify(_DUMMY, password or "")  # same work as a real check: no user-probing by timing
             raise ParDeskError("desk.bad_login")
         if user.locked_until > now:
             raise ParDeskError("desk.locked", minutes=(user.locked_until - now) // 60 + 1)
@@ -150,7 +149,7 @@ def login(session_factory, username: str, password: str) -> tuple[str, DeskPrinc
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         s.add(DeskSession(token_sha256=_sha(token), user_id=user.id, csrf=csrf, created=now,
                           expires=now + SESSION_SECONDS))
-        s.exec(delete(DeskSession).where(DeskSession.expires < now))  # type: ignore[call-overload]
+        s.exec(delete(DeskSession).where(col(DeskSession.expires) < now))
         s.commit()
         return token, DeskPrincipal(user.id or 0, user.username, user.display_name, user.role, user.agency, csrf)
 
@@ -170,5 +169,5 @@ def principal_for(session_factory, token: str) -> DeskPrincipal | None:
 
 def logout(session_factory, token: str) -> None:
     with session_factory() as s:
-        s.exec(delete(DeskSession).where(DeskSession.token_sha256 == _sha(token)))  # type: ignore[call-overload]
+        s.exec(delete(DeskSession).where(col(DeskSession.token_sha256) == _sha(token)))
         s.commit()

@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from parDesk.i18n import Num, ParDeskError, register
 from parDesk.scoring import check_manual, normalize_inputs, parse_decimal, score_rule
 from parDesk.sync.server.desk.accounts import DeskPrincipal
+from parDesk.sync.server.desk.errors import EntryConflict
 from parDesk.sync.server.desk.packages import PackageCache, PackageView
 from parDesk.sync.server.models import Appraisal, DeskArea, DeskAudit, DeskEntry, DeskLock, Event, Framework, Submission
 
@@ -52,7 +53,8 @@ register({
                             "Agencies that have not closed round {round}: {agencies}"),
     "desk.not_final": ("Đơn vị {unit} chưa chốt cuối cùng", "Unit {unit} is not finally locked"),
     "desk.reason_needed": ("Phải ghi lý do mở lại", "A reason for reopening is required"),
-    "desk.unassigned": ("Lĩnh vực {areas} chưa được giao cho cơ quan nào", "Areas {areas} are not assigned to any agency"),
+    "desk.unassigned": ("Lĩnh vực {areas} chưa được giao cho cơ quan nào",
+                        "Areas {areas} are not assigned to any agency"),
 })
 
 
@@ -120,7 +122,7 @@ class DeskCore:
     def submissions(self, unit_code: str, year: int) -> list[Submission]:
         with self.session() as s:
             return list(s.exec(select(Submission).where(Submission.unit_code == unit_code, Submission.year == year)
-                               .order_by(Submission.version, Submission.id)))
+                               .order_by(col(Submission.version), col(Submission.id))))
 
     def view(self, sub: Submission) -> PackageView:
         fw = self.packages.cached_framework(sub.framework_hash)
@@ -207,8 +209,8 @@ class DeskCore:
                 old = {"score": row.score, "inputs": json.loads(row.inputs_json) if row.inputs_json else None,
                        "comment": row.comment, "request_explanation": row.request_explanation}
                 # compare-and-set on the version: a concurrent writer makes rowcount 0, never a silent overwrite
-                res = s.exec(update(DeskEntry).where(DeskEntry.id == row.id,  # type: ignore[call-overload]
-                                                     DeskEntry.version == expected_version)
+                res = s.exec(update(DeskEntry).where(col(DeskEntry.id) == row.id,
+                                                     col(DeskEntry.version) == expected_version)
                              .values(score=value, inputs_json=j(clean) if clean else "", comment=comment,
                                      request_explanation=bool(request_explanation), package_sha256=view.sha256,
                                      version=expected_version + 1, updated_by=who.username, updated_at=stamp))
@@ -224,11 +226,11 @@ class DeskCore:
     def _conflict(self, s: Any, unit_code: str, year: int, code: str, round_: int) -> ParDeskError:
         cur = s.exec(select(DeskEntry).where(DeskEntry.unit_code == unit_code, DeskEntry.year == year,
                                              DeskEntry.code == code, DeskEntry.round == round_)).first()
-        err = ParDeskError("desk.conflict", who=cur.updated_by if cur else "?", code=code,
-                           at=cur.updated_at if cur else "", score=Num(Decimal(cur.score)) if cur and cur.score else "—")
-        err.current = {"score": cur.score, "comment": cur.comment, "request_explanation": cur.request_explanation,  # type: ignore[attr-defined]
-                       "version": cur.version, "updated_by": cur.updated_by} if cur else None
-        return err
+        current = {"score": cur.score, "comment": cur.comment, "request_explanation": cur.request_explanation,
+                   "version": cur.version, "updated_by": cur.updated_by} if cur else None
+        return EntryConflict("desk.conflict", current, who=cur.updated_by if cur else "?", code=code,
+                             at=cur.updated_at if cur else "",
+                             score=Num(Decimal(cur.score)) if cur and cur.score else "—")
 
     @staticmethod
     def check_score(leaf: Any, fw: Any, score: Any, inputs: dict[str, Any] | None) -> tuple[str, dict | None]:
@@ -363,7 +365,7 @@ class DeskCore:
                 q = q.where(DeskAudit.unit_code == unit_code)
             if code is not None:
                 q = q.where(DeskAudit.code == code)
-            return list(s.exec(q.order_by(DeskAudit.id.desc()).limit(limit)))  # type: ignore[union-attr]
+            return list(s.exec(q.order_by(col(DeskAudit.id).desc()).limit(limit)))
 
     def record(self, who: DeskPrincipal, action: str, unit_code: str = "", code: str = "", old: Any = "",
                new: Any = "", reason: str = "") -> None:

@@ -13,13 +13,14 @@ from fastapi.responses import RedirectResponse
 from parDesk.sync.server.auth import call
 from parDesk.sync.server.desk import results, views
 from parDesk.sync.server.desk.core import DeskCore
+from parDesk.sync.server.desk.errors import DeskError
 from parDesk.sync.server.desk.packages import area_titles
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def add_pages(router: APIRouter, core: DeskCore, *, principal: Callable, writer: Callable, render: Callable,
-              domain: Callable, year_of: Callable, lang_of: Callable, DeskError: type,
+              domain: Callable, year_of: Callable, lang_of: Callable,
               security_headers: Callable) -> None:
 
     def back(url: str) -> Response:
@@ -91,8 +92,8 @@ def add_pages(router: APIRouter, core: DeskCore, *, principal: Callable, writer:
             from parDesk.i18n import t
 
             body = {"error": {"key": exc.key, "message": t(exc.key, lang_of(request), **exc.params),
-                              "where": getattr(exc, "where", None)},
-                    "current": getattr(exc, "current", None)}
+                              "where": exc.where},
+                    "current": exc.current}
             return security_headers(Response(json.dumps(body, ensure_ascii=False), status_code=exc.status,
                                              media_type="application/json"))
         return security_headers(Response(json.dumps(res.__dict__, ensure_ascii=False), media_type="application/json"))

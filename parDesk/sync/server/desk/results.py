@@ -19,7 +19,8 @@ register({
     "desk.bad_action": ("Thao tác không hợp lệ: {action}", "Unknown action: {action}"),
     "desk.bad_date": ("Ngày không hợp lệ (cần YYYY-MM-DD): {value}", "Invalid date (expected YYYY-MM-DD): {value}"),
     "desk.bad_share": ("Tỷ lệ phải từ 0 đến 100", "The share must be between 0 and 100"),
-    "desk.survey_range": ("Điểm {value} của mục {code} ngoài khoảng 0–{max}", "Score {value} for {code} is outside 0–{max}"),
+    "desk.survey_range": ("Điểm {value} của mục {code} ngoài khoảng 0–{max}",
+                          "Score {value} for {code} is outside 0–{max}"),
     "desk.not_survey": ("Mục {code} không phải mục điểm điều tra", "Item {code} is not a survey item"),
 })
 
@@ -83,7 +84,7 @@ def ranking_xlsx(core: DeskCore, year: int, out: IO[bytes], lang: str = "vi") ->
 
     data = views.ranking(core, year)
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook has exactly one sheet
     ws.title = "Xep hang" if lang == "vi" else "Ranking"
     ws.append([t("dk.rank", lang), t("dk.code", lang), t("dk.unit", lang), t("dk.self_score", lang),
                t("dk.appraised", lang), t("dk.percent", lang), t("dk.rating", lang)])
@@ -256,13 +257,13 @@ def save_survey(core: DeskCore, who: DeskPrincipal, year: int, rows: list[dict[s
     from parDesk.sync.server.service import utc_iso
 
     with core.session() as s:
-        for unit, code, value in clean:
+        for unit, code, score_text in clean:
             row = s.get(DeskSurvey, (unit, year, code))
             old = row.score if row else None
-            row = row or DeskSurvey(unit_code=unit, year=year, code=code, score=value)
-            row.score, row.updated_by, row.updated_at = value, who.username, utc_iso()
+            row = row or DeskSurvey(unit_code=unit, year=year, code=code, score=score_text)
+            row.score, row.updated_by, row.updated_at = score_text, who.username, utc_iso()
             s.add(row)
-            core._audit(s, who, "survey", unit, code, old=old, new=value)
+            core._audit(s, who, "survey", unit, code, old=old, new=score_text)
         s.commit()
     return {"rows": len(clean), "dry_run": False}
 
@@ -286,9 +287,12 @@ def read_survey_xlsx(data: bytes) -> list[dict[str, Any]]:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise ParDeskError("sheet.unreadable", where="xlsx", detail=str(exc)[:120]) from None
+    sheet = wb.active  # the sheet the person left open when saving
+    if sheet is None:
+        raise ParDeskError("sheet.no_header", where="xlsx", columns=", ".join(SURVEY_ALIASES))
     rows: list[dict[str, Any]] = []
     columns: dict[int, str] | None = None
-    for n, values in enumerate(wb.active.iter_rows(values_only=True), start=1):
+    for n, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         if columns is None:
             found = {}
             for i, v in enumerate(values):

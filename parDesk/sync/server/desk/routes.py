@@ -32,6 +32,7 @@ from parDesk.sync.server.desk import (
 )
 from parDesk.sync.server.desk.accounts import DeskPrincipal
 from parDesk.sync.server.desk.core import DeskCore
+from parDesk.sync.server.desk.errors import DeskError, EntryConflict
 from parDesk.sync.server.desk.present import Presenter
 
 HERE = Path(__file__).parent
@@ -42,12 +43,6 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; frame-src 'self'")
 EVIDENCE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'"
 MAX_FORM = 256 * 1024
-
-
-class DeskError(Exception):
-    def __init__(self, status: int, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.status, self.key, self.params = status, key, params
 
 
 def security_headers(resp: Response, csp: str = PAGE_CSP) -> Response:
@@ -175,8 +170,8 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
             status = {"desk.forbidden": 403, "desk.not_your_area": 403, "desk.conflict": 409,
                       "desk.final_locked": 409, "desk.round_locked": 409, "desk.no_package": 404}.get(exc.key, 422)
             err = DeskError(status, exc.key, **exc.params)
-            err.current = getattr(exc, "current", None)  # type: ignore[attr-defined]
-            err.where = exc.where  # type: ignore[attr-defined]
+            err.current = exc.current if isinstance(exc, EntryConflict) else None
+            err.where = exc.where
             raise err from None
 
     # ---------------------------------------------------------------- static
@@ -227,7 +222,7 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
     from parDesk.sync.server.desk import pages
 
     pages.add_pages(router, core, principal=principal, writer=writer, render=render, domain=domain,
-                    year_of=year_of, lang_of=lang_of, DeskError=DeskError, security_headers=security_headers)
+                    year_of=year_of, lang_of=lang_of, security_headers=security_headers)
 
     # ---------------------------------------------------------------- evidence
 
@@ -257,7 +252,7 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
             return security_headers(StreamingResponse(evidence.iter_inflated(fh, ref.member), media_type=ctype,
                                                       headers=headers), EVIDENCE_CSP)
         rng = evidence.parse_range(request.headers.get("range"), size)
-        if rng == "bad":
+        if isinstance(rng, str):  # "bad": a range this file cannot satisfy
             fh.close()
             return security_headers(Response(status_code=416, headers={"Content-Range": f"bytes */{size}"}),
                                     EVIDENCE_CSP)
@@ -265,7 +260,7 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
             headers["Content-Length"] = str(size)
             return security_headers(StreamingResponse(evidence.iter_span(fh, start, size), media_type=ctype,
                                                       headers=headers), EVIDENCE_CSP)
-        a, b = rng  # type: ignore[misc]
+        a, b = rng
         headers["Content-Range"] = f"bytes {a}-{b}/{size}"
         headers["Content-Length"] = str(b - a + 1)
         return security_headers(StreamingResponse(evidence.iter_span(fh, start + a, b - a + 1), status_code=206,
