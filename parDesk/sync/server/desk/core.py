@@ -24,6 +24,7 @@ from parDesk.scoring import check_manual, normalize_inputs, parse_decimal, score
 from parDesk.sync.server.desk.accounts import DeskPrincipal
 from parDesk.sync.server.desk.errors import EntryConflict
 from parDesk.sync.server.desk.packages import PackageCache, PackageView
+from parDesk.sync.server.desk.present import VietnamTime
 from parDesk.sync.server.models import Appraisal, DeskArea, DeskAudit, DeskEntry, DeskLock, Event, Framework, Submission
 
 FINAL_ROUND = 3
@@ -229,7 +230,7 @@ class DeskCore:
         current = {"score": cur.score, "comment": cur.comment, "request_explanation": cur.request_explanation,
                    "version": cur.version, "updated_by": cur.updated_by} if cur else None
         return EntryConflict("desk.conflict", current, who=cur.updated_by if cur else "?", code=code,
-                             at=cur.updated_at if cur else "",
+                             at=VietnamTime(cur.updated_at) if cur else "",
                              score=Num(Decimal(cur.score)) if cur and cur.score else "—")
 
     @staticmethod
