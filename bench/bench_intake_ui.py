@@ -31,11 +31,54 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_ui_stall import measure  # noqa: E402
 
 
+class StallTracer:
+    """Where the GUI thread is while its loop stalls: a side thread samples its Python stack.
+
+    ``tick()`` is called from every timer tick; when none came for
+    ``threshold_ms`` the GUI thread's stack is sampled every ``period_ms``.
+    A stack that ends in ``exec`` means Qt's own C++ work (layout, painting).
+    """
+
+    def __init__(self, threshold_ms: float = 30.0, period_ms: float = 5.0) -> None:
+        import collections
+        import threading
+
+        self.main = threading.main_thread().ident
+        self.last = time.perf_counter()
+        self.threshold = threshold_ms / 1000
+        self.period = period_ms / 1000
+        self.samples: collections.Counter[str] = collections.Counter()
+        self.stopped = False
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def tick(self) -> None:
+        self.last = time.perf_counter()
+
+    def _run(self) -> None:
+        import traceback
+
+        while not self.stopped:
+            time.sleep(self.period)
+            if time.perf_counter() - self.last > self.threshold:
+                frame = sys._current_frames().get(self.main)
+                if frame is not None:
+                    stack = traceback.extract_stack(frame)[-14:]
+                    self.samples[" <- ".join(f"{f.name}@{Path(f.filename).name}:{f.lineno}"
+                                             for f in reversed(stack))] += 1
+
+    def report(self, n: int = 12) -> None:
+        self.stopped = True
+        print("[intake-ui] where the GUI thread was during stalls (sampled ms, innermost first):")
+        for stack, count in self.samples.most_common(n):
+            print(f"  {count * self.period * 1000:6.0f} ms  {stack}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--scans", type=int, default=30)
     ap.add_argument("--batch", type=int, default=30)
+    ap.add_argument("--trace-stalls", action="store_true", help="sample the GUI thread's stack during stalls")
     a = ap.parse_args()
     import intake_corpus as corpus
 
@@ -83,9 +126,12 @@ def main() -> None:
         batches = [paths[i:i + a.batch] for i in range(0, len(paths), a.batch)]
         state = {"batch": 0, "phase": "attach", "done": False}
         started = time.perf_counter()
+        tracer = StallTracer() if a.trace_stalls else None
 
         def step() -> bool:
             """Drive the officer's work from the timer's loop; True when everything is accepted."""
+            if tracer is not None:
+                tracer.tick()
             if state["phase"] == "attach":
                 if state["batch"] >= len(batches):
                     return True
@@ -95,10 +141,9 @@ def main() -> None:
                 if evidence._task is None and panel._task is None and panel.isVisible() and panel.rows:
                     panel.accept_all()
                     state["phase"] = "accepting"
-            elif state["phase"] == "accepting":
-                if not panel.isVisible() and ctx.runner.is_idle():
-                    state["batch"] += 1
-                    state["phase"] = "attach"
+            elif state["phase"] == "accepting" and not panel.isVisible() and ctx.runner.is_idle():
+                state["batch"] += 1
+                state["phase"] = "attach"
             return False
 
         busy = measure(app, None, until=step)
@@ -115,6 +160,8 @@ def main() -> None:
               f"median {statistics.median(busy):.2f} ms over {len(busy)} ticks (target: longest < 100 ms)")
         print(f"[intake-ui] reference, idle window: longest gap {max(idle):.1f} ms, p99 {pct(idle, 0.99):.1f} ms, "
               f"median {statistics.median(idle):.2f} ms")
+        if tracer is not None:
+            tracer.report()
         ctx.runner.shutdown()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

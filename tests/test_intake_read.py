@@ -177,7 +177,7 @@ def test_search_inside_documents_with_and_without_accents(ws, sample) -> None:
 
     plans = [(s, p) for s, p in sample if s.subject.startswith("Kiểm tra công tác")]
     assert plans
-    spec, path = plans[0]
+    _spec, path = plans[0]
     (doc,) = ws.attach_many([("1.1.1", path)])
     for query in ("kiểm tra công tác", "kiem tra cong tac", "KIEM TRA CÔNG TÁC", "Kiểm   tra"):
         hits = search(ws, query)

@@ -535,7 +535,8 @@ def test_a_number_and_its_unit_never_break_apart(tmp_path, unit):
     snap = build_snapshot()
     snap["unit"]["name"] = "Ủy ban nhân dân " + unit
     snap["unit"]["short_name"] = unit
-    files = [render_letter(snap, tmp_path / "l.pdf").path, render_receipt_sheet(snap, tmp_path / "r.pdf", PKG_HASH).path,
+    files = [render_letter(snap, tmp_path / "l.pdf").path,
+             render_receipt_sheet(snap, tmp_path / "r.pdf", PKG_HASH).path,
              render_checklist(snap, tmp_path / "c.pdf").path, render_table(snap, tmp_path / "t.pdf").path]
     for path in files:
         lines = [ln.strip() for ln in pdftext(path).splitlines() if ln.strip()]

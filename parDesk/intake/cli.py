@@ -22,7 +22,8 @@ register({
     "icli.source.ocr": ("nhận dạng chữ (OCR)", "OCR"),
     "icli.source.": ("không có", "none"),
     "icli.source": ("Nguồn: {source}; {seconds} giây", "Source: {source}; {seconds} s"),
-    "icli.quality_ok": ("Chất lượng tệp: không có vấn đề ({pages} trang).", "File quality: no problem ({pages} pages)."),
+    "icli.quality_ok": ("Chất lượng tệp: không có vấn đề ({pages} trang).",
+                        "File quality: no problem ({pages} pages)."),
     "icli.quality": ("Chất lượng tệp ({pages} trang):", "File quality ({pages} pages):"),
     "icli.not_file": ("không tìm thấy tệp", "file not found"),
     "icli.accepted": ("Tài liệu {id}: đã điền {fields} từ nội dung tài liệu.",
@@ -76,6 +77,11 @@ def cmd_read(cli: Any) -> int:
     return 0
 
 
+def _field_names(fields: dict[str, str]) -> str:
+    """The fields' names as the officer sees them, in the current language."""
+    return ", ".join(t("icli.field." + k) for k in fields)
+
+
 def accept_after_attach(cli: Any, ws: Any, documents: list[Any]) -> list[dict[str, Any]]:
     """``attach --accept-proposed``: read each new document and fill its empty fields from it."""
     from parDesk.intake.service import accept_proposal, read_and_record
@@ -86,11 +92,10 @@ def accept_after_attach(cli: Any, ws: Any, documents: list[Any]) -> list[dict[st
         result = accept_proposal(ws, doc.id)
         out.append({"id": doc.id, "applied": result.applied, "kept": result.kept})
         if not cli.args.json:
-            names = lambda d: ", ".join(t("icli.field." + k) for k in d)
             if result.applied:
-                print(t("icli.accepted", id=doc.id, fields=names(result.applied)))
+                print(t("icli.accepted", id=doc.id, fields=_field_names(result.applied)))
             if result.kept:
-                print(t("icli.kept", id=doc.id, fields=names(result.kept)))
+                print(t("icli.kept", id=doc.id, fields=_field_names(result.kept)))
             if not result.applied and not result.kept:
                 print(t("icli.nothing", id=doc.id))
     return out

@@ -163,7 +163,8 @@ def find_date(lines: list[Line]) -> tuple[str, Line | None, bool]:
 
 _BODY_STARTS = [fold_words(x) for x in (
     "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND", "SỞ", "PHÒNG", "BAN", "VĂN PHÒNG",
-    "CÔNG AN", "ĐẢNG ỦY", "ĐẢNG UỶ", "BỘ", "CỤC", "CHI CỤC", "TRƯỜNG", "TRẠM", "TRUNG TÂM", "MẶT TRẬN", "ỦY BAN MẶT TRẬN",
+    "CÔNG AN", "ĐẢNG ỦY", "ĐẢNG UỶ", "BỘ", "CỤC", "CHI CỤC", "TRƯỜNG", "TRẠM", "TRUNG TÂM", "MẶT TRẬN",
+    "ỦY BAN MẶT TRẬN",
     "HỘI", "ĐOÀN", "BỘ PHẬN", "TỔ", "TÒA ÁN", "VIỆN KIỂM SÁT", "KHO BẠC", "BẢO HIỂM", "THANH TRA", "QUÂN SỰ",
     "BAN CHỈ HUY", "BAN CHỈ ĐẠO", "BAN THƯỜNG VỤ")]
 _COUNTRY = fold_words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")

@@ -81,7 +81,8 @@ def lines_from_textpage(textpage: Any, width: float, height: float) -> list[Line
         if run:
             prev = next((c for c in reversed(run) if c[0] != " "), run[-1])
             h = max(top - bottom, prev[4] - prev[2], 1.0)
-            if (abs(bottom - prev[2]) > 0.6 * h and abs(top - prev[4]) > 0.6 * h) or left - prev[3] > 1.1 * h or left < prev[1] - h:
+            new_line = abs(bottom - prev[2]) > 0.6 * h and abs(top - prev[4]) > 0.6 * h
+            if new_line or left - prev[3] > 1.1 * h or left < prev[1] - h:
                 close()
         run.append((ch, left, bottom, right, top, bold))
     close()

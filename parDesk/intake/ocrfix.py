@@ -54,13 +54,14 @@ def lexicon() -> dict[str, tuple[str, ...]]:
             _collect(json.loads(path.read_text(encoding="utf-8")), words)
     except (OSError, ValueError, ImportError):
         pass
-    try:
-        from parDesk import i18n
+    from parDesk import i18n
 
-        for key in i18n.keys():
+    catalogue = i18n.keys()  # the message keys (a function of the module, not a dict view)
+    for key in catalogue:
+        try:
             words.update(_words(i18n.t(key, "vi")))
-    except Exception:
-        pass
+        except ValueError:  # a message whose format spec needs its parameters: its words are elsewhere too
+            continue
     by_fold: dict[str, set[str]] = {}
     for w in words:
         if len(w) >= 2 and any(ch.isalpha() for ch in w):
@@ -80,7 +81,7 @@ def _marks(word: str) -> list[tuple[str, frozenset[str]]]:
 
 def _distance(a: str, b: str) -> int:
     """How many marks (tone, hat, horn, breve, stroke) differ between two words of one folded form."""
-    return sum(len(ma ^ mb) for (_, ma), (_, mb) in zip(_marks(a), _marks(b)))
+    return sum(len(ma ^ mb) for (_, ma), (_, mb) in zip(_marks(a), _marks(b), strict=True))
 
 
 def _best(word: str, candidates: tuple[str, ...]) -> str | None:
@@ -126,7 +127,7 @@ def fix_words(text: str) -> str:
         if lower in known or len(word) < 2:
             return word
         if re.fullmatch(r"[IVXTl1]{2,4}", word) and "I" in word:
-            return word.translate(str.maketrans({"T": "I", "l": "I", "1": "I"}))  # "quý TII" → "quý III"
+            return word.translate(str.maketrans("Tl1", "III"))  # "quý TII" → "quý III"
         candidates = lex.get(fold(word))
         target = _best(word, candidates) if candidates else None
         if target is None:

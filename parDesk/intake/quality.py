@@ -35,7 +35,8 @@ register({
     "q.blank_page": ("Trang {pages} trắng.", "Page {pages} is blank."),
     "q.low_dpi": ("Trang {page} được quét ở {dpi} dpi, thấp hơn 200 dpi theo Nghị định 30/2020/NĐ-CP. "
                   "Hãy quét lại ở 200 dpi trở lên.",
-                  "Page {page} was scanned at {dpi} dpi, below the 200 dpi of Decree 30/2020. Rescan at 200 dpi or more."),
+                  "Page {page} was scanned at {dpi} dpi, below the 200 dpi of Decree 30/2020. "
+                  "Rescan at 200 dpi or more."),
     "q.image_file": ("Tệp là ảnh ({kind}), không phải PDF. Nên quét hoặc lưu thành PDF.",
                      "The file is an image ({kind}), not a PDF. Scan or save it as a PDF."),
     "q.large": ("Tệp lớn ({size} MB). Hãy quét lại ở 200 dpi, thang xám hoặc đen trắng, để tệp nhỏ hơn.",
@@ -124,7 +125,7 @@ def check_pdf(pdf: Any, size: int, max_pages: int = 200) -> Quality:
             width_pt, height_pt = page.get_size()
             dpi = _scan_dpi(page, width_pt, height_pt, pdfium_c)
             if dpi is not None and chars <= 20 and dpi < MIN_SCAN_DPI * 0.99:  # pixel rounding
-                q.findings.append(Finding("q.low_dpi", "warn", {"page": index + 1, "dpi": int(round(dpi))}))
+                q.findings.append(Finding("q.low_dpi", "warn", {"page": index + 1, "dpi": round(dpi)}))
             if chars <= 3:
                 bitmap = page.render(scale=20 / 72, grayscale=True)
                 if ink_share(bitmap.to_pil()) < BLANK_INK:
@@ -177,7 +178,7 @@ def check_image(data_or_path: bytes | Path, size: int) -> tuple[Quality, Any, fl
         # No resolution recorded: judge it as if it were an A4 page.
         dpi = min(image.size) / 8.27
     if dpi < MIN_SCAN_DPI * 0.99:
-        q.findings.append(Finding("q.low_dpi", "warn", {"page": 1, "dpi": int(round(dpi))}))
+        q.findings.append(Finding("q.low_dpi", "warn", {"page": 1, "dpi": round(dpi)}))
     small = image.copy()
     small.thumbnail((400, 400))
     if ink_share(small) < BLANK_INK:

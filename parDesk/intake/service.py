@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from parDesk import doc_index
+from parDesk.evidence import Cancelled
 from parDesk.i18n import Msg, ParDeskError, register
 from parDesk.intake.quality import Finding
-from parDesk.intake.reader import Cancelled, Reading, read_document
+from parDesk.intake.reader import Reading, read_document
 
 if TYPE_CHECKING:
     from parDesk.workspace import Workspace

@@ -28,11 +28,15 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.package.bag import PayloadEntry
 from parDesk.package.verify import VerifyContext
+
+if TYPE_CHECKING:
+    from parDesk.signing.pades import Images
+    from parDesk.signing.signer import BaseSigner
 
 register({
     "forms.bad_png": ("ảnh {what} phải là tệp PNG (nền trong suốt): {detail}",
@@ -82,7 +86,7 @@ class SignatureImages:
         _write_atomic(self.folder / self.SEAL, data)
         _write_atomic(self.folder / self.SEAL_INFO, json.dumps({"diameter_mm": float(diameter_mm)}).encode())
 
-    def load(self):  # -> parDesk.signing.pades.Images
+    def load(self) -> Images:
         from parDesk.signing.pades import SEAL_MM, Images
 
         def read(name: str) -> bytes | None:
@@ -99,8 +103,9 @@ def can_sign_forms(signer: Any) -> bool:
     return isinstance(signer, BaseSigner)
 
 
-def sign_forms(payload: Sequence[PayloadEntry], signer: Any, *, org_name: str, when: dt.datetime,
-               images: Any = None, number_code: str = "", tsa_url: str | None = None, lang: str = "vi") -> None:
+def sign_forms(payload: Sequence[PayloadEntry], signer: BaseSigner, *, org_name: str, when: dt.datetime,
+               images: Images | None = None, number_code: str = "", tsa_url: str | None = None,
+               lang: str = "vi") -> None:
     """Sign, in place, every rendered PDF form in ``payload`` (files under ``reports/``)."""
     from parDesk.signing import pades
     images = images or pades.Images()

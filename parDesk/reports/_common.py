@@ -34,7 +34,8 @@ Cancel = Callable[[], bool]
 register({
     "rep.snapshot_format": ("dữ liệu đánh giá không đúng định dạng: {value!r} (cần {expected!r})",
                             "the assessment snapshot has an unsupported format: {value!r} (expected {expected!r})"),
-    "rep.snapshot_type": ("dữ liệu đánh giá phải là một đối tượng JSON", "the assessment snapshot must be a JSON object"),
+    "rep.snapshot_type": ("dữ liệu đánh giá phải là một đối tượng JSON",
+                          "the assessment snapshot must be a JSON object"),
     "rep.cancelled": ("đã hủy tạo báo cáo", "report generation was cancelled"),
     "rep.write_failed": ("không ghi được tệp: {reason}", "cannot write the file: {reason}"),
     "rep.font_missing": ("thiếu phông chữ {name} trong thư mục {folder}",

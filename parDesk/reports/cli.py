@@ -20,7 +20,8 @@ register({
     "rep.no_changes": ("Không có gì thay đổi.", "Nothing would change."),
     "rep.dry_run": ("Chạy thử — sẽ thay đổi {count} mục:", "Dry run — {count} items would change:"),
     "rep.imported": ("Đã nhập {count} mục từ bảng tính.", "Imported {count} items from the spreadsheet."),
-    "rep.errors": ("Không nhập gì: bảng tính có {count} lỗi:", "Nothing imported: the spreadsheet has {count} problems:"),
+    "rep.errors": ("Không nhập gì: bảng tính có {count} lỗi:",
+                   "Nothing imported: the spreadsheet has {count} problems:"),
     "rep.package_invalid": ("gói không hợp lệ, không in từ gói này", "the package is not valid; not printing from it"),
     "rep.no_package": ("chưa có gói đã ký; biên nhận cần gói", "no signed package yet; the receipt sheet needs one"),
 })

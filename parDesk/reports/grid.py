@@ -186,7 +186,7 @@ class GridRow(Flowable):
         first: list[tuple] = []
         rest: list[tuple] = []
         moved = False
-        for p, (x, w, content, align, font, size) in zip(self._layout(), self.cells):
+        for p, (x, w, _content, align, font, size) in zip(self._layout(), self.cells, strict=True):
             if p.flow is not None:
                 if p.height <= room:
                     first.append((x, w, p.flow, align, font, size))
@@ -284,7 +284,7 @@ class _Stack(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        for p, (_, h) in zip(self.parts, self.sizes):
+        for p, (_, h) in zip(self.parts, self.sizes, strict=True):
             y -= h
             p.drawOn(self.canv, 0, y)
 
@@ -320,7 +320,7 @@ class RowGroup(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        for r, (_, h) in zip(self.rows, self.sizes):
+        for r, (_, h) in zip(self.rows, self.sizes, strict=True):
             y -= h
             r.drawOn(self.canv, 0, y)
 
@@ -359,7 +359,7 @@ class WithHeader(Flowable):
 
     def draw(self) -> None:
         y = self.height
-        for r, (_, h) in zip(self.header, self.hsizes):
+        for r, (_, h) in zip(self.header, self.hsizes, strict=True):
             y -= h
             r.drawOn(self.canv, 0, y)
         self.body.drawOn(self.canv, 0, y - self.body.height)

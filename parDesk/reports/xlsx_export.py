@@ -441,9 +441,9 @@ def _write_answers_help(ws: Any, lang: str) -> None:
         "   - cột H \"Mức\": chọn tên mức trong danh sách (hoặc gõ tên hay mã mức, xem cột \"Cách chấm\");",
         "   - cột I \"Số vi phạm\": số nguyên không âm;",
         "   - cột J \"Điểm nhập tay\": điểm từ 0 đến điểm tối đa, đúng bước điểm.",
-        ("2. Cột \"Điểm tự chấm\", điểm từng tiêu chí, lĩnh vực, tổng điểm, tỷ lệ và xếp loại được tính bằng công thức, "
-        "đúng như parDesk tính (tiêu chí không áp dụng và mục điều tra xã hội học chưa có điểm không tính vào điểm "
-        "tối đa của đơn vị)."),
+        ("2. Cột \"Điểm tự chấm\", điểm từng tiêu chí, lĩnh vực, tổng điểm, tỷ lệ và xếp loại được tính bằng "
+        "công thức, đúng như parDesk tính (tiêu chí không áp dụng và mục điều tra xã hội học chưa có điểm không tính "
+        "vào điểm tối đa của đơn vị)."),
         "3. Không sửa mã ở cột A, không xóa hàng ẩn số 6 (khóa cột của parDesk).",
         "4. Nhập lại vào parDesk: Nhập số liệu từ Excel. parDesk kiểm tra từng ô và chỉ nhập khi không còn lỗi;",
         "   mỗi lỗi ghi rõ ô cần sửa, ví dụ Chấm điểm!F23. Ô để trống nghĩa là giữ nguyên số liệu trong parDesk.",

@@ -148,7 +148,7 @@ def score_formula(fw: Framework, leaf: Leaf, cells: dict[str, str], level_refs: 
     if rule.kind == "levels":
         h = f"TRIM({cells['level']})"
         expr = '""'
-        for lv, (id_ref, label_ref) in reversed(list(zip(rule.levels, level_refs))):
+        for lv, (id_ref, label_ref) in reversed(list(zip(rule.levels, level_refs, strict=True))):
             expr = f"IF(OR({h}=TRIM({id_ref}),{h}=TRIM({label_ref})),{literal(lv.points)},{expr})"
         return f'=IF({h}="","",{expr})'
     if rule.kind == "manual":

@@ -34,16 +34,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.signing.loops import outside_event_loop
+
+if TYPE_CHECKING:
+    from parDesk.signing.signer import BaseSigner
 
 register({
     "pades.unsigned": ("biểu mẫu PDF chưa được ký số", "the PDF form is not signed"),
@@ -90,6 +95,11 @@ class Box:
     def height(self) -> float:
         return self.y1 - self.y0
 
+    def outward(self) -> Box:
+        """The smallest box on whole points that holds this one (a PDF field rectangle is whole points
+        in pyHanko, so the appearance is drawn at exactly that size and nothing is stretched)."""
+        return Box(self.page, math.floor(self.x0), math.floor(self.y0), math.ceil(self.x1), math.ceil(self.y1))
+
 
 @dataclass(frozen=True)
 class Images:
@@ -103,7 +113,7 @@ class Images:
 class PyHankoAdapter:
     """A :class:`~parDesk.signing.signer.BaseSigner` as a pyHanko ``Signer`` (built lazily: pyHanko is heavy)."""
 
-    def __new__(cls, signer: Any) -> Any:  # returns an instance of a pyHanko Signer subclass
+    def __new__(cls, signer: BaseSigner) -> Any:  # returns an instance of a pyHanko Signer subclass
         from asn1crypto import algos
         from asn1crypto import x509 as ax509
         from pyhanko.sign.signers.pdf_cms import Signer as PhSigner
@@ -128,7 +138,8 @@ class PyHankoAdapter:
                     return bytes(signer.signature_size())
                 return signer.sign_message(data)
 
-        store = SimpleCertificateStore.from_certs([asn1(c) for c in signer.chain()])
+        store = SimpleCertificateStore()
+        store.register_multiple([asn1(c) for c in signer.chain()])
         return _Adapter(signing_cert=asn1(signer.certificate()), cert_registry=store, signature_mechanism=mech,
                         embed_roots=True)
 
@@ -164,7 +175,8 @@ def main_appearance(box: Box, images: Images, org_name: str, when: dt.datetime, 
     seal = images.seal_mm * MM
     text_band = 6.5 * MM  # two small lines at the bottom of the room, above the printed name
     centre = box.y0 + text_band + (box.height - text_band) / 2  # of the signature and the seal, page coordinates
-    field = Box(box.page, box.x0, min(box.y0, centre - seal / 2 - 1), box.x1, max(box.y1, centre + seal / 2 + 1))
+    field = Box(box.page, box.x0, min(box.y0, centre - seal / 2 - 1), box.x1,
+                max(box.y1, centre + seal / 2 + 1)).outward()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(field.width, field.height), invariant=1)
     room_bottom = box.y0 - field.y0
@@ -173,7 +185,8 @@ def main_appearance(box: Box, images: Images, org_name: str, when: dt.datetime, 
     sig_x = field.width / 2
     if images.leader_signature:
         reader = _image_reader(images.leader_signature, "chữ ký" if lang == "vi" else "signature")
-        sig_w, sig_h = _fit(*reader.getSize(), field.width * 0.6, box.height - text_band)
+        iw, ih = reader.getSize()
+        sig_w, sig_h = _fit(iw, ih, field.width * 0.6, box.height - text_band)
         sig_x = (field.width - sig_w) / 2
         c.drawImage(reader, sig_x, cy - sig_h / 2, sig_w, sig_h, mask="auto")
     if images.seal:
@@ -210,7 +223,7 @@ def attachment_appearance(page_width: float, page_height: float, org_name: str, 
     height = leading * len(lines) + 4
     top = page_height - 5 * MM  # above the national header (top margin 20 mm)
     right = page_width - MARGIN_RIGHT
-    field = Box(0, right - width, top - height, right, top)
+    field = Box(0, right - width, top - height, right, top).outward()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(field.width, field.height), invariant=1)
     c.setFillColor(black)
@@ -222,26 +235,7 @@ def attachment_appearance(page_width: float, page_height: float, org_name: str, 
     return buf.getvalue(), field
 
 
-def _outside_any_event_loop(fn: Any) -> Any:
-    """Run ``fn`` where no asyncio loop runs: pyHanko's synchronous API calls ``asyncio.run``.
-
-    A caller on a thread that already runs a loop (a browser-driving test, an
-    async server handler) would otherwise get "asyncio.run() cannot be called
-    from a running event loop"; such a caller gets the work done on a short-lived
-    thread of its own instead.
-    """
-    import asyncio
-    import concurrent.futures
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return fn()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(fn).result()
-
-
-def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: Any, *, appearance: bytes,
+def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: BaseSigner, *, appearance: bytes,
              field: Box, org_name: str, when: dt.datetime, field_name: str = "ChuKySo",
              tsa_url: str | None = None, reason: str | None = None, location: str | None = None) -> Path:
     """Sign ``src`` into ``dest`` (temp + fsync + rename) with one visible PAdES signature.
@@ -284,7 +278,7 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
     from pyhanko.pdf_utils.metadata.model import DocumentMetadata
 
     class _FixedTimeMeta(DocumentMetadata):
-        @property  # type: ignore[override]
+        @property
         def last_modified(self) -> dt.datetime:
             return when
 
@@ -295,7 +289,8 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
     class _Writer(IncrementalPdfFileWriter):
         @classmethod
         def _handle_id(cls, prev: Any) -> Any:
-            ids = super()._handle_id(prev)
+            # unannotated in pyHanko; untyped_calls_exclude (pyproject) does not reach calls through super()
+            ids = super()._handle_id(prev)  # type: ignore[no-untyped-call]
             return generic.ArrayObject([ids[0], generic.ByteStringObject(seed[:16])])
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -305,6 +300,11 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
             self._meta = fixed
 
     class _Appearance(ImportedPdfPage):
+        def __init__(self, file_name: str, page_ix: int = 0) -> None:
+            # pyHanko leaves ImportedPdfPage.__init__ unannotated, and mypy's untyped_calls_exclude
+            # (pyproject) does not reach calls through super()
+            super().__init__(file_name, page_ix)  # type: ignore[no-untyped-call]
+
         def render(self) -> bytes:
             out = super().render()
             name = out[:-3]
@@ -324,8 +324,10 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
             background=_Appearance(str(look), 0), border_width=0, background_opacity=1.0,
             background_layout=layout.SimpleBoxLayoutRule(
                 x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
-                margins=layout.Margins.uniform(0), inner_content_scaling=layout.InnerScaling.NO_SCALING))
-        spec = fields.SigFieldSpec(field_name, on_page=field.page, box=(field.x0, field.y0, field.x1, field.y1))
+                margins=layout.Margins(0, 0, 0, 0), inner_content_scaling=layout.InnerScaling.NO_SCALING))
+        rect = field.outward()
+        spec = fields.SigFieldSpec(field_name, on_page=rect.page,
+                                   box=(int(rect.x0), int(rect.y0), int(rect.x1), int(rect.y1)))
         timestamper = HTTPTimeStamper(tsa_url) if tsa_url else None
         pdf_signer = _PinnedTimeSigner(meta, signer=signer.pyhanko_signer(), stamp_style=stamp,
                                        new_field_spec=spec, timestamper=timestamper)
@@ -333,7 +335,7 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
         with io.BytesIO(src_bytes) as fh:
             writer = _Writer(fh, strict=False)
             try:
-                _outside_any_event_loop(lambda: pdf_signer.sign_pdf(writer, output=out))
+                outside_event_loop(lambda: pdf_signer.sign_pdf(writer, output=out))
             except ParDeskError:
                 raise
             except Exception as exc:
@@ -345,8 +347,8 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
     return dest
 
 
-def sign_letter(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: Any, *,
-                room: tuple[int, float, float, float, float], images: Images, org_name: str,
+def sign_letter(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: BaseSigner, *,
+                room: tuple[int, float, float, float, float] | None, images: Images, org_name: str,
                 when: dt.datetime, tsa_url: str | None = None, lang: str = "vi") -> Path:
     """The main document: the leader's signature and the seal in the room the layout recorded."""
     if room is None:
@@ -365,7 +367,7 @@ def _first_page_size(path: str | os.PathLike[str]) -> tuple[float, float]:
         return float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
 
 
-def sign_attachment(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: Any, *,
+def sign_attachment(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: BaseSigner, *,
                     org_name: str, when: dt.datetime, number_code: str, tsa_url: str | None = None) -> Path:
     """An attachment: the organisation's signature, no image, top right of page 1."""
     w, h = _first_page_size(src)

@@ -43,13 +43,16 @@ then waits for the driver, so callers run it off the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import os
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
@@ -86,8 +89,8 @@ register({
     "token.removed": ("token đã bị rút ra hoặc ngừng trả lời trong khi ký; chưa có gì được ghi, hãy cắm lại và ký lại",
                       "the token was removed or stopped answering while signing; nothing was written, "
                       "plug it in and sign again"),
-    "token.mechanism": ("token không hỗ trợ cách ký cần cho khóa {key} ({detail})",
-                        "the token does not support a signing mechanism for the key {key} ({detail})"),
+    "token.mechanism": ("token không hỗ trợ cách ký cần cho khóa {key_type} ({detail})",
+                        "the token does not support a signing mechanism for the key {key_type} ({detail})"),
     "token.cancelled": ("đã hủy nhập mã PIN trên token", "PIN entry on the token was cancelled"),
     "token.error": ("token báo lỗi: {detail}", "the token reported an error: {detail}"),
 })
@@ -120,7 +123,7 @@ def candidate_modules(chosen: str | os.PathLike[str] | None = None, *,
         found.append(Path(chosen))
     dirs: list[Path] = [Path(d) for d in extra_dirs]
     if sys.platform.startswith("win"):
-        root = Path(os.environ.get("SystemRoot", r"C:\Windows"))
+        root = Path(os.environ.get("SYSTEMROOT", r"C:\Windows"))
         dirs += [root / "System32", root / "SysWOW64"]
         names = WINDOWS_MODULE_NAMES
     else:
@@ -134,7 +137,7 @@ def candidate_modules(chosen: str | os.PathLike[str] | None = None, *,
     return found
 
 
-def load_module(path: str | os.PathLike[str]):  # -> pkcs11.lib
+def load_module(path: str | os.PathLike[str]) -> Any:  # a pkcs11.lib
     """Load (or reuse) a PKCS#11 module; a bad file is a person-readable error."""
     import pkcs11
     path = str(path)
@@ -183,23 +186,22 @@ class TokenInfo:
         return [c for c in self.certificates if c.can_sign]
 
 
-def _pin_state(token) -> tuple[bool, bool, bool]:
+def _pin_state(token: Any) -> tuple[bool, bool, bool]:
+    """(count low, final try, locked) as the token reports them in its flags (CK_TOKEN_INFO)."""
     from pkcs11 import TokenFlag
     flags = token.flags
     return (bool(flags & TokenFlag.USER_PIN_COUNT_LOW), bool(flags & TokenFlag.USER_PIN_FINAL_TRY),
             bool(flags & TokenFlag.USER_PIN_LOCKED))
 
 
-def _token_error(exc: BaseException, token=None) -> ParDeskError:
+def _token_error(exc: BaseException, token: Any = None) -> ParDeskError:
     """A PKCS#11 exception as the message a person reads (never with the PIN in it)."""
     import pkcs11.exceptions as E
     if isinstance(exc, E.PinIncorrect):
         low = final = locked = False
         if token is not None:
-            try:  # the flags the token reports *after* the failed try
+            with contextlib.suppress(E.PKCS11Error):  # the flags the token reports *after* the failed try
                 low, final, locked = _pin_state(token.slot.get_token())
-            except E.PKCS11Error:
-                pass
         if locked:
             return ParDeskError("token.pin_locked")
         if final:
@@ -222,7 +224,7 @@ def _token_error(exc: BaseException, token=None) -> ParDeskError:
     if isinstance(exc, E.PKCS11Error) and "NOT INITIALIZED" in str(exc).upper().replace("_", " "):
         return ParDeskError("token.removed")
     if isinstance(exc, (E.MechanismInvalid, E.MechanismParamInvalid)):
-        return ParDeskError("token.mechanism", key="?", detail=type(exc).__name__)
+        return ParDeskError("token.mechanism", key_type="?", detail=type(exc).__name__)
     return ParDeskError("token.error", detail=(type(exc).__name__ + (f": {exc}" if str(exc) else ""))[:200])
 
 
@@ -233,7 +235,7 @@ def _is_ca(cert: x509.Certificate) -> bool:
         return False
 
 
-def _read_certificates(session) -> list[tuple[bytes, str, x509.Certificate]]:
+def _read_certificates(session: Any) -> list[tuple[bytes, str, x509.Certificate]]:
     from pkcs11 import Attribute, CertificateType, ObjectClass
     out = []
     for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE,
@@ -254,7 +256,7 @@ def _read_certificates(session) -> list[tuple[bytes, str, x509.Certificate]]:
     return out
 
 
-def _private_key_ids(session) -> set[bytes]:
+def _private_key_ids(session: Any) -> set[bytes]:
     """CKA_IDs of private keys visible now (some tokens show them only after login)."""
     from pkcs11 import Attribute, ObjectClass
     ids = set()
@@ -266,7 +268,7 @@ def _private_key_ids(session) -> set[bytes]:
     return ids
 
 
-def list_tokens(module: str | os.PathLike[str], *, now=None) -> list[TokenInfo]:
+def list_tokens(module: str | os.PathLike[str], *, now: dt.datetime | None = None) -> list[TokenInfo]:
     """Every token present behind ``module``, with its certificates — no PIN asked.
 
     A token that hides its private keys until login shows ``has_key=True``
@@ -316,8 +318,9 @@ class TokenSigner(BaseSigner):
 
     kind = "token"
 
-    def __init__(self, session, token, private_key, cert: x509.Certificate,
-                 chain: Sequence[x509.Certificate], algorithm: Algorithm, *, clock=None) -> None:
+    def __init__(self, session: Any, token: Any, private_key: Any, cert: x509.Certificate,
+                 chain: Sequence[x509.Certificate], algorithm: Algorithm, *,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__(cert, chain, clock=clock)
         self._session = session
         self._token = token
@@ -346,13 +349,11 @@ class TokenSigner(BaseSigner):
     def close(self) -> None:
         session, self._session = self._session, None
         if session is not None:
-            try:
+            with contextlib.suppress(Exception):  # a token pulled out cannot close its session: nothing to do
                 session.close()
-            except Exception:
-                pass
 
 
-def _choose_algorithm(slot, cert: x509.Certificate, rsa_padding: str | None) -> Algorithm:
+def _choose_algorithm(slot: Any, cert: x509.Certificate, rsa_padding: str | None) -> Algorithm:
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from pkcs11 import Mechanism
     key = cert.public_key()
@@ -362,21 +363,21 @@ def _choose_algorithm(slot, cert: x509.Certificate, rsa_padding: str | None) -> 
         mechanisms = {Mechanism.ECDSA, Mechanism.RSA_PKCS}
     if isinstance(key, ec.EllipticCurvePublicKey):
         if Mechanism.ECDSA not in mechanisms:
-            raise ParDeskError("token.mechanism", key=f"ECDSA {key.curve.name}", detail="CKM_ECDSA")
+            raise ParDeskError("token.mechanism", key_type=f"ECDSA {key.curve.name}", detail="CKM_ECDSA")
         return "ecdsa"
     if isinstance(key, rsa.RSAPublicKey):
         if rsa_padding in (None, "pss") and Mechanism.RSA_PKCS_PSS in mechanisms:
             return "rsa-pss"
         if rsa_padding in (None, "pkcs1") and Mechanism.RSA_PKCS in mechanisms:
             return "rsa-pkcs1"
-        raise ParDeskError("token.mechanism", key=f"RSA {key.key_size}", detail="CKM_RSA_PKCS(_PSS)")
-    raise ParDeskError("token.mechanism", key=type(key).__name__, detail="-")
+        raise ParDeskError("token.mechanism", key_type=f"RSA {key.key_size}", detail="CKM_RSA_PKCS(_PSS)")
+    raise ParDeskError("token.mechanism", key_type=type(key).__name__, detail="-")
 
 
 def open_signer(module: str | os.PathLike[str], *, token_serial: str | None = None, token_label: str | None = None,
                 object_id: bytes | None = None, fingerprint: str | None = None, pin: str | None,
                 chain: Sequence[x509.Certificate] = (), rsa_padding: str | None = None,
-                now=None, clock=None) -> TokenSigner:
+                now: dt.datetime | None = None, clock: Callable[[], dt.datetime] | None = None) -> TokenSigner:
     """Log in to the token once with ``pin`` and return a signer for one certificate on it.
 
     The certificate is chosen by ``fingerprint`` (SHA-256 hex, preferred) or
@@ -423,14 +424,10 @@ def open_signer(module: str | os.PathLike[str], *, token_serial: str | None = No
         raise _token_error(exc, token) from None
     chosen = None
     for oid, _label, cert in certs:
-        if fingerprint is not None:
-            if cert_info(cert, now).fingerprint_sha256 == fingerprint.lower():
-                chosen = (oid, cert)
-                break
-        elif object_id is not None:
-            if oid == object_id:
-                chosen = (oid, cert)
-                break
+        if (fingerprint is not None and cert_info(cert, now).fingerprint_sha256 == fingerprint.lower()) or \
+                (fingerprint is None and object_id is not None and oid == object_id):
+            chosen = (oid, cert)
+            break
     if chosen is None and fingerprint is None and object_id is None:
         usable = [(oid, c) for oid, _l, c in certs if oid]
         if len(usable) == 1:

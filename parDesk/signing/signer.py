@@ -34,14 +34,14 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from parDesk.i18n import ParDeskError
-from parDesk.identity import PrivateKey, cert_info, check_can_sign, check_key_allowed, load_pkcs12, same_key
+from parDesk.identity import CertInfo, PrivateKey, cert_info, check_can_sign, check_key_allowed, load_pkcs12, same_key
 from parDesk.signing.cms import DETERMINISTIC_ECDSA, build_signed_data, pss_padding
 
 Algorithm = Literal["ecdsa", "rsa-pss", "rsa-pkcs1"]
@@ -77,7 +77,7 @@ class BaseSigner(ABC):
     def chain(self) -> list[x509.Certificate]:
         return list(self._chain)
 
-    def info(self):  # -> parDesk.identity.CertInfo
+    def info(self) -> CertInfo:
         """What the window shows: owner, issuer, validity, the 30-day warning."""
         return cert_info(self._cert, self._clock())
 
@@ -104,7 +104,7 @@ class BaseSigner(ABC):
             return 2 * ((key.curve.key_size + 7) // 8) + 9
         return 512
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (an optional hook, not abstract: only a token has a session to release)
         """Release what the signer holds (a token session); harmless to call twice."""
 
     def __enter__(self) -> BaseSigner:
@@ -126,7 +126,7 @@ class BaseSigner(ABC):
         return build_signed_data(data, self.sign_message, self.algorithm, self._cert, self._chain,
                                  signing_time=signing_time)
 
-    def pyhanko_signer(self):  # -> pyhanko.sign.signers.Signer
+    def pyhanko_signer(self) -> Any:  # a pyhanko.sign.signers.Signer (pyHanko is imported only when needed)
         """This signer as a pyHanko signer, for PAdES (imported lazily: the server needs no pyHanko here)."""
         from parDesk.signing.pades import PyHankoAdapter
         return PyHankoAdapter(self)
@@ -153,7 +153,7 @@ class KeySigner(BaseSigner):
     def sign_message(self, message: bytes) -> bytes:
         if isinstance(self._key, ec.EllipticCurvePrivateKey):
             if DETERMINISTIC_ECDSA:
-                alg = ec.ECDSA(hashes.SHA256(), deterministic_signing=True)  # type: ignore[call-arg]
+                alg = ec.ECDSA(hashes.SHA256(), deterministic_signing=True)
             else:
                 alg = ec.ECDSA(hashes.SHA256())
             return self._key.sign(message, alg)
@@ -168,9 +168,9 @@ def pkcs12_signer(data: bytes, password: str, *, clock: Callable[[], dt.datetime
 
 def public_key_matches(signer: BaseSigner, cert: x509.Certificate) -> bool:
     """Does ``cert`` carry this signer's public key (e.g. a renewed certificate on the same token)?"""
-    pub = lambda c: c.public_key().public_bytes(  # noqa: E731
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    return pub(signer.certificate()) == pub(cert)
+    def spki(c: x509.Certificate) -> bytes:
+        return c.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return spki(signer.certificate()) == spki(cert)
 
 
 def verify_message(cert: x509.Certificate, algorithm: Algorithm, message: bytes, signature: bytes) -> None:

@@ -37,15 +37,22 @@ import datetime as dt
 import hashlib
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.signing.loops import outside_event_loop
+
+if TYPE_CHECKING:
+    from pyhanko_certvalidator.path import ValidationPath
+
+T = TypeVar("T")
 
 register({
     "trust.revocation_unknown": ("không xác định được trạng thái thu hồi của chứng thư số {subject} "
@@ -68,7 +75,7 @@ register({
 })
 
 
-class TrustState(str, Enum):
+class TrustState(StrEnum):
     """The chain's verdict (str values, stable for JSON and the database)."""
 
     TRUSTED = "trusted"                          # chains, valid, usage ok, not revoked
@@ -158,39 +165,19 @@ class RevocationCache:
                     _write_atomic(self.folder / name, data)
 
 
-def _run(coro):
-    """Run a coroutine to completion from sync code, even if this thread already runs a loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    box: dict[str, object] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = asyncio.run(coro)
-        except BaseException as exc:
-            box["error"] = exc
-    t = threading.Thread(target=target)
-    t.start()
-    t.join()
-    if "error" in box:
-        raise box["error"]  # type: ignore[misc]
-    return box["value"]
-
-
-def _asn1(cert: x509.Certificate):
+def _asn1(cert: x509.Certificate) -> Any:  # an asn1crypto Certificate (asn1crypto ships no types)
     from asn1crypto import x509 as ax509
     return ax509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
-def _crypto(cert) -> x509.Certificate:
+def _crypto(cert: Any) -> x509.Certificate:
     return x509.load_der_x509_certificate(cert.dump())
 
 
 async def _validate(cert: x509.Certificate, others: Sequence[x509.Certificate], anchors: Sequence[x509.Certificate],
                     moment: dt.datetime, *, mode: str, fetch: bool, crls: list[bytes], ocsps: list[bytes],
-                    timeout: float):
+                    timeout: float) -> tuple[ValidationPath, list[bytes], list[bytes]]:
+    """One validation by pyhanko-certvalidator: the path, and the CRLs / OCSP responses it fetched."""
     from pyhanko_certvalidator import CertificateValidator, ValidationContext
     from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
     vc = ValidationContext(
@@ -206,6 +193,11 @@ async def _validate(cert: x509.Certificate, others: Sequence[x509.Certificate], 
         fetched_crls = [c.dump() for c in vc.revinfo_manager.crls] if hasattr(vc.revinfo_manager, "crls") else []
         fetched_ocsps = [o.dump() for o in vc.revinfo_manager.ocsps] if hasattr(vc.revinfo_manager, "ocsps") else []
     return path, fetched_crls, fetched_ocsps
+
+
+def _sync(coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` to completion from sync code, even on a thread that already runs a loop."""
+    return outside_event_loop(lambda: asyncio.run(coro))
 
 
 def _key_usage_ok(cert: x509.Certificate) -> bool:
@@ -253,7 +245,7 @@ def validate_chain(cert: x509.Certificate, anchors: Sequence[x509.Certificate], 
     crls, ocsps = cache.load(dt.datetime.now(dt.UTC))
     others = [c for c in intermediates if c != cert]
 
-    def done(path, online_used: bool) -> TrustResult:
+    def done(path: ValidationPath, online_used: bool) -> TrustResult:
         certs = [_crypto(c) for c in path]
         certs.reverse()  # leaf first
         return TrustResult(TrustState.TRUSTED, path=certs, anchor=certs[-1] if certs else None,
@@ -263,8 +255,8 @@ def validate_chain(cert: x509.Certificate, anchors: Sequence[x509.Certificate], 
     attempts = [False, True] if online else [False]
     for fetch in attempts:
         try:
-            path, new_crls, new_ocsps = _run(_validate(cert, others, anchors, moment, mode="require", fetch=fetch,
-                                                       crls=crls, ocsps=ocsps, timeout=timeout))
+            path, new_crls, new_ocsps = _sync(_validate(cert, others, anchors, moment, mode="require", fetch=fetch,
+                                                        crls=crls, ocsps=ocsps, timeout=timeout))
             if fetch:
                 cache.store("crl", new_crls)
                 cache.store("ocsp", new_ocsps)
@@ -279,8 +271,8 @@ def validate_chain(cert: x509.Certificate, anchors: Sequence[x509.Certificate], 
                                                                     detail=f"{type(exc).__name__}: {exc}"[:300])])
     # Revocation could not be settled: is everything else right? (soft-fail, offline, cached answers)
     try:
-        path, _c, _o = _run(_validate(cert, others, anchors, moment, mode="soft-fail", fetch=False,
-                                      crls=crls, ocsps=ocsps, timeout=timeout))
+        path, _c, _o = _sync(_validate(cert, others, anchors, moment, mode="soft-fail", fetch=False,
+                                       crls=crls, ocsps=ocsps, timeout=timeout))
     except (E.PathValidationError, E.PathBuildingError, E.ValidationError) as exc:
         return TrustResult(TrustState.UNTRUSTED, [_problem(exc, cert, moment)])
     result = done(path, False)

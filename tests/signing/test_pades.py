@@ -112,7 +112,7 @@ def test_attachment_signature_has_no_image_and_reads_top_right(tmp_path):
     # pdftotext does not read annotation appearances; the appearance text is checked from the stream
     data = (tmp_path / "s.pdf").read_bytes()
     assert pades.check_pdf_signatures(data, cert) == []
-    appearance, field = pades.attachment_appearance(842, 595, "Ủy ban nhân dân xã Tân Lập", when, "15/UBND-VP")
+    _appearance, field = pades.attachment_appearance(842, 595, "Ủy ban nhân dân xã Tân Lập", when, "15/UBND-VP")
     assert field.x1 > 842 - 60 and field.y1 > 595 - 40  # top right
     assert pades.iso_vn(when) == "2025-11-01T09:30:00+07:00"
     assert text is not None

@@ -127,6 +127,24 @@ def test_locked_and_final_try_are_said_clearly():
     assert T._token_error(pkcs11.PinIncorrect()).key == "token.pin_wrong"
 
 
+class _SlotWithout:
+    """A slot whose token offers none of the signing mechanisms (SoftHSM2 offers them all)."""
+
+    def get_mechanisms(self) -> set[object]:
+        return set()
+
+
+@pytest.mark.parametrize("which", ["ec", "rsa"])
+def test_token_without_the_mechanism_says_so(world, which):
+    """Was a TypeError (the message parameter was named like ParDeskError's own 'key')."""
+    cert = world.ec_cert if which == "ec" else world.rsa_cert
+    with pytest.raises(ParDeskError) as e:
+        T._choose_algorithm(_SlotWithout(), cert, None)
+    assert e.value.key == "token.mechanism"
+    assert ("ECDSA" if which == "ec" else "RSA 2048") in e.value.message("vi")
+    assert "does not support" in e.value.message("en")
+
+
 def test_expired_certificate_refused_before_the_pin_is_tried(world):
     expired = world.mid.issue(pki.unit_name(), world.ec_cert.public_key(),
                               not_before=pki.now() - dt.timedelta(days=400), days=30)

@@ -556,9 +556,16 @@ class WindowMachine(RuleBasedStateMachine):
         try:
             self.idle()
         finally:
+            from PySide6.QtCore import QCoreApplication, QEvent
+
             self.win.close()
             self.ctx.runner.shutdown()
             self.ctx.workspace.close()
+            # Delete it, as the shell does when it swaps windows (Shell.open_workspace): a closed window kept
+            # alive stays in the application, and 60 of them made each new window's first refresh 10 times
+            # slower (0.5 s → 6 s), past the 10 s wait on a loaded machine: the long run timed out on that.
+            self.win.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="module")
@@ -605,8 +612,7 @@ def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
             ctx = AppContext.open(folder, language=language, prefs=prefs,
                                   settings=QSettings(str(tmp_path / f"w{n}.ini"), QSettings.Format.IniFormat),
                                   features=Features.detect())
-            win = MainWindow(ctx)
-            qtbot.addWidget(win)
+            win = MainWindow(ctx)  # not qtbot.addWidget: the machine's teardown closes and deletes it
             win.show()
             win.activateWindow()
             ctx.refresh()
