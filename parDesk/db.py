@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
 from sqlmodel import create_engine
 
@@ -166,7 +166,7 @@ def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
-def _begin(conn) -> None:
+def _begin(conn: Connection) -> None:
     # IMMEDIATE: take the write lock at BEGIN so two writers queue on the busy
     # timeout instead of failing mid-transaction with SQLITE_BUSY.
     conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -219,7 +219,8 @@ def make_engine(path: Path, immediate: bool = True, read_only: bool = False) -> 
 def schema_version(path: Path, read_only: bool = False) -> int:
     con = sqlite3.connect(read_only_uri(path), uri=True) if read_only else sqlite3.connect(path)
     try:
-        return con.execute("PRAGMA user_version").fetchone()[0]
+        version: int = con.execute("PRAGMA user_version").fetchone()[0]
+        return version
     finally:
         con.close()
 

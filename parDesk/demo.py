@@ -14,6 +14,7 @@ import random
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from parDesk.models.framework import Leaf, load_framework
 from parDesk.resources import font_path, framework_path
@@ -124,7 +125,7 @@ def build_demo(folder: Path, seed: int = 2025) -> Workspace:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _demo_inputs(leaf: Leaf, rng: random.Random) -> dict:
+def _demo_inputs(leaf: Leaf, rng: random.Random) -> dict[str, Any]:
     rule = leaf.rule
     if rule.kind == "yes_no":
         return {"done": rng.random() < 0.85}

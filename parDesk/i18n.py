@@ -139,7 +139,7 @@ class Num:
             whole, _, frac = text.partition(".")
             sign = "-" if whole.startswith("-") else ""
             whole = whole.lstrip("-")
-            groups = []
+            groups: list[str] = []
             while len(whole) > 3:
                 groups.insert(0, whole[-3:])
                 whole = whole[:-3]

@@ -86,7 +86,7 @@ def fmt_number(value: Number | None, places: int | None = None, *, lang: str = "
     text = format(abs(d), "f")
     whole, _, frac = text.partition(".")
     thousands, decimal = _SEPARATORS.get(lang, _SEPARATORS["vi"])
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

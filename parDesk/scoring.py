@@ -17,6 +17,7 @@ from typing import Any
 
 from parDesk.i18n import Num, ParDeskError, register
 from parDesk.models.framework import ZERO, Framework, Leaf, Node, Rule
+from parDesk.models.kinds import RuleKind
 
 HUNDRED = Decimal(100)
 
@@ -36,7 +37,7 @@ register({
     "in.unexpected": ("dữ liệu không dùng cho loại quy tắc này: {fields}", "inputs not used by this rule kind: {fields}"),
 })
 
-INPUT_FIELDS: dict[str, tuple[str, ...]] = {
+INPUT_FIELDS: dict[RuleKind, tuple[str, ...]] = {
     "yes_no": ("done",),
     "ratio_tiers": ("numerator", "denominator"),
     "proportional": ("numerator", "denominator"),
@@ -391,7 +392,7 @@ def losing_points(fw: Framework, totals: Totals, states: Mapping[str, LeafState]
 
 
 @functools.lru_cache(maxsize=4096)
-def _code_key(code: str) -> tuple:
+def _code_key(code: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.replace("-", ".").split("."))
 
 

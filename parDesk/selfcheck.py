@@ -10,6 +10,7 @@ offscreen on that workspace. Used by CI on the built program.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from parDesk import __version__
@@ -25,7 +26,7 @@ register({
 def run_self_check(gui: bool = False) -> list[tuple[str, bool, str]]:
     results: list[tuple[str, bool, str]] = []
 
-    def step(name: str, fn) -> None:
+    def step(name: str, fn: Callable[[], object]) -> None:
         try:
             detail = fn() or ""
             results.append((name, True, str(detail)))

@@ -1,5 +1,8 @@
 """The frozen assessment: one plain dict that says everything that was claimed.
 
+Its shape is :class:`parDesk.models.snapshot.Snapshot` (TypedDicts, so it stays
+the plain JSON dict it is on disk).
+
 It is written into the submission package as ``data/assessment.json`` and it is
 what the printed forms render from, so the province can print the same forms
 from the package it received. Decimals are strings with a dot; keys are sorted
@@ -11,13 +14,21 @@ from __future__ import annotations
 import dataclasses
 import re
 from decimal import Decimal
-from typing import Any
 
 from parDesk.models.framework import Framework, Leaf, Node, canonical_json
+from parDesk.models.snapshot import (
+    SNAPSHOT_FORMAT,
+    Snapshot,
+    SnapshotAppraisal,
+    SnapshotEvidence,
+    SnapshotItem,
+    SnapshotLeaf,
+    SnapshotNode,
+)
 from parDesk.scoring import compute_totals
 from parDesk.workspace import Workspace, _dec
 
-FORMAT = "pardesk-assessment/1"
+FORMAT = SNAPSHOT_FORMAT
 
 
 _EXT = re.compile(r"[a-z0-9]{1,10}")
@@ -38,7 +49,7 @@ def _d(value: Decimal | None) -> str | None:
 
 
 def build_snapshot(ws: Workspace, frozen_at: str | None = None,
-                   previous_package_hash: str | None = None, *, claims_only: bool = True) -> dict[str, Any]:
+                   previous_package_hash: str | None = None, *, claims_only: bool = True) -> Snapshot:
     """The assessment as one dict.
 
     ``claims_only`` (the default, and what a package carries): the unit's own
@@ -64,11 +75,11 @@ def build_snapshot(ws: Workspace, frozen_at: str | None = None,
     for lk in sorted(ws.links(), key=lambda lk: (lk.code, lk.document_id)):
         links.setdefault(lk.code, []).append((lk.document_id, lk.page_ref))
 
-    items: list[dict[str, Any]] = []
+    items: list[SnapshotItem] = []
 
-    def leaf_item(leaf: Leaf, depth: int, parent: str | None) -> dict[str, Any]:
+    def leaf_item(leaf: Leaf, depth: int, parent: str | None) -> SnapshotLeaf:
         ans = answers[leaf.code]
-        evidence = []
+        evidence: list[SnapshotEvidence] = []
         for doc_id, page_ref in links.get(leaf.code, []):
             d = docs[doc_id]
             evidence.append({
@@ -77,7 +88,7 @@ def build_snapshot(ws: Workspace, frozen_at: str | None = None,
                 "number": d.number, "date": d.issued_date, "issuer": d.issuer, "subject": d.subject,
                 "page_ref": page_ref or d.page_ref,
             })
-        item = {
+        item: SnapshotLeaf = {
             "code": leaf.code, "title": leaf.title, "kind": "leaf", "block": leaf.block, "depth": depth,
             "parent": parent, "max": _dec(leaf.max), "score": _d(totals.leaf_scores.get(leaf.code)),
             "max_applicable": "0" if (ans.not_applicable and leaf.can_be_na) else _dec(leaf.max),
@@ -85,20 +96,23 @@ def build_snapshot(ws: Workspace, frozen_at: str | None = None,
             "not_applicable": bool(ans.not_applicable and leaf.can_be_na), "inputs": ans.inputs,
             "explanation": ans.explanation, "status": summary.statuses[leaf.code].status,
             "requires_evidence": leaf.requires_evidence, "evidence": evidence,
-            "appraisal": [{"round": ap.round, "score": ap.score, "comment": ap.comment,
-                           "request_explanation": bool(ap.request_explanation)}
-                          for ap in appraisals.get(leaf.code, [])],
         }
-        if claims_only:
-            del item["appraisal"]
+        if not claims_only:
+            appraisal: list[SnapshotAppraisal] = [
+                {"round": ap.round, "score": ap.score, "comment": ap.comment,
+                 "request_explanation": bool(ap.request_explanation)}
+                for ap in appraisals.get(leaf.code, [])]
+            item["appraisal"] = appraisal
         return item
 
     def walk(node: Node, depth: int, parent: str | None) -> None:
         nt = totals.nodes[node.code]
-        kind = "area" if depth == 0 else "criterion" if depth == 1 else "group"
-        items.append({"code": node.code, "title": node.title, "kind": kind, "block": "main", "depth": depth,
-                      "parent": parent, "max": _dec(node.max), "score": _dec(nt.score),
-                      "max_applicable": _dec(nt.max_applicable)})
+        row: SnapshotNode = {
+            "code": node.code, "title": node.title,
+            "kind": "area" if depth == 0 else "criterion" if depth == 1 else "group", "block": "main",
+            "depth": depth, "parent": parent, "max": _dec(node.max), "score": _dec(nt.score),
+            "max_applicable": _dec(nt.max_applicable)}
+        items.append(row)
         for child in node.children:
             if isinstance(child, Leaf):
                 items.append(leaf_item(child, depth + 1, node.code))
@@ -112,6 +126,7 @@ def build_snapshot(ws: Workspace, frozen_at: str | None = None,
     for item in fw.penalty.items:
         items.append(leaf_item(item, 0, None))
 
+    assert a.id is not None, "an assessment read from the database has its id"
     return {
         "format": FORMAT,
         "unit": {"code": unit.admin_code, "name": unit.name, "short_name": unit.short_name,
@@ -132,5 +147,5 @@ def build_snapshot(ws: Workspace, frozen_at: str | None = None,
     }
 
 
-def snapshot_bytes(snapshot: dict[str, Any]) -> bytes:
+def snapshot_bytes(snapshot: Snapshot) -> bytes:
     return canonical_json(snapshot)

@@ -16,10 +16,14 @@ from typing import Any
 
 from parDesk.i18n import Nested, ParDeskError, register
 from parDesk.models.framework import Framework, Leaf
+from parDesk.models.kinds import LeafStatusName
 from parDesk.scoring import normalize_inputs
 
-NOT_STARTED, IN_PROGRESS, COMPLETE, NOT_APPLICABLE, PROVINCE = (
-    "not_started", "in_progress", "complete", "not_applicable", "province")
+NOT_STARTED: LeafStatusName = "not_started"
+IN_PROGRESS: LeafStatusName = "in_progress"
+COMPLETE: LeafStatusName = "complete"
+NOT_APPLICABLE: LeafStatusName = "not_applicable"
+PROVINCE: LeafStatusName = "province"
 
 register({
     "val.no_score": ("chưa có điểm tự chấm", "no self-score yet"),
@@ -37,7 +41,7 @@ register({
 @dataclass(frozen=True)
 class LeafStatus:
     code: str
-    status: str
+    status: LeafStatusName
     problems: tuple[ParDeskError, ...] = ()
 
     @property

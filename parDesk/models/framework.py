@@ -1,33 +1,52 @@
-"""The framework (Bộ chỉ số) as validated, immutable data.
+"""Reading a framework (Bộ chỉ số) file: nothing from it is trusted.
 
 A framework arrives as a JSON file written by a province (or converted from
-its spreadsheet). Nothing from that file is trusted: :func:`parse_framework`
-checks every field and collects *all* problems, each naming the file, the JSON
-path and the reason, before refusing the file. A framework's identity is the
-SHA-256 of its canonical form (see :meth:`Framework.canonical_bytes`), so two
-files that differ only in spacing, key order or ``1`` versus ``"1.0"`` are the
-same framework, and an assessment is bound to exactly one such hash.
+its spreadsheet). :func:`parse_framework` checks every field and collects
+*all* problems, each naming the file, the JSON path and the reason, before
+refusing the file, so a province fixes its file in one pass rather than one
+error per try. What it returns is the immutable model of
+:mod:`parDesk.models.framework_model`, re-exported here so that callers keep
+one import for "a framework".
 
 The format is documented in ``docs/framework-format.md``.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime as _dt
+import itertools
 import json
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from types import EllipsisType
 from typing import Any
 
 from parDesk.i18n import Msg, ParDeskError, ValidationErrors, register
+from parDesk.models.framework_model import (
+    FORMAT,
+    ROUNDING_MODES,
+    ZERO,
+    Band,
+    Block,
+    Decision,
+    Framework,
+    Leaf,
+    Level,
+    Node,
+    Rounding,
+    Rule,
+    Tier,
+    _s,
+    canonical_json,
+)
+from parDesk.models.kinds import RULE_KINDS, ZERO_DENOMINATORS, BlockKind, ExtraBlockKind
 
-FORMAT = "pardesk-framework/1"
-RULE_KINDS = ("yes_no", "ratio_tiers", "proportional", "levels", "manual", "deductions", "survey")
-ROUNDING_MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN, "up": ROUND_UP}
-ZERO = Decimal(0)
+__all__ = [
+    "FORMAT", "ROUNDING_MODES", "RULE_KINDS", "ZERO", "Band", "Block", "Decision", "Framework", "Leaf", "Level",
+    "Node", "Rounding", "Rule", "Tier", "canonical_json", "load_framework", "parse_framework",
+    "parse_framework_bytes",
+]
 
 register({
     "fw.missing": ("thiếu trường bắt buộc", "required field is missing"),
@@ -46,14 +65,17 @@ register({
                         "a lower threshold must not give more points ({prev} then {value})"),
     "fw.empty": ("không được rỗng", "must not be empty"),
     "fw.depth": ("cây chỉ số sâu quá 4 cấp", "the framework tree is deeper than 4 levels"),
-    "fw.leaf_or_children": ("một mục phải có hoặc 'rule' (mục chấm điểm) hoặc 'children', không phải cả hai hay không có",
+    "fw.leaf_or_children": ("một mục phải có hoặc 'rule' (mục chấm điểm) hoặc 'children', "
+                            "không phải cả hai hay không có",
                             "a node must have either 'rule' (a scored item) or 'children', not both or neither"),
     "fw.bad_json": ("không đọc được JSON: {reason}", "cannot read JSON: {reason}"),
     "fw.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "fw.format": ("định dạng không được hỗ trợ: {value!r} (cần {expected!r})",
                   "unsupported format: {value!r} (expected {expected!r})"),
-    "fw.rounding": ("cách làm tròn không rõ: {value!r} (hợp lệ: {modes})", "unknown rounding mode: {value!r} (valid: {modes})"),
-    "fw.step": ("bước điểm phải lớn hơn 0 và chia hết điểm tối đa {max}", "the step must be above 0 and divide the maximum {max}"),
+    "fw.rounding": ("cách làm tròn không rõ: {value!r} (hợp lệ: {modes})",
+                    "unknown rounding mode: {value!r} (valid: {modes})"),
+    "fw.step": ("bước điểm phải lớn hơn 0 và chia hết điểm tối đa {max}",
+                "the step must be above 0 and divide the maximum {max}"),
     "fw.percent": ("tỷ lệ phần trăm phải trong [0, 100]: {value}", "percentage must be within [0, 100]: {value}"),
     "fw.bands": ("các mức xếp loại phải giảm dần và mức cuối cùng bắt đầu từ 0",
                  "rating bands must decrease and the last one must start at 0"),
@@ -63,259 +85,6 @@ register({
     "fw.level_ids": ("mã mức bị trùng: {id!r}", "duplicate level id: {id!r}"),
     "fw.date": ("ngày không hợp lệ (cần YYYY-MM-DD): {value!r}", "invalid date (expected YYYY-MM-DD): {value!r}"),
 })
-
-
-# ---------------------------------------------------------------------------
-# The model
-
-
-@dataclass(frozen=True)
-class Rounding:
-    places: int = 2
-    mode: str = "half_up"
-
-    def apply(self, value: Decimal) -> Decimal:
-        return value.quantize(Decimal(1).scaleb(-self.places), rounding=ROUNDING_MODES[self.mode])
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"places": self.places, "mode": self.mode}
-
-
-@dataclass(frozen=True)
-class Tier:
-    min_percent: Decimal
-    points: Decimal
-
-
-@dataclass(frozen=True)
-class Level:
-    id: str
-    label: str
-    points: Decimal
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A scoring rule. Only the fields of its ``kind`` are meaningful."""
-
-    kind: str
-    description: str = ""
-    numerator_label: str = ""
-    denominator_label: str = ""
-    tiers: tuple[Tier, ...] = ()
-    else_points: Decimal = ZERO
-    zero_denominator: str = "max"  # ratio rules when the denominator is 0: "max" | "zero"
-    rounding: Rounding | None = None
-    levels: tuple[Level, ...] = ()
-    step: Decimal = Decimal("0.25")
-    per_violation: Decimal = ZERO
-    floor: Decimal = ZERO
-    violation_label: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"kind": self.kind}
-        if self.description:
-            d["description"] = self.description
-        if self.kind in ("ratio_tiers", "proportional"):
-            d["numerator_label"] = self.numerator_label
-            d["denominator_label"] = self.denominator_label
-            d["zero_denominator"] = self.zero_denominator
-        if self.kind == "ratio_tiers":
-            d["tiers"] = [{"min_percent": _s(t.min_percent), "points": _s(t.points)} for t in self.tiers]
-            d["else_points"] = _s(self.else_points)
-        if self.kind == "proportional" and self.rounding is not None:
-            d["rounding"] = self.rounding.to_dict()
-        if self.kind == "levels":
-            d["levels"] = [{"id": lv.id, "label": lv.label, "points": _s(lv.points)} for lv in self.levels]
-        if self.kind == "manual":
-            d["step"] = _s(self.step)
-        if self.kind == "deductions":
-            d["per_violation"] = _s(self.per_violation)
-            d["floor"] = _s(self.floor)
-            d["violation_label"] = self.violation_label
-        return d
-
-
-@dataclass(frozen=True)
-class Leaf:
-    """A scored item (usually a tiêu chí thành phần)."""
-
-    code: str
-    title: str
-    max: Decimal
-    rule: Rule
-    self_scored: bool = True
-    can_be_na: bool = False
-    requires_evidence: bool = True
-    evidence_hints: tuple[str, ...] = ()
-    guidance: str = ""
-    block: str = "main"  # "main" | "bonus" | "penalty"
-    path: tuple[str, ...] = ()  # codes of the ancestors, outermost first
-
-    is_leaf = True
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"code": self.code, "title": self.title, "max": _s(self.max), "rule": self.rule.to_dict(),
-                             "self_scored": self.self_scored, "can_be_na": self.can_be_na,
-                             "requires_evidence": self.requires_evidence,
-                             "evidence_hints": list(self.evidence_hints)}
-        if self.guidance:
-            d["guidance"] = self.guidance
-        return d
-
-
-@dataclass(frozen=True)
-class Node:
-    """An area (lĩnh vực), criterion (tiêu chí) or a grouping below it."""
-
-    code: str
-    title: str
-    max: Decimal
-    children: tuple[Node | Leaf, ...]
-    path: tuple[str, ...] = ()
-
-    is_leaf = False
-
-    def leaves(self) -> Iterator[Leaf]:
-        for child in self.children:
-            if isinstance(child, Leaf):
-                yield child
-            else:
-                yield from child.leaves()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "title": self.title, "max": _s(self.max),
-                "children": [c.to_dict() for c in self.children]}
-
-
-@dataclass(frozen=True)
-class Band:
-    min_percent: Decimal
-    label: str
-    label_en: str
-
-
-@dataclass(frozen=True)
-class Block:
-    """The bonus (điểm thưởng) or penalty (điểm trừ) block: items and a cap."""
-
-    kind: str
-    title: str
-    cap: Decimal
-    items: tuple[Leaf, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "cap": _s(self.cap), "items": [i.to_dict() for i in self.items]}
-
-
-@dataclass(frozen=True)
-class Decision:
-    number: str
-    date: str
-    issuer: str
-
-
-@dataclass(frozen=True)
-class Framework:
-    id: str
-    title: str
-    year: int
-    unit_level: str
-    decision: Decision
-    scale: Decimal
-    rounding: Rounding
-    bands: tuple[Band, ...]
-    areas: tuple[Node, ...]
-    bonus: Block
-    penalty: Block
-    sample: bool = False
-    province: str = ""
-    deadline: str | None = None
-    notes: str = ""
-    _index: dict[str, Node | Leaf] = field(default_factory=dict, compare=False, repr=False)
-
-    # -- navigation --------------------------------------------------------
-    def leaves(self) -> Iterator[Leaf]:
-        """Every scored item of the main tree, in document order."""
-        for area in self.areas:
-            yield from area.leaves()
-
-    def all_leaves(self) -> Iterator[Leaf]:
-        """Main-tree leaves, then bonus items, then penalty items."""
-        yield from self.leaves()
-        yield from self.bonus.items
-        yield from self.penalty.items
-
-    def get(self, code: str) -> Node | Leaf:
-        try:
-            return self._index[code]
-        except KeyError:
-            raise ParDeskError("fw.unknown_code", code=code) from None
-
-    def leaf(self, code: str) -> Leaf:
-        node = self.get(code)
-        if not isinstance(node, Leaf):
-            raise ParDeskError("fw.not_a_leaf", code=code)
-        return node
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._index
-
-    # -- identity ----------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "format": FORMAT, "id": self.id, "title": self.title, "year": self.year,
-            "unit_level": self.unit_level, "sample": self.sample,
-            "decision": {"number": self.decision.number, "date": self.decision.date, "issuer": self.decision.issuer},
-            "scale": _s(self.scale), "rounding": self.rounding.to_dict(),
-            "rating_bands": [{"min_percent": _s(b.min_percent), "label": b.label, "label_en": b.label_en}
-                             for b in self.bands],
-            "areas": [a.to_dict() for a in self.areas],
-            "bonus": self.bonus.to_dict(), "penalty": self.penalty.to_dict(),
-        }
-        if self.province:
-            d["province"] = self.province
-        if self.deadline:
-            d["deadline"] = self.deadline
-        if self.notes:
-            d["notes"] = self.notes
-        return d
-
-    def canonical_bytes(self) -> bytes:
-        """Sorted keys, no spaces, UTF-8, numbers as normalised decimal strings."""
-        return canonical_json(self.to_dict())
-
-    @property
-    def hash(self) -> str:
-        cached = self._index.get("\0hash")
-        if cached is None:
-            digest = hashlib.sha256(self.canonical_bytes()).hexdigest()
-            self._index["\0hash"] = digest  # type: ignore[assignment]
-            return digest
-        return cached  # type: ignore[return-value]
-
-
-register({
-    "fw.unknown_code": ("mã không có trong bộ chỉ số: {code!r}", "code not in the framework: {code!r}"),
-    "fw.not_a_leaf": ("{code!r} không phải là mục chấm điểm", "{code!r} is not a scored item"),
-})
-
-
-def canonical_json(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _s(value: Decimal) -> str:
-    """A decimal as its shortest exact string: 1.50 -> "1.5", 10 -> "10", -0 -> "0"."""
-    if value.is_zero():
-        return "0"
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
-
-
-# ---------------------------------------------------------------------------
-# Parsing and validation
 
 
 class _Checker:
@@ -328,7 +97,13 @@ class _Checker:
     def err(self, path: str, key: str, **params: Any) -> None:
         self.errors.append(ParDeskError(key, where=f"{self.source}: {path}", **params))
 
-    def get(self, obj: dict, key: str, path: str, typ: type | tuple, default: Any = ..., name: str = "") -> Any:
+    def get(self, obj: dict[str, Any], key: str, path: str, typ: type | tuple[type, ...], default: Any = ...,
+            name: str = "") -> Any:
+        """``obj[key]`` if it is a ``typ``; else the error is noted and ``default`` (or None) returned.
+
+        The value is ``Any`` on purpose: it is JSON that has just been checked
+        to be of ``typ``, and each caller converts it into the model's type.
+        """
         if key not in obj:
             if default is ...:
                 self.err(f"{path}.{key}", "fw.missing")
@@ -339,9 +114,10 @@ class _Checker:
             return None if default is ... else default
         return value
 
-    def dec(self, obj: dict, key: str, path: str, default: Any = ..., nonneg: bool = True) -> Decimal | None:
+    def dec(self, obj: dict[str, Any], key: str, path: str, default: Decimal | EllipsisType = ...,
+            nonneg: bool = True) -> Decimal | None:
         if key not in obj:
-            if default is ...:
+            if isinstance(default, EllipsisType):
                 self.err(f"{path}.{key}", "fw.missing")
                 return None
             return default
@@ -356,8 +132,9 @@ class _Checker:
             return None
         # Finite, below 10^9 and at most 10 decimal places: anything else is a typo, and
         # would overflow the canonical form's exact decimal strings.
-        if not value.is_finite() or (not value.is_zero() and (
-                value.adjusted() > 8 or value.normalize().as_tuple().exponent < -10)):
+        exponent = value.normalize().as_tuple().exponent  # a str ("n", "N", "F") only for NaN / infinity
+        if not value.is_finite() or isinstance(exponent, str) or (not value.is_zero() and (
+                value.adjusted() > 8 or exponent < -10)):
             self.err(f"{path}.{key}", "fw.decimal", value=raw)
             return None
         if nonneg and value < 0:
@@ -365,15 +142,15 @@ class _Checker:
             return None
         return value
 
-    def text(self, obj: dict, key: str, path: str, default: Any = ...) -> str:
-        value = self.get(obj, key, path, str, default)
+    def text(self, obj: dict[str, Any], key: str, path: str, default: str | EllipsisType = ...) -> str:
+        value: str | None = self.get(obj, key, path, str, default)
         if value is not None and default is ... and not value.strip():
             self.err(f"{path}.{key}", "fw.empty")
         return value or ""
 
 
-_TYPE_KEYS = {dict: "object", list: "array", str: "string", int: "integer", float: "number", bool: "boolean",
-              type(None): "null", Decimal: "number"}
+_TYPE_KEYS: dict[type, str] = {dict: "object", list: "array", str: "string", int: "integer", float: "number",
+                               bool: "boolean", type(None): "null", Decimal: "number"}
 
 
 def _type_name(typ: Any) -> Any:
@@ -445,7 +222,7 @@ def parse_framework(raw: Any, source: str = "framework.json") -> Framework:
     seen: dict[str, str] = {}
     index: dict[str, Node | Leaf] = {}
 
-    def parse_leaf(obj: Any, path: str, ancestors: tuple[str, ...], block: str) -> Leaf | None:
+    def parse_leaf(obj: Any, path: str, ancestors: tuple[str, ...], block: BlockKind) -> Leaf | None:
         if not isinstance(obj, dict):
             c.err(path, "fw.type", expected=_type_name(dict), got=_type_name(type(obj)))
             return None
@@ -508,17 +285,18 @@ def parse_framework(raw: Any, source: str = "framework.json") -> Framework:
             c.err(f"{path}.children", "fw.empty")
         kids = [parse_node(k, f"{path}.children[{i}]", ancestors + (code,), depth + 1)
                 for i, k in enumerate(kids_raw)]
-        if any(k is None for k in kids) or mx is None:
+        children = tuple(k for k in kids if k is not None)
+        if len(children) != len(kids) or mx is None:
             return None
-        total = sum((k.max for k in kids), ZERO)  # type: ignore[union-attr]
+        total = sum((k.max for k in children), ZERO)
         if total != mx:
             c.err(f"{path}.max", "fw.sum_mismatch", parent=_s(mx), children=_s(total))
-        node = Node(code=code, title=title, max=mx, children=tuple(kids), path=ancestors)  # type: ignore[arg-type]
+        node = Node(code=code, title=title, max=mx, children=children, path=ancestors)
         if code:
             index[code] = node
         return node
 
-    def parse_block(kind: str) -> Block:
+    def parse_block(kind: ExtraBlockKind) -> Block:
         path = f"$.{kind}"
         obj = c.get(raw, kind, "$", dict, default={"title": "", "cap": 0, "items": []})
         cap = c.dec(obj, "cap", path, default=ZERO) or ZERO
@@ -540,7 +318,7 @@ def parse_framework(raw: Any, source: str = "framework.json") -> Framework:
     bonus, penalty = parse_block("bonus"), parse_block("penalty")
     bands = _parse_bands(c, raw)
     year = c.get(raw, "year", "$", int)
-    deadline = _date(c, raw, "deadline", "$", optional=True)
+    deadline = _optional_date(c, raw, "deadline", "$")
 
     fw_id = c.text(raw, "id", "$")
     title = c.text(raw, "title", "$")
@@ -556,12 +334,15 @@ def parse_framework(raw: Any, source: str = "framework.json") -> Framework:
                      deadline=deadline, notes=notes, _index=index)
 
 
-def _date(c: _Checker, obj: dict, key: str, path: str, optional: bool = False) -> str:
-    import datetime as _dt
+def _date(c: _Checker, obj: dict[str, Any], key: str, path: str) -> str:
+    """A required ``YYYY-MM-DD`` date ("" when missing, the error noted)."""
+    return _optional_date(c, obj, key, path, optional=False) or ""
 
-    value = c.get(obj, key, path, str, default=None if optional else ...)
+
+def _optional_date(c: _Checker, obj: dict[str, Any], key: str, path: str, optional: bool = True) -> str | None:
+    value: str | None = c.get(obj, key, path, str, default=None if optional else ...)
     if value is None:
-        return "" if not optional else None  # type: ignore[return-value]
+        return None
     try:
         _dt.date.fromisoformat(value)
     except ValueError:
@@ -584,7 +365,7 @@ def _parse_rounding(c: _Checker, obj: Any, path: str) -> Rounding | None:
     return Rounding(places=places, mode=mode)
 
 
-def _parse_bands(c: _Checker, raw: dict) -> tuple[Band, ...]:
+def _parse_bands(c: _Checker, raw: dict[str, Any]) -> tuple[Band, ...]:
     items = c.get(raw, "rating_bands", "$", list) or []
     bands: list[Band] = []
     for i, b in enumerate(items):
@@ -599,7 +380,7 @@ def _parse_bands(c: _Checker, raw: dict) -> tuple[Band, ...]:
         if mp is not None:
             bands.append(Band(mp, label, c.get(b, "label_en", path, str, default=label)))
     if bands:
-        ordered = all(a.min_percent > b.min_percent for a, b in zip(bands, bands[1:]))
+        ordered = all(a.min_percent > b.min_percent for a, b in itertools.pairwise(bands))
         if not ordered or bands[-1].min_percent != 0:
             c.err("$.rating_bands", "fw.bands")
     elif "rating_bands" in raw:
@@ -607,7 +388,8 @@ def _parse_bands(c: _Checker, raw: dict) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def _parse_rule(c: _Checker, obj: dict, path: str, mx: Decimal | None, default_rounding: Rounding) -> Rule | None:
+def _parse_rule(c: _Checker, obj: dict[str, Any], path: str, mx: Decimal | None,
+                default_rounding: Rounding) -> Rule | None:
     kind = c.get(obj, "kind", path, str)
     if kind is None:
         return None
@@ -622,7 +404,7 @@ def _parse_rule(c: _Checker, obj: dict, path: str, mx: Decimal | None, default_r
         kw["numerator_label"] = c.get(obj, "numerator_label", path, str, default="Tử số")
         kw["denominator_label"] = c.get(obj, "denominator_label", path, str, default="Mẫu số")
         zd = c.get(obj, "zero_denominator", path, str, default="max")
-        if zd not in ("max", "zero"):
+        if zd not in ZERO_DENOMINATORS:
             c.err(f"{path}.zero_denominator", "fw.type", expected='"max" / "zero"', got=repr(zd))
         kw["zero_denominator"] = zd
     if kind == "ratio_tiers":

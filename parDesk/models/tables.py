@@ -5,12 +5,17 @@ The schema itself is created and upgraded by the versioned SQL migrations in
 place); these classes map onto those tables for the service layer's queries.
 A test checks that the two never drift apart.
 
-Decimals are stored as TEXT ("0.5") so no float ever touches a score.
+Decimals are stored as TEXT ("0.5") so no float ever touches a score. The
+closed sets of words (statuses, states) are TEXT too and typed with the
+``Literal`` types of :mod:`parDesk.models.kinds` (SQLModel cannot map a
+``Literal`` by itself, hence ``sa_type=AutoString``, the type it gives ``str``).
 """
 
 from __future__ import annotations
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
+
+from parDesk.models.kinds import AssessmentStatus, LeafStatusName, OutboxState
 
 
 class Unit(SQLModel, table=True):
@@ -45,7 +50,7 @@ class Assessment(SQLModel, table=True):
     framework_hash: str = Field(foreign_key="framework.hash")
     year: int
     version: int = 1
-    status: str = "draft"  # draft | locked
+    status: AssessmentStatus = Field(default="draft", sa_type=AutoString)
     previous_id: int | None = Field(default=None, foreign_key="assessment.id")
     created_at: str
     locked_at: str | None = None
@@ -59,7 +64,7 @@ class Answer(SQLModel, table=True):
     score: str | None = None  # computed score at the time of the edit (Decimal as text)
     not_applicable: bool = False
     explanation: str = ""
-    status: str = "not_started"
+    status: LeafStatusName = Field(default="not_started", sa_type=AutoString)
     updated_by: str = ""
     updated_at: str = ""
 
@@ -146,7 +151,7 @@ class Outbox(SQLModel, table=True):
     __tablename__ = "outbox"
     id: int | None = Field(default=None, primary_key=True)
     package_id: int = Field(foreign_key="package.id", unique=True)
-    state: str = "waiting"  # waiting | uploading | verifying | accepted | refused | stopped
+    state: OutboxState = Field(default="waiting", sa_type=AutoString)
     upload_url: str = ""
     offset: int = 0
     attempts: int = 0
@@ -161,7 +166,7 @@ class OutboxHistory(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     outbox_id: int = Field(foreign_key="outbox.id")
     at: str
-    state: str
+    state: OutboxState = Field(sa_type=AutoString)
     detail: str = ""
 
 

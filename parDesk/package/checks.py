@@ -22,11 +22,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from cryptography import x509
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.models.snapshot import Snapshot, SnapshotEvidence
 from parDesk.package.bag import BAG_INFO
 from parDesk.package.recompute import ASSESSMENT, FRAMEWORK, check_parsed, load_assessment_strict, load_framework_strict
 from parDesk.package.signed_forms import check_signed_forms
@@ -104,13 +105,13 @@ def check_bag_info(items: Sequence[tuple[str, str]]) -> list[ParDeskError]:
     return problems
 
 
-def _doc_label(entry: dict[str, Any]) -> str:
+def _doc_label(entry: SnapshotEvidence) -> str:
     """The document as the officer sees it: số, ký hiệu — trích yếu (or the file's original name)."""
     parts = [p for p in (entry.get("number"), entry.get("subject")) if isinstance(p, str) and p.strip()]
     return " — ".join(parts)[:120] or str(entry.get("original_name"))[:120]
 
 
-def check_evidence(snap: dict[str, Any], payload: Iterable[str],
+def check_evidence(snap: Snapshot, payload: Iterable[str],
                    hashes: dict[str, tuple[str, int]]) -> list[ParDeskError]:
     """Evidence files against their names and against what assessment.json records for each document."""
     problems: list[ParDeskError] = []
@@ -122,7 +123,9 @@ def check_evidence(snap: dict[str, Any], payload: Iterable[str],
     present = set(files)
     referenced: set[str] = set()
     for i, item in enumerate(snap["items"]):
-        for j, entry in enumerate(item.get("evidence") or []):
+        if item["kind"] != "leaf":
+            continue
+        for j, entry in enumerate(item["evidence"]):
             where = f"{ASSESSMENT}.items[{i}].evidence[{j}]"
             doc, code, file, sha = _doc_label(entry), item["code"], entry["file"], entry["sha256"]
             m = EVIDENCE_RE.fullmatch(file)

@@ -6,7 +6,7 @@ node's subtotal and the totals with what the package claims. Used by the
 package verifier (on the commune's machine, in `pardesk verify`, and on the
 provincial server).
 
-What a unit's package may claim, and nothing more (DESIGN.md, "Trust model"):
+What a unit's package may claim, and nothing more (docs/architecture.md, "Trust model"):
 
 * ``assessment.json`` has exactly parDesk's shape (:mod:`parDesk.package.schema`):
   no unknown or duplicated key, no ``NaN``/``Infinity``, decimals as bounded strings;
@@ -26,10 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from parDesk.i18n import Nested, ParDeskError, ValidationErrors, register
 from parDesk.models.framework import Framework, Leaf, Node, parse_framework
+from parDesk.models.snapshot import Snapshot, SnapshotItem, SnapshotTotals
 from parDesk.package.schema import DECIMAL_RE, check_assessment, markers, strict_json
 from parDesk.scoring import LeafState, compute_totals, normalize_inputs, score_rule
 
@@ -50,13 +51,15 @@ register({
                                 "hay số liệu cho mục này",
                                 "item {code} is scored by the province (survey/appraisal); a unit's package may not "
                                 "carry points or inputs for it"),
-    "recompute.not_na": ("mục {code} không được đánh dấu “không áp dụng”", "item {code} cannot be marked not applicable"),
+    "recompute.not_na": ("mục {code} không được đánh dấu “không áp dụng”",
+                         "item {code} cannot be marked not applicable"),
     "recompute.bad_inputs": ("mục {code}: số liệu không hợp lệ: {reason}", "item {code}: invalid inputs: {reason}"),
     "recompute.over_max": ("mục {code} khai {claimed} điểm, vượt điểm tối đa {max}",
                            "item {code} claims {claimed} point(s), over its maximum of {max}"),
     "recompute.score": ("điểm mục {code} khai {claimed}, tính lại được {actual}",
                         "item {code} claims {claimed} point(s); recomputed {actual}"),
-    "recompute.total": ("{field} khai {claimed}, tính lại được {actual}", "{field} claims {claimed}; recomputed {actual}"),
+    "recompute.total": ("{field} khai {claimed}, tính lại được {actual}",
+                        "{field} claims {claimed}; recomputed {actual}"),
     "recompute.header": ("{field} ghi {claimed}, nhưng {source} ghi {expected}",
                          "{field} says {claimed}, but {source} says {expected}"),
 })
@@ -91,13 +94,18 @@ def load_framework_strict(data: bytes) -> tuple[Framework | None, list[ParDeskEr
     return fw, []
 
 
-def load_assessment_strict(data: bytes) -> tuple[dict[str, Any] | None, list[ParDeskError]]:
-    """``assessment.json`` parsed and checked against parDesk's exact shape, or the reasons why not."""
+def load_assessment_strict(data: bytes) -> tuple[Snapshot | None, list[ParDeskError]]:
+    """``assessment.json`` parsed and checked against parDesk's exact shape, or the reasons why not.
+
+    A document that passes :func:`~parDesk.package.schema.check_assessment` has
+    exactly the keys and value types of :class:`~parDesk.models.snapshot.Snapshot`
+    (a test keeps the spec and the TypedDicts in step), hence the cast.
+    """
     doc, problems = strict_json(data, ASSESSMENT)
     if problems:
         return None, problems
     problems = check_assessment(doc, ASSESSMENT)
-    return (None, problems) if problems else (doc, [])
+    return (None, problems) if problems else (cast(Snapshot, doc), [])
 
 
 def expected_items(fw: Framework) -> list[Expected]:
@@ -124,7 +132,7 @@ def _dec(text: str) -> str:
     return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
-def check_item_set(fw: Framework, items: list[dict[str, Any]]) -> list[ParDeskError]:
+def check_item_set(fw: Framework, items: list[SnapshotItem]) -> list[ParDeskError]:
     """Every framework node and leaf exactly once, in order, nothing else."""
     problems: list[ParDeskError] = []
     expected = expected_items(fw)
@@ -145,7 +153,7 @@ def check_item_set(fw: Framework, items: list[dict[str, Any]]) -> list[ParDeskEr
             problems.append(ParDeskError("recompute.missing_leaf", where=ASSESSMENT, code=code))
     if problems:
         return problems
-    for i, (item, (code, obj, depth, parent)) in enumerate(zip(items, expected)):
+    for i, (item, (code, obj, depth, parent)) in enumerate(zip(items, expected, strict=True)):
         where = f"{ASSESSMENT}.items[{i}]"
         if item["code"] != code:
             return [ParDeskError("recompute.order", where=where, code=item["code"], expected=code)]
@@ -177,7 +185,7 @@ def _odd_input(inputs: dict[str, Any], where: str) -> ParDeskError | None:
     return None
 
 
-def leaf_states(fw: Framework, items: list[dict[str, Any]]) -> tuple[dict[str, LeafState], list[ParDeskError]]:
+def leaf_states(fw: Framework, items: list[SnapshotItem]) -> tuple[dict[str, LeafState], list[ParDeskError]]:
     """Each leaf's state as claimed; province items and invalid inputs become refusals."""
     problems: list[ParDeskError] = []
     states: dict[str, LeafState] = {}
@@ -211,7 +219,7 @@ def leaf_states(fw: Framework, items: list[dict[str, Any]]) -> tuple[dict[str, L
     return states, problems
 
 
-def compare_scores(fw: Framework, items: list[dict[str, Any]], totals: dict[str, Any],
+def compare_scores(fw: Framework, items: list[SnapshotItem], totals: SnapshotTotals,
                    states: dict[str, LeafState]) -> list[ParDeskError]:
     """Claimed leaf scores (bounded by each maximum), subtotals and totals against a fresh computation."""
     problems: list[ParDeskError] = []
@@ -245,21 +253,26 @@ def compare_scores(fw: Framework, items: list[dict[str, Any]], totals: dict[str,
         if (claimed is None) != (actual is None) or (claimed is not None and Decimal(claimed) != actual):
             problems.append(ParDeskError("recompute.score", where=f"{where}.score", code=code, claimed=claimed,
                                          actual=None if actual is None else _dec(str(actual))))
-    for field, actual in (("base", result.base), ("bonus", result.bonus), ("penalty", result.penalty),
-                          ("total", result.total), ("max", result.max), ("max_applicable", result.max_applicable),
-                          ("percent", result.percent)):
-        if Decimal(totals[field]) != actual:
+    sums: tuple[tuple[str, str, Decimal], ...] = (
+        ("base", totals["base"], result.base), ("bonus", totals["bonus"], result.bonus),
+        ("penalty", totals["penalty"], result.penalty), ("total", totals["total"], result.total),
+        ("max", totals["max"], result.max), ("max_applicable", totals["max_applicable"], result.max_applicable),
+        ("percent", totals["percent"], result.percent))
+    for field, claimed_sum, actual_sum in sums:
+        if Decimal(claimed_sum) != actual_sum:
             problems.append(ParDeskError("recompute.total", where=f"{ASSESSMENT}.totals.{field}", field=field,
-                                         claimed=totals[field], actual=_dec(str(actual))))
-    for field, actual_value in (("rating", result.rating), ("rating_en", result.rating_en),
-                                ("completed", result.completed), ("to_score", result.to_score)):
-        if totals[field] != actual_value:
+                                         claimed=claimed_sum, actual=_dec(str(actual_sum))))
+    facts: tuple[tuple[str, str | int, str | int], ...] = (
+        ("rating", totals["rating"], result.rating), ("rating_en", totals["rating_en"], result.rating_en),
+        ("completed", totals["completed"], result.completed), ("to_score", totals["to_score"], result.to_score))
+    for field, claimed_fact, actual_fact in facts:
+        if claimed_fact != actual_fact:
             problems.append(ParDeskError("recompute.total", where=f"{ASSESSMENT}.totals.{field}", field=field,
-                                         claimed=str(totals[field])[:60], actual=actual_value))
+                                         claimed=str(claimed_fact)[:60], actual=actual_fact))
     return problems
 
 
-def check_header(fw: Framework, snap: dict[str, Any], bag_info: Mapping[str, str] | None) -> list[ParDeskError]:
+def check_header(fw: Framework, snap: Snapshot, bag_info: Mapping[str, str] | None) -> list[ParDeskError]:
     """The framework, unit, year and version named in assessment.json and bag-info agree with each other."""
     problems: list[ParDeskError] = []
 
@@ -302,7 +315,7 @@ def recompute_problems(framework_bytes: bytes, assessment_bytes: bytes,
     return check_parsed(fw, snap, bag_info)
 
 
-def check_parsed(fw: Framework, snap: dict[str, Any], bag_info: Mapping[str, str] | None) -> list[ParDeskError]:
+def check_parsed(fw: Framework, snap: Snapshot, bag_info: Mapping[str, str] | None) -> list[ParDeskError]:
     """:func:`recompute_problems` on an already strictly parsed framework and assessment."""
     problems = check_header(fw, snap, bag_info)
     items = snap["items"]

@@ -8,6 +8,10 @@ digits, floats where parDesk writes decimal strings, and nesting deeper than
 parDesk ever writes. None of these raise: each becomes a marker that
 :func:`check_shape` reports with the JSON path where it sits.
 
+:data:`TOP_SPEC` (with :data:`NODE_SPEC`, :data:`LEAF_SPEC`) and the TypedDicts
+of :mod:`parDesk.models.snapshot` describe the same document, one for the
+verifier at run time, one for mypy; tests/test_snapshot_types.py keeps them in step.
+
 :func:`check_shape` compares a parsed document with a *spec*, a small
 declarative description of exactly what parDesk writes (see
 :data:`ASSESSMENT_SPEC`): every key required, no other key, each value of its
@@ -25,6 +29,8 @@ from decimal import Decimal
 from typing import Any
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.models.kinds import ASSESSMENT_STATUSES, BLOCK_KINDS, LEAF_STATUSES, RULE_KINDS
+from parDesk.models.snapshot import SNAPSHOT_FORMAT
 
 register({
     "schema.bad_json": ("{file} không phải JSON hợp lệ: {reason}", "{file} is not valid JSON: {reason}"),
@@ -153,11 +159,13 @@ Spec = Any
 
 _EXPECTED = {
     "str": ("chuỗi", "text"), "str?": ("chuỗi hoặc null", "text or null"), "int": ("số nguyên", "integer"),
-    "bool": ("true/false", "true/false"), "dec": ("số thập phân dạng chuỗi, ví dụ \"0.5\"", "a decimal string like \"0.5\""),
+    "bool": ("true/false", "true/false"),
+    "dec": ("số thập phân dạng chuỗi, ví dụ \"0.5\"", "a decimal string like \"0.5\""),
     "dec?": ("số thập phân dạng chuỗi hoặc null", "a decimal string or null"),
     "hex64": ("mã SHA-256 (64 ký tự hex)", "a SHA-256 (64 hex characters)"),
     "hex64?": ("mã SHA-256 hoặc null", "a SHA-256 or null"), "object": ("đối tượng", "an object"),
-    "list": ("danh sách", "a list"), "scalar": ("chuỗi, số nguyên, true/false hoặc null", "text, integer, true/false or null"),
+    "list": ("danh sách", "a list"),
+    "scalar": ("chuỗi, số nguyên, true/false hoặc null", "text, integer, true/false or null"),
 }
 
 
@@ -249,23 +257,25 @@ EVIDENCE_SPEC: dict[str, Spec] = {
     "number": "str?", "date": "str?", "issuer": "str?", "subject": "str?", "page_ref": "str?",
 }
 NODE_SPEC: dict[str, Spec] = {
-    "code": "str", "title": "str", "kind": ("enum", ("area", "criterion", "group")), "block": "str",
+    "code": "str", "title": "str", "kind": ("enum", ("area", "criterion", "group")), "block": ("enum", ("main",)),
     "depth": "int", "parent": "str?", "max": "dec", "score": "dec", "max_applicable": "dec",
 }
 #: A leaf as the unit claims it. No ``appraisal``: appraisal and survey points are the province's.
 LEAF_SPEC: dict[str, Spec] = {
-    "code": "str", "title": "str", "kind": ("enum", ("leaf",)), "block": ("enum", ("main", "bonus", "penalty")),
+    "code": "str", "title": "str", "kind": ("enum", ("leaf",)), "block": ("enum", BLOCK_KINDS),
     "depth": "int", "parent": "str?", "max": "dec", "score": "dec?", "max_applicable": "dec",
-    "rule_kind": "str", "self_scored": "bool", "not_applicable": "bool", "inputs": ("map", "scalar"),
-    "explanation": "str", "status": "str", "requires_evidence": "bool", "evidence": ("list", EVIDENCE_SPEC),
+    "rule_kind": ("enum", RULE_KINDS), "self_scored": "bool", "not_applicable": "bool", "inputs": ("map", "scalar"),
+    "explanation": "str", "status": ("enum", LEAF_STATUSES), "requires_evidence": "bool",
+    "evidence": ("list", EVIDENCE_SPEC),
 }
 TOP_SPEC: dict[str, Spec] = {
-    "format": ("enum", ("pardesk-assessment/1",)),
+    "format": ("enum", (SNAPSHOT_FORMAT,)),
     "unit": {"code": "str", "name": "str", "short_name": "str?", "province": "str?", "governing_body": "str?",
              "place": "str?", "leader_name": "str?", "leader_title": "str?"},
     "framework": {"id": "str", "title": "str", "year": "int", "hash": "hex64",
                   "decision": {"number": "str?", "date": "str?", "issuer": "str?"}},
-    "assessment": {"id": "int", "year": "int", "version": "int", "status": "str", "previous_package_hash": "hex64?"},
+    "assessment": {"id": "int", "year": "int", "version": "int", "status": ("enum", ASSESSMENT_STATUSES),
+                   "previous_package_hash": "hex64?"},
     "items": "items",  # checked item by item (node or leaf) by check_assessment
     "totals": {"base": "dec", "bonus": "dec", "penalty": "dec", "total": "dec", "max": "dec",
                "max_applicable": "dec", "percent": "dec", "rating": "str", "rating_en": "str",

@@ -28,7 +28,7 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeGuard
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.package.bag import PayloadEntry
@@ -97,7 +97,7 @@ class SignatureImages:
         return Images(read(self.LEADER), read(self.SEAL), mm)
 
 
-def can_sign_forms(signer: Any) -> bool:
+def can_sign_forms(signer: object) -> TypeGuard[BaseSigner]:
     """Only the one signer interface signs PDFs (a bare test double of the CMS protocol does not)."""
     from parDesk.signing.signer import BaseSigner
     return isinstance(signer, BaseSigner)

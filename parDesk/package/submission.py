@@ -27,6 +27,7 @@ from sqlmodel import col, select
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.identity import Signer
+from parDesk.models.snapshot import Snapshot
 from parDesk.models.tables import Assessment, AuditEntry, Outbox, OutboxHistory, Package
 from parDesk.package.bag import BuildResult, PayloadEntry, build_package
 from parDesk.snapshot import build_snapshot, evidence_file, snapshot_bytes
@@ -44,14 +45,15 @@ register({
 })
 
 # Printed forms included under data/reports/, rendered from the frozen snapshot.
-ReportHook = Callable[[dict[str, Any], Path], list[Path]]
+ReportHook = Callable[[Snapshot, Path], list[Path]]
 
 
-def render_forms(snapshot: dict[str, Any], folder: Path) -> list[Path]:
+def render_forms(snapshot: Snapshot, folder: Path) -> list[Path]:
     """The checklist, the scoring table and the letter, dated with the frozen date (deterministic PDFs)."""
     from parDesk import reports
 
-    day = dt.datetime.fromisoformat(snapshot["frozen_at"]).date() if snapshot.get("frozen_at") else None
+    frozen_at = snapshot["frozen_at"]
+    day = dt.datetime.fromisoformat(frozen_at).date() if frozen_at else None
     out = [folder / "danh-muc-tai-lieu-kiem-chung.pdf", folder / "bang-tong-hop-tu-cham-diem.pdf",
            folder / "van-ban-de-nghi-tham-dinh.pdf"]
     reports.render_checklist(snapshot, out[0], date=day)

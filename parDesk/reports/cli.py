@@ -8,7 +8,7 @@ province prints what it received).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ register({
 FORMS = ("checklist", "table", "letter", "receipt")
 
 
-def _snapshot(cli: Any) -> tuple[dict[str, Any], Any]:
+def _snapshot(cli: Any) -> tuple[Mapping[str, Any], Any]:
     if getattr(cli.args, "package", None):
         import zipfile
 

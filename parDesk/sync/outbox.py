@@ -19,6 +19,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from parDesk.i18n import register
+from parDesk.models.kinds import OutboxState
 from parDesk.models.tables import AuditEntry, Outbox, OutboxHistory, Package
 from parDesk.workspace import Workspace, now_iso
 
@@ -98,7 +99,7 @@ def history(ws: Workspace, outbox_id: int) -> list[OutboxHistory]:
                            .order_by(col(OutboxHistory.id))))
 
 
-def update(ws: Workspace, outbox_id: int, state: str | None = None, detail: str = "", *,
+def update(ws: Workspace, outbox_id: int, state: OutboxState | None = None, detail: str = "", *,
            record: bool = True, **fields: Any) -> None:
     """Change an outbox row; a state change (or ``record``) is written to its history."""
     stamp = now_iso()

@@ -268,3 +268,24 @@ def test_message_box_buttons_are_vietnamese(language, qtbot):
     box.show()
     names = sorted(b.text().replace("&", "") for b in box.buttons())
     assert names == sorted(["Đồng ý", "Hủy", "Có", "Không"]), names
+
+
+def test_leaf_panel_finds_its_view_s_strings_and_its_own(window):
+    """The panel's texts are said in its base LeafView and filed under "LeafView": the panel (a LeafPanel) finds
+    every one, whichever way this PySide6 version looks a ``self.tr`` string up."""
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "pardesk_vi.ts"
+    checked = {"LeafView": 0, "LeafPanel": 0}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        if name not in checked:
+            continue
+        for msg in context.iter("message"):
+            tr = msg.find("translation")
+            if tr is None or tr.get("type") in ("vanished", "obsolete"):
+                continue
+            source = msg.findtext("source") or ""
+            forms = [f.text or "" for f in tr.findall("numerusform")] or [tr.text or ""]
+            n = 2 if msg.get("numerus") == "yes" else -1
+            assert window.leaf.tr(source, msg.findtext("comment"), n) == forms[0].replace("%n", "2"), source
+            checked[name] += 1
+    assert checked["LeafView"] >= 20, checked

@@ -10,7 +10,7 @@ anything; :class:`parDesk.ui.widgets.leaf_panel.LeafPanel` adds the behaviour
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -43,6 +43,19 @@ class LeafView(QWidget):
         self.code = ""  # the item on screen ("" before the first choice)
         self.leaf: Leaf | None = None
         self._build()
+
+    def tr(self, sourceText: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """A string under the class that says it, as lupdate files it: "LeafView" here, "LeafPanel" there.
+
+        PySide6 looks ``self.tr`` up under the instance's class (always LeafPanel) and, in the versions
+        tried (6.11), then under its bases; this walk makes the view's strings found on any version."""
+        for cls in type(self).__mro__:
+            if cls is QWidget:
+                break
+            found = QCoreApplication.translate(cls.__name__, sourceText, disambiguation, n)
+            if found != sourceText:
+                return found
+        return QCoreApplication.translate(type(self).__name__, sourceText, disambiguation, n)
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
