@@ -124,13 +124,17 @@ def main() -> int:
         from parDesk.sync.server.desk import views
         from parDesk.sync.server.desk.routes import HERE  # noqa: F401
 
-        c.http.get("/desk/?year=2025")  # warm the package cache (first parse of each package)
-        cold = timed(lambda: views.dashboard(DeskCore(service), 2025), 1)[0]
-        views.dashboard(core, 2025)  # this core's own package cache, warmed
+        # first ever: no totals kept yet, every package opened and scored (once per package, entries, survey)
+        first = timed(lambda: views.dashboard(DeskCore(service), 2025), 1)[0]
+        # after a restart: a new desk core (empty memory), the totals kept in the database
+        cold = timed(lambda: views.dashboard(DeskCore(service), 2025), 5)
+        c.http.get("/desk/?year=2025")  # the server's own desk core, warmed
+        views.dashboard(core, 2025)  # this core's memory, warmed
         data_ms = timed(lambda: views.dashboard(core, 2025), 15)
         http_ms = timed(lambda: c.http.get("/desk/?year=2025").raise_for_status(), 15)
-        print(f"1. dashboard {args.units} units: data {fmt(data_ms)}; HTTP loopback {fmt(http_ms)}; "
-              f"cold (first after start: every package read and scored) {cold:.0f} ms  [target < 150 ms]")
+        print(f"1. dashboard {args.units} units: data warm {fmt(data_ms)}; cold after a restart {fmt(cold)}; "
+              f"first ever (every package scored) {first:.0f} ms; HTTP loopback warm {fmt(http_ms)}  "
+              f"[target < 150 ms]")
 
         # 2. one submission of 100+ items
         c.http.get("/desk/unit/20000?year=2025")

@@ -215,8 +215,28 @@ def test_accept_fills_only_what_the_officer_left_empty_and_is_audited(ws, sample
     entry = next(e for e in ws.audit(limit=20) if e.action == "intake_confirmed")
     detail = json.loads(entry.new)
     assert detail["from"] == "document" and detail["fields"]["number"] == spec.number
+    assert "number" in detail["as_read"] and detail["edited_by_officer"] == []
+    assert detail["confirmed_by"] == ws.actor
     # Accepting again changes nothing.
     assert accept_proposal(ws, doc.id).applied == {}
+
+
+@pytest.mark.parametrize("edit", ["number", "subject", "issued_date"])
+def test_audit_says_which_values_the_officer_edited_before_confirming(ws, sample, edit: str) -> None:
+    """A value the officer corrected in the proposal is not recorded as read from the document."""
+    from parDesk.intake.service import accept_proposal, proposal_for, read_and_record
+
+    path = next(p for s, p in sample if s.number and s.date)
+    (doc,) = ws.attach_many([("1.1.1", path)])
+    read_and_record(ws, doc.id)
+    values = dict(proposal_for(ws, doc.id) or {})
+    values[edit] = {"number": "99/KH-UBND", "subject": "Sửa tay", "issued_date": "2025-12-31"}[edit]
+    accept_proposal(ws, doc.id, values)
+    entry = next(e for e in ws.audit(limit=20) if e.action == "intake_confirmed")
+    detail = json.loads(entry.new)
+    assert detail["edited_by_officer"] == [edit]
+    assert edit not in detail["as_read"] and detail["as_read"]
+    assert getattr(ws.document(doc.id), edit) == values[edit]
 
 
 def test_reject_findings_are_readiness_warnings(ws, tmp_path: Path) -> None:

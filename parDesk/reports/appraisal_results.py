@@ -42,8 +42,8 @@ register({
     "ar.h_percent": ("Tỷ lệ (%)", "Percent"), "ar.h_rating": ("Xếp loại", "Rating"),
     "ar.h_item": ("Mục", "Item"), "ar.h_title": ("Nội dung", "Content"), "ar.h_max": ("Tối đa", "Max"),
     "ar.h_r1": ("Vòng 1", "Round 1"), "ar.h_r2": ("Vòng 2", "Round 2"), "ar.h_comment": ("Nhận xét", "Comment"),
-    "ar.total": ("Tổng điểm thẩm định: {total}/{max} ({percent}%) — xếp loại {rating}",
-                 "Appraised total: {total}/{max} ({percent}%) — rating {rating}"),
+    "ar.total": ("Tổng điểm thẩm định: {total}/{max} ({percent}) — xếp loại {rating}",
+                 "Appraised total: {total}/{max} ({percent}) — rating {rating}"),  # percent comes with its sign
     "ar.issuer": ("SỞ NỘI VỤ", "DEPARTMENT OF HOME AFFAIRS"),
 })
 

@@ -116,6 +116,22 @@ def set_disabled(session_factory, username: str, disabled: bool) -> None:
         s.commit()
 
 
+def set_role(session_factory, username: str, role: str, agency: str = "") -> None:
+    """Change an account's role and agency (an appraiser must have one); its sessions end."""
+    if role not in ROLES:
+        raise ParDeskError("desk.bad_role", roles=", ".join(ROLES))
+    if role == "appraiser" and not agency.strip():
+        raise ParDeskError("desk.agency_needed")
+    with session_factory() as s:
+        user = s.exec(select(DeskUser).where(DeskUser.username == username.strip().lower())).first()
+        if user is None:
+            raise ParDeskError("desk.no_user", username=username)
+        user.role, user.agency = role, agency.strip()
+        s.add(user)
+        s.exec(delete(DeskSession).where(col(DeskSession.user_id) == user.id))  # the old rights end now
+        s.commit()
+
+
 def list_users(session_factory) -> list[DeskUser]:
     with session_factory() as s:
         return list(s.exec(select(DeskUser).order_by(DeskUser.username)))

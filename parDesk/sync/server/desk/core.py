@@ -20,10 +20,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from parDesk.i18n import Num, ParDeskError, register
+from parDesk.models.framework import Framework as ParsedFramework
 from parDesk.scoring import check_manual, normalize_inputs, parse_decimal, score_rule
 from parDesk.sync.server.desk.accounts import DeskPrincipal
 from parDesk.sync.server.desk.errors import EntryConflict
 from parDesk.sync.server.desk.packages import PackageCache, PackageView
+from parDesk.sync.server.desk.present import VietnamTime
 from parDesk.sync.server.models import Appraisal, DeskArea, DeskAudit, DeskEntry, DeskLock, Event, Framework, Submission
 
 FINAL_ROUND = 3
@@ -82,7 +84,7 @@ class DeskCore:
         self.packages = PackageCache(service.storage)
         # computed totals by (package hash, entries, survey): a package never changes, so the dashboard
         # recomputes only the units whose entries changed since the last view
-        self.totals_cache: dict[tuple, Any] = {}
+        self.totals_cache: dict[str, Any] = {}  # views.totals_key → views.UnitTotals
 
     def session(self):
         return self.service.session()
@@ -124,14 +126,18 @@ class DeskCore:
             return list(s.exec(select(Submission).where(Submission.unit_code == unit_code, Submission.year == year)
                                .order_by(col(Submission.version), col(Submission.id))))
 
-    def view(self, sub: Submission) -> PackageView:
+    def framework_for(self, sub: Submission) -> ParsedFramework:
+        """The framework the submission was scored on (parsed once per framework hash)."""
         fw = self.packages.cached_framework(sub.framework_hash)
         if fw is None:
             with self.session() as s:
                 row = s.get(Framework, sub.framework_hash)
                 canonical = bytes(row.canonical) if row else b""
             fw = self.packages.framework(sub.framework_hash, canonical)
-        return self.packages.get(sub, fw)
+        return fw
+
+    def view(self, sub: Submission) -> PackageView:
+        return self.packages.get(sub, self.framework_for(sub))
 
     def latest_view(self, unit_code: str, year: int) -> PackageView:
         subs = self.submissions(unit_code, year)
@@ -229,7 +235,7 @@ class DeskCore:
         current = {"score": cur.score, "comment": cur.comment, "request_explanation": cur.request_explanation,
                    "version": cur.version, "updated_by": cur.updated_by} if cur else None
         return EntryConflict("desk.conflict", current, who=cur.updated_by if cur else "?", code=code,
-                             at=cur.updated_at if cur else "",
+                             at=VietnamTime(cur.updated_at) if cur else "",
                              score=Num(Decimal(cur.score)) if cur and cur.score else "—")
 
     @staticmethod

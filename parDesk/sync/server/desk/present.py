@@ -2,11 +2,72 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from cryptography import x509
+from cryptography.x509.oid import NameOID
 
 from parDesk.i18n import t
 from parDesk.models.framework import Leaf
 from parDesk.numfmt import fmt_date, fmt_percent, fmt_score
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def vietnam_time(value: str | dt.datetime | None, lang: str = "vi") -> str:
+    """An instant in Vietnam time (+07:00), whatever zone it was stored in.
+
+    Vietnamese: ``14:05:09 02/12/2026 (UTC+07:00)``; English: ``2 Dec 2026, 14:05:09 (UTC+07:00)``.
+    A naive value is taken as UTC (how the server stores its stamps); text that is no instant is shown as is.
+    """
+    if value in (None, ""):
+        return ""
+    if isinstance(value, dt.datetime):
+        when = value
+    else:
+        try:
+            when = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            return str(value)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    v = when.astimezone(VIETNAM)
+    clock = f"{v.hour:02d}:{v.minute:02d}:{v.second:02d}"
+    if lang == "en":
+        return f"{v.day} {_MONTHS_EN[v.month - 1]} {v.year}, {clock} (UTC+07:00)"
+    return f"{clock} {v.day:02d}/{v.month:02d}/{v.year} (UTC+07:00)"
+
+
+class VietnamTime:
+    """A message parameter: the instant in Vietnam time, in the language the message is rendered in."""
+
+    def __init__(self, value: str | dt.datetime | None) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        from parDesk.i18n import get_language
+
+        return format(vietnam_time(self.value, get_language()), spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    return ", ".join(str(a.value) for a in name.get_attributes_for_oid(oid))
+
+
+def certificate_summary(cert: x509.Certificate) -> dict[str, str]:
+    """A certificate as a person reads it: "CN / O" for the name, and the full subject, issuer and serial."""
+    from parDesk.identity import name_text
+
+    cn, org = _attr(cert.subject, NameOID.COMMON_NAME), _attr(cert.subject, NameOID.ORGANIZATION_NAME)
+    readable = " / ".join(x for x in (cn, org) if x) or name_text(cert.subject)
+    issuer = _attr(cert.issuer, NameOID.COMMON_NAME) or _attr(cert.issuer, NameOID.ORGANIZATION_NAME)
+    return {"name": readable, "subject": name_text(cert.subject), "issuer": name_text(cert.issuer),
+            "issuer_name": issuer or name_text(cert.issuer), "serial": format(cert.serial_number, "X")}
 
 
 class Presenter:
@@ -24,6 +85,9 @@ class Presenter:
 
     def date(self, value: Any) -> str:
         return fmt_date(value, lang=self.lang, blank="") if value else ""
+
+    def time(self, value: Any) -> str:
+        return vietnam_time(value, self.lang)
 
     def state(self, state: str, version: int = 0) -> str:
         return t("dk.st." + state, self.lang, v=version)

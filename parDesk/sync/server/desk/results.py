@@ -34,7 +34,7 @@ def survey_of(core: DeskCore, unit_code: str, year: int) -> dict[str, str]:
 def verification(core: DeskCore, unit_code: str, year: int) -> dict[str, Any]:
     """The package verified again with the core's verifier (cached per hash): signer, time, hashes, scores."""
     view = core.latest_view(unit_code, year)
-    key = f"verify:{view.sha256}"
+    key = f"verify2:{view.sha256}"  # 2: the signer summarised (name, subject, issuer, serial)
     cached = views.get_setting(core, key)
     if cached:
         return cached
@@ -45,9 +45,12 @@ def verification(core: DeskCore, unit_code: str, year: int) -> dict[str, Any]:
         report = verify_submission(path)
     st = views.self_totals(view, {})
     claimed = (view.snapshot.get("totals") or {}).get("total")
+    from parDesk.sync.server.desk.present import certificate_summary
+
+    signer = certificate_summary(report.signer) if report.signer is not None else {}
     data = {"valid": report.valid, "package_sha256": report.package_sha256,
-            "signer": report.signer_info.subject if report.signer_info else "",
-            "issuer": report.signer_info.issuer if report.signer_info else "",
+            "signer": signer.get("name", ""), "signer_subject": signer.get("subject", ""),
+            "issuer": signer.get("issuer", ""), "serial": signer.get("serial", ""),
             "signing_time": report.signing_time.isoformat() if report.signing_time else "",
             "payload_files": report.payload_files, "payload_bytes": report.payload_bytes,
             "problems": [p.message("vi") for p in report.problems],

@@ -223,6 +223,10 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
 
     pages.add_pages(router, core, principal=principal, writer=writer, render=render, domain=domain,
                     year_of=year_of, lang_of=lang_of, security_headers=security_headers)
+    from parDesk.sync.server.desk import admin_pages
+
+    admin_pages.add_admin_pages(router, core, principal=principal, writer=writer, render=render, domain=domain,
+                                security_headers=security_headers)
 
     # ---------------------------------------------------------------- evidence
 

@@ -107,7 +107,10 @@
       .then(function (r) { return r.json(); }).then(function (j) {
         var f = function (k) { return ver.querySelector('[data-f="' + k + '"]'); };
         f("signer").textContent = j.signer || "—";
-        f("signing_time").textContent = j.signing_time || "—";
+        f("signer_subject").textContent = j.signer_subject || "—";
+        f("issuer").textContent = j.issuer || "—";
+        f("serial").textContent = j.serial || "—";
+        f("signing_time").textContent = j.signing_time_text || "—";
         f("recomputed").textContent = (j.recomputed_total || "") + (j.scores_match ? " = " : " ≠ ") + (j.claimed_total || "");
         var v = f("valid");
         v.textContent = j.valid ? v.getAttribute("data-ok") : v.getAttribute("data-bad") + ": " + (j.problems || []).join("; ");
