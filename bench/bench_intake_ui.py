@@ -16,6 +16,7 @@ bench_ui_stall.py measures for packaging.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -127,11 +128,15 @@ def main() -> None:
         state = {"batch": 0, "phase": "attach", "done": False}
         started = time.perf_counter()
         tracer = StallTracer() if a.trace_stalls else None
+        # The GUI thread's own CPU time between ticks: a gap it spent computing is the window's fault; a gap
+        # with little CPU is the thread waiting (for a core on this shared machine, or for the GIL).
+        marks: list[tuple[float, float]] = []
 
         def step() -> bool:
             """Drive the officer's work from the timer's loop; True when everything is accepted."""
             if tracer is not None:
                 tracer.tick()
+            marks.append((time.perf_counter(), time.thread_time()))
             if state["phase"] == "attach":
                 if state["batch"] >= len(batches):
                     return True
@@ -160,6 +165,12 @@ def main() -> None:
               f"median {statistics.median(busy):.2f} ms over {len(busy)} ticks (target: longest < 100 ms)")
         print(f"[intake-ui] reference, idle window: longest gap {max(idle):.1f} ms, p99 {pct(idle, 0.99):.1f} ms, "
               f"median {statistics.median(idle):.2f} ms")
+        spans = [((w1 - w0) * 1000, (c1 - c0) * 1000) for (w0, c0), (w1, c1) in itertools.pairwise(marks)]
+        worst = max(spans)
+        print(f"[intake-ui] GUI thread's own CPU: longest busy span {max(c for _, c in spans):.1f} ms; the longest "
+              f"gap ({worst[0]:.1f} ms) held {worst[1]:.1f} ms of its CPU; gaps over 100 ms: "
+              f"{sum(1 for w, _ in spans if w > 100)}, of which over half spent computing: "
+              f"{sum(1 for w, c in spans if w > 100 and c > w / 2)}")
         if tracer is not None:
             tracer.report()
         ctx.runner.shutdown()

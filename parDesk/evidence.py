@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from parDesk.fsutil import CHUNK, fsync_dir, remove_abandoned_temps, temp_name
+from parDesk.errors import Cancelled as Cancelled  # re-exported: the one cancel (parDesk.errors)
+from parDesk.fsutil import CHUNK, fsync_dir, remove_abandoned_temps, sha256_stream, temp_name
 from parDesk.i18n import ParDeskError, register
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -222,11 +223,8 @@ class EvidenceStore:
             fh = self.open_stored(sha256)
         except ParDeskError:
             return False
-        digest = hashlib.sha256()
         with fh:
-            while chunk := fh.read(CHUNK):
-                digest.update(chunk)
-        return digest.hexdigest() == sha256
+            return sha256_stream(fh) == sha256
 
     def all_hashes(self) -> set[str]:
         out: set[str] = set()
@@ -250,10 +248,6 @@ class EvidenceStore:
 
     def leftover_temps(self) -> list[Path]:
         return [p for p in self.tmp.iterdir() if p.is_file()]
-
-
-class Cancelled(Exception):
-    """The user cancelled a long operation; nothing was changed."""
 
 
 def copy_hashing(fin: BinaryIO, fout: BinaryIO, digest: hashlib._Hash, on_chunk: Callable[[int], None],

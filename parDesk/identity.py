@@ -1,6 +1,6 @@
 """The unit's signing identity: key pair, certificate, CSR, PKCS#12, signer.
 
-Three ways in (DESIGN.md, "Identity and signing"):
+Three ways in (docs/architecture.md, "Identity and signing"):
 
 1. generate a key here (ECDSA P-256 by default, or RSA 3072), keep it
    encrypted with a passphrase, make a self-signed certificate to work with

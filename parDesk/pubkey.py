@@ -7,15 +7,31 @@ so the two can never disagree about what "the same key" means.
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 
+@runtime_checkable
+class _PublicKey(Protocol):
+    def public_bytes(self, encoding: serialization.Encoding, format: serialization.PublicFormat) -> bytes: ...
+
+
+@runtime_checkable
+class _PrivateKey(Protocol):
+    """A private key of any algorithm ``cryptography`` knows: it can give its public half."""
+
+    def private_bytes(self, encoding: serialization.Encoding, format: serialization.PrivateFormat,
+                      encryption_algorithm: serialization.KeySerializationEncryption) -> bytes: ...
+
+    def public_key(self) -> object: ...
+
+
 def public_key_der(key: object) -> bytes:
     """SubjectPublicKeyInfo DER of a private key, public key, certificate or CSR."""
-    if isinstance(key, (x509.Certificate, x509.CertificateSigningRequest)):
+    if isinstance(key, (x509.Certificate, x509.CertificateSigningRequest, _PrivateKey)):
         key = key.public_key()
-    if hasattr(key, "private_bytes"):
-        key = key.public_key()
-    return key.public_bytes(serialization.Encoding.DER,  # type: ignore[attr-defined]
-                            serialization.PublicFormat.SubjectPublicKeyInfo)
+    if not isinstance(key, _PublicKey):
+        raise TypeError(f"not a key, certificate or CSR: {type(key).__name__}")
+    return key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)

@@ -278,7 +278,7 @@ def test_cancel_leaves_nothing(tmp_path, ident, sources):
 
     with pytest.raises(Cancelled) as err:
         build_package(tmp_path / "out" / "p.zip", entries, INFO, ident[2], bagging_date=DATE, cancelled=cancel)
-    assert err.value.message("vi") == "đã hủy"
+    assert err.value.message("vi") == "đã hủy; không có gì bị thay đổi"  # the one cancel, parDesk.errors
     assert list((tmp_path / "out").iterdir()) == []
 
 

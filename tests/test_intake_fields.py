@@ -151,6 +151,10 @@ def test_issuer_run_on_into_the_country_name_is_cut() -> None:
 @pytest.mark.parametrize("read,want", [
     ("162/TIr-UBND", "162/TTr-UBND"), ("155/TTT-VP", "155/TTr-VP"), ("123/CIr-PNV", "123/CTr-PNV"),
     ("15/KH-UBND", "15/KH-UBND"), ("03/2025/QĐ-UBND", "03/2025/QĐ-UBND"), ("7/XYZ-UBND", "7/XYZ-UBND"),
+    # a serif split off as an extra stroke: only the one code it can be
+    ("195/CTIr-UBND", "195/CTr-UBND"), ("20/KlH-UBND", "20/KH-UBND"), ("31/BIC-UBND", "31/BC-UBND"),
+    ("255/TTTr-BCĐ", "255/TTr-BCĐ"), ("52/QĐĐ-UBND", "52/QĐ-UBND"), ("7/KHH-UBND", "7/KH-UBND"),
+    ("8/AIB-UBND", "8/AIB-UBND"),  # no code fits: kept as read
 ])
 def test_ocr_number_lookalikes(read: str, want: str) -> None:
     from parDesk.intake.ocrfix import fix_number
@@ -158,10 +162,22 @@ def test_ocr_number_lookalikes(read: str, want: str) -> None:
     assert fix_number(read) == want
 
 
+def test_ocr_foreign_lookalikes_become_vietnamese() -> None:
+    from parDesk.intake.ocr import _vietnamese
+
+    assert _vietnamese("Số: 52/QĐ\u00d0-UBND, \u00f0ã") == "Số: 52/QĐĐ-UBND, đã"
+    assert _vietnamese("Ủy ban nhân dân") == "Ủy ban nhân dân"
+
+
 @pytest.mark.parametrize("read,want", [
     ("thôn, tổ dần phố", "thôn, tổ dân phố"), ("đề nghị thấm định", "đề nghị thẩm định"),
     ("Tổ kiếm tra công vụ", "Tổ kiểm tra công vụ"), ("bộ phận chuyền môn", "bộ phận chuyên môn"),
-    ("quý TII năm 2025", "quý III năm 2025"),
+    ("quý TII năm 2025", "quý III năm 2025"), ("quý IH năm 2026", "quý III năm 2026"),
+    ("quý HI năm 2026", "quý III năm 2026"), ("quý lI năm 2024", "quý II năm 2024"),
+    ("quý IHI năm 2025", "quý III năm 2025"),
+    ("quý IV năm 2025", "quý IV năm 2025"),
+    ("phòng chống HIV năm 2025", "phòng chống HIV năm 2025"),  # not a numeral once merged: kept
+    ("Chuyển đối số và phát triển", "Chuyển đổi số và phát triển"),
     ("Cải cách hành chính năm 2025", "Cải cách hành chính năm 2025"),  # right words stay
     ("Xyzabc qwerty", "Xyzabc qwerty"),  # unknown words stay as read
 ])

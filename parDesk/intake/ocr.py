@@ -51,6 +51,15 @@ def _tesseract_data(image: Any, psm: int = 3) -> dict[str, list[Any]]:
                                      output_type=pytesseract.Output.DICT)
 
 
+# Letters Tesseract's Vietnamese model emits that Vietnamese never uses, as the letter they stand for
+# ("QĐÐ-UBND": the Icelandic eth for đ, which also stopped the code there).
+_FOREIGN = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+def _vietnamese(text: str) -> str:
+    return text.translate(_FOREIGN)
+
+
 def ocr_header_lines(image: Any, dpi: float) -> list[Line]:
     """Lines of the top part of a page image, positioned as fractions of the whole page."""
     width, height = image.size
@@ -63,6 +72,7 @@ def ocr_header_lines(image: Any, dpi: float) -> list[Line]:
     top = image.crop((0, 0, width, int(height * HEADER_FRACTION)))
     gray = top.convert("L")
     data = _tesseract_data(gray)
+    data["text"] = [_vietnamese(str(w)) for w in data["text"]]
     return lines_from_tesseract(data, width, top.size[1], page_height=height)
 
 
@@ -71,4 +81,4 @@ def ocr_page_text(image: Any) -> str:
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    return str(pytesseract.image_to_string(image.convert("L"), lang="vie", config="--psm 3"))
+    return _vietnamese(str(pytesseract.image_to_string(image.convert("L"), lang="vie", config="--psm 3")))

@@ -126,8 +126,9 @@ def fix_words(text: str) -> str:
         lower = word.lower()
         if lower in known or len(word) < 2:
             return word
-        if re.fullmatch(r"[IVXTl1]{2,4}", word) and "I" in word:
-            return word.translate(str.maketrans("Tl1", "III"))  # "quý TII" → "quý III"
+        roman = _roman(word)
+        if roman is not None:
+            return roman
         candidates = lex.get(fold(word))
         target = _best(word, candidates) if candidates else None
         if target is None:
@@ -139,10 +140,33 @@ def fix_words(text: str) -> str:
     return _fix_phrases(_WORD.sub(repl, text))
 
 
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})")
+
+
+def _roman(word: str) -> str | None:
+    """A Roman numeral (quý, phần, giai đoạn) whose I's OCR read as serif look-alikes, else None.
+
+    Tesseract reads a serif I as T, l or 1, and two touching I's as one H
+    ("quý TII", "quý IH", "quý HI" for "quý III"), or one I with a neighbour's
+    serif as H ("quý IHI"). Only a word that becomes a valid numeral once they
+    are merged is changed (an H as two I's first, else as one), so "HIV" or
+    "TL" stay.
+    """
+    if not re.fullmatch(r"[IVXTlH1]{2,4}", word) or not ("I" in word or "H" in word):
+        return None
+    for h in ("II", "I"):
+        table: dict[str, str | int | None] = {"T": "I", "l": "I", "1": "I", "H": h}
+        merged = word.translate(str.maketrans(table))
+        if merged != word and _ROMAN.fullmatch(merged):
+            return merged
+    return None
+
+
 # Fixed phrases of administrative Vietnamese: where OCR turns one of their words into another real
 # word ("tổ dần phố"), the phrase around it says which one was printed.
 PHRASES = ("tổ dân phố", "thẩm định", "kiểm tra", "chuyên môn", "cải cách hành chính", "người dân",
-           "ủy ban nhân dân", "thủ tục hành chính", "văn bản quy phạm pháp luật", "tài liệu kiểm chứng")
+           "ủy ban nhân dân", "thủ tục hành chính", "văn bản quy phạm pháp luật", "tài liệu kiểm chứng",
+           "chuyển đổi số")
 
 
 def _fix_phrases(text: str) -> str:
@@ -180,5 +204,14 @@ def fix_number(number: str) -> str:
             parts.append(part)
             continue
         key = part.translate(_LOOKALIKE).upper()
-        parts.append(known.get(key, part))
+        parts.append(known.get(key) or _split_stroke(part, known) or part)
     return head + "/" + "".join(parts)
+
+
+def _split_stroke(part: str, known: dict[str, str]) -> str | None:
+    """"CTIr" → "CTr", "QĐĐ" → "QĐ": one letter OCR read twice (a serif split off as an extra stroke, or a
+    doubled letter); the code if dropping one such letter fits exactly one."""
+    fits = {known.get((part[:i] + part[i + 1:]).translate(_LOOKALIKE).upper())
+            for i, ch in enumerate(part) if len(part) > 2 and (ch in "Il|1T" or part[i - 1:i] == ch)}
+    fits.discard(None)
+    return fits.pop() if len(fits) == 1 else None

@@ -83,13 +83,14 @@ def accept_proposal(ws: Workspace, document_id: int, fields: dict[str, str] | No
     ``fields`` defaults to the document's stored proposal. A field that
     already holds a value is kept unless the officer named it in
     ``overwrite`` (they edited the proposal and chose it). The audit log
-    records that the values came from the document and were confirmed.
+    records which values came from the document as read, which the officer
+    edited before confirming, and who confirmed them.
     """
+    read = proposal_for(ws, document_id)
     if fields is None:
-        row = proposal_for(ws, document_id)
-        if row is None:
+        if read is None:
             raise ParDeskError("ws.no_document", id=document_id)
-        fields = row
+        fields = read
     current = ws.document(document_id)
     applied: dict[str, str] = {}
     kept: dict[str, str] = {}
@@ -105,8 +106,11 @@ def accept_proposal(ws: Workspace, document_id: int, fields: dict[str, str] | No
             applied[key] = value
     if applied:
         ws.update_document(document_id, **applied)
-        ws.record_event("intake_confirmed", str(document_id), {"fields": applied, "from": "document",
-                                                                "confirmed_by": ws.actor}, entity="document")
+        said = read or {}
+        edited = [k for k, v in applied.items() if v != (said.get(k) or "").strip()]
+        detail = {"fields": applied, "from": "document", "confirmed_by": ws.actor,
+                  "as_read": [k for k in applied if k not in edited], "edited_by_officer": edited}
+        ws.record_event("intake_confirmed", str(document_id), detail, entity="document")
     return Accepted(applied, kept)
 
 

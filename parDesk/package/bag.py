@@ -1,8 +1,8 @@
 """Write the signed submission package: a zipped BagIt 1.0 bag (RFC 8493).
 
 Layout inside the zip — the bag sits at the **root** of the zip (no top
-folder), as DESIGN.md draws it; unzip into an empty folder and that folder is
-the bag (``bagit.py --validate folder`` passes)::
+folder), as docs/architecture.md ("The submission package") draws it; unzip
+into an empty folder and that folder is the bag (``bagit.py --validate folder`` passes)::
 
     data/...                   payload, in the caller's order
     bagit.txt
@@ -65,13 +65,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from parDesk.errors import Cancelled as Cancelled  # re-exported: the one cancel (parDesk.errors)
 from parDesk.fsutil import fsync_dir
 from parDesk.i18n import ParDeskError, register
 from parDesk.identity import Signer, cert_info, check_can_sign, unit_code_of
 from parDesk.package.zipsafe import REASON_TEXT, fold, name_problem
 
 register({
-    "package.cancelled": ("đã hủy", "cancelled"),
     "package.exists": ("tệp gói đã tồn tại", "the package file already exists"),
     "package.bad_name": ("tên tệp trong gói không hợp lệ: {reason}", "invalid file name in the package: {reason}"),
     "package.duplicate_name": ("tên tệp trùng trong gói", "duplicate file name in the package"),
@@ -107,13 +107,6 @@ STORED_EXTENSIONS = frozenset({
     ".ods", ".odp", ".mp4", ".mp3", ".m4a", ".7z", ".gz", ".rar", ".heic", ".jp2", ".p7s",
 })
 FILE_MODE = 0o100644
-
-
-class Cancelled(ParDeskError):
-    """The caller's cancel check said stop; nothing was left behind."""
-
-    def __init__(self) -> None:
-        super().__init__("package.cancelled")
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,17 @@ from __future__ import annotations
 import io
 import os
 import re
-import sys
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parDesk.errors import Cancelled as Cancelled  # re-exported: the one cancel (parDesk.errors)
+from parDesk.fsutil import atomic_write_bytes
 from parDesk.i18n import ParDeskError, register
 from parDesk.numfmt import fmt_percent
+from parDesk.resources import resources_dir as resources_dir  # re-exported: one resources folder
 
 SNAPSHOT_FORMAT = "pardesk-assessment/1"
 
@@ -36,37 +38,14 @@ register({
                             "the assessment snapshot has an unsupported format: {value!r} (expected {expected!r})"),
     "rep.snapshot_type": ("dữ liệu đánh giá phải là một đối tượng JSON",
                           "the assessment snapshot must be a JSON object"),
-    "rep.cancelled": ("đã hủy tạo báo cáo", "report generation was cancelled"),
     "rep.write_failed": ("không ghi được tệp: {reason}", "cannot write the file: {reason}"),
     "rep.font_missing": ("thiếu phông chữ {name} trong thư mục {folder}",
                          "font {name} is missing from {folder}"),
 })
 
 
-def resources_dir() -> Path:
-    """The shipped ``resources/`` folder: next to the package, or in a frozen build.
-
-    ``PARDESK_RESOURCES`` overrides it so a packaged build (PyInstaller puts
-    data under ``sys._MEIPASS``) or a test can point elsewhere.
-    """
-    env = os.environ.get("PARDESK_RESOURCES")
-    if env:
-        return Path(env)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
 # ---------------------------------------------------------------------------
 # Cancellation and progress
-
-
-class Cancelled(ParDeskError):
-    """Raised inside rendering when the caller asked to stop; nothing is written."""
-
-    def __init__(self) -> None:
-        super().__init__("rep.cancelled")
 
 
 def make_cancel_check(cancel: Any) -> Callable[[], None]:
@@ -94,26 +73,10 @@ def atomic_write(dest: str | os.PathLike[str], data: bytes) -> Path:
     PDF there would be signed and sent.
     """
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        atomic_write_bytes(dest, data)  # the one durable write (parDesk.fsutil)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ParDeskError("rep.write_failed", where=str(dest), reason=exc.strerror or str(exc)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if os.name != "nt":  # Windows cannot fsync a folder; NTFS journals the rename
-        fd = os.open(dest.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
     return dest
 
 

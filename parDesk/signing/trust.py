@@ -1,6 +1,6 @@
 """Trust by certificate chain: anchors, path validation, revocation (CRL / OCSP), with a cache.
 
-What "trusted" means here (DESIGN.md, "Trust model"): the signer certificate
+What "trusted" means here (docs/architecture.md, "Trust model"): the signer certificate
 
 1. chains to one of the anchors (the national root, the Government CA, the
    licensed public CAs the province accepts) through certificates the

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parDesk.errors import Cancelled as Cancelled  # re-exported: the one cancel (parDesk.errors)
 from parDesk.i18n import ParDeskError, register
 from parDesk.sync import outbox
 from parDesk.sync.client import ChunkReader, Permanent, SyncClient, SyncError, Transient
@@ -29,7 +30,6 @@ from parDesk.sync.registration import install_issued_certificate, make_client, p
 from parDesk.workspace import Workspace
 
 register({
-    "sync.cancelled": ("đã hủy đồng bộ", "sync cancelled"),
     "sync.package_missing": ("không tìm thấy tệp gói {path}", "package file {path} not found"),
     "sync.checksum_loop": ("dữ liệu liên tục bị hỏng trên đường truyền; sẽ thử lại sau",
                            "data keeps arriving damaged; will retry later"),
@@ -39,11 +39,6 @@ register({
 })
 
 DEFAULT_CHUNK = 2 * 1024 * 1024
-
-
-class Cancelled(SyncError):
-    def __init__(self) -> None:
-        super().__init__("sync.cancelled")
 
 
 @dataclass

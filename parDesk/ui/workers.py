@@ -23,6 +23,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
+from parDesk.errors import Cancelled as Cancelled  # re-exported: the one cancel (parDesk.errors)
+
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[Any], None]
@@ -30,13 +32,9 @@ OnError = Callable[[BaseException], None]
 OnProgress = Callable[[int, int], None]
 
 
-class Cancelled(Exception):
-    """Raised inside a task whose handle was cancelled."""
-
-
 def is_cancel(exc: BaseException) -> bool:
-    """Our own cancel, or a core operation's ``Cancelled`` (evidence, package, reports each have one)."""
-    return isinstance(exc, Cancelled) or type(exc).__name__ == "Cancelled"
+    """A cancel: the task's own or a core operation's (all raise :class:`parDesk.errors.Cancelled`)."""
+    return isinstance(exc, Cancelled)
 
 
 @dataclass

@@ -137,3 +137,37 @@ def test_submit_tab_warns_about_documents_the_province_would_reject(window, qtbo
     window.submit.reload()
     qtbot.waitUntil(lambda: window.submit.doc_warnings.isVisible(), timeout=5000)
     assert "trang-trang.pdf" in window.submit.doc_warnings.text()
+
+
+def test_showing_an_item_does_not_measure_every_document(ctx, qtbot) -> None:
+    """Refreshing the evidence list costs the same for 600 documents as for 60 (GUI-thread stall class)."""
+    from dataclasses import replace
+
+    from parDesk.ui.models.documents import DocumentTableModel
+    from parDesk.ui.widgets.evidence_panel import EvidencePanel
+    from parDesk.workspace import DocumentView
+
+    base = DocumentView(1, "0" * 64, 1000, "x.pdf", "application/pdf", "pdf", "15/KH-UBND", "2025-01-10",
+                        "Ủy ban nhân dân xã Tân Lập", "Kế hoạch", "", "2025-01-10T00:00:00")
+    calls = [0]
+    original = DocumentTableModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        calls[0] += 1
+        return original(self, index, role)
+
+    costs = {}
+    for n in (60, 600):
+        panel = EvidencePanel(ctx)
+        qtbot.addWidget(panel)
+        panel.code = "1.1.1"
+        docs = [replace(base, id=i + 1, original_name=f"Tài liệu số {i:04d} có tên dài {'x' * (i % 37)}.pdf")
+                for i in range(n)]
+        DocumentTableModel.data = counting
+        try:
+            calls[0] = 0
+            panel.set_documents("1.1.1", docs)
+            costs[n] = calls[0]
+        finally:
+            DocumentTableModel.data = original
+    assert costs[600] < 2 * costs[60] + 50, costs

@@ -13,7 +13,6 @@ cannot make every receipt and feed answer megabytes long.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import threading
@@ -28,6 +27,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from parDesk.fsutil import file_sha256 as _sha256_file
 from parDesk.i18n import ParDeskError, register
 from parDesk.sync import protocol
 from parDesk.sync.receipts import reason_dicts, sign_receipt
@@ -327,14 +327,6 @@ class Intake:
     def import_usb(self, path: Path) -> IntakeResult:
         """A package carried on a USB stick: same verification; the receipt goes back as a file."""
         return self.process_package(None, Path(path), channel="usb")
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _read_totals(path: Path) -> dict[str, Any]:
