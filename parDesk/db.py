@@ -297,6 +297,8 @@ def backup_to(src: Path, dest: Path) -> None:
 from parDesk.i18n import register  # noqa: E402
 
 register({
-    "db.too_new": ("cơ sở dữ liệu được tạo bởi phiên bản parDesk mới hơn (lược đồ {found}, phiên bản này hỗ trợ đến {supported})",
-                   "the database was written by a newer parDesk (schema {found}; this version supports up to {supported})"),
+    "db.too_new": ("cơ sở dữ liệu được tạo bởi phiên bản parDesk mới hơn "
+                   "(lược đồ {found}, phiên bản này hỗ trợ đến {supported})",
+                   "the database was written by a newer parDesk "
+                   "(schema {found}; this version supports up to {supported})"),
 })

@@ -33,8 +33,10 @@ register({
     "ev.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "ev.empty": ("tệp rỗng (0 byte)", "the file is empty (0 bytes)"),
     "ev.too_large": ("tệp {size} MB vượt giới hạn {limit} MB", "the file is {size} MB, over the {limit} MB limit"),
-    "ev.changed": ("tệp thay đổi trong khi đang sao chép; hãy thử lại", "the file changed while it was being copied; try again"),
-    "ev.stored_missing": ("tệp của tài liệu không còn trong kho minh chứng", "the document's file is no longer in the evidence store"),
+    "ev.changed": ("tệp thay đổi trong khi đang sao chép; hãy thử lại",
+                   "the file changed while it was being copied; try again"),
+    "ev.stored_missing": ("tệp của tài liệu không còn trong kho minh chứng",
+                          "the document's file is no longer in the evidence store"),
     "ev.stored_link": ("tệp của tài liệu trong kho minh chứng đã bị thay bằng liên kết (symlink) hoặc tệp đặc biệt",
                        "the document's file in the evidence store was replaced by a symbolic link or special file"),
 })
@@ -137,7 +139,7 @@ class EvidenceStore:
         pending: list[tuple[Path, str, int, bytes, Path]] = []  # (tmp, sha, size, head, src)
         on_chunk = progress or (lambda _n: None)
         try:
-            for src, given in zip(sources, paths):
+            for src, given in zip(sources, paths, strict=True):
                 if cancel is not None and cancel():
                     raise Cancelled()
                 tmp = temp_name(self.tmp)
@@ -176,7 +178,8 @@ class EvidenceStore:
             disk = disk_error(exc, self.root, needed) if not _is_source(exc, sources) else None
             if disk is not None:  # the store's disk, not the file being read
                 raise disk from None
-            raise ParDeskError("ev.unreadable", where=str(exc.filename or ""), reason=exc.strerror or str(exc)) from None
+            raise ParDeskError("ev.unreadable", where=str(exc.filename or ""),
+                               reason=exc.strerror or str(exc)) from None
         except BaseException:
             self._discard(pending)
             raise

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from parDesk.i18n import Msg, register, t
 
@@ -86,7 +86,7 @@ class PageStep:
     after: str
 
 
-Step = Union[AnswerStep, LinkStep, DocumentStep, PageStep]
+Step = AnswerStep | LinkStep | DocumentStep | PageStep
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Union
 
-Number = Union[Decimal, int, float, str]
+Number = Decimal | int | float | str
 
 __all__ = [
     "MONTHS_EN",

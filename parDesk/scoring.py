@@ -34,7 +34,8 @@ register({
     "in.score_step": ("điểm {value} không theo bước {step}", "score {value} is not a multiple of the step {step}"),
     "in.survey": ("mục này do tỉnh chấm (điều tra xã hội học), xã không tự chấm",
                   "this item is scored by the province (survey); the commune does not score it"),
-    "in.unexpected": ("dữ liệu không dùng cho loại quy tắc này: {fields}", "inputs not used by this rule kind: {fields}"),
+    "in.unexpected": ("dữ liệu không dùng cho loại quy tắc này: {fields}",
+                      "inputs not used by this rule kind: {fields}"),
 })
 
 INPUT_FIELDS: dict[RuleKind, tuple[str, ...]] = {
@@ -126,8 +127,9 @@ def _normalize_inputs(leaf: Leaf, inputs: Mapping[str, Any]) -> dict[str, Any]:
     if kind == "yes_no":
         done = inputs.get("done")
         if isinstance(done, str):
-            done = {"true": True, "yes": True, "co": True, "có": True, "1": True,
-                    "false": False, "no": False, "khong": False, "không": False, "0": False}.get(done.strip().lower(), done)
+            words = {"true": True, "yes": True, "co": True, "có": True, "1": True,
+                     "false": False, "no": False, "khong": False, "không": False, "0": False}
+            done = words.get(done.strip().lower(), done)
         if not isinstance(done, bool):
             raise ParDeskError("in.not_bool" if done is not None else "in.missing", where=f"{leaf.code}.done",
                                field="done")

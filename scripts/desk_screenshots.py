@@ -1,4 +1,5 @@
-"""Screenshots of the appraisal desk in Debian's Chromium: dashboard, one submission, the round diff, results.
+"""Screenshots of the appraisal desk in Debian's Chromium: dashboard, one submission, the round diff, results,
+the administrator's accounts page.
 
 A real server on 127.0.0.1 with communes that submitted through the real sync
 client, two agencies appraising in the browser, one commune answering v2.
@@ -72,6 +73,7 @@ def main() -> int:
             snv.goto(f"{d.url}/desk/unit/10101")
             snv.click("#verification summary")
             snv.wait_for_selector("[data-f=valid]:not(:empty)")
+            snv.click("#signer-details summary")  # the signer's subject, issuer and serial, on demand
             snv.screenshot(path=str(OUT / "desk-submission.png"))
             snv.goto(f"{d.url}/desk/unit/10101/diff")
             snv.screenshot(path=str(OUT / "desk-diff.png"), full_page=True)
@@ -79,9 +81,11 @@ def main() -> int:
             admin.click("#publish")
             admin.wait_for_selector("text=Đã công bố")
             admin.screenshot(path=str(OUT / "desk-results.png"), full_page=True)
+            admin.goto(f"{d.url}/desk/admin/accounts")
+            admin.screenshot(path=str(OUT / "desk-accounts.png"), full_page=True)
     finally:
         d.close()
-    for name in ("dashboard", "submission", "diff", "results"):
+    for name in ("dashboard", "submission", "diff", "results", "accounts"):
         print(OUT / f"desk-{name}.png")
     return 0
 

@@ -300,3 +300,49 @@ def test_validate_says_the_warnings_without_blocking(ws, tmp_path: Path) -> None
     r = subprocess.run([sys.executable, "-m", "parDesk", "-w", str(ws.folder), "validate"],
                        capture_output=True, text=True, timeout=120)
     assert "Cảnh báo (1)" in r.stdout and "blank.pdf" in r.stdout
+
+
+def _signed(src: Path, dest: Path, organisation: str, tmp: Path) -> Path:
+    """``src`` signed (PAdES, pyHanko) with a self-signed certificate naming ``organisation``."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+                      x509.NameAttribute(NameOID.COMMON_NAME, "Văn thư")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30)).sign(key, hashes.SHA256()))
+    (tmp / "k.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                  serialization.NoEncryption()))
+    (tmp / "c.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    signer = signers.SimpleSigner.load(str(tmp / "k.pem"), str(tmp / "c.pem"))
+    assert signer is not None
+    with open(src, "rb") as fh, open(dest, "wb") as out:
+        signers.sign_pdf(IncrementalPdfFileWriter(fh), signers.PdfSignatureMetadata(field_name="Sig1"),
+                         signer=signer, output=out)
+    return dest
+
+
+def test_signed_pdf_issuer_is_also_read_from_the_certificate(sample, tmp_path: Path) -> None:
+    """Signed: the certificate's organisation is given beside the printed issuer, and a mismatch is said."""
+    from parDesk.intake import read_document
+
+    spec, path = next((s, p) for s, p in sample if s.issuer.startswith("Ủy ban nhân dân"))
+    same = read_document(_signed(path, tmp_path / "same.pdf", spec.issuer.upper(), tmp_path), index_text=False)
+    assert same.proposal.issuer == spec.issuer and same.proposal.signer == spec.issuer.upper()
+    assert "issuer_signer_differs" not in same.proposal.notes
+    other = read_document(_signed(path, tmp_path / "other.pdf", "Công ty Cổ phần Ký Số", tmp_path), index_text=False)
+    assert other.proposal.issuer == spec.issuer  # the printed issuer stays the proposal
+    assert other.proposal.signer == "Công ty Cổ phần Ký Số"
+    assert "issuer_signer_differs" in other.proposal.notes
+    assert any("chứng thư" in n for n in other.as_dict("vi")["notes"])
+    unsigned = read_document(path, index_text=False)
+    assert unsigned.proposal.signer == "" and not unsigned.proposal.notes

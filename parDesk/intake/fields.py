@@ -61,6 +61,7 @@ class Proposal:
     doc_type: str = ""
     subject: str = ""
     source: str = ""  # "text" (the PDF's text layer) or "ocr"
+    signer: str = ""  # a signed PDF's signing-certificate organisation, beside the printed issuer
     notes: list[str] = field(default_factory=list)
 
     FIELDS = ("number", "issued_date", "issuer", "doc_type", "subject")

@@ -16,7 +16,7 @@ from typing import Any
 from parDesk.evidence import Cancelled  # the evidence store's: one cancel for attach and read
 from parDesk.i18n import register, t
 from parDesk.intake import ocr
-from parDesk.intake.fields import Proposal, propose
+from parDesk.intake.fields import Proposal, fold, propose
 from parDesk.intake.layout import lines_from_textpage
 from parDesk.intake.quality import Finding, Quality, check_image, check_pdf
 
@@ -34,6 +34,10 @@ register({
                           "The date on the document is blank (handwritten); enter it."),
     "intake.issuer_from_signature": ("Cơ quan ban hành lấy từ chứng thư chữ ký số của tệp.",
                                      "The issuing body comes from the file's signing certificate."),
+    "intake.issuer_signer_differs": ("Cơ quan ban hành in trên văn bản khác với tổ chức trong chứng thư chữ ký số "
+                                     "của tệp; hãy kiểm tra.",
+                                     "The issuing body printed on the document differs from the organisation in "
+                                     "the file's signing certificate; please check."),
 })
 
 IMAGE_TYPES = {"png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp"}
@@ -139,11 +143,14 @@ def _read_pdf(path: Path, size: int, use_ocr: bool, index_text: bool, cancel: Ca
         else:
             proposal = Proposal()
             note = ocr.status().reason if use_ocr else ""
-        if not proposal.issuer:
-            signer = _signer_organisation(path, pdf)
-            if signer:
+        signer = _signer_organisation(path, pdf)
+        if signer:
+            proposal.signer = signer
+            if not proposal.issuer:
                 proposal.issuer = signer
                 proposal.notes.append("issuer_from_signature")
+            elif not _same_body(proposal.issuer, signer):
+                proposal.notes.append("issuer_signer_differs")
         page.close()
         return Reading(proposal, quality, texts, note)
     finally:
@@ -187,6 +194,12 @@ def _repaired(p: Proposal) -> Proposal:
     p.number = fix_number(p.number)
     p.subject = fix_words(p.subject)
     return p
+
+
+def _same_body(printed: str, certified: str) -> bool:
+    """The printed issuer and the certificate's organisation name one body (one may be the other's tail)."""
+    a, b = " ".join(fold(printed).split()), " ".join(fold(certified).split())
+    return a in b or b in a
 
 
 def _signer_organisation(path: Path, pdf: Any) -> str:

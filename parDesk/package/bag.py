@@ -51,6 +51,7 @@ a killed build leaves only a ``.partial`` file, which never looks complete.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -76,7 +77,8 @@ register({
     "package.bad_name": ("tên tệp trong gói không hợp lệ: {reason}", "invalid file name in the package: {reason}"),
     "package.duplicate_name": ("tên tệp trùng trong gói", "duplicate file name in the package"),
     "package.source_missing": ("không đọc được tệp nguồn: {reason}", "cannot read the source file: {reason}"),
-    "package.source_changed": ("tệp thay đổi trong khi đóng gói; hãy thử lại", "the file changed while packaging; try again"),
+    "package.source_changed": ("tệp thay đổi trong khi đóng gói; hãy thử lại",
+                               "the file changed while packaging; try again"),
     "package.source_damaged": ("tệp của tài liệu trong kho đã bị hỏng hoặc bị thay đổi (mã SHA-256 {actual}, "
                                "đã ghi {recorded}; {size} byte, đã ghi {recorded_size}); không ký gói với tệp này — "
                                "hãy đính kèm lại bản gốc",
@@ -87,9 +89,11 @@ register({
                             "the source file is a symbolic link or special file and is not packaged"),
     "package.bad_field": ("trường thông tin gói không hợp lệ: {reason}", "invalid package information field: {reason}"),
     "package.reserved_field": ("trường {label} do parDesk tự ghi", "field {label} is written by parDesk itself"),
-    "package.no_unit_code": ("thiếu trường Unit-Code (mã đơn vị) trong thông tin gói", "the package information lacks Unit-Code"),
+    "package.no_unit_code": ("thiếu trường Unit-Code (mã đơn vị) trong thông tin gói",
+                             "the package information lacks Unit-Code"),
     "package.unit_mismatch": ("chứng thư số của người ký mang mã đơn vị {cert_code}, nhưng gói ghi mã {bag_code}",
-                              "the signer's certificate carries unit code {cert_code}, but the package says {bag_code}"),
+                              "the signer's certificate carries unit code {cert_code}, "
+                              "but the package says {bag_code}"),
     "package.write_failed": ("không ghi được tệp gói: {reason}", "cannot write the package file: {reason}"),
 })
 
@@ -188,7 +192,8 @@ class _TrailingHasher:
     """
 
     def __init__(self, path: Path) -> None:
-        self._reader = open(path, "rb", buffering=0)  # unbuffered: no stale read-ahead of bytes not yet final
+        # Unbuffered (no stale read-ahead of bytes not yet final); the hashing thread reads it until close().
+        self._reader = open(path, "rb", buffering=0)  # noqa: SIM115 - owned by this object, closed in close()
         self._hash = hashlib.sha256()
         self._done = 0
         self._queue: queue.Queue[int | None] = queue.Queue()
@@ -255,8 +260,9 @@ def _damaged(entry: PayloadEntry, source: Path | bytes, digest: hashlib._Hash, s
     """Refuse the build: the bytes are not what the document recorded (or changed while read)."""
     if entry.sha256 is None:
         raise ParDeskError("package.source_changed", where=entry.label or str(entry.source))
-    raise ParDeskError("package.source_damaged", where=entry.label or str(entry.source), actual=digest.hexdigest()[:12],
-                       recorded=entry.sha256[:12], size=size, recorded_size=entry.size if entry.size is not None else "?")
+    raise ParDeskError("package.source_damaged", where=entry.label or str(entry.source),
+                       actual=digest.hexdigest()[:12], recorded=entry.sha256[:12], size=size,
+                       recorded_size=entry.size if entry.size is not None else "?")
 
 
 def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: Sequence[tuple[str, str]],
@@ -357,7 +363,7 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
     hasher: _TrailingHasher | None = None
     zf: zipfile.ZipFile | None = None
     try:
-        fh = open(tmp, "w+b")
+        fh = open(tmp, "w+b")  # noqa: SIM115 - closed below on success and in the except on failure
         hasher = _TrailingHasher(tmp)
         zf = zipfile.ZipFile(fh, "w", allowZip64=True)
         buf = bytearray(CHUNK)
@@ -440,10 +446,8 @@ def build_package(dest: Path | str, payload: Sequence[PayloadEntry], bag_info: S
         fsync_dir(dest.parent)
     except BaseException as exc:
         if zf is not None:
-            try:
+            with contextlib.suppress(Exception):
                 zf.close()
-            except Exception:
-                pass
         if hasher is not None:
             hasher.abort()
         if fh is not None:

@@ -23,7 +23,8 @@ register({
     "pkg.no_passphrase": ("cần mật khẩu: nhập trên bàn phím hoặc đặt biến môi trường {env}",
                           "a passphrase is needed: type it, or set the environment variable {env}"),
     "pkg.identity_created": ("Đã tạo khóa ký và chứng thư tự ký. Gửi {csr} cho Sở Nội vụ để đăng ký.",
-                             "Signing key and self-signed certificate created. Send {csr} to the province to register."),
+                             "Signing key and self-signed certificate created. "
+                             "Send {csr} to the province to register."),
     "pkg.no_identity": ("chưa có khóa ký; tạo bằng 'pardesk identity create'",
                         "no signing key yet; create one with 'pardesk identity create'"),
     "pkg.cert.subject": ("Chủ thể", "Subject"),

@@ -51,7 +51,7 @@ register({
 })
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     TRUSTED = "trusted"
     SIGNER_UNVERIFIED = "signer_unverified"
     INVALID = "invalid"

@@ -70,6 +70,9 @@ from parDesk.package.trust import EXIT_CODES, TrustInput, TrustStep, Verdict, pi
 from parDesk.package.zipsafe import NameFilter, ZipLimits, name_problem, open_safe
 from parDesk.signing.cms import MAX_SIGNATURE_BYTES, verify_detached_cms
 
+#: The limits a package is read under unless the caller says otherwise (ZipLimits is frozen: safe to share).
+DEFAULT_LIMITS = ZipLimits()
+
 register({
     "verify.unreadable": ("không đọc được tệp gói: {reason}", "cannot read the package file: {reason}"),
     "verify.entry_corrupt": ("dữ liệu trong tệp ZIP bị hỏng ({detail})", "the data in the ZIP is damaged ({detail})"),
@@ -81,8 +84,10 @@ register({
     "verify.bad_line": ("dòng {line} không đúng định dạng", "line {line} is malformed"),
     "verify.unsupported_manifest": ("bảng kê dùng thuật toán không được hỗ trợ (chỉ SHA-256)",
                                     "the manifest uses an unsupported algorithm (SHA-256 only)"),
-    "verify.manifest_duplicate": ("tệp được liệt kê hai lần trong {manifest}", "the file is listed twice in {manifest}"),
-    "verify.manifest_outside": ("{manifest} liệt kê tệp ngoài phạm vi của nó", "{manifest} lists a file outside its scope"),
+    "verify.manifest_duplicate": ("tệp được liệt kê hai lần trong {manifest}",
+                                  "the file is listed twice in {manifest}"),
+    "verify.manifest_outside": ("{manifest} liệt kê tệp ngoài phạm vi của nó",
+                                "{manifest} lists a file outside its scope"),
     "verify.not_in_manifest": ("tệp không có trong bảng kê {manifest} (tệp bị thêm vào?)",
                                "the file is not listed in {manifest} (added after signing?)"),
     "verify.missing_file": ("tệp có trong bảng kê {manifest} nhưng không có trong gói (tệp bị xóa?)",
@@ -95,12 +100,16 @@ register({
     "verify.field_repeated": ("trường {label} xuất hiện nhiều lần", "field {label} appears more than once"),
     "verify.unsigned_file": ("tệp không được bảo vệ bởi chữ ký (không có trong tagmanifest-sha256.txt)",
                              "the file is not covered by the signature (not in tagmanifest-sha256.txt)"),
-    "verify.no_signature": ("gói không có chữ ký số (signature.p7s)", "the package has no digital signature (signature.p7s)"),
+    "verify.no_signature": ("gói không có chữ ký số (signature.p7s)",
+                            "the package has no digital signature (signature.p7s)"),
     "verify.unit_mismatch": ("chứng thư số ký gói thuộc đơn vị mã {cert_code}, nhưng gói ghi Unit-Code {bag_code}",
-                             "the signing certificate belongs to unit {cert_code}, but the package says Unit-Code {bag_code}"),
+                             "the signing certificate belongs to unit {cert_code}, "
+                             "but the package says Unit-Code {bag_code}"),
     "verify.no_cert_unit": ("chứng thư số ký gói không ghi mã đơn vị", "the signing certificate carries no unit code"),
-    "verify.signer_swapped": ("chứng thư số ký gói không phải chứng thư ghi trong gói (SHA-256 {actual}, gói ghi {claimed})",
-                              "the signing certificate is not the one the package names (SHA-256 {actual}, package says {claimed})"),
+    "verify.signer_swapped": ("chứng thư số ký gói không phải chứng thư ghi trong gói "
+                              "(SHA-256 {actual}, gói ghi {claimed})",
+                              "the signing certificate is not the one the package names "
+                              "(SHA-256 {actual}, package says {claimed})"),
     "verify.check_failed": ("lỗi khi kiểm tra bổ sung: {detail}", "an additional check failed to run: {detail}"),
     "verify.tag_field_too_long": ("trường {label} quá dài ({size} byte, tối đa {limit})",
                                   "field {label} is too long ({size} bytes, at most {limit})"),
@@ -291,7 +300,7 @@ def verify_package(source: Path | str | BinaryIO, *,
                    pinned: Sequence[x509.Certificate] | None = None,
                    trust_steps: Sequence[TrustStep] = (),
                    extra_checks: ExtraCheck | Sequence[ExtraCheck] | None = None,
-                   limits: ZipLimits = ZipLimits(),
+                   limits: ZipLimits = DEFAULT_LIMITS,
                    now: dt.datetime | None = None,
                    names: NameFilter | None = None,
                    progress: Progress | None = None,
@@ -314,7 +323,8 @@ def verify_package(source: Path | str | BinaryIO, *,
         steps.insert(0, pinned_step(pinned, SIGNATURE))
     own_file = not hasattr(source, "read")
     try:
-        raw: BinaryIO = open(source, "rb") if isinstance(source, (str, Path)) else source
+        # A caller's stream stays the caller's; a file opened here is closed in the finally below.
+        raw: BinaryIO = open(source, "rb") if isinstance(source, (str, Path)) else source  # noqa: SIM115
     except OSError as exc:
         report.problems.append(ParDeskError("verify.unreadable", where=str(source), reason=exc.strerror or str(exc)))
         return report
@@ -439,7 +449,7 @@ def _check_bagit(run: _Run) -> None:
     text = run.text(BAGIT)
     if text is None:
         return
-    decl = dict((k.lower(), v) for k, v in parse_bag_info(text, BAGIT, run.problems))
+    decl = {k.lower(): v for k, v in parse_bag_info(text, BAGIT, run.problems)}
     if (decl.get("bagit-version") != "1.0" or (decl.get("tag-file-character-encoding") or "").upper()
             not in ("UTF-8",) or len(decl) != 2):
         run.problems.append(ParDeskError("verify.bad_bagit", where=BAGIT))

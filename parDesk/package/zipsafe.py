@@ -43,10 +43,12 @@ from parDesk.package.canonical import Entry, check_canonical
 
 register({
     "zip.not_zip": ("tệp không phải tệp ZIP hợp lệ ({detail})", "the file is not a valid ZIP file ({detail})"),
-    "zip.too_many": ("tệp ZIP có {count} mục, vượt giới hạn {limit}", "the ZIP has {count} entries, over the limit of {limit}"),
+    "zip.too_many": ("tệp ZIP có {count} mục, vượt giới hạn {limit}",
+                     "the ZIP has {count} entries, over the limit of {limit}"),
     "zip.too_big": ("tổng dung lượng giải nén {size} byte vượt giới hạn {limit} byte",
                     "total uncompressed size {size} bytes is over the limit of {limit} bytes"),
-    "zip.bomb": ("tỉ lệ nén {ratio}:1 bất thường (nghi “bom ZIP”)", "abnormal compression ratio {ratio}:1 (suspected zip bomb)"),
+    "zip.bomb": ("tỉ lệ nén {ratio}:1 bất thường (nghi “bom ZIP”)",
+                 "abnormal compression ratio {ratio}:1 (suspected zip bomb)"),
     "zip.overlap": ("dữ liệu của mục này chồng lên mục khác (nghi “bom ZIP”)",
                     "this entry's data overlaps another entry (suspected zip bomb)"),
     "zip.bad_name": ("tên mục không an toàn: {reason}", "unsafe entry name: {reason}"),
@@ -84,7 +86,8 @@ EVIDENCE_RE = re.compile(r"data/evidence/([0-9a-f]{64})(?:\.[a-z0-9]{1,10})?")
 #: Every name a parDesk submission may contain: ASCII only, so no Unicode lookalike separator gets in.
 LAYOUT_RE = re.compile("|".join([*(re.escape(n) for n in TAG_NAMES),
                                  r"data/assessment\.json", r"data/framework\.json", r"data/audit\.jsonl",
-                                 EVIDENCE_RE.pattern, r"data/reports/[a-z0-9][a-z0-9_-]{0,100}(?:\.[a-z0-9_-]{1,40})*\.pdf"]))
+                                 EVIDENCE_RE.pattern,
+                                 r"data/reports/[a-z0-9][a-z0-9_-]{0,100}(?:\.[a-z0-9_-]{1,40})*\.pdf"]))
 NameFilter = Callable[[str], "str | None"]
 
 _WINDOWS_BAD_CHARS = set('<>:"|?*')

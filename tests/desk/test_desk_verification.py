@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from cryptography.x509.oid import NameOID
 
+from parDesk.numfmt import fmt_score
 from parDesk.package.checks import verify_submission
 from parDesk.sync.server.desk.present import vietnam_time
 
@@ -47,6 +48,7 @@ def test_verification_names_the_signer_and_the_vietnam_time(desk, unit):
         assert j["signer"] == expected and "=" not in j["signer"]  # a name, not a DN
         assert "CN=" in j["signer_subject"] and j["issuer"] and j["serial"] == format(cert.serial_number, "X")
         assert j["signing_time_text"] == when, j
+        assert j["recomputed_text"] == fmt_score(j["recomputed_total"], lang=lang)  # "12", never "12.00"
         assert j["valid"] is True
 
 

@@ -15,7 +15,7 @@ from parDesk.sync.server.desk import results, views
 from parDesk.sync.server.desk.core import DeskCore
 from parDesk.sync.server.desk.errors import DeskError
 from parDesk.sync.server.desk.packages import area_titles
-from parDesk.sync.server.desk.present import vietnam_time
+from parDesk.sync.server.desk.present import Presenter
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -142,7 +142,10 @@ def add_pages(router: APIRouter, core: DeskCore, *, principal: Callable, writer:
     async def verify(unit_code: str, request: Request) -> Response:
         await principal(request)
         data = dict(await domain(request, results.verification, core, unit_code, year_of(request)))
-        data["signing_time_text"] = vietnam_time(data.get("signing_time"), lang_of(request))
+        p = Presenter(lang_of(request))
+        data["signing_time_text"] = p.time(data.get("signing_time"))
+        data["recomputed_text"], data["claimed_text"] = p.score(data.get("recomputed_total")), p.score(
+            data.get("claimed_total"))
         return security_headers(Response(json.dumps(data, ensure_ascii=False), media_type="application/json"))
 
     @router.get("/unit/{unit_code}/history/{code}")

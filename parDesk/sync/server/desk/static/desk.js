@@ -111,7 +111,7 @@
         f("issuer").textContent = j.issuer || "—";
         f("serial").textContent = j.serial || "—";
         f("signing_time").textContent = j.signing_time_text || "—";
-        f("recomputed").textContent = (j.recomputed_total || "") + (j.scores_match ? " = " : " ≠ ") + (j.claimed_total || "");
+        f("recomputed").textContent = (j.recomputed_text || "") + (j.scores_match ? " = " : " ≠ ") + (j.claimed_text || "");
         var v = f("valid");
         v.textContent = j.valid ? v.getAttribute("data-ok") : v.getAttribute("data-bad") + ": " + (j.problems || []).join("; ");
       }).catch(function () {});
