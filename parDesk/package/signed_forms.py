@@ -12,9 +12,10 @@ At verification time (:func:`check_signed_forms`, one of the checks of
 :func:`parDesk.package.checks.verify_submission`, hence of ``pardesk verify``
 and the server): every signature on a PDF under ``data/reports/`` must be
 intact, made by the package's signer certificate, the last covering the whole
-file. A form with no signature at all is not refused inside a package (the
-package's own signature covers its bytes; a signer that makes no PDF
-signatures, or a package from before this check, has such forms).
+file. A form with no signature at all is refused too: every signer parDesk
+builds packages with (file key, PKCS#12, token) signs the forms, so an
+unsigned PDF under ``data/reports/`` is a form that did not go through the
+signing it claims.
 
 The unit's two images are kept in the workspace's identity folder by
 :class:`SignatureImages`.
@@ -124,7 +125,7 @@ def sign_forms(payload: Sequence[PayloadEntry], signer: BaseSigner, *, org_name:
 
 
 def check_signed_forms(ctx: VerifyContext) -> list[ParDeskError]:
-    """Every signature on ``data/reports/*.pdf``: intact, by the package's signer, whole file covered."""
+    """Every PDF under ``data/reports/``: signed, intact, by the package's signer, the whole file covered."""
     from parDesk.signing.pades import check_pdf_signatures
     if ctx.report.signer is None:
         return []
@@ -132,7 +133,7 @@ def check_signed_forms(ctx: VerifyContext) -> list[ParDeskError]:
     for name in ctx.payload_names:
         if name.startswith("data/reports/") and name.lower().endswith(".pdf"):
             problems.extend(check_pdf_signatures(ctx.read(name, PDF_LIMIT), ctx.report.signer, where=name,
-                                                 require=False))
+                                                 require=True))
     return problems
 
 

@@ -376,6 +376,17 @@ def sign_attachment(src: str | os.PathLike[str], dest: str | os.PathLike[str], s
                     field_name="ChuKySoToChuc", tsa_url=tsa_url)
 
 
+def _quiet_pyhanko() -> None:
+    """pyHanko logs a traceback when its diff analysis meets an update it cannot judge (a revision
+    added after the signature); the verdict is ours to say, as a reason, so its log never reaches a
+    person's terminal or the server log."""
+    import logging
+    log = logging.getLogger("pyhanko")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+    log.propagate = False
+
+
 def check_pdf_signatures(data: bytes, expected_signer: x509.Certificate | None, *,
                          where: str | None = None, require: bool = True) -> list[ParDeskError]:
     """Every signature intact and valid, by ``expected_signer``, the last one covering the whole file.
@@ -388,6 +399,7 @@ def check_pdf_signatures(data: bytes, expected_signer: x509.Certificate | None, 
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
+    _quiet_pyhanko()
     problems: list[ParDeskError] = []
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
