@@ -151,3 +151,37 @@ def test_revoked_ca_certificate_refused_and_pinned_path_unchanged(tmp_path, prov
     # the unit's own pinned key still works (CSR registration path)
     r = send(service, tmp_path, a, snap, fw, None, "pinned")
     assert r.status == "accepted", reasons(r) or r.receipt
+
+
+def test_unknown_revocation_policy_is_a_server_setting_both_ways(tmp_path, province, revocation_server):
+    service, root, ca, units, snap, fw = province
+    data = service.config.data_dir
+    a = units["11111"]
+    (tmp_path / "root.pem").write_bytes(pki.pem(root.cert))
+    assert server_cli(data, "trust", "add", str(tmp_path / "root.pem"))[0] == 0
+    s1 = ca_signer(ca, a.name)
+    (tmp_path / "a.pem").write_bytes(pki.pem(s1.certificate()))
+    assert server_cli(data, "units", "bind", a.code, "--cert", str(tmp_path / "a.pem"))[0] == 0
+    assert server_cli(data, "trust", "policy")[1] == {"unknown_revocation": "refuse"}  # the default
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    listed = subprocess.run([sys.executable, "-m", "parDesk.sync.server.cli", "trust", "list", "--data", str(data)],
+                            capture_output=True, text=True, env=env, timeout=120).stdout
+    assert "không xác định được trạng thái thu hồi" in listed and "từ chối" in listed, listed
+    revocation_server.down = True  # CRL and OCSP unreachable (nothing cached yet for this CA)
+    try:
+        r = send(service, tmp_path, a, snap, fw, s1, "unknown-refused")
+        assert r.status == "refused" and reasons(r) == ["trust.revocation_unknown"], reasons(r)
+        code, out = server_cli(data, "trust", "policy", "--unknown-revocation", "accept-provisionally")
+        assert code == 0 and out == {"unknown_revocation": "accept-provisionally"}
+        assert (data / "trust-policy.json").is_file()
+        listed = subprocess.run([sys.executable, "-m", "parDesk.sync.server.cli", "trust", "list", "--data",
+                                 str(data), "--lang", "en"], capture_output=True, text=True, env=env, timeout=120)
+        assert "accept provisionally" in listed.stdout or "nhận tạm" in listed.stdout, listed.stdout + listed.stderr
+        r = send(service, tmp_path, a, snap, fw, s1, "unknown-accepted")
+        assert r.status == "accepted", reasons(r)
+        assert server_cli(data, "trust", "policy", "--unknown-revocation", "refuse")[0] == 0
+        r = send(service, tmp_path, a, snap, fw, s1, "unknown-refused-again")
+        assert r.status == "refused" and reasons(r) == ["trust.revocation_unknown"], reasons(r)
+        assert server_cli(data, "trust", "policy", "--unknown-revocation", "maybe")[0] != 0
+    finally:
+        revocation_server.down = False

@@ -23,8 +23,9 @@ Two ways a package's signer is accepted for a unit:
    * a certificate bound to another unit is refused with that reason.
 
 Revocation that cannot be obtained is refused unless the province's policy
-accepts it provisionally (``PARDESK_ACCEPT_UNKNOWN_REVOCATION=1`` /
-``accept_unknown_revocation``); the receipt then says so.
+accepts it provisionally: a server setting the administrator sets with
+``pardesk-server trust policy --unknown-revocation accept-provisionally|refuse``
+(kept in ``<data>/trust-policy.json``, shown by ``trust list``; default refuse).
 """
 
 from __future__ import annotations
@@ -257,12 +258,36 @@ def signature_certificates(path: str | os.PathLike[str]) -> list[x509.Certificat
         return []
 
 
+POLICY_FILE = "trust-policy.json"  # beside trust/, not in it (every file in trust/ is read as an anchor)
+ACCEPT_PROVISIONALLY, REFUSE = "accept-provisionally", "refuse"
+POLICIES = (ACCEPT_PROVISIONALLY, REFUSE)
+
+
+def unknown_revocation_policy(data_dir: str | os.PathLike[str]) -> str:
+    """The province's answer to "không xác định được trạng thái thu hồi": refuse (default) or accept provisionally."""
+    import json
+    try:
+        value = json.loads((Path(data_dir) / POLICY_FILE).read_text(encoding="utf-8")).get("unknown_revocation")
+    except (OSError, ValueError, AttributeError):
+        return REFUSE
+    return value if value in POLICIES else REFUSE
+
+
+def set_unknown_revocation_policy(data_dir: str | os.PathLike[str], policy: str) -> None:
+    import json
+
+    from parDesk.fsutil import atomic_write_bytes
+    if policy not in POLICIES:
+        raise ValueError(policy)
+    atomic_write_bytes(Path(data_dir) / POLICY_FILE, json.dumps({"unknown_revocation": policy}).encode())
+
+
 def check_ca_signer(ctx: Any, unit_code: str, signer: x509.Certificate, intermediates: Sequence[x509.Certificate],
                     received: dt.datetime, *, accept_unknown_revocation: bool | None = None) -> list[ParDeskError]:
     """A signer that is not the unit's pinned key: chain at the receipt time, then the binding."""
     from parDesk.signing.trust import RevocationCache, TrustState, validate_chain
     if accept_unknown_revocation is None:
-        accept_unknown_revocation = os.environ.get("PARDESK_ACCEPT_UNKNOWN_REVOCATION", "") in ("1", "yes", "true")
+        accept_unknown_revocation = unknown_revocation_policy(ctx.config.data_dir) == ACCEPT_PROVISIONALLY
     anchors = TrustStore(ctx.config.data_dir / "trust").anchors()
     if not anchors:
         return [ParDeskError("bind.no_anchors")]
@@ -275,4 +300,5 @@ def check_ca_signer(ctx: Any, unit_code: str, signer: x509.Certificate, intermed
     return Bindings(ctx).judge(signer, unit_code)
 
 
-__all__ = ["Bindings", "CertBinding", "TrustStore", "check_ca_signer", "signature_certificates"]
+__all__ = ["Bindings", "CertBinding", "TrustStore", "check_ca_signer", "set_unknown_revocation_policy",
+           "signature_certificates", "unknown_revocation_policy"]

@@ -23,6 +23,10 @@ register({
                        "Bound certificate {subject} (serial {serial}, issued by {issuer}) to unit {unit}"),
     "srvtrust.bind_what": ("cần --cert TỆP hoặc --pending SỐ", "give --cert FILE or --pending NUMBER"),
     "srvtrust.unreadable": ("không đọc được tệp {path}: {reason}", "cannot read {path}: {reason}"),
+    "srvtrust.policy": ("Khi không xác định được trạng thái thu hồi của chứng thư: {policy}",
+                        "When a certificate's revocation status is unknown: {policy}"),
+    "srvtrust.accept-provisionally": ("nhận tạm (có điều kiện)", "accept provisionally"),
+    "srvtrust.refuse": ("từ chối", "refuse"),
 })
 
 
@@ -45,6 +49,11 @@ def _anchor_json(cert: Any) -> dict[str, Any]:
             "not_after": info.not_after.isoformat(), "fingerprint": info.fingerprint_sha256}
 
 
+def _policy_line(args: argparse.Namespace) -> str:
+    from parDesk.sync.server.certtrust import unknown_revocation_policy
+    return t("srvtrust.policy", policy=t("srvtrust." + unknown_revocation_policy(args.data)))
+
+
 def cmd_trust(args: argparse.Namespace, out: Callable[[argparse.Namespace, str, Any], None]) -> int:
     store = _store(args)
     if args.trust_command == "add":
@@ -54,8 +63,13 @@ def cmd_trust(args: argparse.Namespace, out: Callable[[argparse.Namespace, str, 
         out(args, t("srvtrust.added", count=len(added)), [_anchor_json(c) for c in added])
     elif args.trust_command == "list":
         rows = [_anchor_json(c) for c in store.anchors()]
-        out(args, "\n".join(f"{r['fingerprint'][:16]}  {r['subject']}  (→ {r['not_after'][:10]})" for r in rows),
-            rows)
+        lines = [f"{r['fingerprint'][:16]}  {r['subject']}  (→ {r['not_after'][:10]})" for r in rows]
+        out(args, "\n".join([*lines, _policy_line(args)]), rows)
+    elif args.trust_command == "policy":
+        from parDesk.sync.server.certtrust import set_unknown_revocation_policy, unknown_revocation_policy
+        if args.unknown_revocation:
+            set_unknown_revocation_policy(args.data, args.unknown_revocation)
+        out(args, _policy_line(args), {"unknown_revocation": unknown_revocation_policy(args.data)})
     else:
         cert = store.remove(args.fingerprint)
         out(args, t("srvtrust.removed", subject=_anchor_json(cert)["subject"]), _anchor_json(cert))
@@ -109,6 +123,9 @@ def register_commands(sub: Any, units: Any, add: Callable[..., Any], service_of:
     add("list", lambda a: cmd_trust(a, out), "list the trust anchors", ts)
     sp = add("remove", lambda a: cmd_trust(a, out), "remove a trust anchor (SHA-256 fingerprint prefix)", ts)
     sp.add_argument("fingerprint")
+    sp = add("policy", lambda a: cmd_trust(a, out), "the province's policy when a certificate's revocation "
+             "status cannot be obtained (shown without an option)", ts)
+    sp.add_argument("--unknown-revocation", choices=["accept-provisionally", "refuse"])
 
     sp = add("bind", with_service(cmd_units_bind), "bind a CA-issued certificate to a unit "
              "(renewals with the same subject from the same CA then follow automatically)", units)
