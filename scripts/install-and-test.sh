@@ -22,5 +22,15 @@ PY="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test,build]'
 
+# A maintainer's checks, configured in pyproject.toml: lint and import order
+# (ruff) on everything, types (mypy, strict on the core) on the package.
+# PARDESK_SKIP_LINT=1 skips them for a quick local test run.
+if [ -z "${PARDESK_SKIP_LINT:-}" ]; then
+    echo "ruff check parDesk tests bench scripts"
+    .venv/bin/ruff check parDesk tests bench scripts
+    echo "mypy (pyproject.toml [tool.mypy])"
+    .venv/bin/mypy
+fi
+
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"
