@@ -126,26 +126,21 @@ class Num:
         self.value = value
 
     def __format__(self, spec: str) -> str:
+        """Vietnamese: :func:`parDesk.numfmt.fmt_number` ("1.234,5"); English: the plain decimal ("1234.5").
+
+        Anything that is not a finite number is shown as it was given.
+        """
         from decimal import Decimal
 
-        text = str(self.value)
-        try:
-            d = Decimal(text)
-            d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
-            text = format(d, "f")
-        except Exception:
-            return format(text, spec)
+        from parDesk.numfmt import fmt_number, to_decimal
+
+        d = None if isinstance(self.value, bool) else to_decimal(self.value)
+        if d is None:
+            return format(str(self.value), spec)
         if get_language() == "vi":
-            whole, _, frac = text.partition(".")
-            sign = "-" if whole.startswith("-") else ""
-            whole = whole.lstrip("-")
-            groups: list[str] = []
-            while len(whole) > 3:
-                groups.insert(0, whole[-3:])
-                whole = whole[:-3]
-            groups.insert(0, whole)
-            text = sign + ".".join(groups) + ("," + frac if frac else "")
-        return format(text, spec)
+            return format(fmt_number(d, lang="vi"), spec)
+        d = d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+        return format(format(d, "f"), spec)
 
     def __str__(self) -> str:
         return format(self, "")
