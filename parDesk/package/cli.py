@@ -57,6 +57,10 @@ register({
     "pkg.trust_ok": ("Người ký: đã xác minh ({method})", "Signer: verified ({method})"),
     "pkg.trust_bad": ("Người ký: không được tin cậy", "Signer: not trusted"),
     "pkg.no_package": ("chưa có gói nào", "no package yet"),
+    "pkg.tsa_set": ("Các biểu mẫu sẽ được ký kèm dấu thời gian (PAdES B-T) của {url}",
+                    "Forms will be signed with a timestamp (PAdES B-T) from {url}"),
+    "pkg.tsa_none": ("Chưa đặt máy chủ dấu thời gian: các biểu mẫu được ký PAdES B-B (thời điểm ký theo đồng hồ máy)",
+                     "No timestamp server set: forms are signed PAdES B-B (signing time by this computer's clock)"),
 })
 
 
@@ -175,12 +179,28 @@ def cmd_package_build(cli: Any) -> int:
     if not store.has_key():
         raise ParDeskError("pkg.no_identity")
     signer = store.signer(_passphrase(cli))
-    rec = build_submission(ws, signer, progress=_progress_printer(cli), allow_problems=cli.args.allow_problems)
+    rec = build_submission(ws, signer, progress=_progress_printer(cli), allow_problems=cli.args.allow_problems,
+                           tsa_url=cli.args.tsa_url)
     if not cli.json and sys.stderr.isatty():
         print(file=sys.stderr)
     cli.out(t("pkg.built", version=rec.version, path=str(rec.path), sha=rec.sha256),
             {"version": rec.version, "path": str(rec.path), "sha256": rec.sha256, "size": rec.size,
              "previous_sha256": rec.previous_sha256, "submission_id": rec.submission_id})
+    return 0
+
+
+def cmd_package_tsa(cli: Any) -> int:
+    """Show, set or clear the timestamp authority the forms are signed with (a workspace setting, audited)."""
+    from parDesk.package.signed_forms import TSA_SETTING, clean_tsa_url
+
+    ws = cli.ws()
+    if cli.args.clear:
+        ws.set_settings(audit=True, **{TSA_SETTING: None})
+    elif cli.args.url is not None:
+        url = clean_tsa_url(cli.args.url)  # refused before anything is stored
+        ws.set_settings(audit=True, **{TSA_SETTING: url})
+    url = ws.get_setting(TSA_SETTING)
+    cli.out(t("pkg.tsa_set", url=url) if url else t("pkg.tsa_none"), {"tsa_url": url})
     return 0
 
 
@@ -325,7 +345,13 @@ def register_commands(sub: Any, add: Callable[..., Any]) -> None:
     pks = pkg.add_subparsers(dest="pkg_command", metavar="ACTION", required=True)
     sp = add("build", cmd_package_build, "sign and package the assessment (locks it)", pks)
     sp.add_argument("--allow-problems", action="store_true", help="package even with blocking problems")
+    sp.add_argument("--tsa-url", default=None, metavar="URL",
+                    help="timestamp the signed forms (PAdES B-T) from this RFC 3161 server, this time only "
+                         "('' for none; default: the workspace's 'package tsa' setting)")
     pass_env(sp)
+    sp = add("tsa", cmd_package_tsa, "show or set the timestamp server the forms are signed with", pks)
+    sp.add_argument("url", nargs="?", default=None, help="http(s) URL of the province's RFC 3161 timestamp server")
+    sp.add_argument("--clear", action="store_true", help="sign without a timestamp (PAdES B-B)")
     add("list", cmd_package_list, "every package version", pks)
     add("reopen", cmd_package_reopen, "start the next version after a request for explanation", pks)
     sp = add("copy", cmd_package_copy, "save a verified copy of the latest package (USB stick)", pks)

@@ -45,6 +45,34 @@ register({
     "forms.bad_seal_size": ("đường kính con dấu phải từ 20 đến 60 mm", "the seal's diameter must be 20 to 60 mm"),
 })
 
+TSA_SETTING = "tsa_url"
+"""The workspace setting holding the province's timestamp authority (RFC 3161) URL: when set, the forms
+are signed PAdES B-T (:func:`build_submission` reads it; ``pardesk package tsa URL`` sets it)."""
+
+register({
+    "forms.tsa_url": ("Địa chỉ máy chủ dấu thời gian (TSA) không hợp lệ: {value} — cần dạng http(s)://máy-chủ/đường-dẫn",
+                      "Timestamp server (TSA) address not valid: {value} — expected http(s)://host/path"),
+})
+
+
+def clean_tsa_url(value: str) -> str | None:
+    """A TSA URL as stored: stripped, ``None`` for empty; refused (naming the field) unless http(s) with a host."""
+    from urllib.parse import urlsplit
+
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # raises ValueError on a malformed port
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # a malformed port or bracket
+        ok = False
+    if not ok or len(value) > 2048 or any(c.isspace() for c in value):
+        raise ParDeskError("forms.tsa_url", value=value[:200])
+    return value
+
+
 LETTER = "van-ban-de-nghi-tham-dinh.pdf"
 #: Where the letter's room to sign landed, by rendered file (filled by render_forms, read by sign_forms).
 ROOMS: dict[str, tuple[int, float, float, float, float]] = {}

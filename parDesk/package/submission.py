@@ -208,7 +208,8 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
 
     With a :class:`parDesk.signing.signer.BaseSigner` (file key, PKCS#12, token) the printed
     forms are PAdES-signed first, by the same signer, at the package's signing time
-    (:mod:`parDesk.package.signed_forms`); ``tsa_url`` adds an RFC 3161 timestamp (B-T).
+    (:mod:`parDesk.package.signed_forms`); ``tsa_url`` (default: the workspace's setting, ``""``
+    for none) adds an RFC 3161 timestamp (B-T).
     """
     a = ws.assessment()
     if a.status == "locked":  # already signed: the package is its identity
@@ -226,9 +227,12 @@ def build_submission(ws: Workspace, signer: Signer, *, progress: Callable[[int, 
         raise ParDeskError("sub.problems", count=len(problems))
     import tempfile
 
+    from parDesk.package import signed_forms
+    if tsa_url is None:  # the workspace's own setting (``pardesk package tsa URL``); "" given means none
+        tsa_url = ws.get_setting(signed_forms.TSA_SETTING)
+    tsa_url = signed_forms.clean_tsa_url(tsa_url or "")
     with tempfile.TemporaryDirectory(prefix="pardesk-forms-") as tmp:
         frozen = freeze(ws, reports_dir or Path(tmp))
-        from parDesk.package import signed_forms
         if signed_forms.can_sign_forms(signer):
             cert = signer.certificate()
             when = max(frozen.frozen_at, cert.not_valid_before_utc)  # as build_package clamps the CMS time
