@@ -50,8 +50,10 @@ TSA_SETTING = "tsa_url"
 are signed PAdES B-T (:func:`build_submission` reads it; ``pardesk package tsa URL`` sets it)."""
 
 register({
-    "forms.tsa_url": ("Địa chỉ máy chủ dấu thời gian (TSA) không hợp lệ: {value} — cần dạng http(s)://máy-chủ/đường-dẫn",
-                      "Timestamp server (TSA) address not valid: {value} — expected http(s)://host/path"),
+    "forms.tsa_url": ("Địa chỉ máy chủ dấu thời gian (TSA) không hợp lệ: {value} — cần dạng "
+                      "https://máy-chủ/đường-dẫn hoặc http://máy-chủ/đường-dẫn",
+                      "Timestamp server (TSA) address not valid: {value} — expected https://host/path or "
+                      "http://host/path"),
 })
 
 
