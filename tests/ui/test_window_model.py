@@ -25,11 +25,11 @@ explanation-follows-the-officer bug (issue 9, point 1); ``-m slow`` runs longer.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+import window_model_setup
 from hypothesis import HealthCheck, Phase, seed, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -571,61 +571,14 @@ class WindowMachine(RuleBasedStateMachine):
 @pytest.fixture(scope="module")
 def identity_template(tmp_path_factory):
     """One unit key, made once (key generation is slow) and copied into each example's workspace."""
-    from parDesk.identity import IdentityStore, UnitSubject
-
-    folder = tmp_path_factory.mktemp("identity") / "identity"
-    IdentityStore(folder).create(UnitSubject("Ủy ban nhân dân xã Tân Lập", "12345", "Tỉnh Mẫu"), PASSPHRASE)
-    return folder
+    return window_model_setup.identity_template(tmp_path_factory, PASSPHRASE)
 
 
 @pytest.fixture
 def machine(qtbot, language, unit, tmp_path, identity_template, monkeypatch):
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
-
-    from parDesk.package import submission
-    from parDesk.ui.context import AppContext
-    from parDesk.ui.features import Features
-    from parDesk.ui.main_window import MainWindow
-    from parDesk.ui.settings import Preferences
-    from parDesk.ui.widgets import leaf_panel
-    from parDesk.workspace import Workspace
-
-    def no_modal(*args: Any, **kwargs: Any) -> Any:  # a modal box would stop the run: say what it said
-        raise AssertionError("unexpected message box: " + " | ".join(str(a) for a in args[1:]))
-
-    for name in ("warning", "information", "critical", "question", "about"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(no_modal))
-    monkeypatch.setattr(submission, "REPORT_HOOKS", [])  # the printed forms are tested elsewhere; slow here
-    monkeypatch.setattr(leaf_panel, "EXPLANATION_DELAY_MS", 600_000)  # only real events save, not the clock
-    counter = iter(range(10_000))
-
-    def factory(framework: Path):
-        def make():
-            n = next(counter)
-            folder = tmp_path / f"ws{n}"
-            Workspace.create(folder, unit, framework).close()
-            with Workspace(folder) as ws:
-                shutil.copytree(identity_template, ws.identity_dir)
-            prefs = Preferences(path=tmp_path / f"ui{n}.json")
-            language.set_language("vi")
-            ctx = AppContext.open(folder, language=language, prefs=prefs,
-                                  settings=QSettings(str(tmp_path / f"w{n}.ini"), QSettings.Format.IniFormat),
-                                  features=Features.detect())
-            win = MainWindow(ctx)  # not qtbot.addWidget: the machine's teardown closes and deletes it
-            win.show()
-            win.activateWindow()
-            ctx.refresh()
-            wait_idle(qtbot, ctx)
-            files = tmp_path / f"files{n}"
-            files.mkdir()
-            return win, ctx, files
-
-        WindowMachine.qtbot = qtbot
-        WindowMachine.make_window = staticmethod(make)
-        return WindowMachine
-
-    return factory
+    """``machine(framework)`` -> the WindowMachine class, opening a fresh window per example."""
+    return window_model_setup.machine_factory(WindowMachine, qtbot, language, unit, tmp_path, identity_template,
+                                              monkeypatch)
 
 
 RUN = settings(max_examples=int(os.environ.get("WINDOW_MODEL_EXAMPLES", "8")), stateful_step_count=30, deadline=None,
