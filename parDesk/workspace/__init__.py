@@ -22,8 +22,8 @@ reader can open the one that matters without the other nine hundred lines:
 =============================  ===============================================
 
 The house rule holds for the package as a whole: nothing outside
-``parDesk/workspace/`` touches a ``Workspace`` private (``ws._something``);
-``tests/test_public_surface.py`` greps for it. Import from here
+``parDesk/workspace/`` touches a ``Workspace`` private (an attribute whose
+name starts with an underscore); ``tests/test_public_surface.py`` greps for it. Import from here
 (``from parDesk.workspace import Workspace, Change``), not from the parts:
 which part holds a name is an implementation detail.
 """
