@@ -136,15 +136,21 @@ def test_first_package_waits_for_binding_then_renewal_follows_other_unit_refused
     assert code != 0
 
 
+def _root_trusted_and_unit_bound(tmp_path, data, root, ca, unit):
+    """The test root as the province's anchor and a CA-issued certificate bound to ``unit``: its signer."""
+    (tmp_path / "root.pem").write_bytes(pki.pem(root.cert))
+    assert server_cli(data, "trust", "add", str(tmp_path / "root.pem"))[0] == 0
+    signer = ca_signer(ca, unit.name)
+    (tmp_path / "a.pem").write_bytes(pki.pem(signer.certificate()))
+    assert server_cli(data, "units", "bind", unit.code, "--cert", str(tmp_path / "a.pem"))[0] == 0
+    return signer
+
+
 def test_revoked_ca_certificate_refused_and_pinned_path_unchanged(tmp_path, province):
     service, root, ca, units, snap, fw = province
     data = service.config.data_dir
     a = units["11111"]
-    (tmp_path / "root.pem").write_bytes(pki.pem(root.cert))
-    assert server_cli(data, "trust", "add", str(tmp_path / "root.pem"))[0] == 0
-    s1 = ca_signer(ca, a.name)
-    (tmp_path / "a.pem").write_bytes(pki.pem(s1.certificate()))
-    assert server_cli(data, "units", "bind", a.code, "--cert", str(tmp_path / "a.pem"))[0] == 0
+    s1 = _root_trusted_and_unit_bound(tmp_path, data, root, ca, a)
     ca.revoke(s1.certificate())
     r = send(service, tmp_path, a, snap, fw, s1, "rev")
     assert r.status == "refused" and "trust.revoked" in reasons(r)
@@ -157,11 +163,7 @@ def test_unknown_revocation_policy_is_a_server_setting_both_ways(tmp_path, provi
     service, root, ca, units, snap, fw = province
     data = service.config.data_dir
     a = units["11111"]
-    (tmp_path / "root.pem").write_bytes(pki.pem(root.cert))
-    assert server_cli(data, "trust", "add", str(tmp_path / "root.pem"))[0] == 0
-    s1 = ca_signer(ca, a.name)
-    (tmp_path / "a.pem").write_bytes(pki.pem(s1.certificate()))
-    assert server_cli(data, "units", "bind", a.code, "--cert", str(tmp_path / "a.pem"))[0] == 0
+    s1 = _root_trusted_and_unit_bound(tmp_path, data, root, ca, a)
     assert server_cli(data, "trust", "policy")[1] == {"unknown_revocation": "refuse"}  # the default
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     listed = subprocess.run([sys.executable, "-m", "parDesk.sync.server.cli", "trust", "list", "--data", str(data)],
