@@ -53,5 +53,5 @@ def test_totals_of_an_older_scoring_code_are_recomputed(desk, monkeypatch):
             row.value = row.value.replace('"rating": "', '"rating": "cũ ')
             s.add(row)
         s.commit()
-    monkeypatch.setattr(views, "_CODE_TAG", ["another-scoring-code"])
+    monkeypatch.setattr(views, "_code_tag", lambda: "another-scoring-code")
     assert figures(DeskCore(service)) == right

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import unicodedata
 from decimal import Decimal
@@ -139,8 +140,10 @@ class UnitTotals(NamedTuple):
         return cls(Decimal(d["self"]), Decimal(d["appraised"]), Decimal(d["percent"]), d["rating"], d["rating_en"])
 
 
+@functools.cache
 def _code_tag() -> str:
-    """The scoring code's own hash: totals kept by an older server are recomputed after an upgrade."""
+    """The scoring code's own hash (once per process): totals kept by an older server are recomputed after an
+    upgrade."""
     import hashlib
     import inspect
 
@@ -152,16 +155,11 @@ def _code_tag() -> str:
     return h.hexdigest()[:16]
 
 
-_CODE_TAG: list[str] = []
-
-
 def totals_key(sub: Submission, entries: dict[tuple[str, int], Any], survey: dict[str, str]) -> str:
     """Everything a unit's totals depend on: the (unchanging) package, its entries, its survey points, the code."""
     import hashlib
 
-    if not _CODE_TAG:
-        _CODE_TAG.append(_code_tag())
-    parts = (_CODE_TAG[0], sub.package_sha256, sorted((c, r, e.version, e.score) for (c, r), e in entries.items()),
+    parts = (_code_tag(), sub.package_sha256, sorted((c, r, e.version, e.score) for (c, r), e in entries.items()),
              sorted(survey.items()))
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
