@@ -39,9 +39,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 
 from parDesk.i18n import ParDeskError, register
+from parDesk.pubkey import public_key_der
 
 register({
     "trust.not_pinned": ("người ký không phải chứng thư/khóa đã đăng ký của đơn vị (khóa SHA-256 {actual})",
@@ -82,8 +82,7 @@ TrustStep = Callable[[TrustInput], TrustOutcome]
 
 def key_sha256(cert: x509.Certificate) -> str:
     """SHA-256 of the certificate's SubjectPublicKeyInfo (survives a renewal with the same key)."""
-    spki = cert.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    return hashlib.sha256(spki).hexdigest()
+    return hashlib.sha256(public_key_der(cert)).hexdigest()
 
 
 def pinned_step(pinned: Sequence[x509.Certificate], where: str | None = None) -> TrustStep:

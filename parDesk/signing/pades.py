@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives import serialization
 
 from parDesk.i18n import ParDeskError, register
 from parDesk.signing.loops import outside_event_loop
+from parDesk.signing.tsa_client import make_timestamper, timestamp_failure
 
 if TYPE_CHECKING:
     from parDesk.signing.signer import BaseSigner
@@ -249,7 +250,6 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
     from pyhanko.pdf_utils.content import ImportedPdfPage
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
-    from pyhanko.sign.timestamps import HTTPTimeStamper
     from pyhanko.stamp import StaticStampStyle
 
     from parDesk.fsutil import atomic_write_bytes as _write_atomic
@@ -328,7 +328,7 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
         rect = field.outward()
         spec = fields.SigFieldSpec(field_name, on_page=rect.page,
                                    box=(int(rect.x0), int(rect.y0), int(rect.x1), int(rect.y1)))
-        timestamper = HTTPTimeStamper(tsa_url) if tsa_url else None
+        timestamper = make_timestamper(tsa_url) if tsa_url else None
         pdf_signer = _PinnedTimeSigner(meta, signer=signer.pyhanko_signer(), stamp_style=stamp,
                                        new_field_spec=spec, timestamper=timestamper)
         out = io.BytesIO()
@@ -339,8 +339,9 @@ def sign_pdf(src: str | os.PathLike[str], dest: str | os.PathLike[str], signer: 
             except ParDeskError:
                 raise
             except Exception as exc:
-                if tsa_url and "timestamp" in f"{type(exc).__name__} {exc}".lower():
-                    raise ParDeskError("pades.tsa", url=tsa_url, detail=str(exc)[:200]) from None
+                failed = timestamp_failure(exc)  # by type, through pyHanko's wrapping: never by its wording
+                if failed is not None:
+                    raise ParDeskError("pades.tsa", url=tsa_url, detail=failed.reason) from None
                 raise
     dest = Path(dest)
     _write_atomic(dest, out.getvalue())

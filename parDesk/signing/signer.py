@@ -37,11 +37,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from parDesk.i18n import ParDeskError
 from parDesk.identity import CertInfo, PrivateKey, cert_info, check_can_sign, check_key_allowed, load_pkcs12, same_key
+from parDesk.pubkey import public_key_der
 from parDesk.signing.cms import DETERMINISTIC_ECDSA, build_signed_data, pss_padding
 
 Algorithm = Literal["ecdsa", "rsa-pss", "rsa-pkcs1"]
@@ -168,9 +169,7 @@ def pkcs12_signer(data: bytes, password: str, *, clock: Callable[[], dt.datetime
 
 def public_key_matches(signer: BaseSigner, cert: x509.Certificate) -> bool:
     """Does ``cert`` carry this signer's public key (e.g. a renewed certificate on the same token)?"""
-    def spki(c: x509.Certificate) -> bytes:
-        return c.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    return spki(signer.certificate()) == spki(cert)
+    return public_key_der(signer.certificate()) == public_key_der(cert)
 
 
 def verify_message(cert: x509.Certificate, algorithm: Algorithm, message: bytes, signature: bytes) -> None:

@@ -67,3 +67,40 @@ def test_checked_before_signing_validity_and_key_usage():
     assert verify_detached_cms(KeySigner(key, only_nr).sign_detached_cms(b"x"), b"x").signer == only_nr
     soon = root.issue(pki.unit_name(), key.public_key(), days=20)
     assert KeySigner(key, soon).info().warning.key == "identity.cert_expiring"
+
+
+@pytest.mark.parametrize("make_key", [lambda: ec.generate_private_key(ec.SECP256R1()),
+                                      lambda: ec.generate_private_key(ec.SECP384R1()),
+                                      lambda: rsa.generate_private_key(65537, 2048)])
+def test_one_public_key_encoding_for_matching_pinning_and_trust(make_key):
+    """The signer's "same key?", the package trust's key hash and the sync pin are one SPKI DER (parDesk.pubkey)."""
+    import hashlib
+
+    from parDesk.package.trust import key_sha256
+    from parDesk.pubkey import public_key_der
+    from parDesk.signing.signer import public_key_matches
+    from parDesk.sync.protocol import key_fingerprint
+    root = pki.root_authority()
+    key, other = make_key(), make_key()
+    cert = root.issue(pki.unit_name(), key.public_key())
+    renewed = root.issue(pki.unit_name(), key.public_key(), days=700)  # same key, new certificate
+    stranger = root.issue(pki.unit_name(), other.public_key())
+    s = KeySigner(key, cert, [root.cert])
+    assert public_key_matches(s, renewed) and not public_key_matches(s, stranger)
+    spki = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    assert public_key_der(cert) == public_key_der(key) == spki
+    assert key_sha256(cert) == key_sha256(renewed) == key_fingerprint(key) == hashlib.sha256(spki).hexdigest()
+    assert key_sha256(stranger) != key_sha256(cert)
+
+
+def test_no_second_subject_public_key_info_der_builder():
+    """Only parDesk/pubkey.py turns a key into SPKI DER; everything else calls it (PEM for files is separate)."""
+    import re
+    from pathlib import Path
+
+    import parDesk
+    root = Path(parDesk.__file__).parent
+    pattern = re.compile(r"Encoding\.DER,\s*(serialization\.)?PublicFormat\.SubjectPublicKeyInfo")
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if p.name != "pubkey.py" and pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
