@@ -156,7 +156,7 @@ def _normalize_inputs(leaf: Leaf, inputs: Mapping[str, Any]) -> dict[str, Any]:
             raise ParDeskError("in.missing", where=f"{leaf.code}.score", field="score")
         score = parse_decimal(inputs["score"], f"{leaf.code}.score")
         check_manual(leaf, score)
-        return {"score": _dec_str(score)}
+        return {"score": decimal_text(score)}
     if kind == "deductions":
         return {"violations": _count(inputs, "violations")}
     raise AssertionError(kind)
@@ -169,7 +169,11 @@ def check_manual(leaf: Leaf, score: Decimal) -> None:
         raise ParDeskError("in.score_step", where=leaf.code, value=Num(score), step=Num(leaf.rule.step))
 
 
-def _dec_str(value: Decimal) -> str:
+def decimal_text(value: Decimal) -> str:
+    """A point value as parDesk stores and hashes it: ``"2"``, ``"0.5"``, never ``"2.00"`` or ``"5E+1"``.
+
+    The snapshot, the package's recomputation and the desk compare these strings, so there is one spelling.
+    """
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return format(value.normalize(), "f")

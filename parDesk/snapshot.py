@@ -26,7 +26,8 @@ from parDesk.models.snapshot import (
     SnapshotNode,
 )
 from parDesk.scoring import compute_totals
-from parDesk.workspace import Workspace, _dec
+from parDesk.scoring import decimal_text as _dec
+from parDesk.workspace import Workspace
 
 FORMAT = SNAPSHOT_FORMAT
 

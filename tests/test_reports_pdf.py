@@ -58,17 +58,20 @@ def pdftext(path: Path, *extra: str) -> str:
     return run("pdftotext", "-enc", "UTF-8", *extra, str(path), "-")
 
 
-def _pct(value: object) -> str:
+def _pct(value: str) -> str:
     """A percentage as printed: "69,4 %" (pdftotext reads the non-breaking space as a space)."""
     return fmt_percent(value).replace("%", " %")
 
 
 def page_count(path: Path) -> int:
-    return int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(path))).group(1))
+    m = re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(path)))
+    assert m, path
+    return int(m.group(1))
 
 
 def page_size(path: Path) -> tuple[float, float]:
     m = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", run("pdfinfo", str(path)))
+    assert m, path
     return float(m.group(1)), float(m.group(2))
 
 
@@ -277,10 +280,10 @@ def ink_outside_margins(path: Path, landscape: bool, dpi: int = 50) -> list[tupl
         right = w - MARGIN_RIGHT * px + 1.5
         top = MARGIN_TOP * px - 1.5
         bottom = h - MARGIN_BOTTOM * px + 1.5
-        data = img.load()
+        data = img.tobytes()  # one byte per pixel in mode "L"
         for y in range(h):
             for x in range(w):
-                if data[x, y] > 200:
+                if data[y * w + x] > 200:
                     continue
                 inside = left <= x <= right and top <= y <= bottom
                 page_number_slot = (page >= 2 and y < top and abs(x - (left + right) / 2) < 15 * MM * px

@@ -19,7 +19,7 @@ from parDesk.models import snapshot as snap_types
 from parDesk.package import schema
 
 
-def _keys(td: type) -> tuple[set[str], set[str]]:
+def _keys(td: typing.Any) -> tuple[set[str], set[str]]:  # a TypedDict class: typing has no type for "any TypedDict"
     return set(td.__required_keys__), set(td.__optional_keys__)
 
 
@@ -109,7 +109,8 @@ def _check_typed(value: object, tp: object, path: str) -> None:
     if typing.is_typeddict(tp):
         assert isinstance(value, dict), path
         hints = typing.get_type_hints(tp)
-        assert set(tp.__required_keys__) <= set(value) <= set(hints), (path, set(value) ^ set(hints))
+        required = set(typing.cast(typing.Any, tp).__required_keys__)
+        assert required <= set(value) <= set(hints), (path, set(value) ^ set(hints))
         for key, item in value.items():
             _check_typed(item, hints[key], f"{path}.{key}")
     elif origin is typing.Literal:

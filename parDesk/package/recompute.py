@@ -32,7 +32,7 @@ from parDesk.i18n import Nested, ParDeskError, ValidationErrors, register
 from parDesk.models.framework import Framework, Leaf, Node, parse_framework
 from parDesk.models.snapshot import Snapshot, SnapshotItem, SnapshotTotals
 from parDesk.package.schema import DECIMAL_RE, check_assessment, markers, strict_json
-from parDesk.scoring import LeafState, compute_totals, normalize_inputs, score_rule
+from parDesk.scoring import LeafState, compute_totals, decimal_text, normalize_inputs, score_rule
 
 register({
     "recompute.framework_hash": ("mã băm bộ chỉ số {actual} không khớp với khai báo {claimed}",
@@ -128,8 +128,7 @@ def expected_items(fw: Framework) -> list[Expected]:
 
 def _dec(text: str) -> str:
     """Decimal strings as parDesk writes them (``"2"``, ``"0.5"``), for comparing."""
-    value = Decimal(text)
-    return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else format(value.normalize(), "f")
+    return decimal_text(Decimal(text))
 
 
 def check_item_set(fw: Framework, items: list[SnapshotItem]) -> list[ParDeskError]:

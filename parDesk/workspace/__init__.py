@@ -48,7 +48,6 @@ from parDesk.workspace.values import (
     now_iso,
     parse_date,
 )
-from parDesk.workspace.values import _dec as _dec  # the snapshot writes decimals exactly as the tables hold them
 
 __all__ = [
     "DB_NAME",

@@ -23,10 +23,10 @@ from parDesk.history import AnswerStep, Command
 from parDesk.i18n import Msg, ParDeskError
 from parDesk.models.framework import Leaf
 from parDesk.models.tables import Answer, Link
-from parDesk.scoring import normalize_inputs, score_rule
+from parDesk.scoring import decimal_text, normalize_inputs, score_rule
 from parDesk.validation import leaf_status
 from parDesk.workspace.base import WorkspaceBase
-from parDesk.workspace.values import MAX_TEXT, AnswerView, Change, _dec, _j, now_iso
+from parDesk.workspace.values import MAX_TEXT, AnswerView, Change, _j, now_iso
 
 
 class AnswersMixin(WorkspaceBase):
@@ -85,7 +85,7 @@ class AnswersMixin(WorkspaceBase):
         row.explanation = after["explanation"]
         score = (score_rule(leaf.rule, leaf.max, after["inputs"], self.framework.rounding)
                  if after["inputs"] and not after["not_applicable"] else None)
-        row.score = _dec(score) if score is not None else None
+        row.score = decimal_text(score) if score is not None else None
         row.updated_by, row.updated_at = self.actor, now_iso()
         n_docs = s.exec(select(func.count()).select_from(Link).where(
             Link.assessment_id == self.assessment_id, Link.code == code)).one()

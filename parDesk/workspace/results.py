@@ -18,10 +18,10 @@ from sqlmodel import col, select
 from parDesk.evidence import nfc
 from parDesk.i18n import Num, ParDeskError
 from parDesk.models.tables import Appraisal, Assessment, AuditEntry, Document, Link
-from parDesk.scoring import LeafState, compute_totals, losing_points
+from parDesk.scoring import LeafState, compute_totals, decimal_text, losing_points
 from parDesk.validation import all_statuses
 from parDesk.workspace.answers import AnswersMixin
-from parDesk.workspace.values import AnswerView, Change, Summary, _dec, now_iso
+from parDesk.workspace.values import AnswerView, Change, Summary, now_iso
 
 
 class ResultsMixin(AnswersMixin):
@@ -112,7 +112,7 @@ class ResultsMixin(AnswersMixin):
             raise ParDeskError("in.score_range", where=code, value=Num(value), max=Num(leaf.max))
         with self.session() as s:
             row = Appraisal(assessment_id=self.assessment_id, code=code, round=round_,
-                            score=_dec(value) if value is not None else None, comment=nfc(comment),
+                            score=decimal_text(value) if value is not None else None, comment=nfc(comment),
                             request_explanation=request_explanation, received_at=now_iso(), source=source)
             s.add(row)
             self._audit(s, "appraisal", "appraisal", code, "",

@@ -165,12 +165,6 @@ def _j(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _dec(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
-
-
 def _doc_view(d: Document, codes: tuple[str, ...]) -> DocumentView:
     return DocumentView(d.id or 0, d.sha256, d.size, d.original_name, d.media_type, d.ext, d.number,
                         d.issued_date, d.issuer, d.subject, d.page_ref, d.added_at, codes)

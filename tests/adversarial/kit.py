@@ -107,7 +107,7 @@ def consistent(snap: dict[str, Any], appraised: dict[str, Decimal] | None = None
     """Make every score and total in ``snap`` agree with its inputs (and with ``appraised`` points),
     as an attacker who recomputes before re-signing would."""
     from parDesk.scoring import LeafState, compute_totals
-    from parDesk.workspace import _dec
+    from parDesk.scoring import decimal_text as _dec
 
     fw = _framework()
     snap = copy.deepcopy(snap)

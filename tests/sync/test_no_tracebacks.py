@@ -25,7 +25,8 @@ def test_unexpected_exception_is_one_log_line(tmp_path, caplog):
 
     @router.get("/v1/boom-sync")
     def boom_sync() -> None:
-        {}["missing"]
+        empty: dict[str, int] = {}
+        empty["missing"]
 
     service = make_service(tmp_path)
     sock = free_socket()

@@ -21,7 +21,7 @@ from sqlmodel import col, select
 
 from parDesk.i18n import Num, ParDeskError, register
 from parDesk.models.framework import Framework as ParsedFramework
-from parDesk.scoring import check_manual, normalize_inputs, parse_decimal, score_rule
+from parDesk.scoring import check_manual, decimal_text, normalize_inputs, parse_decimal, score_rule
 from parDesk.sync.server.desk.accounts import DeskPrincipal
 from parDesk.sync.server.desk.errors import EntryConflict
 from parDesk.sync.server.desk.packages import PackageCache, PackageView
@@ -241,16 +241,15 @@ class DeskCore:
     @staticmethod
     def check_score(leaf: Any, fw: Any, score: Any, inputs: dict[str, Any] | None) -> tuple[str, dict | None]:
         """The same checks as everywhere: inputs through the rule, or a score on the rule's step."""
-        from parDesk.scoring import _dec_str
 
         if inputs:
             clean = normalize_inputs(leaf, inputs)
-            return _dec_str(score_rule(leaf.rule, leaf.max, clean, fw.rounding)), clean
+            return decimal_text(score_rule(leaf.rule, leaf.max, clean, fw.rounding)), clean
         if score in (None, ""):
             raise ParDeskError("desk.score_needed", where=f"{leaf.code}.score")
         value = parse_decimal(str(score).strip().replace(",", "."), f"{leaf.code}.score")
         check_manual(leaf, value)
-        return _dec_str(value), None
+        return decimal_text(value), None
 
     # ------------------------------------------------------------ rounds
 
