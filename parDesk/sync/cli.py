@@ -30,6 +30,7 @@ register({
     "synccli.stopped": ("Đã dừng hàng đợi: {reason}", "The queue stopped: {reason}"),
     "synccli.empty": ("Hộp thư đi trống", "The outbox is empty"),
     "synccli.receipt": ("Đã nhập biên nhận: {text}", "Receipt imported: {text}"),
+    "synccli.provisional": ("  phiên bản {version}: {text}", "  version {version}: {text}"),
     "synccli.progress": ("  gói #{id}: {state} {done}/{total} byte", "  package #{id}: {state} {done}/{total} bytes"),
 })
 
@@ -96,9 +97,15 @@ def cmd_sync(cli: Any) -> int:
     except KeyboardInterrupt:
         cancel.set()
         return 130
-    data = {"accepted": len(report.accepted), "refused": len(report.refused), "events": report.events,
-            "appraisals": report.appraisals, "bytes_sent": report.bytes_sent}
-    cli.out(t("synccli.done", None, **data), data)  # None: the current language
+    data: dict[str, Any] = {"accepted": len(report.accepted), "refused": len(report.refused), "events": report.events,
+                            "appraisals": report.appraisals, "bytes_sent": report.bytes_sent}
+    # an acceptance resting on an unknown revocation status is said so, package by package (the signed receipt's mark)
+    provisional = [(e.version, e.provisional()) for e in outbox.items(ws)
+                   if e.id in report.accepted and e.provisional()]
+    lines = [t("synccli.done", None, **data)]  # None: the current language
+    lines += [t("synccli.provisional", version=v, text=text) for v, text in provisional]
+    data["provisional"] = [{"version": v, "text": text} for v, text in provisional]
+    cli.out("\n".join(lines), data)
     return 1 if report.refused else 0
 
 

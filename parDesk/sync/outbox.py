@@ -63,7 +63,15 @@ class OutboxItem:
         from parDesk.i18n import t
 
         reason = self.refused_reason if self.state == "refused" else self.last_error
-        return t(f"outbox.{self.state}", lang, percent=self.percent, reason=reason)
+        text = t(f"outbox.{self.state}", lang, percent=self.percent, reason=reason)
+        return f"{text} — {self.provisional(lang)}" if self.provisional(lang) else text
+
+    def provisional(self, lang: str | None = None) -> str:
+        """The signed receipt's "accepted provisionally (revocation unknown)" mark, or ""."""
+        from parDesk.sync.receipts import provisional_text
+
+        body = self.receipt.get("receipt") if isinstance(self.receipt, dict) else None
+        return provisional_text(body, lang) if isinstance(body, dict) and self.state == "accepted" else ""
 
 
 def _item(ws: Workspace, box: Outbox, pkg: Package) -> OutboxItem:

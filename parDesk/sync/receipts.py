@@ -4,13 +4,23 @@ A receipt file is JSON::
 
     {"format": "pardesk-receipt/1",
      "receipt": {unit, unit_name, package_sha256, size, version, submission_id,
-                 framework_hash, year, received_at, verdict, reasons, channel, server},
+                 framework_hash, year, received_at, verdict, reasons, channel, server
+                 [, provisional: {revocation: "unknown", reasons}]},
      "signature": base64(DER detached CMS over canonical_json(receipt)),
      "signer": PEM of the server certificate}
 
 The signature is a standard detached CMS made with the server's key, so
 ``openssl cms -verify -binary -inform DER -content receipt.json -CAfile server.pem``
-can check it too (after writing ``canonical_json(receipt)`` to a file). The
+can check it too (after writing ``canonical_json(receipt)`` to a file).
+
+``provisional`` is present only on a package accepted *provisionally*: its
+signer's certificate chains to an anchor and is bound to the unit, but its
+revocation status could not be determined (CRL and OCSP unreachable) and the
+province's policy (``pardesk-server trust policy --unknown-revocation
+accept-provisionally``) accepts such packages. It is inside the signed body,
+so the mark cannot be stripped without breaking the signature; receipts
+written before the field existed simply have none (:func:`provisional_text`
+is then empty). The
 client checks it against the server certificate it pinned at registration
 (:func:`verify_receipt`); the certificate inside the file is informative only.
 """
@@ -73,6 +83,24 @@ def reason_dicts(errors: list[ParDeskError]) -> list[dict[str, Any]]:
     return out
 
 
+def provisional_mark(problems: list[ParDeskError]) -> dict[str, Any]:
+    """The receipt's ``provisional`` field: revocation unknown, with the reasons in both languages."""
+    return {"revocation": "unknown", "reasons": reason_dicts(problems)}
+
+
+def provisional_text(fields: dict[str, Any], lang: str | None = None) -> str:
+    """"Accepted provisionally: …" for a receipt that carries the mark; "" for any other (old ones too)."""
+    from parDesk.i18n import get_language, t
+
+    mark = fields.get("provisional")
+    if fields.get("verdict") != "accepted" or not isinstance(mark, dict):
+        return ""
+    lang = lang or get_language()
+    reasons = "; ".join(str(r.get(lang) or r.get("vi") or "") for r in mark.get("reasons") or []
+                        if isinstance(r, dict))
+    return t("receipt.provisional", lang, reasons=reasons or t("receipt.provisional_no_detail", lang))
+
+
 def sign_receipt(fields: dict[str, Any], key: Any, cert: x509.Certificate) -> dict[str, Any]:
     body = dict(fields)
     body.setdefault("server", key_fingerprint(cert))
@@ -114,8 +142,10 @@ def receipt_text(fields: dict[str, Any], lang: str | None = None) -> str:
     from parDesk.i18n import t
 
     if fields.get("verdict") == "accepted":
-        return t("receipt.accepted_line", lang, version=fields.get("version"), at=fields.get("received_at"),
+        line = t("receipt.accepted_line", lang, version=fields.get("version"), at=fields.get("received_at"),
                  sha=str(fields.get("package_sha256"))[:12])
+        note = provisional_text(fields, lang)
+        return f"{line} — {note}" if note else line
     reasons = "; ".join(r.get(lang or "vi") or r.get("vi", "") for r in fields.get("reasons", []))
     return t("receipt.refused_line", lang, version=fields.get("version"), reasons=reasons)
 
@@ -125,4 +155,9 @@ register({
                               "The province received and accepted version {version} at {at} (package {sha}…)"),
     "receipt.refused_line": ("Tỉnh từ chối phiên bản {version}: {reasons}",
                              "The province refused version {version}: {reasons}"),
+    "receipt.provisional": ("CHẤP NHẬN TẠM THỜI: không xác định được trạng thái thu hồi của chứng thư số người ký "
+                            "({reasons}); tỉnh nhận gói theo quy định cho trường hợp này",
+                            "accepted PROVISIONALLY: the signer certificate's revocation status could not be "
+                            "determined ({reasons}); the province accepts such packages by its policy"),
+    "receipt.provisional_no_detail": ("không có chi tiết", "no detail"),
 })

@@ -222,6 +222,8 @@ class SyncWorker:
         text = json.dumps(result["receipt"], ensure_ascii=False, sort_keys=True)
         if fields.get("verdict") == "accepted":
             note = f"receipt {fields.get('receipt_id')} at {fields.get('received_at')}"
+            if fields.get("provisional"):
+                note += " (accepted provisionally: revocation status unknown)"
             outbox.update(self.ws, entry.id, "accepted", note, receipt=text, refused_reason="", last_error="",
                           offset=entry.size)
             self.report.accepted.append(entry.id)

@@ -283,8 +283,16 @@ def set_unknown_revocation_policy(data_dir: str | os.PathLike[str], policy: str)
 
 
 def check_ca_signer(ctx: Any, unit_code: str, signer: x509.Certificate, intermediates: Sequence[x509.Certificate],
-                    received: dt.datetime, *, accept_unknown_revocation: bool | None = None) -> list[ParDeskError]:
-    """A signer that is not the unit's pinned key: chain at the receipt time, then the binding."""
+                    received: dt.datetime, *, accept_unknown_revocation: bool | None = None,
+                    provisional: list[ParDeskError] | None = None) -> list[ParDeskError]:
+    """A signer that is not the unit's pinned key: chain at the receipt time, then the binding.
+
+    Returns the problems that refuse the package. When the revocation status
+    cannot be settled and the province's policy accepts such packages, the
+    reasons are appended to ``provisional`` instead: the caller writes them
+    into the signed receipt, so an acceptance that rests on an unknown
+    revocation status never looks like an ordinary one.
+    """
     from parDesk.signing.trust import RevocationCache, TrustState, validate_chain
     if accept_unknown_revocation is None:
         accept_unknown_revocation = unknown_revocation_policy(ctx.config.data_dir) == ACCEPT_PROVISIONALLY
@@ -297,7 +305,10 @@ def check_ca_signer(ctx: Any, unit_code: str, signer: x509.Certificate, intermed
         return list(result.problems)
     if result.state is TrustState.REVOCATION_UNKNOWN and not accept_unknown_revocation:
         return list(result.problems)
-    return Bindings(ctx).judge(signer, unit_code)
+    problems = Bindings(ctx).judge(signer, unit_code)
+    if result.state is TrustState.REVOCATION_UNKNOWN and not problems and provisional is not None:
+        provisional.extend(result.problems)
+    return problems
 
 
 __all__ = ["Bindings", "CertBinding", "TrustStore", "check_ca_signer", "set_unknown_revocation_policy",

@@ -30,7 +30,7 @@ from sqlmodel import select
 from parDesk.fsutil import file_sha256 as _sha256_file
 from parDesk.i18n import ParDeskError, register
 from parDesk.sync import protocol
-from parDesk.sync.receipts import reason_dicts, sign_receipt
+from parDesk.sync.receipts import provisional_mark, reason_dicts, sign_receipt
 from parDesk.sync.server.base import ServerContext, dumps, utc_iso
 from parDesk.sync.server.models import Event, Framework, Submission, Unit
 from parDesk.sync.server.uploads import Uploads
@@ -247,9 +247,11 @@ class Intake:
         with self.ctx.read_session() as s:
             unit = s.get(Unit, who) if who else None
             published = s.get(Framework, bag["Framework-SHA256"]) if bag.get("Framework-SHA256") else None
+        provisional: list[ParDeskError] = []  # accepted only because the policy allows an unknown revocation
         if report is not None and report.package_sha256 is not None and not problems:
-            problems.extend(self._server_checks(unit, unit_code, who, bag, report, published,
-                                                ca_signer=lambda cert: self._check_ca_signer(who, cert, path)))
+            problems.extend(self._server_checks(
+                unit, unit_code, who, bag, report, published,
+                ca_signer=lambda cert: self._check_ca_signer(who, cert, path, provisional)))
         version = int(bag.get("Submission-Version") or 0)
         year = int(bag.get("Assessment-Year") or 0)
         totals: dict[str, Any] = {}
@@ -279,6 +281,8 @@ class Intake:
             return IntakeResult("refused", receipt)
         assert unit is not None
         fields.update(verdict="accepted", reasons=[])
+        if provisional:
+            fields["provisional"] = provisional_mark(provisional)
         receipt = sign_receipt(fields, self.ctx.key, self.ctx.cert)
         key = self.ctx.storage.commit(upload_id, sha) if upload_id else self.ctx.storage.import_file(path, sha)
         try:
@@ -295,12 +299,13 @@ class Intake:
             return self._duplicate(sub)
         return IntakeResult("accepted", receipt)
 
-    def _check_ca_signer(self, who: str, cert: Any, path: Path) -> list[ParDeskError]:
+    def _check_ca_signer(self, who: str, cert: Any, path: Path, provisional: list[ParDeskError]) -> list[ParDeskError]:
         """A CA-issued signer (a token's certificate): chain at the receipt time + binding (certtrust)."""
         import datetime as dt
 
         from parDesk.sync.server.certtrust import check_ca_signer, signature_certificates
-        return check_ca_signer(self.ctx, who, cert, signature_certificates(path), dt.datetime.now(dt.UTC))
+        return check_ca_signer(self.ctx, who, cert, signature_certificates(path), dt.datetime.now(dt.UTC),
+                               provisional=provisional)
 
     @staticmethod
     def _server_checks(unit: Unit | None, unit_code: str | None, who: str, bag: dict[str, str], report: Any,

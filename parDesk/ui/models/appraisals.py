@@ -190,6 +190,7 @@ class ReceiptRow:
     receipt_id: str = ""
     reason: str = ""
     name: str = ""  # the package's file name ("10999-2026-v1.zip"), how the officer finds it on the USB stick
+    provisional: str = ""  # the signed receipt's "accepted provisionally: revocation unknown" mark, in words
 
 
 def receipt_rows(packages: Sequence[Any], outbox_items: Sequence[Any]) -> list[ReceiptRow]:
@@ -209,7 +210,7 @@ def receipt_rows(packages: Sequence[Any], outbox_items: Sequence[Any]) -> list[R
         reason = item.refused_reason if item.state == "refused" else item.last_error
         out.append(ReceiptRow(p.version, p.sha256, p.created_at, item.state, item.percent,
                               str(fields.get("received_at", "")), str(fields.get("receipt_id", "")), reason,
-                              name))
+                              name, item.provisional()))
     out.reverse()
     return out
 
@@ -267,8 +268,10 @@ class ReceiptModel(QAbstractTableModel):
             return translate("ReceiptModel", "the province is verifying")
         if r.state == "accepted":
             if r.received_at:
-                return translate("ReceiptModel", "accepted — receipt of %1").replace("%1", _when(r.received_at))
-            return translate("ReceiptModel", "accepted")
+                done = translate("ReceiptModel", "accepted — receipt of %1").replace("%1", _when(r.received_at))
+            else:
+                done = translate("ReceiptModel", "accepted")
+            return f"{done} — {r.provisional}" if r.provisional else done
         if r.state == "refused":
             return translate("ReceiptModel", "refused: %1").replace("%1", r.reason or "—")
         if r.state == "stopped":
@@ -293,6 +296,8 @@ class ReceiptModel(QAbstractTableModel):
                 return translate("ReceiptModel", "Receipt number %1").replace("%1", r.receipt_id)
             return self.state_text(r) if col == RecCol.STATE else None
         if role == Qt.ItemDataRole.DecorationRole and col == RecCol.STATE:
+            if r.state == "accepted" and r.provisional:
+                return icon("warning")
             return icon({"accepted": "status-complete", "refused": "status-problem", "stopped": "warning",
                          "local": "usb", "uploading": "sync", "verifying": "sync"}.get(r.state, "status-in-progress"))
         if role == Qt.ItemDataRole.ForegroundRole and col == RecCol.STATE and r.state in ("refused", "stopped"):
