@@ -195,6 +195,8 @@ class ReceiptRow:
 
 def receipt_rows(packages: Sequence[Any], outbox_items: Sequence[Any]) -> list[ReceiptRow]:
     """Packages (``package.submission.packages``) joined to their outbox entries, newest first."""
+    from parDesk.sync.receipts import provisional_text
+
     by_pkg = {i.package_id: i for i in outbox_items}
     out = []
     for p in packages:
@@ -210,7 +212,7 @@ def receipt_rows(packages: Sequence[Any], outbox_items: Sequence[Any]) -> list[R
         reason = item.refused_reason if item.state == "refused" else item.last_error
         out.append(ReceiptRow(p.version, p.sha256, p.created_at, item.state, item.percent,
                               str(fields.get("received_at", "")), str(fields.get("receipt_id", "")), reason,
-                              name, item.provisional()))
+                              name, provisional_text(fields) if item.state == "accepted" else ""))
     out.reverse()
     return out
 
