@@ -300,82 +300,82 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Copy files into the workspace as evidence for this item (you can also drop files here)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Link existing…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Use a document already in the library, without copying it again</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Edit number, date, issuing body, subject and page</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
         <source>Open with the system viewer</source>
         <translation>Open with the system viewer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="138" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Remove from item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="139" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Unlink the document from this item (it stays in the library)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="140" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="141" />
         <source>Evidence documents of this item</source>
         <translation>Evidence documents of this item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="142" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>No evidence yet. Drop scanned files here, or use “Add files…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
         <source>Choose evidence files</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="220" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Copying %n file… %p%</numerusform>
@@ -383,7 +383,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="231" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Attached %n document to %1</numerusform>
@@ -391,12 +391,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="241" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Cancelled: nothing was attached.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="283" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>No program on this computer opens this kind of file.</translation>
     </message>
@@ -817,163 +817,163 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LeafView</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="183" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
         <source>How it is scored</source>
         <translation>How it is scored</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="184" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
         <source>Self-assessment</source>
         <translation>Self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="185" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="198" />
         <source>Explanation (giải trình)</source>
         <translation>Explanation (giải trình)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="186" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="199" />
         <source>Evidence documents (tài liệu kiểm chứng)</source>
         <translation>Evidence documents (tài liệu kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="200" />
         <source>Appraisal by the province</source>
         <translation>Appraisal by the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="201" />
         <source>&amp;Not applicable to our unit</source>
         <translation>&amp;Not applicable to our unit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="202" />
         <source>The item's points leave the unit's maximum; explain why below.</source>
         <translation>The item's points leave the unit's maximum; explain why below.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="190" />
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Score:</source>
         <translation>Score:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="204" />
         <source>C&amp;lear answer</source>
         <translation>C&amp;lear answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="205" />
         <source>Remove the inputs of this item (can be undone)</source>
         <translation>Remove the inputs of this item (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="193" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="206" />
         <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
         <translation>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="195" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="208" />
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="209" />
         <source>Choose an item in the tree on the left.</source>
         <translation>Choose an item in the tree on the left.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="210" />
         <source>Selected item</source>
         <translation>Selected item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="242" />
         <source>Maximum: %1</source>
         <translation>Maximum: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="234" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="247" />
         <source>Guidance: %1</source>
         <translation>Guidance: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="237" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
         <source>Expected evidence:</source>
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="248" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="261" />
         <source>the bonus block counts at most %1 in all</source>
         <translation>the bonus block counts at most %1 in all</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
         <source>the penalty block takes off at most %1 in all</source>
         <translation>the penalty block takes off at most %1 in all</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="276" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="266" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="279" />
         <source>Open version %1</source>
         <translation>Open version %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Points taken off:</source>
         <translation>Points taken off:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="280" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="293" />
         <source>N/A</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="281" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="294" />
         <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
         <translation>Not applicable: its %1 leave the unit's maximum (now %2).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="297" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="310" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="312" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="325" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="313" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="326" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="317" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="330" />
         <source>supplementary explanation requested</source>
         <translation>supplementary explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="334" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="331" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="344" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -1517,67 +1517,67 @@ Workspace: %2</translation>
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
         <source>Proposed from the document — please check</source>
         <translation>Proposed from the document — please check</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="128" />
         <source>Accept all (Ctrl+Enter)</source>
         <translation>Accept all (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="129" />
         <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
         <translation>Fill the empty details of these documents with the values shown; what you typed yourself is kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="131" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="132" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Issuing body</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="135" />
         <source>Proposed document details</source>
         <translation>Proposed document details</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="152" />
         <source>Reading %n document(s)…</source>
         <translation>
             <numerusform>Reading %n document…</numerusform>
@@ -1585,27 +1585,32 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="172" />
         <source>Reading cancelled; nothing was changed.</source>
         <translation>Reading cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="211" />
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="231" />
         <source>Typed by you; kept</source>
         <translation>Typed by you; kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="254" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Check each value against the document, edit what is wrong, then accept.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="265" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="292" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Details filled from %n document.</numerusform>
@@ -1642,62 +1647,62 @@ Workspace: %2</translation>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="254" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="258" />
         <source>Package</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="256" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
         <source>not queued for sending (carry it on USB)</source>
         <translation>not queued for sending (carry it on USB)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="263" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="266" />
         <source>waiting to be sent</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="268" />
         <source>uploading %1 %</source>
         <translation>uploading %1 %</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
         <source>the province is verifying</source>
         <translation>the province is verifying</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
         <source>accepted — receipt of %1</source>
         <translation>accepted — receipt of %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="271" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="278" />
         <source>refused: %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="280" />
         <source>stopped: %1</source>
         <translation>stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="293" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="298" />
         <source>Receipt number %1</source>
         <translation>Receipt number %1</translation>
     </message>

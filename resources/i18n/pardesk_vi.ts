@@ -298,101 +298,101 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Sao chép tệp vào kho làm tài liệu kiểm chứng cho mục này (có thể kéo thả tệp vào đây)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Dùng tài liệu đã có trong kho, không sao chép lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Sửa số, ngày, cơ quan ban hành, trích yếu và trang</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
         <source>Open with the system viewer</source>
         <translation>Mở bằng chương trình xem của máy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="138" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Gỡ khỏi mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="139" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="140" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="141" />
         <source>Evidence documents of this item</source>
         <translation>Tài liệu kiểm chứng của mục này</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="142" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
         <source>Choose evidence files</source>
         <translation>Chọn tệp tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="220" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Đang sao chép %n tệp… %p%</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="231" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="241" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Đã hủy: không tệp nào được gắn.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="283" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>Máy này không có chương trình mở được loại tệp này.</translation>
     </message>
@@ -812,163 +812,163 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LeafView</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="183" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
         <source>How it is scored</source>
         <translation>Cách chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="184" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
         <source>Self-assessment</source>
         <translation>Tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="185" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="198" />
         <source>Explanation (giải trình)</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="186" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="199" />
         <source>Evidence documents (tài liệu kiểm chứng)</source>
         <translation>Tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="200" />
         <source>Appraisal by the province</source>
         <translation>Kết quả thẩm định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="201" />
         <source>&amp;Not applicable to our unit</source>
         <translation>&amp;Không áp dụng đối với đơn vị</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="202" />
         <source>The item's points leave the unit's maximum; explain why below.</source>
         <translation>Điểm của mục này được trừ khỏi điểm tối đa của đơn vị; hãy giải trình lý do bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="190" />
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Score:</source>
         <translation>Điểm:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="204" />
         <source>C&amp;lear answer</source>
         <translation>&amp;Xóa nội dung đã nhập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="205" />
         <source>Remove the inputs of this item (can be undone)</source>
         <translation>Xóa dữ liệu đã nhập của mục này (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="193" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="206" />
         <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
         <translation>Giải trình cách chấm, tài liệu chứng minh nằm ở đâu, hoặc vì sao chưa có. Tự động lưu.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="195" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="208" />
         <source>Explanation</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="209" />
         <source>Choose an item in the tree on the left.</source>
         <translation>Chọn một mục trong cây bên trái.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="210" />
         <source>Selected item</source>
         <translation>Mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="242" />
         <source>Maximum: %1</source>
         <translation>Điểm tối đa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="234" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="247" />
         <source>Guidance: %1</source>
         <translation>Hướng dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="237" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
         <source>Expected evidence:</source>
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="248" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="261" />
         <source>the bonus block counts at most %1 in all</source>
         <translation>cả khối điểm thưởng chỉ tính tối đa %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
         <source>the penalty block takes off at most %1 in all</source>
         <translation>cả khối điểm trừ chỉ trừ tối đa %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="276" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="266" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="279" />
         <source>Open version %1</source>
         <translation>Mở phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Points taken off:</source>
         <translation>Số điểm bị trừ:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="280" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="293" />
         <source>N/A</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="281" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="294" />
         <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
         <translation>Không áp dụng: %1 của mục này không tính vào điểm tối đa của đơn vị (nay là %2).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="297" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="310" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="312" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="325" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="313" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="326" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="317" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="330" />
         <source>supplementary explanation requested</source>
         <translation>đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="334" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="331" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="344" />
         <source>Signed version: view only</source>
         <translation>Phiên bản đã ký: chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -1509,94 +1509,99 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
         <source>Proposed from the document — please check</source>
         <translation>Đề xuất từ nội dung tài liệu — hãy kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="128" />
         <source>Accept all (Ctrl+Enter)</source>
         <translation>Nhận tất cả (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="129" />
         <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
         <translation>Điền các thông tin còn trống của những tài liệu này bằng giá trị đang hiển thị; những gì bạn đã tự nhập được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="131" />
         <source>Dismiss</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="132" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Quality</source>
         <translation>Chất lượng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="135" />
         <source>Proposed document details</source>
         <translation>Thông tin tài liệu được đề xuất</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="152" />
         <source>Reading %n document(s)…</source>
         <translation>
             <numerusform>Đang đọc %n tài liệu…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="172" />
         <source>Reading cancelled; nothing was changed.</source>
         <translation>Đã hủy việc đọc; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="211" />
+        <source>Certificate: %1</source>
+        <translation>Chứng thư: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="231" />
         <source>Typed by you; kept</source>
         <translation>Do bạn nhập; được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="254" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="265" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="292" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>
@@ -1632,62 +1637,62 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="254" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="258" />
         <source>Package</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="256" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
         <source>not queued for sending (carry it on USB)</source>
         <translation>chưa đưa vào hàng gửi (mang lên tỉnh bằng USB)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="263" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="266" />
         <source>waiting to be sent</source>
         <translation>chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="268" />
         <source>uploading %1 %</source>
         <translation>đang tải lên %1 %</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
         <source>the province is verifying</source>
         <translation>tỉnh đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
         <source>accepted — receipt of %1</source>
         <translation>tỉnh đã chấp nhận — biên nhận lúc %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="271" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
         <source>accepted</source>
         <translation>tỉnh đã chấp nhận</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="278" />
         <source>refused: %1</source>
         <translation>tỉnh từ chối: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="280" />
         <source>stopped: %1</source>
         <translation>đã dừng: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="293" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="298" />
         <source>Receipt number %1</source>
         <translation>Biên nhận số %1</translation>
     </message>
