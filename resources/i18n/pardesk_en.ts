@@ -2104,117 +2104,117 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="196" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="212" />
+        <location filename="../../parDesk/ui/views/submit.py" line="216" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="215" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="199" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Sign with the USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Signature and seal images…</source>
         <translation>Signature and seal images…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="206" />
         <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
         <translation>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="208" />
         <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
         <translation>A certificate the CA issued as a .p12/.pfx file, protected by its password.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="205" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
         <translation>A key made by parDesk, for a commune without a token; the province registers it.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="211" />
         <source>The leader's signature and the seal shown on the signed letter.</source>
         <translation>The leader's signature and the seal shown on the signed letter.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="211" />
+        <location filename="../../parDesk/ui/views/submit.py" line="215" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="216" />
+        <location filename="../../parDesk/ui/views/submit.py" line="220" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="217" />
+        <location filename="../../parDesk/ui/views/submit.py" line="221" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="218" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="223" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="248" />
+        <location filename="../../parDesk/ui/views/submit.py" line="253" />
         <source>Documents the province may send back:</source>
         <translation>Documents the province may send back:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="267" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -2222,104 +2222,104 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="273" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Version %1 is signed and locked: it can be viewed only</source>
         <translation>Version %1 is signed and locked: it can be viewed only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="279" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
         <source>To change anything, open version %1.</source>
         <translation>To change anything, open version %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="297" />
+        <location filename="../../parDesk/ui/views/submit.py" line="302" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="299" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="302" />
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
+        <location filename="../../parDesk/ui/views/submit.py" line="307" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
-        <location filename="../../parDesk/ui/views/submit.py" line="311" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="311" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="308" />
+        <location filename="../../parDesk/ui/views/submit.py" line="313" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="309" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>Register with the province's server first: press “Register with the province's server…”.</source>
         <translation>Register with the province's server first: press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="314" />
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="326" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="329" />
+        <location filename="../../parDesk/ui/views/submit.py" line="334" />
         <source>Subject: %1
 Issuer: %2
 Fingerprint (SHA-256): %3</source>
@@ -2328,42 +2328,42 @@ Issuer: %2
 Fingerprint (SHA-256): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="334" />
+        <location filename="../../parDesk/ui/views/submit.py" line="339" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="348" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="352" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>%1 (code %2)</source>
         <translation>%1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="354" />
+        <location filename="../../parDesk/ui/views/submit.py" line="359" />
         <source>issued by the unit itself, until the province's certificate arrives</source>
         <translation>issued by the unit itself, until the province's certificate arrives</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="356" />
+        <location filename="../../parDesk/ui/views/submit.py" line="361" />
         <source>issued by %1</source>
         <translation>issued by %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="363" />
         <source>expired on %1</source>
         <translation>expired on %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="361" />
+        <location filename="../../parDesk/ui/views/submit.py" line="366" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
             <numerusform>valid from %1 to %2 (%n day left)</numerusform>
@@ -2371,20 +2371,20 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="363" />
+        <location filename="../../parDesk/ui/views/submit.py" line="368" />
         <source>Signing certificate of %1
 %2; %3</source>
         <translation>Signing certificate of %1
 %2; %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="557" />
-        <location filename="../../parDesk/ui/views/submit.py" line="571" />
+        <location filename="../../parDesk/ui/views/submit.py" line="562" />
+        <location filename="../../parDesk/ui/views/submit.py" line="576" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="574" />
+        <location filename="../../parDesk/ui/views/submit.py" line="579" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2392,12 +2392,12 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="583" />
+        <location filename="../../parDesk/ui/views/submit.py" line="588" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="587" />
+        <location filename="../../parDesk/ui/views/submit.py" line="592" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2405,7 +2405,7 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="594" />
+        <location filename="../../parDesk/ui/views/submit.py" line="599" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2413,47 +2413,47 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="393" />
+        <location filename="../../parDesk/ui/views/submit.py" line="398" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="435" />
+        <location filename="../../parDesk/ui/views/submit.py" line="440" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="455" />
+        <location filename="../../parDesk/ui/views/submit.py" line="460" />
         <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed on the token and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="470" />
+        <location filename="../../parDesk/ui/views/submit.py" line="475" />
         <source>Signature and seal images saved; the next signed forms show them.</source>
         <translation>Signature and seal images saved; the next signed forms show them.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="479" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="491" />
+        <location filename="../../parDesk/ui/views/submit.py" line="496" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="500" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="510" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2461,27 +2461,27 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="510" />
+        <location filename="../../parDesk/ui/views/submit.py" line="515" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="520" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="529" />
+        <location filename="../../parDesk/ui/views/submit.py" line="534" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="531" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="542" />
+        <location filename="../../parDesk/ui/views/submit.py" line="547" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2489,18 +2489,18 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
-        <location filename="../../parDesk/ui/views/submit.py" line="558" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
+        <location filename="../../parDesk/ui/views/submit.py" line="563" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="554" />
+        <location filename="../../parDesk/ui/views/submit.py" line="559" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2677,6 +2677,34 @@ Fingerprint (SHA-256): %3</translation>
         <location filename="../../parDesk/ui/widgets/tree_pane.py" line="80" />
         <source>No item matches the search.</source>
         <translation>No item matches the search.</translation>
+    </message>
+</context>
+<context>
+    <name>TsaField</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="63" />
+        <source>&amp;Timestamp server (TSA):</source>
+        <translation>&amp;Timestamp server (TSA):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="64" />
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="67" />
+        <source>The province's RFC 3161 server: the signed forms then carry its timestamp (PAdES B-T). Empty: signed without a timestamp (PAdES B-B).</source>
+        <translation>The province's RFC 3161 server: the signed forms then carry its timestamp (PAdES B-T). Empty: signed without a timestamp (PAdES B-B).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="71" />
+        <source>Timestamp server (TSA)</source>
+        <translation>Timestamp server (TSA)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="72" />
+        <source>Sign the forms without a timestamp server.</source>
+        <translation>Sign the forms without a timestamp server.</translation>
     </message>
 </context>
 <context>

@@ -2093,221 +2093,221 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="196" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="212" />
+        <location filename="../../parDesk/ui/views/submit.py" line="216" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="215" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="199" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Ký bằng USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Signature and seal images…</source>
         <translation>Ảnh chữ ký và con dấu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="206" />
         <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
         <translation>Chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…) trên USB token; khóa không bao giờ rời khỏi token.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="208" />
         <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
         <translation>Chứng thư số được cấp dưới dạng tệp .p12/.pfx, bảo vệ bằng mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="205" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
         <translation>Khóa do parDesk tạo, cho xã chưa có token; tỉnh đăng ký khóa này.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="211" />
         <source>The leader's signature and the seal shown on the signed letter.</source>
         <translation>Chữ ký của lãnh đạo và con dấu hiển thị trên văn bản ký số.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="211" />
+        <location filename="../../parDesk/ui/views/submit.py" line="215" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="216" />
+        <location filename="../../parDesk/ui/views/submit.py" line="220" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="217" />
+        <location filename="../../parDesk/ui/views/submit.py" line="221" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="218" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="223" />
         <source>Blocking problems</source>
         <translation>Các nội dung cần hoàn thiện trước khi nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="248" />
+        <location filename="../../parDesk/ui/views/submit.py" line="253" />
         <source>Documents the province may send back:</source>
         <translation>Tài liệu tỉnh có thể trả lại:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="267" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n nội dung cần hoàn thiện</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: mọi nội dung đã hoàn thiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="273" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Version %1 is signed and locked: it can be viewed only</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="279" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
         <source>To change anything, open version %1.</source>
         <translation>Muốn sửa, hãy mở phiên bản %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="297" />
+        <location filename="../../parDesk/ui/views/submit.py" line="302" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="299" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="302" />
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
+        <location filename="../../parDesk/ui/views/submit.py" line="307" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
-        <location filename="../../parDesk/ui/views/submit.py" line="311" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="311" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy hoàn thiện các nội dung ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="308" />
+        <location filename="../../parDesk/ui/views/submit.py" line="313" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="309" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>Register with the province's server first: press “Register with the province's server…”.</source>
         <translation>Hãy đăng ký với máy chủ của tỉnh trước: bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="314" />
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="326" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="329" />
+        <location filename="../../parDesk/ui/views/submit.py" line="334" />
         <source>Subject: %1
 Issuer: %2
 Fingerprint (SHA-256): %3</source>
@@ -2316,173 +2316,173 @@ Tổ chức cấp: %2
 Dấu vân tay (SHA-256): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="334" />
+        <location filename="../../parDesk/ui/views/submit.py" line="339" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="348" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="352" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>%1 (code %2)</source>
         <translation>%1 (mã %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="354" />
+        <location filename="../../parDesk/ui/views/submit.py" line="359" />
         <source>issued by the unit itself, until the province's certificate arrives</source>
         <translation>do đơn vị tự cấp, trong khi chờ chứng thư số của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="356" />
+        <location filename="../../parDesk/ui/views/submit.py" line="361" />
         <source>issued by %1</source>
         <translation>do %1 cấp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="363" />
         <source>expired on %1</source>
         <translation>đã hết hạn ngày %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="361" />
+        <location filename="../../parDesk/ui/views/submit.py" line="366" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
             <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="363" />
+        <location filename="../../parDesk/ui/views/submit.py" line="368" />
         <source>Signing certificate of %1
 %2; %3</source>
         <translation>Chứng thư số của %1
 %2; %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="557" />
-        <location filename="../../parDesk/ui/views/submit.py" line="571" />
+        <location filename="../../parDesk/ui/views/submit.py" line="562" />
+        <location filename="../../parDesk/ui/views/submit.py" line="576" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="574" />
+        <location filename="../../parDesk/ui/views/submit.py" line="579" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="583" />
+        <location filename="../../parDesk/ui/views/submit.py" line="588" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="587" />
+        <location filename="../../parDesk/ui/views/submit.py" line="592" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="594" />
+        <location filename="../../parDesk/ui/views/submit.py" line="599" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="393" />
+        <location filename="../../parDesk/ui/views/submit.py" line="398" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="435" />
+        <location filename="../../parDesk/ui/views/submit.py" line="440" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="455" />
+        <location filename="../../parDesk/ui/views/submit.py" line="460" />
         <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký bằng token và đóng gói: %1 (%2). Bản tự đánh giá đã được khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="470" />
+        <location filename="../../parDesk/ui/views/submit.py" line="475" />
         <source>Signature and seal images saved; the next signed forms show them.</source>
         <translation>Đã lưu ảnh chữ ký và con dấu; các biểu mẫu ký số tiếp theo sẽ hiển thị chúng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="479" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="491" />
+        <location filename="../../parDesk/ui/views/submit.py" line="496" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="500" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="510" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="510" />
+        <location filename="../../parDesk/ui/views/submit.py" line="515" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="520" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="529" />
+        <location filename="../../parDesk/ui/views/submit.py" line="534" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="531" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="542" />
+        <location filename="../../parDesk/ui/views/submit.py" line="547" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
-        <location filename="../../parDesk/ui/views/submit.py" line="558" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
+        <location filename="../../parDesk/ui/views/submit.py" line="563" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="554" />
+        <location filename="../../parDesk/ui/views/submit.py" line="559" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
@@ -2659,6 +2659,34 @@ Dấu vân tay (SHA-256): %3</translation>
         <location filename="../../parDesk/ui/widgets/tree_pane.py" line="80" />
         <source>No item matches the search.</source>
         <translation>Không có mục nào khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>TsaField</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="63" />
+        <source>&amp;Timestamp server (TSA):</source>
+        <translation>Máy chủ &amp;dấu thời gian (TSA):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="64" />
+        <source>Clear</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="67" />
+        <source>The province's RFC 3161 server: the signed forms then carry its timestamp (PAdES B-T). Empty: signed without a timestamp (PAdES B-B).</source>
+        <translation>Máy chủ RFC 3161 của tỉnh: các biểu mẫu ký số sẽ kèm dấu thời gian của máy chủ này (PAdES B-T). Để trống: ký không kèm dấu thời gian (PAdES B-B).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="71" />
+        <source>Timestamp server (TSA)</source>
+        <translation>Máy chủ dấu thời gian (TSA)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="72" />
+        <source>Sign the forms without a timestamp server.</source>
+        <translation>Ký các biểu mẫu mà không dùng máy chủ dấu thời gian.</translation>
     </message>
 </context>
 <context>
