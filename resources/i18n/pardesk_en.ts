@@ -1517,67 +1517,67 @@ Workspace: %2</translation>
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
         <source>Proposed from the document — please check</source>
         <translation>Proposed from the document — please check</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="128" />
         <source>Accept all (Ctrl+Enter)</source>
         <translation>Accept all (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="129" />
         <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
         <translation>Fill the empty details of these documents with the values shown; what you typed yourself is kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="131" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="132" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Issuing body</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="135" />
         <source>Proposed document details</source>
         <translation>Proposed document details</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="152" />
         <source>Reading %n document(s)…</source>
         <translation>
             <numerusform>Reading %n document…</numerusform>
@@ -1585,27 +1585,32 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="172" />
         <source>Reading cancelled; nothing was changed.</source>
         <translation>Reading cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="211" />
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="231" />
         <source>Typed by you; kept</source>
         <translation>Typed by you; kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="254" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Check each value against the document, edit what is wrong, then accept.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="265" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="292" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Details filled from %n document.</numerusform>

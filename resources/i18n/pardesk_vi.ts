@@ -1509,94 +1509,99 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
         <source>Proposed from the document — please check</source>
         <translation>Đề xuất từ nội dung tài liệu — hãy kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="128" />
         <source>Accept all (Ctrl+Enter)</source>
         <translation>Nhận tất cả (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="129" />
         <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
         <translation>Điền các thông tin còn trống của những tài liệu này bằng giá trị đang hiển thị; những gì bạn đã tự nhập được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="131" />
         <source>Dismiss</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="132" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Quality</source>
         <translation>Chất lượng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="135" />
         <source>Proposed document details</source>
         <translation>Thông tin tài liệu được đề xuất</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="152" />
         <source>Reading %n document(s)…</source>
         <translation>
             <numerusform>Đang đọc %n tài liệu…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="172" />
         <source>Reading cancelled; nothing was changed.</source>
         <translation>Đã hủy việc đọc; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="211" />
+        <source>Certificate: %1</source>
+        <translation>Chứng thư: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="231" />
         <source>Typed by you; kept</source>
         <translation>Do bạn nhập; được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="254" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="265" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="292" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>

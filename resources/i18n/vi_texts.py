@@ -81,6 +81,7 @@ VI: dict[str, str] = {
     "Reading %n document(s)…": "Đang đọc %n tài liệu…",
     "Reading cancelled; nothing was changed.": "Đã hủy việc đọc; không có gì thay đổi.",
     "Typed by you; kept": "Do bạn nhập; được giữ nguyên",
+    "Certificate: %1": "Chứng thư: %1",
     "Check each value against the document, edit what is wrong, then accept.": "Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.",
     "OK": "Đạt",
     "Details filled from %n document(s).": "Đã điền thông tin từ %n tài liệu.",
