@@ -71,7 +71,10 @@ def shot_intake(window, ctx, settle, shot, tmp: Path, code: str) -> None:
 
     src = tmp / "intake"
     src.mkdir()
+    from dataclasses import replace
+
     specs = [s for s in corpus.specs(40, seed=21) if s.number and s.date][:3]
+    specs[2] = replace(specs[2], date=None)  # a date left blank for the pen: the panel's note on that field
     paths = [corpus.render(s, src / f"{s.doc_type} {s.number.replace('/', '-')}.pdf") for s in specs]
     window.tabs.setCurrentIndex(0)
     window.show_leaf(code)

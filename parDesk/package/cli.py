@@ -191,15 +191,14 @@ def cmd_package_build(cli: Any) -> int:
 
 def cmd_package_tsa(cli: Any) -> int:
     """Show, set or clear the timestamp authority the forms are signed with (a workspace setting, audited)."""
-    from parDesk.package.signed_forms import TSA_SETTING, clean_tsa_url
+    from parDesk.package.signed_forms import set_tsa_url, tsa_url
 
     ws = cli.ws()
     if cli.args.clear:
-        ws.set_settings(audit=True, **{TSA_SETTING: None})
+        set_tsa_url(ws, None)
     elif cli.args.url is not None:
-        url = clean_tsa_url(cli.args.url)  # refused before anything is stored
-        ws.set_settings(audit=True, **{TSA_SETTING: url})
-    url = ws.get_setting(TSA_SETTING)
+        set_tsa_url(ws, cli.args.url)  # refused before anything is stored
+    url = tsa_url(ws)
     cli.out(t("pkg.tsa_set", url=url) if url else t("pkg.tsa_none"), {"tsa_url": url})
     return 0
 

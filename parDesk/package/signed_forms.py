@@ -38,6 +38,7 @@ from parDesk.package.verify import VerifyContext
 if TYPE_CHECKING:
     from parDesk.signing.pades import Images
     from parDesk.signing.signer import BaseSigner
+    from parDesk.workspace import Workspace
 
 register({
     "forms.bad_png": ("ảnh {what} phải là tệp PNG (nền trong suốt): {detail}",
@@ -73,6 +74,24 @@ def clean_tsa_url(value: str) -> str | None:
     if not ok or len(value) > 2048 or any(c.isspace() for c in value):
         raise ParDeskError("forms.tsa_url", value=value[:200])
     return value
+
+
+def tsa_url(ws: Workspace) -> str | None:
+    """The timestamp server the forms are signed with, as stored (``None``: PAdES B-B)."""
+    value = ws.get_setting(TSA_SETTING)
+    return str(value) if value else None
+
+
+def set_tsa_url(ws: Workspace, value: str | None) -> str | None:
+    """Set (``value``) or clear (``None``/empty) the timestamp server: the one call of the CLI and the window.
+
+    The address is checked first (:func:`clean_tsa_url`, naming the field); a refused one leaves the
+    stored value as it was. The change is an audited workspace setting. Returns what is stored now.
+    """
+    url = clean_tsa_url(value or "")
+    if url != tsa_url(ws):
+        ws.set_settings(audit=True, **{TSA_SETTING: url})
+    return tsa_url(ws)
 
 
 LETTER = "van-ban-de-nghi-tham-dinh.pdf"

@@ -300,82 +300,82 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Copy files into the workspace as evidence for this item (you can also drop files here)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Link existing…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Use a document already in the library, without copying it again</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
         <source>&amp;Details…</source>
         <translation>&amp;Details…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Edit number, date, issuing body, subject and page</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
         <source>Open with the system viewer</source>
         <translation>Open with the system viewer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="138" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Remove from item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="139" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Unlink the document from this item (it stays in the library)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="140" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="141" />
         <source>Evidence documents of this item</source>
         <translation>Evidence documents of this item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="142" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>No evidence yet. Drop scanned files here, or use “Add files…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
         <source>Choose evidence files</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="220" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Copying %n file… %p%</numerusform>
@@ -383,7 +383,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="231" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Attached %n document to %1</numerusform>
@@ -391,12 +391,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="241" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Cancelled: nothing was attached.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="283" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>No program on this computer opens this kind of file.</translation>
     </message>
@@ -817,163 +817,163 @@ You will enter your unit's details, choose the province's framework, and (later)
 <context>
     <name>LeafView</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="183" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
         <source>How it is scored</source>
         <translation>How it is scored</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="184" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
         <source>Self-assessment</source>
         <translation>Self-assessment</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="185" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="198" />
         <source>Explanation (giải trình)</source>
         <translation>Explanation (giải trình)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="186" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="199" />
         <source>Evidence documents (tài liệu kiểm chứng)</source>
         <translation>Evidence documents (tài liệu kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="200" />
         <source>Appraisal by the province</source>
         <translation>Appraisal by the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="201" />
         <source>&amp;Not applicable to our unit</source>
         <translation>&amp;Not applicable to our unit</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="202" />
         <source>The item's points leave the unit's maximum; explain why below.</source>
         <translation>The item's points leave the unit's maximum; explain why below.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="190" />
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Score:</source>
         <translation>Score:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="204" />
         <source>C&amp;lear answer</source>
         <translation>C&amp;lear answer</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="205" />
         <source>Remove the inputs of this item (can be undone)</source>
         <translation>Remove the inputs of this item (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="193" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="206" />
         <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
         <translation>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="195" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="208" />
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="209" />
         <source>Choose an item in the tree on the left.</source>
         <translation>Choose an item in the tree on the left.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="210" />
         <source>Selected item</source>
         <translation>Selected item</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="242" />
         <source>Maximum: %1</source>
         <translation>Maximum: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="234" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="247" />
         <source>Guidance: %1</source>
         <translation>Guidance: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="237" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
         <source>Expected evidence:</source>
         <translation>Expected evidence:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="248" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="261" />
         <source>the bonus block counts at most %1 in all</source>
         <translation>the bonus block counts at most %1 in all</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
         <source>the penalty block takes off at most %1 in all</source>
         <translation>the penalty block takes off at most %1 in all</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="276" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="266" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="279" />
         <source>Open version %1</source>
         <translation>Open version %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Points taken off:</source>
         <translation>Points taken off:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="280" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="293" />
         <source>N/A</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="281" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="294" />
         <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
         <translation>Not applicable: its %1 leave the unit's maximum (now %2).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="297" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="310" />
         <source>Before submitting: %1</source>
         <translation>Before submitting: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="312" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="325" />
         <source>Round %1: %2</source>
         <translation>Round %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="313" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="326" />
         <source>no score yet</source>
         <translation>no score yet</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="317" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="330" />
         <source>supplementary explanation requested</source>
         <translation>supplementary explanation requested</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="334" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="331" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="344" />
         <source>Signed version: view only</source>
         <translation>Signed version: view only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saved automatically</source>
         <translation>Saved automatically</translation>
     </message>
@@ -1517,67 +1517,67 @@ Workspace: %2</translation>
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
         <source>Proposed from the document — please check</source>
         <translation>Proposed from the document — please check</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="128" />
         <source>Accept all (Ctrl+Enter)</source>
         <translation>Accept all (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="129" />
         <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
         <translation>Fill the empty details of these documents with the values shown; what you typed yourself is kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="131" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="132" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Issuing body</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="135" />
         <source>Proposed document details</source>
         <translation>Proposed document details</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="152" />
         <source>Reading %n document(s)…</source>
         <translation>
             <numerusform>Reading %n document…</numerusform>
@@ -1585,27 +1585,32 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="172" />
         <source>Reading cancelled; nothing was changed.</source>
         <translation>Reading cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="211" />
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="231" />
         <source>Typed by you; kept</source>
         <translation>Typed by you; kept</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="254" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Check each value against the document, edit what is wrong, then accept.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="265" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="292" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Details filled from %n document.</numerusform>
@@ -1642,62 +1647,62 @@ Workspace: %2</translation>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="254" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="258" />
         <source>Package</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="256" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
         <source>not queued for sending (carry it on USB)</source>
         <translation>not queued for sending (carry it on USB)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="263" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="266" />
         <source>waiting to be sent</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="268" />
         <source>uploading %1 %</source>
         <translation>uploading %1 %</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
         <source>the province is verifying</source>
         <translation>the province is verifying</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
         <source>accepted — receipt of %1</source>
         <translation>accepted — receipt of %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="271" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="278" />
         <source>refused: %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="280" />
         <source>stopped: %1</source>
         <translation>stopped: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="293" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="298" />
         <source>Receipt number %1</source>
         <translation>Receipt number %1</translation>
     </message>
@@ -2099,117 +2104,117 @@ Workspace: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="196" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Sign, package and send</source>
         <translation>Sign, package and send</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>Sign and build the package…</source>
         <translation>Sign and build the package…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>Send to the province</source>
         <translation>Send to the province</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="212" />
+        <location filename="../../parDesk/ui/views/submit.py" line="216" />
         <source>Save a copy for USB…</source>
         <translation>Save a copy for USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="215" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Export to Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Create a key…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Import a .p12 file…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="199" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Sign with the USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Signature and seal images…</source>
         <translation>Signature and seal images…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="206" />
         <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
         <translation>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="208" />
         <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
         <translation>A certificate the CA issued as a .p12/.pfx file, protected by its password.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="205" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
         <translation>A key made by parDesk, for a commune without a token; the province registers it.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="211" />
         <source>The leader's signature and the seal shown on the signed letter.</source>
         <translation>The leader's signature and the seal shown on the signed letter.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="211" />
+        <location filename="../../parDesk/ui/views/submit.py" line="215" />
         <source>Register with the province's server…</source>
         <translation>Register with the province's server…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;Print the forms…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Save the forms as PDF…</source>
         <translation>Save the forms as PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="216" />
+        <location filename="../../parDesk/ui/views/submit.py" line="220" />
         <source>Import answers from Excel…</source>
         <translation>Import answers from Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="217" />
+        <location filename="../../parDesk/ui/views/submit.py" line="221" />
         <source>Open a new version</source>
         <translation>Open a new version</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="218" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="223" />
         <source>Blocking problems</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="248" />
+        <location filename="../../parDesk/ui/views/submit.py" line="253" />
         <source>Documents the province may send back:</source>
         <translation>Documents the province may send back:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="267" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Not ready to submit: %n blocking problem</numerusform>
@@ -2217,104 +2222,104 @@ Workspace: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Ready to submit: no blocking problems</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="273" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Version %1 is signed and locked: it can be viewed only</source>
         <translation>Version %1 is signed and locked: it can be viewed only</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="279" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
         <source>To change anything, open version %1.</source>
         <translation>To change anything, open version %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>signed and locked</source>
         <translation>signed and locked</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>draft, not yet signed</source>
         <translation>draft, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Assessment %1, version %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="297" />
+        <location filename="../../parDesk/ui/views/submit.py" line="302" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Not available: this part of parDesk is missing from this installation.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="299" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
         <source>A key exists already.</source>
         <translation>A key exists already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="302" />
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
+        <location filename="../../parDesk/ui/views/submit.py" line="307" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
         <source>Signed already.</source>
         <translation>Signed already.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
-        <location filename="../../parDesk/ui/views/submit.py" line="311" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Create or import the signing key first.</source>
         <translation>Create or import the signing key first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="311" />
         <source>Solve the blocking problems above first.</source>
         <translation>Solve the blocking problems above first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="308" />
+        <location filename="../../parDesk/ui/views/submit.py" line="313" />
         <source>Nothing waits to be sent.</source>
         <translation>Nothing waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="309" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>Register with the province's server first: press “Register with the province's server…”.</source>
         <translation>Register with the province's server first: press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Sign and build the package first.</source>
         <translation>Sign and build the package first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="314" />
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>The assessment is signed and locked: open a new version first.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="326" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Only a signed assessment needs a new version.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="329" />
+        <location filename="../../parDesk/ui/views/submit.py" line="334" />
         <source>Subject: %1
 Issuer: %2
 Fingerprint (SHA-256): %3</source>
@@ -2323,42 +2328,42 @@ Issuer: %2
 Fingerprint (SHA-256): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="334" />
+        <location filename="../../parDesk/ui/views/submit.py" line="339" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
         <source>Package version %1 (%2): %3</source>
         <translation>Package version %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="348" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="352" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>%1 (code %2)</source>
         <translation>%1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="354" />
+        <location filename="../../parDesk/ui/views/submit.py" line="359" />
         <source>issued by the unit itself, until the province's certificate arrives</source>
         <translation>issued by the unit itself, until the province's certificate arrives</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="356" />
+        <location filename="../../parDesk/ui/views/submit.py" line="361" />
         <source>issued by %1</source>
         <translation>issued by %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="363" />
         <source>expired on %1</source>
         <translation>expired on %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="361" />
+        <location filename="../../parDesk/ui/views/submit.py" line="366" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
             <numerusform>valid from %1 to %2 (%n day left)</numerusform>
@@ -2366,20 +2371,20 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="363" />
+        <location filename="../../parDesk/ui/views/submit.py" line="368" />
         <source>Signing certificate of %1
 %2; %3</source>
         <translation>Signing certificate of %1
 %2; %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="557" />
-        <location filename="../../parDesk/ui/views/submit.py" line="571" />
+        <location filename="../../parDesk/ui/views/submit.py" line="562" />
+        <location filename="../../parDesk/ui/views/submit.py" line="576" />
         <source>Import answers from Excel</source>
         <translation>Import answers from Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="574" />
+        <location filename="../../parDesk/ui/views/submit.py" line="579" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Nothing was imported: %n cell need fixing in the spreadsheet.</numerusform>
@@ -2387,12 +2392,12 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="583" />
+        <location filename="../../parDesk/ui/views/submit.py" line="588" />
         <source>The spreadsheet changes nothing.</source>
         <translation>The spreadsheet changes nothing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="587" />
+        <location filename="../../parDesk/ui/views/submit.py" line="592" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n item will change:</numerusform>
@@ -2400,7 +2405,7 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="594" />
+        <location filename="../../parDesk/ui/views/submit.py" line="599" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Imported %n item from the spreadsheet.</numerusform>
@@ -2408,47 +2413,47 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="393" />
+        <location filename="../../parDesk/ui/views/submit.py" line="398" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
         <source>Key created: %1</source>
         <translation>Key created: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="435" />
+        <location filename="../../parDesk/ui/views/submit.py" line="440" />
         <source>Certificate imported: %1</source>
         <translation>Certificate imported: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="455" />
+        <location filename="../../parDesk/ui/views/submit.py" line="460" />
         <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed on the token and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="470" />
+        <location filename="../../parDesk/ui/views/submit.py" line="475" />
         <source>Signature and seal images saved; the next signed forms show them.</source>
         <translation>Signature and seal images saved; the next signed forms show them.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="479" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Signed and packaged: %1 (%2). The assessment is locked.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="491" />
+        <location filename="../../parDesk/ui/views/submit.py" line="496" />
         <source>Choose the USB stick or folder</source>
         <translation>Choose the USB stick or folder</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="500" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Copied to %1</source>
         <translation>Copied to %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="510" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Sent: %n package accepted.</numerusform>
@@ -2456,27 +2461,27 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="510" />
+        <location filename="../../parDesk/ui/views/submit.py" line="515" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Choose a folder for the PDF forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="520" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Forms saved: %1</source>
         <translation>Forms saved: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="529" />
+        <location filename="../../parDesk/ui/views/submit.py" line="534" />
         <source>PAR Index forms</source>
         <translation>PAR Index forms</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="531" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Print the forms</source>
         <translation>Print the forms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="542" />
+        <location filename="../../parDesk/ui/views/submit.py" line="547" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -2484,18 +2489,18 @@ Fingerprint (SHA-256): %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
-        <location filename="../../parDesk/ui/views/submit.py" line="558" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
+        <location filename="../../parDesk/ui/views/submit.py" line="563" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="554" />
+        <location filename="../../parDesk/ui/views/submit.py" line="559" />
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -2672,6 +2677,34 @@ Fingerprint (SHA-256): %3</translation>
         <location filename="../../parDesk/ui/widgets/tree_pane.py" line="80" />
         <source>No item matches the search.</source>
         <translation>No item matches the search.</translation>
+    </message>
+</context>
+<context>
+    <name>TsaField</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="63" />
+        <source>&amp;Timestamp server (TSA):</source>
+        <translation>&amp;Timestamp server (TSA):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="64" />
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="67" />
+        <source>The province's RFC 3161 server: the signed forms then carry its timestamp (PAdES B-T). Empty: signed without a timestamp (PAdES B-B).</source>
+        <translation>The province's RFC 3161 server: the signed forms then carry its timestamp (PAdES B-T). Empty: signed without a timestamp (PAdES B-B).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="71" />
+        <source>Timestamp server (TSA)</source>
+        <translation>Timestamp server (TSA)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="72" />
+        <source>Sign the forms without a timestamp server.</source>
+        <translation>Sign the forms without a timestamp server.</translation>
     </message>
 </context>
 <context>

@@ -298,101 +298,101 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
         <source>Copy files into the workspace as evidence for this item (you can also drop files here)</source>
         <translation>Sao chép tệp vào kho làm tài liệu kiểm chứng cho mục này (có thể kéo thả tệp vào đây)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
         <source>&amp;Link existing…</source>
         <translation>&amp;Liên kết tài liệu đã có…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="128" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
         <source>Use a document already in the library, without copying it again</source>
         <translation>Dùng tài liệu đã có trong kho, không sao chép lại</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="129" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
         <source>&amp;Details…</source>
         <translation>&amp;Thông tin…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="130" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
         <source>Edit number, date, issuing body, subject and page</source>
         <translation>Sửa số, ngày, cơ quan ban hành, trích yếu và trang</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="131" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="132" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
         <source>Open with the system viewer</source>
         <translation>Mở bằng chương trình xem của máy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="133" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="138" />
         <source>&amp;Remove from item</source>
         <translation>&amp;Gỡ khỏi mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="134" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="139" />
         <source>Unlink the document from this item (it stays in the library)</source>
         <translation>Bỏ gắn tài liệu khỏi mục này (tài liệu vẫn ở trong kho)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="135" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="140" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="136" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="141" />
         <source>Evidence documents of this item</source>
         <translation>Tài liệu kiểm chứng của mục này</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="137" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="142" />
         <source>No evidence yet. Drop scanned files here, or use “Add files…”.</source>
         <translation>Chưa có tài liệu kiểm chứng. Kéo thả tệp bản quét vào đây, hoặc bấm “Thêm tệp…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="202" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="207" />
         <source>Choose evidence files</source>
         <translation>Chọn tệp tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="208" />
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;All files (*)</source>
         <translation>Tài liệu (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt);;Mọi tệp (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="215" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="220" />
         <source>Copying %n file(s)… %p%</source>
         <translation>
             <numerusform>Đang sao chép %n tệp… %p%</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="226" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="231" />
         <source>Attached %n document(s) to %1</source>
         <translation>
             <numerusform>Đã gắn %n tài liệu vào mục %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="236" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="241" />
         <source>Cancelled: nothing was attached.</source>
         <translation>Đã hủy: không tệp nào được gắn.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/evidence_panel.py" line="283" />
         <source>No program on this computer opens this kind of file.</source>
         <translation>Máy này không có chương trình mở được loại tệp này.</translation>
     </message>
@@ -812,163 +812,163 @@ Bạn sẽ nhập thông tin đơn vị, chọn bộ chỉ số của tỉnh và
 <context>
     <name>LeafView</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="183" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
         <source>How it is scored</source>
         <translation>Cách chấm điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="184" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
         <source>Self-assessment</source>
         <translation>Tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="185" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="198" />
         <source>Explanation (giải trình)</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="186" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="199" />
         <source>Evidence documents (tài liệu kiểm chứng)</source>
         <translation>Tài liệu kiểm chứng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="187" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="200" />
         <source>Appraisal by the province</source>
         <translation>Kết quả thẩm định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="188" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="201" />
         <source>&amp;Not applicable to our unit</source>
         <translation>&amp;Không áp dụng đối với đơn vị</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="189" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="202" />
         <source>The item's points leave the unit's maximum; explain why below.</source>
         <translation>Điểm của mục này được trừ khỏi điểm tối đa của đơn vị; hãy giải trình lý do bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="190" />
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="203" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Score:</source>
         <translation>Điểm:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="191" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="204" />
         <source>C&amp;lear answer</source>
         <translation>&amp;Xóa nội dung đã nhập</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="192" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="205" />
         <source>Remove the inputs of this item (can be undone)</source>
         <translation>Xóa dữ liệu đã nhập của mục này (có thể hoàn tác)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="193" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="206" />
         <source>How the score was reached, where the evidence is, or why it is missing. Saved automatically.</source>
         <translation>Giải trình cách chấm, tài liệu chứng minh nằm ở đâu, hoặc vì sao chưa có. Tự động lưu.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="195" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="208" />
         <source>Explanation</source>
         <translation>Giải trình</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="196" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="209" />
         <source>Choose an item in the tree on the left.</source>
         <translation>Chọn một mục trong cây bên trái.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="197" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="210" />
         <source>Selected item</source>
         <translation>Mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="229" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="242" />
         <source>Maximum: %1</source>
         <translation>Điểm tối đa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="234" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="247" />
         <source>Guidance: %1</source>
         <translation>Hướng dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="237" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
         <source>Expected evidence:</source>
         <translation>Tài liệu kiểm chứng cần có:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="248" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="261" />
         <source>the bonus block counts at most %1 in all</source>
         <translation>cả khối điểm thưởng chỉ tính tối đa %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="250" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
         <source>the penalty block takes off at most %1 in all</source>
         <translation>cả khối điểm trừ chỉ trừ tối đa %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="263" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="276" />
         <source>Version %1 is signed and locked: it can be viewed only. To change anything, open version %2.</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được. Muốn sửa, hãy mở phiên bản %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="266" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="279" />
         <source>Open version %1</source>
         <translation>Mở phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="278" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="291" />
         <source>Points taken off:</source>
         <translation>Số điểm bị trừ:</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="280" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="293" />
         <source>N/A</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="281" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="294" />
         <source>Not applicable: its %1 leave the unit's maximum (now %2).</source>
         <translation>Không áp dụng: %1 của mục này không tính vào điểm tối đa của đơn vị (nay là %2).</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="297" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="310" />
         <source>Before submitting: %1</source>
         <translation>Cần xử lý trước khi nộp: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="312" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="325" />
         <source>Round %1: %2</source>
         <translation>Vòng %1: %2</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="313" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="326" />
         <source>no score yet</source>
         <translation>chưa có điểm</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="317" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="330" />
         <source>supplementary explanation requested</source>
         <translation>đề nghị giải trình bổ sung</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="321" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="334" />
         <source>The province asks for a supplementary explanation of this item. Answer it in the explanation and add evidence, then submit a new version.</source>
         <translation>Tỉnh yêu cầu giải trình bổ sung mục này. Hãy trả lời trong phần giải trình, bổ sung tài liệu, rồi nộp phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="331" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="344" />
         <source>Signed version: view only</source>
         <translation>Phiên bản đã ký: chỉ xem</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="333" />
+        <location filename="../../parDesk/ui/widgets/leaf_view.py" line="346" />
         <source>Saved automatically</source>
         <translation>Đã tự động lưu</translation>
     </message>
@@ -1509,94 +1509,99 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="119" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
         <source>Proposed from the document — please check</source>
         <translation>Đề xuất từ nội dung tài liệu — hãy kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="120" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="128" />
         <source>Accept all (Ctrl+Enter)</source>
         <translation>Nhận tất cả (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="121" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="129" />
         <source>Fill the empty details of these documents with the values shown; what you typed yourself is kept</source>
         <translation>Điền các thông tin còn trống của những tài liệu này bằng giá trị đang hiển thị; những gì bạn đã tự nhập được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="123" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="131" />
         <source>Dismiss</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="124" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="132" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Number</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="125" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="133" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="126" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="134" />
         <source>Quality</source>
         <translation>Chất lượng</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="127" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="135" />
         <source>Proposed document details</source>
         <translation>Thông tin tài liệu được đề xuất</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="144" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="152" />
         <source>Reading %n document(s)…</source>
         <translation>
             <numerusform>Đang đọc %n tài liệu…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="164" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="172" />
         <source>Reading cancelled; nothing was changed.</source>
         <translation>Đã hủy việc đọc; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="205" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="211" />
+        <source>Certificate: %1</source>
+        <translation>Chứng thư: %1</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="231" />
         <source>Typed by you; kept</source>
         <translation>Do bạn nhập; được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="223" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="254" />
         <source>Check each value against the document, edit what is wrong, then accept.</source>
         <translation>Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="232" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="265" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/widgets/proposals.py" line="259" />
+        <location filename="../../parDesk/ui/widgets/proposals.py" line="292" />
         <source>Details filled from %n document(s).</source>
         <translation>
             <numerusform>Đã điền thông tin từ %n tài liệu.</numerusform>
@@ -1632,62 +1637,62 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>ReceiptModel</name>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="254" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="257" />
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="255" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="258" />
         <source>Package</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="256" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="259" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="261" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="264" />
         <source>not queued for sending (carry it on USB)</source>
         <translation>chưa đưa vào hàng gửi (mang lên tỉnh bằng USB)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="263" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="266" />
         <source>waiting to be sent</source>
         <translation>chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="265" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="268" />
         <source>uploading %1 %</source>
         <translation>đang tải lên %1 %</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="267" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
         <source>the province is verifying</source>
         <translation>tỉnh đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="270" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
         <source>accepted — receipt of %1</source>
         <translation>tỉnh đã chấp nhận — biên nhận lúc %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="271" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
         <source>accepted</source>
         <translation>tỉnh đã chấp nhận</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="273" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="278" />
         <source>refused: %1</source>
         <translation>tỉnh từ chối: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="275" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="280" />
         <source>stopped: %1</source>
         <translation>đã dừng: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/models/appraisals.py" line="293" />
+        <location filename="../../parDesk/ui/models/appraisals.py" line="298" />
         <source>Receipt number %1</source>
         <translation>Biên nhận số %1</translation>
     </message>
@@ -2088,221 +2093,221 @@ Thư mục làm việc: %2</translation>
 <context>
     <name>SubmitView</name>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="196" />
+        <location filename="../../parDesk/ui/views/submit.py" line="200" />
         <source>Sign, package and send</source>
         <translation>Ký số, đóng gói và gửi</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="209" />
+        <location filename="../../parDesk/ui/views/submit.py" line="213" />
         <source>Sign and build the package…</source>
         <translation>Ký số và đóng gói hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="210" />
+        <location filename="../../parDesk/ui/views/submit.py" line="214" />
         <source>Send to the province</source>
         <translation>Gửi lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="212" />
+        <location filename="../../parDesk/ui/views/submit.py" line="216" />
         <source>Save a copy for USB…</source>
         <translation>Lưu bản sao ra USB…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="215" />
+        <location filename="../../parDesk/ui/views/submit.py" line="219" />
         <source>Export to Excel (XLSX)…</source>
         <translation>Xuất ra Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="195" />
+        <location filename="../../parDesk/ui/views/submit.py" line="199" />
         <source>Signing key</source>
         <translation>Khóa ký số</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="197" />
+        <location filename="../../parDesk/ui/views/submit.py" line="201" />
         <source>&amp;Create a key…</source>
         <translation>&amp;Tạo khóa…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="198" />
+        <location filename="../../parDesk/ui/views/submit.py" line="202" />
         <source>&amp;Import a .p12 file…</source>
         <translation>&amp;Nhập tệp .p12…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="199" />
+        <location filename="../../parDesk/ui/views/submit.py" line="203" />
         <source>Sign with the USB &amp;token…</source>
         <translation>Ký bằng USB &amp;token…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="200" />
+        <location filename="../../parDesk/ui/views/submit.py" line="204" />
         <source>Signature and seal images…</source>
         <translation>Ảnh chữ ký và con dấu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="202" />
+        <location filename="../../parDesk/ui/views/submit.py" line="206" />
         <source>The leader's certificate from the CA (VNPT-CA, Viettel-CA, Ban Cơ yếu…) on a USB token; the key never leaves the token.</source>
         <translation>Chứng thư số của lãnh đạo do tổ chức cung cấp dịch vụ cấp (VNPT-CA, Viettel-CA, Ban Cơ yếu…) trên USB token; khóa không bao giờ rời khỏi token.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="204" />
+        <location filename="../../parDesk/ui/views/submit.py" line="208" />
         <source>A certificate the CA issued as a .p12/.pfx file, protected by its password.</source>
         <translation>Chứng thư số được cấp dưới dạng tệp .p12/.pfx, bảo vệ bằng mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="205" />
+        <location filename="../../parDesk/ui/views/submit.py" line="209" />
         <source>A key made by parDesk, for a commune without a token; the province registers it.</source>
         <translation>Khóa do parDesk tạo, cho xã chưa có token; tỉnh đăng ký khóa này.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="207" />
+        <location filename="../../parDesk/ui/views/submit.py" line="211" />
         <source>The leader's signature and the seal shown on the signed letter.</source>
         <translation>Chữ ký của lãnh đạo và con dấu hiển thị trên văn bản ký số.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="211" />
+        <location filename="../../parDesk/ui/views/submit.py" line="215" />
         <source>Register with the province's server…</source>
         <translation>Đăng ký với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="213" />
+        <location filename="../../parDesk/ui/views/submit.py" line="217" />
         <source>&amp;Print the forms…</source>
         <translation>&amp;In các biểu mẫu…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="214" />
+        <location filename="../../parDesk/ui/views/submit.py" line="218" />
         <source>Save the forms as PDF…</source>
         <translation>Lưu biểu mẫu thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="216" />
+        <location filename="../../parDesk/ui/views/submit.py" line="220" />
         <source>Import answers from Excel…</source>
         <translation>Nhập kết quả từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="217" />
+        <location filename="../../parDesk/ui/views/submit.py" line="221" />
         <source>Open a new version</source>
         <translation>Mở phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="218" />
+        <location filename="../../parDesk/ui/views/submit.py" line="222" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="219" />
+        <location filename="../../parDesk/ui/views/submit.py" line="223" />
         <source>Blocking problems</source>
         <translation>Các nội dung cần hoàn thiện trước khi nộp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="248" />
+        <location filename="../../parDesk/ui/views/submit.py" line="253" />
         <source>Documents the province may send back:</source>
         <translation>Tài liệu tỉnh có thể trả lại:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="267" />
+        <location filename="../../parDesk/ui/views/submit.py" line="272" />
         <source>Not ready to submit: %n blocking problem(s)</source>
         <translation>
             <numerusform>Chưa thể nộp: còn %n nội dung cần hoàn thiện</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="268" />
+        <location filename="../../parDesk/ui/views/submit.py" line="273" />
         <source>Click a problem (or press Enter) to open its item. Self-score: %1, %2.</source>
         <translation>Bấm vào một vấn đề (hoặc nhấn Enter) để mở mục đó. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="272" />
+        <location filename="../../parDesk/ui/views/submit.py" line="277" />
         <source>Ready to submit: no blocking problems</source>
         <translation>Sẵn sàng nộp: mọi nội dung đã hoàn thiện</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="273" />
+        <location filename="../../parDesk/ui/views/submit.py" line="278" />
         <source>Every item is scored and has evidence or an explanation. Self-score: %1, %2.</source>
         <translation>Mọi mục đã được chấm và có tài liệu kiểm chứng hoặc giải trình. Điểm tự chấm: %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="277" />
+        <location filename="../../parDesk/ui/views/submit.py" line="282" />
         <source>Version %1 is signed and locked: it can be viewed only</source>
         <translation>Phiên bản %1 đã ký và khóa: chỉ xem được</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="279" />
+        <location filename="../../parDesk/ui/views/submit.py" line="284" />
         <source>To change anything, open version %1.</source>
         <translation>Muốn sửa, hãy mở phiên bản %1.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>signed and locked</source>
         <translation>đã ký và khóa</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="283" />
+        <location filename="../../parDesk/ui/views/submit.py" line="288" />
         <source>draft, not yet signed</source>
         <translation>bản nháp, chưa ký</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="284" />
+        <location filename="../../parDesk/ui/views/submit.py" line="289" />
         <source>Assessment %1, version %2: %3</source>
         <translation>Bản tự đánh giá năm %1, phiên bản %2: %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="297" />
+        <location filename="../../parDesk/ui/views/submit.py" line="302" />
         <source>Not available: this part of parDesk is missing from this installation.</source>
         <translation>Không dùng được: bản cài đặt này thiếu phần này của parDesk.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="299" />
+        <location filename="../../parDesk/ui/views/submit.py" line="304" />
         <source>A key exists already.</source>
         <translation>Đã có khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="302" />
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
+        <location filename="../../parDesk/ui/views/submit.py" line="307" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
         <source>Signed already.</source>
         <translation>Đã ký rồi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="305" />
-        <location filename="../../parDesk/ui/views/submit.py" line="311" />
+        <location filename="../../parDesk/ui/views/submit.py" line="310" />
+        <location filename="../../parDesk/ui/views/submit.py" line="316" />
         <source>Create or import the signing key first.</source>
         <translation>Hãy tạo hoặc nhập khóa ký số trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="306" />
+        <location filename="../../parDesk/ui/views/submit.py" line="311" />
         <source>Solve the blocking problems above first.</source>
         <translation>Hãy hoàn thiện các nội dung ở trên trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="308" />
+        <location filename="../../parDesk/ui/views/submit.py" line="313" />
         <source>Nothing waits to be sent.</source>
         <translation>Không có hồ sơ nào chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="309" />
+        <location filename="../../parDesk/ui/views/submit.py" line="314" />
         <source>Register with the province's server first: press “Register with the province's server…”.</source>
         <translation>Hãy đăng ký với máy chủ của tỉnh trước: bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="312" />
+        <location filename="../../parDesk/ui/views/submit.py" line="317" />
         <source>Sign and build the package first.</source>
         <translation>Hãy ký số và đóng gói hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="314" />
+        <location filename="../../parDesk/ui/views/submit.py" line="319" />
         <source>Printing needs QtPdf, which is missing from this installation: save the forms as PDF and print them from your PDF reader.</source>
         <translation>Bản cài đặt này thiếu QtPdf nên không in trực tiếp được: hãy lưu biểu mẫu thành PDF rồi in từ trình đọc PDF.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="319" />
+        <location filename="../../parDesk/ui/views/submit.py" line="324" />
         <source>The assessment is signed and locked: open a new version first.</source>
         <translation>Bản tự đánh giá đã ký và khóa: hãy mở phiên bản mới trước.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="321" />
+        <location filename="../../parDesk/ui/views/submit.py" line="326" />
         <source>Only a signed assessment needs a new version.</source>
         <translation>Chỉ bản đã ký mới cần mở phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="329" />
+        <location filename="../../parDesk/ui/views/submit.py" line="334" />
         <source>Subject: %1
 Issuer: %2
 Fingerprint (SHA-256): %3</source>
@@ -2311,173 +2316,173 @@ Tổ chức cấp: %2
 Dấu vân tay (SHA-256): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="334" />
+        <location filename="../../parDesk/ui/views/submit.py" line="339" />
         <source>No signing key yet. Create one (a certificate request is made for the province) or import the .p12 file from your CA.</source>
         <translation>Chưa có khóa ký số. Hãy tạo khóa (kèm yêu cầu cấp chứng thư gửi tỉnh) hoặc nhập tệp .p12 do tổ chức chứng thực cấp.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="340" />
+        <location filename="../../parDesk/ui/views/submit.py" line="345" />
         <source>Package version %1 (%2): %3</source>
         <translation>Hồ sơ phiên bản %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="343" />
+        <location filename="../../parDesk/ui/views/submit.py" line="348" />
         <source>Not registered with the province's server yet: carry the package on USB, or press “Register with the province's server…”.</source>
         <translation>Chưa đăng ký với máy chủ của tỉnh: mang hồ sơ lên tỉnh bằng USB, hoặc bấm “Đăng ký với máy chủ của tỉnh…”.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="352" />
+        <location filename="../../parDesk/ui/views/submit.py" line="357" />
         <source>%1 (code %2)</source>
         <translation>%1 (mã %2)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="354" />
+        <location filename="../../parDesk/ui/views/submit.py" line="359" />
         <source>issued by the unit itself, until the province's certificate arrives</source>
         <translation>do đơn vị tự cấp, trong khi chờ chứng thư số của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="356" />
+        <location filename="../../parDesk/ui/views/submit.py" line="361" />
         <source>issued by %1</source>
         <translation>do %1 cấp</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="358" />
+        <location filename="../../parDesk/ui/views/submit.py" line="363" />
         <source>expired on %1</source>
         <translation>đã hết hạn ngày %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="361" />
+        <location filename="../../parDesk/ui/views/submit.py" line="366" />
         <source>valid from %1 to %2 (%n day(s) left)</source>
         <translation>
             <numerusform>hiệu lực từ %1 đến %2 (còn %n ngày)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="363" />
+        <location filename="../../parDesk/ui/views/submit.py" line="368" />
         <source>Signing certificate of %1
 %2; %3</source>
         <translation>Chứng thư số của %1
 %2; %3</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="557" />
-        <location filename="../../parDesk/ui/views/submit.py" line="571" />
+        <location filename="../../parDesk/ui/views/submit.py" line="562" />
+        <location filename="../../parDesk/ui/views/submit.py" line="576" />
         <source>Import answers from Excel</source>
         <translation>Nhập kết quả từ Excel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="574" />
+        <location filename="../../parDesk/ui/views/submit.py" line="579" />
         <source>Nothing was imported: %n cell(s) need fixing in the spreadsheet.</source>
         <translation>
             <numerusform>Chưa nhập gì: %n ô trong bảng tính cần sửa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="583" />
+        <location filename="../../parDesk/ui/views/submit.py" line="588" />
         <source>The spreadsheet changes nothing.</source>
         <translation>Bảng tính không thay đổi gì.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="587" />
+        <location filename="../../parDesk/ui/views/submit.py" line="592" />
         <source>%n item(s) will change:</source>
         <translation>
             <numerusform>%n mục sẽ thay đổi:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="594" />
+        <location filename="../../parDesk/ui/views/submit.py" line="599" />
         <source>Imported %n item(s) from the spreadsheet.</source>
         <translation>
             <numerusform>Đã nhập %n mục từ bảng tính.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="393" />
+        <location filename="../../parDesk/ui/views/submit.py" line="398" />
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="426" />
+        <location filename="../../parDesk/ui/views/submit.py" line="431" />
         <source>Key created: %1</source>
         <translation>Đã tạo khóa: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="435" />
+        <location filename="../../parDesk/ui/views/submit.py" line="440" />
         <source>Certificate imported: %1</source>
         <translation>Đã nhập chứng thư số: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="455" />
+        <location filename="../../parDesk/ui/views/submit.py" line="460" />
         <source>Signed on the token and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký bằng token và đóng gói: %1 (%2). Bản tự đánh giá đã được khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="470" />
+        <location filename="../../parDesk/ui/views/submit.py" line="475" />
         <source>Signature and seal images saved; the next signed forms show them.</source>
         <translation>Đã lưu ảnh chữ ký và con dấu; các biểu mẫu ký số tiếp theo sẽ hiển thị chúng.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="479" />
+        <location filename="../../parDesk/ui/views/submit.py" line="484" />
         <source>Signed and packaged: %1 (%2). The assessment is locked.</source>
         <translation>Đã ký và đóng gói: %1 (%2). Bản tự đánh giá đã khóa.</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="491" />
+        <location filename="../../parDesk/ui/views/submit.py" line="496" />
         <source>Choose the USB stick or folder</source>
         <translation>Chọn USB hoặc thư mục</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="500" />
+        <location filename="../../parDesk/ui/views/submit.py" line="505" />
         <source>Copied to %1</source>
         <translation>Đã sao chép vào %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="505" />
+        <location filename="../../parDesk/ui/views/submit.py" line="510" />
         <source>Sent: %n package(s) accepted.</source>
         <translation>
             <numerusform>Đã gửi: %n hồ sơ được tiếp nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="510" />
+        <location filename="../../parDesk/ui/views/submit.py" line="515" />
         <source>Choose a folder for the PDF forms</source>
         <translation>Chọn thư mục lưu biểu mẫu PDF</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="520" />
+        <location filename="../../parDesk/ui/views/submit.py" line="525" />
         <source>Forms saved: %1</source>
         <translation>Đã lưu biểu mẫu: %1</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="529" />
+        <location filename="../../parDesk/ui/views/submit.py" line="534" />
         <source>PAR Index forms</source>
         <translation>Biểu mẫu Chỉ số CCHC</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="531" />
+        <location filename="../../parDesk/ui/views/submit.py" line="536" />
         <source>Print the forms</source>
         <translation>In các biểu mẫu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../parDesk/ui/views/submit.py" line="542" />
+        <location filename="../../parDesk/ui/views/submit.py" line="547" />
         <source>Sent %n page(s) to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang tới máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="547" />
-        <location filename="../../parDesk/ui/views/submit.py" line="558" />
+        <location filename="../../parDesk/ui/views/submit.py" line="552" />
+        <location filename="../../parDesk/ui/views/submit.py" line="563" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../parDesk/ui/views/submit.py" line="554" />
+        <location filename="../../parDesk/ui/views/submit.py" line="559" />
         <source>Exported: %1</source>
         <translation>Đã xuất: %1</translation>
     </message>
@@ -2654,6 +2659,34 @@ Dấu vân tay (SHA-256): %3</translation>
         <location filename="../../parDesk/ui/widgets/tree_pane.py" line="80" />
         <source>No item matches the search.</source>
         <translation>Không có mục nào khớp.</translation>
+    </message>
+</context>
+<context>
+    <name>TsaField</name>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="63" />
+        <source>&amp;Timestamp server (TSA):</source>
+        <translation>Máy chủ &amp;dấu thời gian (TSA):</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="64" />
+        <source>Clear</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="67" />
+        <source>The province's RFC 3161 server: the signed forms then carry its timestamp (PAdES B-T). Empty: signed without a timestamp (PAdES B-B).</source>
+        <translation>Máy chủ RFC 3161 của tỉnh: các biểu mẫu ký số sẽ kèm dấu thời gian của máy chủ này (PAdES B-T). Để trống: ký không kèm dấu thời gian (PAdES B-B).</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="71" />
+        <source>Timestamp server (TSA)</source>
+        <translation>Máy chủ dấu thời gian (TSA)</translation>
+    </message>
+    <message>
+        <location filename="../../parDesk/ui/widgets/tsa_field.py" line="72" />
+        <source>Sign the forms without a timestamp server.</source>
+        <translation>Ký các biểu mẫu mà không dùng máy chủ dấu thời gian.</translation>
     </message>
 </context>
 <context>

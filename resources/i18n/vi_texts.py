@@ -81,6 +81,7 @@ VI: dict[str, str] = {
     "Reading %n document(s)…": "Đang đọc %n tài liệu…",
     "Reading cancelled; nothing was changed.": "Đã hủy việc đọc; không có gì thay đổi.",
     "Typed by you; kept": "Do bạn nhập; được giữ nguyên",
+    "Certificate: %1": "Chứng thư: %1",
     "Check each value against the document, edit what is wrong, then accept.": "Đối chiếu từng giá trị với tài liệu, sửa chỗ sai rồi bấm nhận.",
     "OK": "Đạt",
     "Details filled from %n document(s).": "Đã điền thông tin từ %n tài liệu.",
@@ -563,4 +564,13 @@ VI: dict[str, str] = {
     "To change anything, open version %1.": "Muốn sửa, hãy mở phiên bản %1.",
     "Not applicable: its %1 leave the unit's maximum (now %2).":
         "Không áp dụng: %1 của mục này không tính vào điểm tối đa của đơn vị (nay là %2).",
+    # the Submit tab's timestamp server field (widgets/tsa_field.py)
+    '&Timestamp server (TSA):': 'Máy chủ &dấu thời gian (TSA):',
+    'Clear': 'Xóa',
+    ("The province's RFC 3161 server: the signed forms then carry its timestamp (PAdES B-T). "
+     "Empty: signed without a timestamp (PAdES B-B)."):
+        'Máy chủ RFC 3161 của tỉnh: các biểu mẫu ký số sẽ kèm dấu thời gian của máy chủ này (PAdES B-T). '
+        'Để trống: ký không kèm dấu thời gian (PAdES B-B).',
+    'Timestamp server (TSA)': 'Máy chủ dấu thời gian (TSA)',
+    'Sign the forms without a timestamp server.': 'Ký các biểu mẫu mà không dùng máy chủ dấu thời gian.',
 }

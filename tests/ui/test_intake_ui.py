@@ -171,3 +171,94 @@ def test_showing_an_item_does_not_measure_every_document(ctx, qtbot) -> None:
         finally:
             DocumentTableModel.data = original
     assert costs[600] < 2 * costs[60] + 50, costs
+
+
+def _noted_corpus(tmp_path: Path) -> dict[str, tuple[corpus.Spec, Path]]:
+    """Four documents: no note, a signer certificate naming another body, a blank date, and both."""
+    from dataclasses import replace
+
+    from test_intake_read import _signed
+
+    base = [s for s in corpus.specs(40, seed=13) if s.number and s.date][:4]
+    out: dict[str, tuple[corpus.Spec, Path]] = {}
+    for spec, variant in zip(base, ("none", "issuer", "date", "both"), strict=True):
+        spec = replace(spec, name=f"{variant}-{spec.name}", date=None if variant in ("date", "both") else spec.date)
+        path = corpus.render(spec, tmp_path / f"{spec.name}-plain.pdf")
+        if variant in ("issuer", "both"):
+            keys = tmp_path / variant
+            keys.mkdir()
+            path = _signed(path, tmp_path / f"{spec.name}.pdf", "Công ty Cổ phần Ký Số", keys)
+        else:
+            path = path.rename(tmp_path / f"{spec.name}.pdf")
+        out[variant] = (spec, path)
+    return out
+
+
+def test_the_readers_notes_show_beside_their_field_translated(window, qtbot, idle, tmp_path) -> None:
+    """A mismatched signer and a blank date are said on the issuer and date cells, in VI then EN; accepting
+    with the one key still stores exactly the values shown (and an officer's edit)."""
+    from parDesk.ui.widgets.proposals import COLUMNS
+
+    ws = window.ctx.workspace
+    window.show_leaf("1.1.1")
+    idle()
+    docs = _noted_corpus(tmp_path)
+    drop(window.leaf, [p for _, p in docs.values()])
+    panel = window.leaf.evidence.proposals
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.table.rowCount() == 4 and panel._task is None, timeout=90000)
+    idle()
+    row_of = {panel.table.item(r, 0).text(): r for r in range(4)}
+    col = {k: COLUMNS.index(k) for k in COLUMNS}
+    vi = {"issuer": "khác với tổ chức trong chứng thư chữ ký số", "issued_date": "Ngày trên văn bản để trống"}
+    en = {"issuer": "differs from the organisation in the file's signing certificate",
+          "issued_date": "The date on the document is blank"}
+
+    def check(words: dict[str, str], field_word: dict[str, str]) -> None:
+        shown = panel.field_notes.text()
+        assert panel.field_notes.isVisible()
+        for variant, (_spec, path) in docs.items():
+            r = row_of[path.name]
+            wanted = {"none": (), "issuer": ("issuer",), "date": ("issued_date",),
+                      "both": ("issuer", "issued_date")}[variant]
+            for key in ("number", "issued_date", "issuer", "subject"):
+                item = panel.table.item(r, col[key])
+                if key in wanted:
+                    assert words[key] in item.toolTip(), (variant, key, item.toolTip())
+                    assert not item.icon().isNull()
+                    assert f"{path.name} — {field_word[key]}: " in shown, (variant, shown)
+                    line = next(x for x in shown.splitlines() if x.startswith(f"{path.name} — {field_word[key]}"))
+                    assert words[key] in line
+                else:
+                    assert not any(w in item.toolTip() for w in words.values()), (variant, key)
+                    assert item.icon().isNull()
+            if variant == "none":
+                assert path.name not in shown
+        assert "Công ty Cổ phần Ký Số" in shown  # the certificate's organisation is named
+        assert shown.count("\n") == 3  # two notes for "both", one each for "issuer" and "date"
+
+    check(vi, {"issuer": "Cơ quan ban hành", "issued_date": "Ngày"})
+    window.ctx.language.set_language("en")
+    idle()
+    try:
+        check(en, {"issuer": "Issuing body", "issued_date": "Date"})
+        assert "khác với" not in panel.field_notes.text() and "trống" not in panel.field_notes.text()
+    finally:
+        window.ctx.language.set_language("vi")
+        idle()
+    check(vi, {"issuer": "Cơ quan ban hành", "issued_date": "Ngày"})
+    # The officer takes the certificate's name for "issuer"; everything else is accepted as shown.
+    r = row_of[docs["issuer"][1].name]
+    panel.table.item(r, col["issuer"]).setText("Công ty Cổ phần Ký Số")
+    shown_values = {panel.table.item(i, 0).text(): panel.values_of(i) for i in range(4)}
+    panel.table.setFocus()
+    QTest.keyClick(panel.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10000)
+    idle()
+    assert not panel.field_notes.isVisible()
+    stored = {d.original_name: d for d in ws.documents(code="1.1.1")}
+    for variant, (spec, path) in docs.items():
+        d, values = stored[path.name], shown_values[path.name]
+        assert {k: getattr(d, k) or "" for k in values} == values, variant
+        assert d.issued_date == (spec.date.isoformat() if spec.date else ""), variant
+        assert d.number == spec.number
+        assert d.issuer == ("Công ty Cổ phần Ký Số" if variant == "issuer" else spec.issuer), variant

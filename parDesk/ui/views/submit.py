@@ -40,6 +40,7 @@ from parDesk.ui.models.results import ProbCol, ProblemModel
 from parDesk.ui.theme import SPACE_M, SPACE_S, icon
 from parDesk.ui.views.losing import JumpTable
 from parDesk.ui.views.stale import StaleUntilShown
+from parDesk.ui.widgets.tsa_field import TsaField
 from parDesk.ui.workers import TaskHandle, is_cancel
 from parDesk.workspace import Change
 
@@ -175,6 +176,8 @@ class SubmitView(StaleUntilShown, QWidget):
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.identity_box)
+        self.tsa = TsaField(self.ctx)  # the forms' timestamp server (pardesk package tsa)
+        bl.addWidget(self.tsa)
         bl.addWidget(self.actions_box)
         bl.addStretch(1)
         self.lower_part = QScrollArea()
@@ -187,6 +190,7 @@ class SubmitView(StaleUntilShown, QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([3000, 2000])  # 3:2 from the start, not by the (scrollable) lower part's hint
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE_M, SPACE_M, SPACE_M, SPACE_M)
         layout.addWidget(self.splitter, 1)
@@ -238,6 +242,7 @@ class SubmitView(StaleUntilShown, QWidget):
         from parDesk.intake.service import evidence_warnings
 
         lang = self.ctx.lang
+        self.tsa.load()
         self.ctx.read(lambda ws: [w.message(lang) for w in evidence_warnings(ws)], self._show_doc_warnings,
                       label="evidence_warnings")
         f = self.ctx.features

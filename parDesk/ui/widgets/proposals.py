@@ -41,6 +41,8 @@ from parDesk.workspace import Change, DocumentView, Workspace
 
 COLUMNS = ("name", "number", "issued_date", "issuer", "subject", "quality")
 EDITABLE = ("number", "issued_date", "issuer", "subject")
+# The reader's notes (``Proposal.notes``, message keys under "intake.") and the field each one is about.
+NOTE_FIELD = {"date_blank": "issued_date", "issuer_from_signature": "issuer", "issuer_signer_differs": "issuer"}
 
 
 @dataclass
@@ -83,6 +85,11 @@ class ProposalPanel(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._edited)
+        self.field_notes = QLabel()  # the reader's notes, each under the name of the field it is about
+        self.field_notes.setObjectName("banner")
+        self.field_notes.setWordWrap(True)
+        self.field_notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.field_notes.hide()
         self.progress = QProgressBar()
         self.cancel_btn = QPushButton()
         self.cancel_btn.clicked.connect(self.cancel)
@@ -108,6 +115,7 @@ class ProposalPanel(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addWidget(self.table)
+        layout.addWidget(self.field_notes)
         layout.addLayout(busy)
         layout.addLayout(buttons)
         self._filling = False
@@ -178,6 +186,8 @@ class ProposalPanel(QFrame):
         self.cancel_btn.setVisible(busy)
         self.accept_btn.setEnabled(not busy)
         self.table.setVisible(not busy)
+        if busy:
+            self.field_notes.hide()
 
     def _record(self, results: list[tuple[int, Reading]]) -> None:
         from parDesk.intake.service import record_reading
@@ -189,16 +199,32 @@ class ProposalPanel(QFrame):
 
         self.ctx.edit(op, label="intake_record")
 
+    def field_notes_of(self, row: Row) -> dict[str, list[str]]:
+        """The reader's notes on one document, translated, by the field they are about."""
+        from parDesk.i18n import t
+
+        out: dict[str, list[str]] = {}
+        p = row.reading.proposal if row.reading else None
+        for key in dict.fromkeys(p.notes if p else []):
+            note = t("intake." + key, self.ctx.lang)
+            if key == "issuer_signer_differs" and p is not None and p.signer:
+                note += " " + self.tr("Certificate: %1").replace("%1", p.signer)
+            out.setdefault(NOTE_FIELD.get(key, "name"), []).append(note)
+        return out
+
     def _fill(self) -> None:
         self._filling = True
         self.table.setRowCount(len(self.rows))
         notes: list[str] = []
+        noted: list[str] = []  # "file — field: note" lines shown under the table
+        headers = {k: self.table.model().headerData(c, Qt.Orientation.Horizontal) or "" for c, k in enumerate(COLUMNS)}
         for r, row in enumerate(self.rows):
             p = row.reading.proposal if row.reading else None
             meta = p.metadata() if p else {}
             row.values = {k: getattr(row.doc, k) or meta.get(k, "") for k in EDITABLE}
             cells = {"name": row.doc.original_name, "quality": self._quality_text(row)}
             cells |= {k: (text.date(v) if k == "issued_date" and v else v) for k, v in row.values.items()}
+            by_field = self.field_notes_of(row)
             for c, key in enumerate(COLUMNS):
                 item = QTableWidgetItem(cells.get(key, ""))
                 if key in EDITABLE and getattr(row.doc, key):
@@ -209,7 +235,12 @@ class ProposalPanel(QFrame):
                 if key == "quality" and row.reading and row.reading.quality.findings:
                     item.setIcon(icon("warning"))
                     item.setToolTip("\n".join(f.text(self.ctx.lang) for f in row.reading.quality.findings))
+                if key in by_field:
+                    item.setIcon(icon("warning"))
+                    item.setToolTip("\n".join([*by_field[key], *filter(None, [item.toolTip()])]))
                 self.table.setItem(r, c, item)
+            for key, texts in by_field.items():
+                noted += [f"{row.doc.original_name} — {headers[key]}: {n}" for n in texts]
             if row.reading and row.reading.ocr_note:
                 from parDesk.i18n import t
 
@@ -222,6 +253,8 @@ class ProposalPanel(QFrame):
                                   self.table.verticalHeader().defaultSectionSize())
         self.note.setText(" ".join(dict.fromkeys(notes)) or self.tr("Check each value against the document, "
                                                                    "edit what is wrong, then accept."))
+        self.field_notes.setText("\n".join(noted))
+        self.field_notes.setVisible(bool(noted))
         self._filling = False
 
     def _quality_text(self, row: Row) -> str:
@@ -267,6 +300,8 @@ class ProposalPanel(QFrame):
     def dismiss(self) -> None:
         self.rows = []
         self.table.setRowCount(0)
+        self.field_notes.clear()
+        self.field_notes.hide()
         self.hide()
 
     def values_of(self, row: int) -> dict[str, Any]:
