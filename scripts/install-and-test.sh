@@ -10,10 +10,12 @@ cd "$(dirname "$0")/.."
 # postgresql (the sync server's tests start a throwaway cluster with initdb/pg_ctl),
 # curl (bench/bench_sync.py compares our upload with a plain curl PUT),
 # nginx (the deployment test puts the real server behind it), softhsm2 and
-# opensc (a real PKCS#11 token for the signing tests), tesseract with its
+# opensc (a real PKCS#11 token for the signing tests), gcc and libp11-kit-dev (the
+# tests compile a small PKCS#11 module in front of SoftHSM2 that counts PIN tries and
+# has a protected PIN path, tests/signing/pkcs11_shim.c), tesseract with its
 # Vietnamese data (OCR of scanned evidence), chromium and chromium-driver
 # (the appraisal desk is driven in a real browser).
-APT_PACKAGES="poppler-utils libreoffice-calc-nogui zip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl postgresql curl nginx softhsm2 opensc tesseract-ocr tesseract-ocr-vie chromium chromium-driver"
+APT_PACKAGES="poppler-utils libreoffice-calc-nogui zip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl postgresql curl nginx softhsm2 opensc gcc libp11-kit-dev tesseract-ocr tesseract-ocr-vie chromium chromium-driver"
 source scripts/apt-install.sh
 apt_install_missing $APT_PACKAGES
 

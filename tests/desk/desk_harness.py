@@ -63,7 +63,7 @@ class Client:
 
 class Desk:
     def __init__(self, tmp: Path, units: tuple[str, ...] = ("11111", "22222"), evidence_bytes: int = 4096,
-                 database_url: str = "", template: Desk | None = None, **config: Any) -> None:
+                 database_url: str = "", template: Desk | None = None, storage: Any = None, **config: Any) -> None:
         overrides: dict[str, Any] = {"extra": {"desk_login_burst": 200, **config.pop("extra", {})}}
         if database_url:
             overrides["database_url"] = database_url
@@ -78,7 +78,14 @@ class Desk:
             self.url = self.server.url
             self.workspaces, self.packages, self.clients = {}, dict(template.packages), []
             return
-        self.service = make_service(tmp, **overrides, **config)
+        if storage is not None:  # e.g. an S3Storage: accepted packages live in a bucket
+            from parDesk.sync.server.config import ServerConfig
+            from parDesk.sync.server.service import ServerService
+
+            self.service = ServerService(ServerConfig(data_dir=tmp / "server", province="Tỉnh Mẫu", **overrides,
+                                                      **config), storage=storage)
+        else:
+            self.service = make_service(tmp, **overrides, **config)
         self.service.frameworks.publish(TINY.read_bytes())
         self.server = ServerThread(self.service).__enter__()
         self.url = self.server.url

@@ -196,3 +196,55 @@ def test_admin_creates_and_resets_an_account_in_the_browser(desk):
     assert c.login("kh_cn", "mật khẩu thứ hai 000").status_code == 303
     assert c.http.get("/desk/").text.count("Sở Khoa học và Công nghệ") >= 1
 
+
+
+def _labels(template: str) -> list[str]:
+    """The plain message keys a desk template shows (no placeholders: those are checked with their values)."""
+    import re
+
+    from parDesk.i18n import _catalog
+
+    text = (Path(accounts.__file__).parent / "templates" / template).read_text()
+    keys = sorted(set(re.findall(r"_\('(dk\.[a-z_.]+)'\)", text)))
+    return [k for k in keys if k in _catalog and "{" not in _catalog[k]["vi"] + _catalog[k]["en"]]
+
+
+@pytest.mark.parametrize("template,link", [("accounts.html", "#accounts-link"),
+                                           ("certificates.html", "#certificates-link")])
+def test_the_admin_pages_in_english_in_the_browser(desk, waiting_certificate, template, link):
+    """Switched to English by the page's own link: every label the Vietnamese page shows is shown in English,
+    and no Vietnamese is left but the people's own data (names, agencies, units, certificate subjects)."""
+    import re
+
+    from parDesk.i18n import _catalog
+
+    vi_only = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+    pending, _send = waiting_certificate
+    data = [u.display_name for u in accounts.list_users(desk.service.session)]
+    data += [u.agency for u in accounts.list_users(desk.service.session)]
+    data += [pending.subject, pending.issuer, "Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Tân Phú",
+             "Tiếng Việt"]  # the switch back names its language in that language, as language menus do
+    with chromium() as browser:
+        page = login(browser, desk.url, "admin", PASSWORD)
+        page.goto(desk.url + "/desk/admin")
+        page.click(link)
+        vi_text = page.locator("body").inner_text()
+        with page.expect_navigation():
+            page.click("a.lang")  # the page's own language switch, kept in a cookie
+        page.goto(desk.url + "/desk/admin")
+        page.click(link)
+        en_text = page.locator("body").inner_text()
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.close()
+    rest = en_text  # the English page less the people's own data
+    for value in sorted({d for d in data if d}, key=len, reverse=True):
+        rest = rest.replace(value, "")
+    shown = [k for k in _labels(template) if _catalog[k]["vi"] in vi_text]
+    assert len(shown) >= 8, shown
+    for key in shown:
+        vi, en = _catalog[key]["vi"], _catalog[key]["en"]
+        assert en in rest, (key, en)
+        if vi != en and vi not in en:
+            assert vi not in rest, (key, vi)
+    for line in rest.splitlines():
+        assert not vi_only.search(line), (template, line)

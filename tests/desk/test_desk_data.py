@@ -35,8 +35,8 @@ def test_survey_points_form_and_xlsx_dry_run(desk):
                         headers={"X-CSRF-Token": admin.csrf, "Content-Type": "application/octet-stream"})
     assert r.status_code == 422
     msg = r.json()["error"]["message"]
-    for row in ("dòng 2", "dòng 3", "dòng 4", "dòng 5"):
-        assert row in msg, msg
+    for where in ("Sheet!C2", "Sheet!3:3", "Sheet!C4", "Sheet!5:5"):  # the score's cell, or the row
+        assert where in msg, msg
     good = _xlsx([("11111", "2.2.1", 4), ("22222", "2.2.1", "2,5")])
     r = admin.http.post("/desk/admin/survey-import?dry_run=1", content=good,
                         headers={"X-CSRF-Token": admin.csrf, "Content-Type": "application/octet-stream"})

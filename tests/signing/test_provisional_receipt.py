@@ -77,6 +77,21 @@ def _send(ws, server, signer, *, via_cli: str = ""):
     return item, report
 
 
+def _desk_page(server, unit_code: str, lang: str) -> str:
+    """The desk's unit page over HTTP, as an administrator (created once), in ``lang``."""
+    import httpx
+
+    from parDesk.sync.server.desk import accounts
+    if not any(u.username == "admin-p" for u in accounts.list_users(server.service.session)):
+        accounts.create_user(server.service.session, "admin-p", "mat khau du dai 123", "admin", display_name="QT")
+    with httpx.Client(base_url=server.url, follow_redirects=False, timeout=30) as http:
+        r = http.post("/desk/login", data={"username": "admin-p", "password": "mat khau du dai 123"})
+        assert r.status_code == 303, r.text
+        page = http.get(f"/desk/unit/{unit_code}", params={"lang": lang})
+        assert page.status_code == 200, page.text[:500]
+        return page.text
+
+
 def _cli(ws, *args: str, lang: str = "vi") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=os.getcwd(), PARDESK_PASSPHRASE=PASSPHRASE)
     return subprocess.run([sys.executable, "-m", "parDesk", "--lang", lang, *args, "--workspace", str(ws.folder)],
@@ -133,6 +148,11 @@ def test_accepted_provisionally_is_marked_in_the_signed_receipt_and_shown(provin
     with server.service.read_session() as s:
         sub = s.exec(select(Submission).where(Submission.package_sha256 == item.sha256)).one()
     assert json.loads(sub.receipt_json)["receipt"]["provisional"] == mark
+    # and the desk's submission page says it, in the reader's language
+    import html
+    code = ws.unit().admin_code
+    assert MARK_VI in html.unescape(_desk_page(server, code, "vi"))
+    assert MARK_EN in html.unescape(_desk_page(server, code, "en"))
 
 
 def test_the_same_package_without_provisional_policy_is_refused_and_unmarked(province):
@@ -162,6 +182,8 @@ def test_a_package_whose_revocation_is_settled_gets_an_ordinary_receipt_under_ei
     assert "provisional" not in fields
     assert MARK_VI not in receipt_text(fields, "vi") and MARK_EN not in receipt_text(fields, "en")
     assert item.label("vi") == "tỉnh đã chấp nhận" and item.label("en") == "accepted by the province"
+    page = _desk_page(server, ws.unit().admin_code, "vi")
+    assert 'id="provisional"' not in page and MARK_VI not in page
     # and the unit's own pinned key, with revocation down and the lenient policy, is ordinary too
     revocation.down = True
     try:

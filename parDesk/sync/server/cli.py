@@ -210,8 +210,13 @@ def cmd_users(args: argparse.Namespace) -> int:
     service = _service(args)
     try:
         if args.users_command == "add":
-            accounts.create_user(service.session, args.username, _password(args), args.role, agency=args.agency or "",
-                                 display_name=args.name or "")
+            try:
+                accounts.create_user(service.session, args.username, _password(args), args.role,
+                                     agency=args.agency or "", display_name=args.name or "")
+            except ParDeskError as exc:
+                if exc.key == "desk.agency_needed":
+                    exc.where = "--agency"  # the option the person typed the command with
+                raise
         elif args.users_command == "password":
             accounts.set_password(service.session, args.username, _password(args))
         elif args.users_command in ("disable", "enable"):

@@ -10,7 +10,9 @@ The S3 plan (docs/sync.md): uploads in progress stay on local scratch disk
 (tus PATCH appends at an offset, which object stores do not do cheaply), and
 :meth:`commit` becomes "multipart-upload the verified file to the bucket under
 ``packages/<sha>.zip``, then delete the scratch file"; :meth:`open_package`
-streams from the bucket; :meth:`local_copy` downloads to scratch for re-verification.
+streams from the bucket; :meth:`local_copy` downloads to scratch for re-verification;
+:meth:`open_seekable` reads the object in place by ranged GETs (the desk reads
+a package's assessment and serves evidence byte ranges that way).
 :class:`S3Storage` is that plan; :func:`make_storage` picks one from ``--storage``.
 """
 
@@ -23,7 +25,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, cast
 from urllib.parse import urlsplit
 
 from parDesk.fsutil import fsync_dir
@@ -50,6 +52,7 @@ class PackageStorage(Protocol):
     def import_file(self, path: Path, sha256: str) -> str: ...
     def has_package(self, key: str) -> bool: ...
     def open_package(self, key: str) -> BinaryIO: ...
+    def open_seekable(self, key: str) -> BinaryIO: ...
     def local_copy(self, key: str) -> AbstractContextManager[Path]: ...
     def partial_ids(self) -> list[str]: ...
 
@@ -126,6 +129,9 @@ class FolderStorage(_LocalPartials):
     def open_package(self, key: str) -> BinaryIO:
         return open(self._package_path(key), "rb")
 
+    def open_seekable(self, key: str) -> BinaryIO:
+        return open(self._package_path(key), "rb")
+
     @contextmanager
     def local_copy(self, key: str) -> Iterator[Path]:
         yield self._package_path(key)
@@ -152,6 +158,92 @@ class _StreamingBodyReader(io.RawIOBase):
     def close(self) -> None:
         if not self.closed:
             self._body.close()
+        super().close()
+
+
+class _RangedObject(io.RawIOBase):
+    """A read-only, seekable file over one bucket object, read by ranged GETs (``Range: bytes=a-b``).
+
+    What the desk needs to read a zip in place (central directory at the end,
+    a local header, then one member's bytes) without downloading the package.
+    Reads go through one read-ahead buffer: after a seek it starts at
+    ``first_read`` bytes (a zip's end record or a local header is small, and
+    the first byte of a document should come quickly), and doubles while the
+    reads stay sequential, up to ``max_read`` — so streaming a 50 MB document
+    makes a few dozen GETs and never holds more than ``max_read`` bytes plus
+    the caller's chunk. A read larger than the buffer goes straight into the
+    caller's memory, one GET.
+    """
+
+    def __init__(self, client: Any, bucket: str, name: str, size: int, *, first_read: int = 64 * 1024,
+                 max_read: int = 4 * MiB) -> None:
+        self._client, self._bucket, self._name, self._size = client, bucket, name, size
+        self._first, self._max = first_read, max_read
+        self._pos = 0
+        self._buf = b""
+        self._buf_start = 0
+        self._next_read = first_read
+        self.gets = 0  # ranged GETs made (tests and benches look)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        pos = base + offset
+        if pos < 0:
+            raise ValueError("negative seek position")
+        if pos != self._pos and not (self._buf_start <= pos <= self._buf_start + len(self._buf)):
+            self._next_read = self._first  # a jump: read ahead small again
+        self._pos = pos
+        return pos
+
+    def _get(self, start: int, length: int) -> bytes:
+        end = min(self._size, start + length) - 1
+        obj = self._client.get_object(Bucket=self._bucket, Key=self._name, Range=f"bytes={start}-{end}")
+        self.gets += 1
+        body = obj["Body"]
+        try:
+            data: bytes = body.read()
+        finally:
+            body.close()
+        if len(data) != end - start + 1:
+            raise OSError(f"S3 range {start}-{end} of {self._name}: {len(data)} bytes came back")
+        return data
+
+    def readinto(self, b: Any) -> int:
+        out = memoryview(b).cast("B")
+        filled = 0
+        while filled < len(out) and self._pos < self._size:
+            off = self._pos - self._buf_start
+            if 0 <= off < len(self._buf):  # from the read-ahead buffer
+                n = min(len(out) - filled, len(self._buf) - off)
+                out[filled:filled + n] = self._buf[off:off + n]
+            else:
+                want = min(len(out) - filled, self._size - self._pos)
+                if want >= self._max:  # large read: straight into the caller's memory
+                    data = self._get(self._pos, want)
+                    n = len(data)
+                    out[filled:filled + n] = data
+                    self._buf, self._buf_start = b"", 0
+                else:
+                    self._buf = b""  # let the old buffer go before the next one arrives
+                    self._buf = self._get(self._pos, max(want, self._next_read))
+                    self._buf_start = self._pos
+                    self._next_read = min(self._max, self._next_read * 2)
+                    continue
+            filled += n
+            self._pos += n
+        return filled
+
+    def close(self) -> None:
+        self._buf = b""
         super().close()
 
 
@@ -202,6 +294,7 @@ class S3Storage(_LocalPartials):
             client = boto3.session.Session().client("s3", endpoint_url=endpoint_url or None, region_name=region or None,
                                                     config=config)
         self.client = client
+        self._sizes: dict[str, int] = {}  # storage key -> object size, for open_seekable
         self.transfer = TransferConfig(multipart_threshold=multipart_threshold, multipart_chunksize=part_size,
                                        max_concurrency=max_concurrency, use_threads=max_concurrency > 1)
 
@@ -268,6 +361,24 @@ class S3Storage(_LocalPartials):
                 raise FileNotFoundError(key) from exc
             raise
         return io.BufferedReader(_StreamingBodyReader(obj["Body"]), buffer_size=1 * MiB)
+
+    def open_seekable(self, key: str) -> BinaryIO:
+        """A seekable read-only file over the object by ranged GETs (bounded memory); FileNotFoundError if absent.
+
+        For reading a zip in place (the desk's package views and evidence):
+        no download, no whole object in memory.
+        """
+        size = self._sizes.get(key)
+        if size is None:  # an accepted package never changes (its key is its hash): one HEAD per package
+            head = self._head(key)
+            if head is None:
+                raise FileNotFoundError(key)
+            size = int(head["ContentLength"])
+            if len(self._sizes) > 100_000:
+                self._sizes.clear()
+            self._sizes[key] = size
+        raw = _RangedObject(self.client, self.bucket, self.object_name(key), size)
+        return cast(BinaryIO, raw)  # a RawIOBase is a binary file; typeshed's BinaryIO is a nominal class
 
     @contextmanager
     def local_copy(self, key: str) -> Iterator[Path]:

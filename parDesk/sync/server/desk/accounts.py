@@ -40,8 +40,10 @@ register({
     "desk.user_exists": ("Tài khoản {username} đã có", "Account {username} already exists"),
     "desk.no_user": ("Không có tài khoản {username}", "No account {username}"),
     "desk.weak_password": ("Mật khẩu phải có ít nhất 10 ký tự", "The password must have at least 10 characters"),
-    "desk.agency_needed": ("Thẩm định viên phải thuộc một cơ quan (--agency)",
-                           "An appraiser must belong to an agency (--agency)"),
+    # Said without naming a field: the CLI puts "--agency" in front, the desk says which box to fill.
+    "desk.agency_needed": ("Thẩm định viên phải thuộc một cơ quan", "An appraiser must belong to an agency"),
+    "desk.agency_needed_field": ("Thẩm định viên phải thuộc một cơ quan: hãy điền ô «Cơ quan»",
+                                 "An appraiser must belong to an agency: fill in the “Agency” box"),
 })
 
 

@@ -9,6 +9,8 @@ password).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from parDesk.i18n import ParDeskError, register
@@ -48,11 +50,23 @@ def list_accounts(core: DeskCore, who: DeskPrincipal) -> list[dict[str, Any]]:
     return [_shown(u) for u in accounts.list_users(core.session)]
 
 
+@contextmanager
+def _agency_box() -> Iterator[None]:
+    """The account rules name no field; on the accounts page the missing agency is the "Cơ quan" box."""
+    try:
+        yield
+    except ParDeskError as exc:
+        if exc.key == "desk.agency_needed":
+            raise ParDeskError("desk.agency_needed_field") from None
+        raise
+
+
 def create_account(core: DeskCore, who: DeskPrincipal, data: dict[str, Any]) -> None:
     core.require_admin(who)
-    user = accounts.create_user(core.session, str(data.get("username") or ""), str(data.get("password") or ""),
-                                str(data.get("role") or ""), agency=str(data.get("agency") or ""),
-                                display_name=str(data.get("display_name") or "").strip())
+    with _agency_box():
+        user = accounts.create_user(core.session, str(data.get("username") or ""), str(data.get("password") or ""),
+                                    str(data.get("role") or ""), agency=str(data.get("agency") or ""),
+                                    display_name=str(data.get("display_name") or "").strip())
     _audit(core, who, "account_create", new=_shown(user))
 
 
@@ -78,7 +92,8 @@ def set_account_role(core: DeskCore, who: DeskPrincipal, username: str, role: st
     user = _account(core, username)
     if user.username == who.username and role != "admin":
         raise ParDeskError("desk.not_yourself")
-    accounts.set_role(core.session, user.username, role, agency)
+    with _agency_box():
+        accounts.set_role(core.session, user.username, role, agency)
     _audit(core, who, "account_role", old=_shown(user), new={**_shown(user), "role": role, "agency": agency.strip()})
 
 

@@ -4,7 +4,9 @@ Evidence in a package is stored without recompression (the packager's rule
 for PDF, JPEG, PNG …), so a document is one contiguous byte range of the zip:
 the response seeks to it and streams only the bytes asked for, whatever the
 document's size. A compressed member (rare: text files) is streamed through
-the decompressor without ranges. The path inside the zip comes from the
+the decompressor without ranges. With S3 storage the package is read in
+place by ranged GETs (:meth:`S3Storage.open_seekable`): the central directory,
+the member's local header, then only the bytes asked for. The path inside the zip comes from the
 verified ``assessment.json`` entry for that hash, never from the request.
 """
 
@@ -12,7 +14,9 @@ from __future__ import annotations
 
 import re
 import struct
+import threading
 import zipfile
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -23,6 +27,27 @@ SAFE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/tiff", "text/
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "text/plain"}
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 256 * 1024
+
+
+_SPANS: OrderedDict[tuple[str, str], tuple[int, int, int]] = OrderedDict()
+_SPANS_LOCK = threading.Lock()
+
+
+def cached_member_span(fh: BinaryIO, package_key: str, member: str) -> tuple[int, int, int]:
+    """:func:`member_span`, remembered per (package, member): a package never changes once accepted.
+
+    On S3 reading the span costs three round trips (end record, central
+    directory, local header); the second opening of a document skips them.
+    """
+    with _SPANS_LOCK:
+        span = _SPANS.get((package_key, member))
+    if span is None:
+        span = member_span(fh, member)
+        with _SPANS_LOCK:
+            _SPANS[(package_key, member)] = span
+            while len(_SPANS) > 4096:
+                _SPANS.popitem(last=False)
+    return span
 
 
 def member_span(fh: BinaryIO, member: str) -> tuple[int, int, int]:
@@ -83,8 +108,6 @@ def content_type(media_type: str) -> str:
 
 
 def open_seekable(storage: Any, key: str) -> BinaryIO:
-    fh = storage.open_package(key)
-    if getattr(fh, "seekable", lambda: False)():
-        return fh
-    fh.close()
-    raise OSError("package storage is not seekable")
+    """The package as a seekable file: a local file, or ranged GETs on S3 (bounded memory either way)."""
+    fh: BinaryIO = storage.open_seekable(key)
+    return fh

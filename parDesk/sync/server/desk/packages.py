@@ -90,7 +90,7 @@ class PackageCache:
             if view is not None:
                 self._items.move_to_end(sub.package_sha256)
                 return view
-        with self.storage.open_package(sub.storage_key) as fh, zipfile.ZipFile(fh) as zf:
+        with self.storage.open_seekable(sub.storage_key) as fh, zipfile.ZipFile(fh) as zf:  # S3: ranged GETs
             snap = json.loads(zf.read("data/assessment.json"))
         items = {it["code"]: it for it in snap.get("items", []) if it.get("kind") == "leaf"}
         evidence: dict[str, EvidenceRef] = {}

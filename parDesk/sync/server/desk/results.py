@@ -9,7 +9,7 @@ from typing import IO, Any
 
 from sqlmodel import select
 
-from parDesk.i18n import ParDeskError, register
+from parDesk.i18n import Num, ParDeskError, register
 from parDesk.sync.server.desk import views
 from parDesk.sync.server.desk.accounts import DeskPrincipal
 from parDesk.sync.server.desk.core import DeskCore, j
@@ -21,6 +21,8 @@ register({
     "desk.bad_share": ("Tỷ lệ phải từ 0 đến 100", "The share must be between 0 and 100"),
     "desk.survey_range": ("Điểm {value} của mục {code} ngoài khoảng 0–{max}",
                           "Score {value} for {code} is outside 0–{max}"),
+    "desk.survey_not_number": ("Điểm của mục {code} phải là một số, không phải «{value}»",
+                               "The score of item {code} must be a number, not “{value}”"),
     "desk.not_survey": ("Mục {code} không phải mục điểm điều tra", "Item {code} is not a survey item"),
 })
 
@@ -238,17 +240,22 @@ def save_survey(core: DeskCore, who: DeskPrincipal, year: int, rows: list[dict[s
 
     errors: list[ParDeskError] = []
     clean = []
-    for i, r in enumerate(rows, start=1):
+    for r in rows:
         unit, code = str(r.get("unit_code") or "").strip(), str(r.get("code") or "").strip()
-        where = f"{r.get('where') or '#' + str(i)} · {unit} {code}"
+        where = f"{r['where']} · {unit} {code}" if r.get("where") else f"{unit} · {code}"
         try:
             view = core.latest_view(unit, year)
             leaf = view.framework.leaf(code)
             if leaf.rule.kind != "survey" and leaf.self_scored:
                 raise ParDeskError("desk.not_survey", where=where, code=code)
-            value = parse_decimal(str(r.get("score") or "").replace(",", "."), f"{where} score")
+            cell = str(r.get("score_where") or where)
+            raw = r.get("score")
+            try:
+                value = parse_decimal(str(raw if raw is not None else "").replace(",", "."))
+            except ParDeskError:
+                raise ParDeskError("desk.survey_not_number", where=cell, code=code, value=str(raw or "")) from None
             if not (0 <= value <= leaf.max):
-                raise ParDeskError("desk.survey_range", where=where, value=value, code=code, max=leaf.max)
+                raise ParDeskError("desk.survey_range", where=cell, value=Num(value), code=code, max=Num(leaf.max))
             clean.append((unit, code, format(value.normalize(), "f")))
         except ParDeskError as exc:
             exc.where = exc.where or where
@@ -283,6 +290,7 @@ def read_survey_xlsx(data: bytes) -> list[dict[str, Any]]:
     import io
 
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
     from parDesk.sync.server import sheets  # noqa: F401 - registers the sheet messages
 
@@ -310,7 +318,10 @@ def read_survey_xlsx(data: bytes) -> list[dict[str, Any]]:
             continue
         row = {fld: values[i] if i < len(values) else None for i, fld in columns.items()}
         row["unit_code"] = str(row.get("unit_code") or "").strip()
-        row["_row"] = n
+        # Where each error points, as a spreadsheet user reads it in any language: the row, and the score's cell.
+        score_col = next(i for i, fld in columns.items() if fld == "score")
+        row["where"] = f"{sheet.title}!{n}:{n}"
+        row["score_where"] = f"{sheet.title}!{get_column_letter(score_col + 1)}{n}"
         rows.append(row)
     if columns is None:
         raise ParDeskError("sheet.no_header", where="xlsx", columns=", ".join(SURVEY_ALIASES))
@@ -321,6 +332,4 @@ def import_survey_xlsx(core: DeskCore, who: DeskPrincipal, year: int, data: byte
     """The XLSX import, validated per cell (each error names its row and column), all or nothing."""
     core.require_admin(who)
     rows = read_survey_xlsx(data)
-    for r in rows:
-        r["where"] = f"dòng {r['_row']}"
     return save_survey(core, who, year, rows, dry_run=dry_run)

@@ -244,7 +244,7 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
         sub = (await call(core.submissions, unit_code, year))[-1]
         fh = await call(evidence.open_seekable, service.storage, sub.storage_key)
         try:
-            start, size, compress = await call(evidence.member_span, fh, ref.member)
+            start, size, compress = await call(evidence.cached_member_span, fh, sub.storage_key, ref.member)
         except BaseException:
             fh.close()
             raise
