@@ -13,10 +13,11 @@ import pytest
 
 pytest.importorskip("marionette_driver", reason="marionette-driver is not installed (pip install 'pardesk[test]')")
 
-from desk_harness import PASSWORD  # noqa: E402 - after the importorskip line
-from firefox import firefox, firefox_binary, press, wait_for  # noqa: E402
+from desk_harness import PASSWORD
+from firefox import firefox, firefox_binary, press, wait_for
 
-pytestmark = pytest.mark.skipif(firefox_binary() is None, reason="Firefox is not installed (apt-get install firefox-esr)")
+pytestmark = pytest.mark.skipif(firefox_binary() is None,
+                                reason="Firefox is not installed (apt-get install firefox-esr)")
 
 ENTER, ARROW_DOWN = "\ue007", "\ue015"
 
@@ -65,8 +66,9 @@ def test_core_path_in_firefox(desk, tmp_path):
         score = ff.find_element("css selector", '[id="item-1.1.2"] form[data-round="1"] input[name=score]')
         score.click()
         press(ff, "0,5\ue004Thiếu hồ sơ tháng 3" + ENTER)
-        saved = wait_for(lambda: ff.find_elements("css selector", '[id="item-1.1.2"] form[data-round="1"] output.msg.ok'),
-                         10, "the inline 'saved' mark")
+        form = '[id="item-1.1.2"] form[data-round="1"]'
+        saved = wait_for(lambda: ff.find_elements("css selector", f"{form} output.msg.ok"), 10,
+                         "the inline 'saved' mark")
         assert saved[0].text
         entry = desk.desk.entries("22222", 2025)[("1.1.2", 1)]
         assert entry.score == "0.5" and entry.comment == "Thiếu hồ sơ tháng 3" and entry.updated_by == "snv"
@@ -74,7 +76,6 @@ def test_core_path_in_firefox(desk, tmp_path):
         assert ff.execute_script("return document.activeElement.name") == "score"
         # shown after a reload
         ff.refresh()
-        form = '[id="item-1.1.2"] form[data-round="1"]'
         assert ff.find_element("css selector", f"{form} input[name=score]").get_property("value") in ("0,5", "0.5")
         assert ff.find_element("css selector", f"{form} input[name=comment]").get_property("value") == \
             "Thiếu hồ sơ tháng 3"
