@@ -135,9 +135,9 @@ def _read_pdf(path: Path, size: int, use_ocr: bool, index_text: bool, cancel: Ca
                     if progress:
                         progress(i + 1, min(len(pdf), MAX_INDEX_PAGES))
         elif use_ocr and ocr.status().available:
-            image = page.render(scale=ocr.OCR_DPI / 72, grayscale=True).to_pil()
+            image, page_height = ocr.render_header(page)
             _check(cancel)
-            proposal = _repaired(propose(ocr.ocr_header_lines(image, ocr.OCR_DPI), "ocr"))
+            proposal = _repaired(propose(ocr.ocr_header_lines(image, ocr.OCR_DPI, page_height=page_height), "ocr"))
             if index_text:
                 texts = _ocr_pages(pdf, cancel, progress)
         else:

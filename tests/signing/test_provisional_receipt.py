@@ -77,6 +77,21 @@ def _send(ws, server, signer, *, via_cli: str = ""):
     return item, report
 
 
+def _desk_page(server, unit_code: str, lang: str) -> str:
+    """The desk's unit page over HTTP, as an administrator (created once), in ``lang``."""
+    import httpx
+
+    from parDesk.sync.server.desk import accounts
+    if not any(u.username == "admin-p" for u in accounts.list_users(server.service.session)):
+        accounts.create_user(server.service.session, "admin-p", "mat khau du dai 123", "admin", display_name="QT")
+    with httpx.Client(base_url=server.url, follow_redirects=False, timeout=30) as http:
+        r = http.post("/desk/login", data={"username": "admin-p", "password": "mat khau du dai 123"})
+        assert r.status_code == 303, r.text
+        page = http.get(f"/desk/unit/{unit_code}", params={"lang": lang})
+        assert page.status_code == 200, page.text[:500]
+        return page.text
+
+
 def _cli(ws, *args: str, lang: str = "vi") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=os.getcwd(), PARDESK_PASSPHRASE=PASSPHRASE)
     return subprocess.run([sys.executable, "-m", "parDesk", "--lang", lang, *args, "--workspace", str(ws.folder)],
@@ -133,6 +148,11 @@ def test_accepted_provisionally_is_marked_in_the_signed_receipt_and_shown(provin
     with server.service.read_session() as s:
         sub = s.exec(select(Submission).where(Submission.package_sha256 == item.sha256)).one()
     assert json.loads(sub.receipt_json)["receipt"]["provisional"] == mark
+    # and the desk's submission page says it, in the reader's language
+    import html
+    code = ws.unit().admin_code
+    assert MARK_VI in html.unescape(_desk_page(server, code, "vi"))
+    assert MARK_EN in html.unescape(_desk_page(server, code, "en"))
 
 
 def test_the_same_package_without_provisional_policy_is_refused_and_unmarked(province):
@@ -162,6 +182,8 @@ def test_a_package_whose_revocation_is_settled_gets_an_ordinary_receipt_under_ei
     assert "provisional" not in fields
     assert MARK_VI not in receipt_text(fields, "vi") and MARK_EN not in receipt_text(fields, "en")
     assert item.label("vi") == "tỉnh đã chấp nhận" and item.label("en") == "accepted by the province"
+    page = _desk_page(server, ws.unit().admin_code, "vi")
+    assert 'id="provisional"' not in page and MARK_VI not in page
     # and the unit's own pinned key, with revocation down and the lenient policy, is ordinary too
     revocation.down = True
     try:
@@ -191,3 +213,33 @@ def test_a_receipt_from_before_the_mark_still_reads(province):
     # a field that is not the mark's shape is not read as one
     odd = sign_receipt(dict(base, verdict="accepted", reasons=[], provisional="yes"), service.key, service.cert)
     assert provisional_text(verify_receipt(odd, pinned_server_cert(ws))) == ""
+
+
+def _server_cli(data, *args: str, lang: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    return subprocess.run([sys.executable, "-m", "parDesk.sync.server.cli", *args, "--data", str(data), "--lang", lang],
+                          capture_output=True, text=True, env=env, timeout=180)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_on_usb_the_server_says_provisional_and_the_commune_reads_it_from_the_receipt_file(province, lang):
+    """`pardesk-server usb import` (a process) with CRL and OCSP down, then `pardesk receipt import` (a process)."""
+    server, ws, ca, revocation = province
+    data = server.service.config.data_dir
+    signer = _ca_signer(ws, ca, revocation, crl=True, ocsp=True)
+    Bindings(server.service).bind(ws.unit().admin_code, cert=signer.certificate(), by="test")
+    set_unknown_revocation_policy(data, ACCEPT_PROVISIONALLY)
+    pkg = build_submission(ws, signer, allow_problems=True)
+    revocation.down = True
+    try:
+        out = _server_cli(data, "usb", "import", str(pkg.path), lang=lang)
+    finally:
+        revocation.down = False
+    mark = MARK_VI if lang == "vi" else MARK_EN
+    assert out.returncode == 0 and mark in out.stdout, out.stdout + out.stderr
+    receipt_file = pkg.path.with_suffix(".receipt.json")
+    assert json.loads(receipt_file.read_text(encoding="utf-8"))["receipt"]["provisional"]["revocation"] == "unknown"
+    back = _cli(ws, "receipt", "import", str(receipt_file), lang=lang)
+    assert back.returncode == 0 and mark in back.stdout, back.stdout + back.stderr
+    item = next(i for i in outbox.items(ws) if i.sha256 == pkg.sha256)
+    assert item.state == "accepted" and mark in item.label(lang)

@@ -20,6 +20,18 @@ from parDesk.sync.server.desk.present import Presenter
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _provisional(sub: Any) -> dict[str, str]:
+    """The signed receipt's "accepted provisionally (revocation unknown)" mark in both languages, or {}."""
+    from parDesk.sync.receipts import provisional_text
+
+    try:
+        fields = json.loads(sub.receipt_json).get("receipt") or {}
+    except (ValueError, AttributeError):
+        return {}
+    marks = {lang: provisional_text(fields, lang) for lang in ("vi", "en")}
+    return marks if marks["vi"] else {}
+
+
 def add_pages(router: APIRouter, core: DeskCore, *, principal: Callable, writer: Callable, render: Callable,
               domain: Callable, year_of: Callable, lang_of: Callable,
               security_headers: Callable) -> None:
@@ -66,7 +78,7 @@ def add_pages(router: APIRouter, core: DeskCore, *, principal: Callable, writer:
         return {"view": view, "subs": subs, "groups": groups, "unit_code": unit_code, "year": year,
                 "mine_closed": mine, "final": final, "self_totals": st, "appraised_totals": at,
                 "unit_name": view.snapshot.get("unit", {}).get("name", unit_code), "locks": locks,
-                "round_now": 2 if 1 in mine else 1}
+                "round_now": 2 if 1 in mine else 1, "provisional": _provisional(subs[-1])}
 
     @router.get("/unit/{unit_code}")
     async def unit_page(unit_code: str, request: Request) -> Response:
