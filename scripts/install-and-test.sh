@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 # has a protected PIN path, tests/signing/pkcs11_shim.c), tesseract with its
 # Vietnamese data (OCR of scanned evidence), chromium and chromium-driver
 # (the appraisal desk is driven in a real browser).
-APT_PACKAGES="poppler-utils libreoffice-calc-nogui zip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl postgresql curl nginx softhsm2 opensc gcc libp11-kit-dev tesseract-ocr tesseract-ocr-vie chromium chromium-driver"
+APT_PACKAGES="poppler-utils libreoffice-calc-nogui zip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 openssl postgresql curl nginx softhsm2 opensc gcc libp11-kit-dev tesseract-ocr tesseract-ocr-vie chromium chromium-driver firefox-esr"
 source scripts/apt-install.sh
 apt_install_missing $APT_PACKAGES
 

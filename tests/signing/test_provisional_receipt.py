@@ -213,3 +213,33 @@ def test_a_receipt_from_before_the_mark_still_reads(province):
     # a field that is not the mark's shape is not read as one
     odd = sign_receipt(dict(base, verdict="accepted", reasons=[], provisional="yes"), service.key, service.cert)
     assert provisional_text(verify_receipt(odd, pinned_server_cert(ws))) == ""
+
+
+def _server_cli(data, *args: str, lang: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    return subprocess.run([sys.executable, "-m", "parDesk.sync.server.cli", *args, "--data", str(data), "--lang", lang],
+                          capture_output=True, text=True, env=env, timeout=180)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_on_usb_the_server_says_provisional_and_the_commune_reads_it_from_the_receipt_file(province, lang):
+    """`pardesk-server usb import` (a process) with CRL and OCSP down, then `pardesk receipt import` (a process)."""
+    server, ws, ca, revocation = province
+    data = server.service.config.data_dir
+    signer = _ca_signer(ws, ca, revocation, crl=True, ocsp=True)
+    Bindings(server.service).bind(ws.unit().admin_code, cert=signer.certificate(), by="test")
+    set_unknown_revocation_policy(data, ACCEPT_PROVISIONALLY)
+    pkg = build_submission(ws, signer, allow_problems=True)
+    revocation.down = True
+    try:
+        out = _server_cli(data, "usb", "import", str(pkg.path), lang=lang)
+    finally:
+        revocation.down = False
+    mark = MARK_VI if lang == "vi" else MARK_EN
+    assert out.returncode == 0 and mark in out.stdout, out.stdout + out.stderr
+    receipt_file = pkg.path.with_suffix(".receipt.json")
+    assert json.loads(receipt_file.read_text(encoding="utf-8"))["receipt"]["provisional"]["revocation"] == "unknown"
+    back = _cli(ws, "receipt", "import", str(receipt_file), lang=lang)
+    assert back.returncode == 0 and mark in back.stdout, back.stdout + back.stderr
+    item = next(i for i in outbox.items(ws) if i.sha256 == pkg.sha256)
+    assert item.state == "accepted" and mark in item.label(lang)

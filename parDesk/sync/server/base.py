@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from cryptography import x509
@@ -30,6 +32,8 @@ from parDesk.sync.server import database
 from parDesk.sync.server.config import ServerConfig
 from parDesk.sync.server.keys import create_server_identity, load_server_identity
 from parDesk.sync.server.storage import FolderStorage, PackageStorage
+
+log = logging.getLogger("parDesk.server")
 
 
 def utc_iso(ts: float | None = None) -> str:
@@ -59,6 +63,16 @@ class ServerContext:
         database.init_db(self.engine)
         self.read_engine: Engine = database.make_read_engine(config.database_url, self.engine)
         self.storage: PackageStorage = storage or FolderStorage(config.data_dir / "storage")
+        # called with (unit code, year) after a package is accepted (the desk keeps its figures current)
+        self.accept_hooks: list[Callable[[str, int], None]] = []
+
+    def after_accept(self, unit_code: str, year: int) -> None:
+        """Run the accept hooks; a failing hook never undoes or fails the intake (the package is stored)."""
+        for hook in self.accept_hooks:
+            try:
+                hook(unit_code, year)
+            except Exception as exc:
+                log.warning("after accepting %s/%s: %s: %s", unit_code, year, type(exc).__name__, exc)
 
     def session(self) -> Session:
         """A writing session (see the module docstring: write, commit, never wait inside)."""

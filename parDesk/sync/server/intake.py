@@ -297,6 +297,7 @@ class Intake:
             sub = self.existing_submission(sha)
             assert sub is not None
             return self._duplicate(sub)
+        self.ctx.after_accept(who, year)
         return IntakeResult("accepted", receipt)
 
     def _check_ca_signer(self, who: str, cert: Any, path: Path, provisional: list[ParDeskError]) -> list[ParDeskError]:

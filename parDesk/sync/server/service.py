@@ -84,6 +84,20 @@ class ServerService(ServerContext):
         self.frameworks = Frameworks(self)
         self.appraisals = Appraisals(self)
         self.uploads.reset_interrupted()
+        self._desk: Any = None
+        self.accept_hooks.append(self._desk_figures)
+
+    def desk(self) -> Any:
+        """The appraisal desk's core over this server (one per service: its package and figure caches)."""
+        if self._desk is None:
+            from parDesk.sync.server.desk.core import DeskCore
+
+            self._desk = DeskCore(self)
+        return self._desk
+
+    def _desk_figures(self, unit_code: str, year: int) -> None:
+        """A package was accepted: score it now, so no dashboard has to (issue 10's first-dashboard figure)."""
+        self.desk().refresh_figures(unit_code, year)
 
     def close(self) -> None:
         self.intake.close()

@@ -11,6 +11,7 @@ inputs, :func:`check_manual` for a score on the rule's step).
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -27,6 +28,8 @@ from parDesk.sync.server.desk.errors import EntryConflict
 from parDesk.sync.server.desk.packages import PackageCache, PackageView
 from parDesk.sync.server.desk.present import VietnamTime
 from parDesk.sync.server.models import Appraisal, DeskArea, DeskAudit, DeskEntry, DeskLock, Event, Framework, Submission
+
+log = logging.getLogger("parDesk.server")
 
 FINAL_ROUND = 3
 FINAL_AGENCY = "*"
@@ -88,6 +91,19 @@ class DeskCore:
 
     def session(self):
         return self.service.session()
+
+    def refresh_figures(self, unit_code: str, year: int) -> None:
+        """Keep the unit's dashboard figures current (after intake, an entry, survey points); never raises.
+
+        A failure leaves the dashboard's own check to score the package on its next view.
+        """
+        from parDesk.sync.server.desk import views
+
+        try:
+            views.refresh_totals(self, unit_code, year)
+        except Exception as exc:  # the write it follows is stored; the figures are only a cache
+            log.warning("desk figures for %s/%s not kept now (%s: %s); the dashboard will compute them",
+                        unit_code, year, type(exc).__name__, exc)
 
     # ------------------------------------------------------------ areas and agencies
 
@@ -225,6 +241,7 @@ class DeskCore:
                     raise self._conflict(s, unit_code, year, code, round_)
                 self._audit(s, who, "entry", unit_code, code, round_, old=old, new=new)
                 s.commit()
+        self.refresh_figures(unit_code, year)
         return EntryResult(code, round_, value, comment, bool(request_explanation),
                            1 if row.version == 1 and expected_version in (0, None) else expected_version + 1,
                            who.username, stamp)

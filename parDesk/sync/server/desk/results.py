@@ -275,6 +275,8 @@ def save_survey(core: DeskCore, who: DeskPrincipal, year: int, rows: list[dict[s
             s.add(row)
             core._audit(s, who, "survey", unit, code, old=old, new=score_text)
         s.commit()
+    for unit in sorted({unit for unit, _code, _score in clean}):
+        core.refresh_figures(unit, year)
     return {"rows": len(clean), "dry_run": False}
 
 

@@ -56,7 +56,7 @@ def security_headers(resp: Response, csp: str = PAGE_CSP) -> Response:
 
 
 def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None) -> DeskCore:
-    core = DeskCore(service)
+    core: DeskCore = service.desk() if hasattr(service, "desk") else DeskCore(service)
     app.state.desk = core
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)

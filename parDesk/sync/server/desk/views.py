@@ -190,6 +190,50 @@ def unit_totals(core: DeskCore, sub: Submission, entries: dict[tuple[str, int], 
     return hit
 
 
+def refresh_totals(core: DeskCore, unit_code: str, year: int) -> UnitTotals | None:
+    """Score the unit's latest package now and keep the figures the dashboard shows (``totals:<year>:<unit>``).
+
+    Called when a package is accepted (server intake) and when the unit's
+    entries or survey points change, so a dashboard — even the first one in
+    a new process — reads kept figures and never scores a package. The same
+    key and scoring as :func:`unit_totals`; the dashboard still checks the key,
+    so figures kept by a write that lost a race are recomputed, never shown.
+    """
+    with core.session() as s:
+        sub = s.exec(select(Submission).where(Submission.unit_code == unit_code, Submission.year == year)
+                     .order_by(col(Submission.version).desc(), col(Submission.id).desc())).first()
+        if sub is None:
+            return None
+        entries: dict[tuple[str, int], Any] = {
+            (e.code, e.round): LiteEntry(e.score, bool(e.request_explanation), e.version)
+            for e in s.exec(select(DeskEntry).where(DeskEntry.unit_code == unit_code, DeskEntry.year == year))}
+        survey = {sv.code: sv.score for sv in
+                  s.exec(select(DeskSurvey).where(DeskSurvey.unit_code == unit_code, DeskSurvey.year == year))}
+    core.framework_for(sub)
+    writes: dict[str, Any] = {}
+    totals = unit_totals(core, sub, entries, survey, {}, writes)
+    if not writes:  # this process computed the same figures a moment ago: store them all the same
+        writes[unit_code] = {"key": totals_key(sub, entries, survey), "totals": totals.to_json()}
+    store_totals(core, year, writes)
+    return totals
+
+
+def store_totals(core: DeskCore, year: int, writes: dict[str, Any]) -> None:
+    """Upsert kept figures; two writers racing on one unit's row: the loser's figures are simply not kept."""
+    from sqlalchemy.exc import IntegrityError
+
+    with core.session() as s:
+        for unit, value in writes.items():
+            setting = s.get(DeskSetting, f"totals:{year}:{unit}") or DeskSetting(key=f"totals:{year}:{unit}",
+                                                                                value="")
+            setting.value = json.dumps(value, ensure_ascii=False)
+            s.add(setting)
+        try:
+            s.commit()
+        except IntegrityError:  # another writer inserted the row first; its figures carry their own key
+            s.rollback()
+
+
 def get_setting(core: DeskCore, key: str, default: Any = None) -> Any:
     with core.session() as s:
         row = s.get(DeskSetting, key)
@@ -315,14 +359,8 @@ def dashboard(core: DeskCore, year: int) -> dict[str, Any]:
             inspected += bool(x.inspect_date)
         row["search"] = fold(f"{code} {row['name']}")
         rows.append(row)
-    if writes:
-        with core.session() as s:
-            for unit, value in writes.items():
-                setting = s.get(DeskSetting, f"totals:{year}:{unit}") or DeskSetting(key=f"totals:{year}:{unit}",
-                                                                                    value="")
-                setting.value = json.dumps(value, ensure_ascii=False)
-                s.add(setting)
-            s.commit()
+    if writes:  # the fallback: figures no intake or write kept (an older server, a failed refresh)
+        store_totals(core, year, writes)
     deadline = deadline_for(core, year, fw_any)
     for row in rows:
         row["days_left"] = days_left(row["extension"] or deadline)
