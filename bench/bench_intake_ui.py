@@ -80,6 +80,8 @@ def main() -> None:
     ap.add_argument("--scans", type=int, default=30)
     ap.add_argument("--batch", type=int, default=30)
     ap.add_argument("--trace-stalls", action="store_true", help="sample the GUI thread's stack during stalls")
+    ap.add_argument("--no-gc-freeze", action="store_true",
+                    help="leave the start-up heap in the cyclic GC's reach (the app freezes it: parDesk.app)")
     a = ap.parse_args()
     import intake_corpus as corpus
 
@@ -121,6 +123,26 @@ def main() -> None:
         win.show()
         win.show_leaf("1.1.1")
         app.processEvents()
+        import gc
+
+        from parDesk.app import freeze_startup_heap
+
+        if not a.no_gc_freeze:
+            freeze_startup_heap()  # as the app does once its window is open
+        full_gcs: list[float] = []  # each generation-2 collection's duration, on whichever thread ran it
+        gc_start: dict[int, float] = {}
+
+        def on_gc(phase: str, info: dict) -> None:
+            import threading
+
+            if info["generation"] != 2:
+                return
+            if phase == "start":
+                gc_start[threading.get_ident()] = time.perf_counter()
+            elif threading.get_ident() in gc_start:
+                full_gcs.append((time.perf_counter() - gc_start.pop(threading.get_ident())) * 1000)
+
+        gc.callbacks.append(on_gc)
         idle = measure(app, 3.0)
         panel = win.leaf.evidence.proposals
         evidence = win.leaf.evidence
@@ -171,6 +193,9 @@ def main() -> None:
               f"gap ({worst[0]:.1f} ms) held {worst[1]:.1f} ms of its CPU; gaps over 100 ms: "
               f"{sum(1 for w, _ in spans if w > 100)}, of which over half spent computing: "
               f"{sum(1 for w, c in spans if w > 100 and c > w / 2)}")
+        frozen = "not frozen" if a.no_gc_freeze else "frozen"
+        print(f"[intake-ui] full (generation-2) collections: {len(full_gcs)}, longest "
+              f"{max(full_gcs, default=0):.1f} ms (start-up heap {frozen})")
         if tracer is not None:
             tracer.report()
         ctx.runner.shutdown()
