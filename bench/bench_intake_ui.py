@@ -11,15 +11,6 @@ with the panel's "accept all". A 1 ms timer on the GUI thread records the
 gaps between its ticks, against the same timer on the idle window measured
 first (the reference). Target: longest stall under 100 ms, as
 bench_ui_stall.py measures for packaging.
-
-Three phases side by side in one run: the window just shown (its first
-refresh landing), the idle window once that has settled, and the work. For
-every gap over 50 ms it says where the time went, from three clocks read at
-each tick: the GUI thread's own CPU time, its time *runnable but waiting for
-a core* (Linux's /proc/thread-self/schedstat), and Python's garbage
-collections (``gc.callbacks``, any thread: a collection holds the GIL). The
-window freezes its start-up heap as the app does (``parDesk.ui.heap``);
-``--no-freeze`` measures without, for comparison.
 """
 
 from __future__ import annotations
@@ -83,75 +74,14 @@ class StallTracer:
             print(f"  {count * self.period * 1000:6.0f} ms  {stack}")
 
 
-class Probe:
-    """Per tick: wall clock, the GUI thread's CPU, its run-queue wait; and every garbage collection."""
-
-    def __init__(self) -> None:
-        import gc
-        import threading
-
-        self.marks: list[tuple[float, float, float]] = []  # perf_counter, thread_time, run-queue wait (s)
-        self.collections: list[tuple[float, float, int]] = []  # start, end, generation
-        self._gc_start = 0.0
-        try:
-            self._sched: int | None = os.open(f"/proc/self/task/{threading.get_native_id()}/schedstat", os.O_RDONLY)
-        except OSError:  # not Linux: the run-queue column reads 0
-            self._sched = None
-        gc.callbacks.append(self._gc)
-
-    def _gc(self, phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            self._gc_start = time.perf_counter()
-        else:
-            self.collections.append((self._gc_start, time.perf_counter(), info["generation"]))
-
-    def _runq(self) -> float:
-        if self._sched is None:
-            return 0.0
-        return int(os.pread(self._sched, 100, 0).split()[1]) / 1e9
-
-    def tick(self) -> bool:
-        self.marks.append((time.perf_counter(), time.thread_time(), self._runq()))
-        return False
-
-    def start(self) -> int:
-        self.marks.clear()
-        self.collections.clear()
-        return 0
-
-    def report(self, label: str) -> None:
-        spans = []
-        for (w0, c0, q0), (w1, c1, q1) in itertools.pairwise(self.marks):
-            gc_ms = sum(min(e, w1) - max(s, w0) for s, e, _ in self.collections if s < w1 and e > w0) * 1000
-            spans.append(((w1 - w0) * 1000, (c1 - c0) * 1000, (q1 - q0) * 1000, gc_ms))
-        if not spans:
-            return
-        walls = sorted(w for w, *_ in spans)
-        gen2 = [(e - s) * 1000 for s, e, g in self.collections if g == 2]
-        print(f"[intake-ui] {label}: longest gap {walls[-1]:.1f} ms, p99 {walls[int(0.99 * (len(walls) - 1))]:.1f} ms, "
-              f"median {statistics.median(walls):.2f} ms over {len(walls)} ticks; GUI thread's longest busy span "
-              f"{max(c for _, c, _, _ in spans):.1f} ms; garbage collections {len(self.collections)}, full "
-              f"{len(gen2)}{f' (longest {max(gen2):.1f} ms)' if gen2 else ''}")
-        long = [sp for sp in spans if sp[0] > 50]
-        causes = {"GUI thread computing": 0, "waiting for a core": 0, "garbage collection": 0, "other": 0}
-        for wall, cpu, runq, gc_ms in long:
-            top = max((cpu, "GUI thread computing"), (runq, "waiting for a core"), (gc_ms, "garbage collection"))
-            causes[top[1] if top[0] >= wall / 2 else "other"] += 1
-        print(f"[intake-ui]   gaps over 50 ms: {len(long)}; mostly " +
-              ", ".join(f"{k} {v}" for k, v in causes.items()))
-        for wall, cpu, runq, gc_ms in sorted(spans, reverse=True)[:5]:
-            print(f"[intake-ui]     {wall:6.1f} ms: GUI CPU {cpu:5.1f}, waiting for a core {runq:5.1f}, "
-                  f"collector {gc_ms:5.1f}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--scans", type=int, default=30)
     ap.add_argument("--batch", type=int, default=30)
     ap.add_argument("--trace-stalls", action="store_true", help="sample the GUI thread's stack during stalls")
-    ap.add_argument("--idle-s", type=float, default=10.0, help="seconds of the settled idle window")
-    ap.add_argument("--no-freeze", action="store_true", help="leave the start-up heap to the collector")
+    ap.add_argument("--no-gc-freeze", action="store_true",
+                    help="leave the start-up heap in the cyclic GC's reach (the app freezes it: parDesk.app)")
     a = ap.parse_args()
     import intake_corpus as corpus
 
@@ -191,23 +121,29 @@ def main() -> None:
         win = MainWindow(ctx)
         ctx.refresh()
         win.show()
-        if not a.no_freeze:  # as parDesk.ui.shell does when it opens a window
-            from parDesk.ui.heap import freeze_when_settled
-
-            freeze_when_settled(ctx.runner)
         win.show_leaf("1.1.1")
         app.processEvents()
-        probe = Probe()
-        probe.start()
-        measure(app, 3.0, until=probe.tick)
-        probe.report("window just shown (its first refresh landing), 3 s")
-        while not ctx.runner.is_idle():
-            app.processEvents()
-            time.sleep(0.01)
-        probe.start()
-        idle = measure(app, a.idle_s, until=probe.tick)
-        probe.report(f"idle window, settled, {a.idle_s:.0f} s")
-        probe.start()
+        import gc
+
+        from parDesk.ui.heap import freeze_startup_heap
+
+        if not a.no_gc_freeze:
+            freeze_startup_heap()  # as the app does once its window is open
+        full_gcs: list[float] = []  # each generation-2 collection's duration, on whichever thread ran it
+        gc_start: dict[int, float] = {}
+
+        def on_gc(phase: str, info: dict) -> None:
+            import threading
+
+            if info["generation"] != 2:
+                return
+            if phase == "start":
+                gc_start[threading.get_ident()] = time.perf_counter()
+            elif threading.get_ident() in gc_start:
+                full_gcs.append((time.perf_counter() - gc_start.pop(threading.get_ident())) * 1000)
+
+        gc.callbacks.append(on_gc)
+        idle = measure(app, 3.0)
         panel = win.leaf.evidence.proposals
         evidence = win.leaf.evidence
         batches = [paths[i:i + a.batch] for i in range(0, len(paths), a.batch)]
@@ -222,7 +158,6 @@ def main() -> None:
             """Drive the officer's work from the timer's loop; True when everything is accepted."""
             if tracer is not None:
                 tracer.tick()
-            probe.tick()
             marks.append((time.perf_counter(), time.thread_time()))
             if state["phase"] == "attach":
                 if state["batch"] >= len(batches):
@@ -240,7 +175,6 @@ def main() -> None:
 
         busy = measure(app, None, until=step)
         elapsed = time.perf_counter() - started
-        probe.report("attaching, reading and accepting")
         docs = ctx.workspace.documents()
         filled = sum(1 for d in docs if d.number or d.issuer)
 
@@ -259,6 +193,9 @@ def main() -> None:
               f"gap ({worst[0]:.1f} ms) held {worst[1]:.1f} ms of its CPU; gaps over 100 ms: "
               f"{sum(1 for w, _ in spans if w > 100)}, of which over half spent computing: "
               f"{sum(1 for w, c in spans if w > 100 and c > w / 2)}")
+        frozen = "not frozen" if a.no_gc_freeze else "frozen"
+        print(f"[intake-ui] full (generation-2) collections: {len(full_gcs)}, longest "
+              f"{max(full_gcs, default=0):.1f} ms (start-up heap {frozen})")
         if tracer is not None:
             tracer.report()
         ctx.runner.shutdown()

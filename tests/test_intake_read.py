@@ -59,6 +59,37 @@ def test_scanned_fields(sample: list[tuple[corpus.Spec, Path]], tmp_path: Path, 
     assert overall >= threshold, (rates(results), results)
 
 
+@pytest.mark.parametrize("dpi", [0, 300, 200])
+def test_header_render_is_the_top_of_the_whole_page(sample: list[tuple[corpus.Spec, Path]], tmp_path: Path,
+                                                     dpi: int) -> None:
+    """OCR renders only the header part of page 1: pixel for pixel the top of the whole page's render, and the
+    whole page's height is what positions are measured against (born-digital and scans at 300 and 200 dpi)."""
+    import pypdfium2 as pdfium
+    from PIL import ImageChops
+
+    for i, (spec, path) in enumerate(sample[:3]):
+        src = corpus.rasterise(path, tmp_path / f"{spec.name}-{dpi}.pdf", dpi, seed=i) if dpi else path
+        pdf = pdfium.PdfDocument(str(src))
+        try:
+            top, page_height = ocr.render_header(pdf[0])
+            full = pdf[0].render(scale=ocr.OCR_DPI / 72, grayscale=True).to_pil()
+        finally:
+            pdf.close()
+        assert abs(page_height - full.size[1]) <= 1 and top.size[0] == full.size[0]
+        assert abs(top.size[1] - full.size[1] * ocr.HEADER_FRACTION) <= 1
+        ref = full.crop((0, 0, full.size[0], top.size[1]))
+        assert ImageChops.difference(top.convert("L"), ref.convert("L")).getbbox() is None
+
+
+def test_tesseract_is_handed_an_uncompressed_image() -> None:
+    """pytesseract writes its input in the image's format (PNG when none: ~0.8 s of zlib per page)."""
+    from PIL import Image
+
+    for mode in ("L", "RGB", "1"):
+        img = ocr._uncompressed(Image.new(mode, (40, 20)))
+        assert img.format == "BMP" and img.mode in ("L", "1")
+
+
 def test_image_file_is_read_and_flagged(sample: list[tuple[corpus.Spec, Path]], tmp_path: Path) -> None:
     import pypdfium2 as pdfium
 

@@ -7,7 +7,10 @@ is up, the process holds about 100,000 objects (PySide6's wrappers, the
 framework, the modules), nearly all of which live as long as the process.
 Measured on the idle window (bench/bench_intake_ui.py, the 2-core machine):
 one such collection took 64-76 ms of CPU, 109-213 ms of wall time under load,
-and was the only GUI-thread work in that gap; it found nothing to free.
+and was the only GUI-thread work in that gap; it found nothing to free. While
+300 documents were being attached, one set off on a slow-pool thread took
+354 ms, and the GUI thread waited behind it for the GIL; frozen, the full
+collections of the same run took 9-13 ms.
 
 ``gc.freeze()`` moves the objects that exist at that moment into a permanent
 generation the collector no longer scans. Objects made later (documents,

@@ -111,14 +111,13 @@ class TsaField(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.edit.setModified(False)
+            self.edit.setText(self.value)
             self.error.setText(text.error_text(exc))
             self.error.show()
             self.load()  # the stored value again, as the workspace holds it
             self.refused.emit(self.error.text())
 
-        self.edit.setModified(False)
-        self.edit.setText(self.value)  # shown until the core answers; then what it kept
-        self.edit.setModified(False)
+        self.edit.setModified(False)  # the answer replaces it: what the core kept, or the stored value again
         self.ctx.edit(op, done, failed, label="tsa_url")
 
     def clear(self) -> None:
