@@ -71,16 +71,17 @@ def drop_figures(service) -> None:
         s.commit()
 
 
-def cold_process_dashboard(data_dir: Path) -> float:
-    """The first dashboard of a new server process over ``data_dir``, in ms (the process's own timing)."""
+def cold_process_dashboard(data_dir: Path, warm_up: bool = True) -> float:
+    """The first dashboard of a new server process over ``data_dir``, in ms (the process's own timing);
+    ``warm_up``: as ``pardesk-server serve`` starts (the desk warmed before listening), else not."""
     import subprocess
 
-    out = subprocess.run([sys.executable, __file__, "--cold-dashboard", str(data_dir)], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, __file__, "--cold-dashboard", str(data_dir)]
+                         + ([] if warm_up else ["--no-warm-up"]), check=True, capture_output=True, text=True).stdout
     return float(out.strip().splitlines()[-1])
 
 
-def cold_dashboard(data_dir: Path) -> int:
+def cold_dashboard(data_dir: Path, warm_up: bool) -> int:
     """A new server process: log in (a 303, no page), then the first dashboard page over loopback HTTP, timed.
 
     Everything a first view costs is in it: reading the kept figures, the framework, the template's first
@@ -95,6 +96,8 @@ def cold_dashboard(data_dir: Path) -> int:
 
     service = ServerService(ServerConfig(data_dir=data_dir, province="Tỉnh Mẫu"))
     with ServerThread(service) as srv, httpx.Client(base_url=srv.url, timeout=60) as http:
+        if warm_up:  # what cmd_serve does between create_app and listening
+            service.desk().warm_up()
         r = http.post("/desk/login", data={"username": "snv", "password": PASSWORD})
         assert r.status_code == 303, r.text
         t = time.perf_counter()
@@ -111,9 +114,10 @@ def main() -> int:
     ap.add_argument("--evidence-mb", type=int, default=50)
     ap.add_argument("--cold-runs", type=int, default=10)
     ap.add_argument("--cold-dashboard", type=Path, help=argparse.SUPPRESS)  # the child of cold_process_dashboard
+    ap.add_argument("--no-warm-up", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.cold_dashboard:
-        return cold_dashboard(args.cold_dashboard)
+        return cold_dashboard(args.cold_dashboard, not args.no_warm_up)
 
     import copy
 
@@ -182,6 +186,7 @@ def main() -> int:
         first = timed(lambda: views.dashboard(DeskCore(service), 2025), 1)[0]
         # the same in a new process each time (imports and the engine not counted: the first dashboard only)
         cold_proc = [cold_process_dashboard(tmp / "server") for _ in range(args.cold_runs)]
+        cold_raw = [cold_process_dashboard(tmp / "server", warm_up=False) for _ in range(args.cold_runs)]
         # the fallback (figures missing, e.g. kept by an older server): every package opened and scored
         fallback = []
         for _ in range(3):
@@ -197,7 +202,8 @@ def main() -> int:
         http_ms = timed(lambda: c.http.get("/desk/?year=2025").raise_for_status(), 15)
         print(f"1. dashboard {args.units} units: data warm {fmt(data_ms)}; cold after a restart {fmt(cold)}; "
               f"first after intake (new core) {first:.0f} ms; "
-              f"first page after intake, cold process (HTTP) {fmt(cold_proc)}; "
+              f"first page after intake, cold process started as serve starts (HTTP) {fmt(cold_proc)}, "
+              f"without the start-up warm-up {fmt(cold_raw)}; "
               f"no figures kept (fallback, every package scored) {fmt(fallback)}; HTTP loopback warm "
               f"{fmt(http_ms)}  [target < 150 ms]  (load average {load_note()})")
 

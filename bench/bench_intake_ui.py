@@ -125,7 +125,7 @@ def main() -> None:
         app.processEvents()
         import gc
 
-        from parDesk.app import freeze_startup_heap
+        from parDesk.ui.heap import freeze_startup_heap
 
         if not a.no_gc_freeze:
             freeze_startup_heap()  # as the app does once its window is open

@@ -71,7 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParDeskError as exc:
         QMessageBox.critical(None, "parDesk", exc.message())
         return 2
-    freeze_startup_heap()
     if args.self_check:
         window = shell.window
         assert window is not None
@@ -91,23 +90,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = app.exec()
     shell.close()
     return code
-
-
-def freeze_startup_heap() -> int:
-    """Put what start-up left alive out of the cyclic collector's reach (``gc.freeze``); returns how many.
-
-    Why: the open window holds ~140,000 tracked objects (modules, Qt wrappers,
-    the framework), and every full (generation-2) collection walks them all:
-    0.35-0.85 s on the shared 2-core VM. Attaching 300 documents set one off
-    on a slow-pool thread, which holds the GIL meanwhile, and the GUI thread
-    stalled 354 ms behind it; frozen, the full collections of the same run
-    took 9-13 ms. Nothing is collected first, since that collection would be
-    the very stall; start-up's own cyclic garbage, if any, simply stays.
-    """
-    import gc
-
-    gc.freeze()
-    return gc.get_freeze_count()
 
 
 def _demo_folder() -> Path:

@@ -17,6 +17,7 @@ from parDesk.i18n import ParDeskError
 from parDesk.ui import text
 from parDesk.ui.context import AppContext
 from parDesk.ui.features import Features
+from parDesk.ui.heap import freeze_when_settled, thaw_when_destroyed
 from parDesk.ui.language import LanguageManager
 from parDesk.ui.main_window import MainWindow
 from parDesk.ui.settings import Preferences
@@ -44,6 +45,7 @@ class Shell(QObject):
         if old is not None:
             old.close()
             old.ctx.workspace.close()
+            thaw_when_destroyed(old)  # its frozen objects go back to the collector once it is gone
             old.deleteLater()
         if not is_demo:
             self.prefs.last_workspace = str(folder)
@@ -51,6 +53,7 @@ class Shell(QObject):
                 self.prefs.save()
         ctx.refresh()
         window.show()
+        freeze_when_settled(ctx.runner)  # the start-up heap out of the collector's reach (see parDesk.ui.heap)
         return window
 
     def switch(self, folder: Path) -> None:

@@ -106,3 +106,18 @@ def test_stale_figures_are_recomputed_not_shown(desk):
     assert opened == ["11111"]
     assert figures["11111"][1] != Decimal("999")
     assert figures == _recomputed(desk)
+
+
+def test_serve_warm_up_keeps_figures_no_intake_kept(desk):
+    """``serve`` warms the desk before listening: templates compiled, and figures an older server never kept
+    are computed then, not at the first appraiser's view."""
+    with desk.service.session() as s:
+        s.exec(delete(DeskSetting).where(col(DeskSetting.key).startswith("totals:")))  # type: ignore[call-overload]
+        s.commit()
+    desk.service.desk().warm_up()  # what cmd_serve calls between create_app and listening
+    with desk.service.session() as s:
+        keys = {r.key for r in s.exec(select(DeskSetting).where(col(DeskSetting.key).startswith("totals:")))}
+    assert keys == {"totals:2025:11111", "totals:2025:22222"}
+    core, opened = _fresh(desk)
+    views.dashboard(core, 2025)
+    assert opened == []

@@ -265,10 +265,10 @@ def test_the_readers_notes_show_beside_their_field_translated(window, qtbot, idl
 
 
 def test_start_up_heap_is_frozen_out_of_full_collections(window, idle) -> None:
-    """A full GC walks only what came after start-up: the window's own objects are frozen (parDesk.app)."""
+    """A full GC walks only what came after start-up: the window's own objects are frozen (parDesk.ui.heap)."""
     import gc
 
-    from parDesk.app import freeze_startup_heap
+    from parDesk.ui.heap import freeze_startup_heap
 
     idle()
     before = len(gc.get_objects())

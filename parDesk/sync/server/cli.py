@@ -71,6 +71,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             service.close()
             raise
     app = create_app(service)
+    service.desk().warm_up()  # templates compiled, frameworks parsed: the first dashboard costs what later ones do
     ssl = {}
     if args.ssl_certfile:
         ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}

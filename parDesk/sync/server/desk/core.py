@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -88,6 +89,8 @@ class DeskCore:
         # computed totals by (package hash, entries, survey): a package never changes, so the dashboard
         # recomputes only the units whose entries changed since the last view
         self.totals_cache: dict[str, Any] = {}  # views.totals_key → views.UnitTotals
+        # set by routes.mount_desk (it owns the templates); ``serve`` calls it before listening
+        self.warm_up: Callable[[], None] = lambda: None
 
     def session(self):
         return self.service.session()

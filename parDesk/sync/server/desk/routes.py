@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -36,6 +37,7 @@ from parDesk.sync.server.desk.errors import DeskError, EntryConflict
 from parDesk.sync.server.desk.present import Presenter
 
 HERE = Path(__file__).parent
+log = logging.getLogger("parDesk.server")
 COOKIE = "pardesk_desk"
 LANG_COOKIE = "pardesk_lang"
 STATIC = {"desk.js": "text/javascript; charset=utf-8", "desk.css": "text/css; charset=utf-8"}
@@ -270,6 +272,23 @@ def mount_desk(app: FastAPI, service: Any, *, secure_cookies: bool | None = None
         return security_headers(StreamingResponse(evidence.iter_span(fh, start + a, b - a + 1), status_code=206,
                                                   media_type=ctype, headers=headers), EVIDENCE_CSP)
 
+    def warm_up() -> None:
+        """Pay at start what the first view would pay once per process (``serve`` calls it before listening).
+
+        Every template compiled; the latest year's dashboard built once — its frameworks parsed, its queries
+        compiled, the scoring code's tag taken, and figures no intake kept (an older server's data) computed
+        and kept now rather than at the first appraiser's view.
+        """
+        try:
+            for name in env.list_templates(extensions=["html"]):
+                env.get_template(name)
+            year = _latest_year(core)
+            if year:
+                views.dashboard(core, year)
+        except Exception as exc:  # a slower first view, nothing worse
+            log.warning("desk warm-up: %s: %s", type(exc).__name__, exc)
+
+    core.warm_up = warm_up
     app.include_router(router)
     return core
 
