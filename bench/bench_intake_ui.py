@@ -81,7 +81,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=30)
     ap.add_argument("--trace-stalls", action="store_true", help="sample the GUI thread's stack during stalls")
     ap.add_argument("--no-gc-freeze", action="store_true",
-                    help="leave the start-up heap in the cyclic GC's reach (the app freezes it: parDesk.app)")
+                    help="leave the start-up heap in the cyclic GC's reach (the app freezes it: parDesk.ui.heap)")
     a = ap.parse_args()
     import intake_corpus as corpus
 
