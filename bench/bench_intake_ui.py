@@ -132,9 +132,9 @@ def main() -> None:
         full_gcs: list[float] = []  # each generation-2 collection's duration, on whichever thread ran it
         gc_start: dict[int, float] = {}
 
-        def on_gc(phase: str, info: dict) -> None:
-            import threading
+        import threading  # here, not in the callback: at interpreter exit an import there fails
 
+        def on_gc(phase: str, info: dict) -> None:
             if info["generation"] != 2:
                 return
             if phase == "start":
@@ -194,6 +194,7 @@ def main() -> None:
               f"{sum(1 for w, _ in spans if w > 100)}, of which over half spent computing: "
               f"{sum(1 for w, c in spans if w > 100 and c > w / 2)}")
         frozen = "not frozen" if a.no_gc_freeze else "frozen"
+        gc.callbacks.remove(on_gc)  # nothing to count past the measured work
         print(f"[intake-ui] full (generation-2) collections: {len(full_gcs)}, longest "
               f"{max(full_gcs, default=0):.1f} ms (start-up heap {frozen})")
         if tracer is not None:
