@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import socket
-import subprocess
-import sys
 import time
 import tracemalloc
 import uuid
@@ -25,6 +22,7 @@ pytest.importorskip("moto.server", reason="moto[server] is not installed (pip in
 boto3 = pytest.importorskip("boto3", reason="boto3 is not installed (pip install 'pardesk[s3]')")
 
 from desk_harness import Desk  # noqa: E402 - after the importorskip lines
+from moto_proc import moto_server  # noqa: E402
 
 from parDesk.sync.server.storage import S3Storage  # noqa: E402
 
@@ -34,25 +32,8 @@ BIG = 24 * MiB
 
 @pytest.fixture(scope="module")
 def s3_endpoint():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("moto server did not start") from None
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with moto_server(start_timeout_s=30) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
