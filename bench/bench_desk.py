@@ -16,6 +16,7 @@ Run: .venv/bin/python bench/bench_desk.py [--units 170]
 from __future__ import annotations
 
 import argparse
+import math
 import resource
 import statistics
 import sys
@@ -51,7 +52,8 @@ def timed(fn, n: int) -> list[float]:
 
 
 def fmt(xs: list[float]) -> str:
-    return f"median {statistics.median(xs):.1f} ms, p90 {sorted(xs)[int(len(xs) * 0.9) - 1]:.1f} ms (n={len(xs)})"
+    p90 = sorted(xs)[max(0, math.ceil(len(xs) * 0.9) - 1)]  # nearest rank: never below the median, even for n = 2
+    return f"median {statistics.median(xs):.1f} ms, p90 {p90:.1f} ms (n={len(xs)})"
 
 
 def load_note() -> str:
